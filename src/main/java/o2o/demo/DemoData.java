@@ -1,0 +1,93 @@
+package o2o.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import o2o.identity.NewStaff;
+import o2o.identity.Role;
+import o2o.identity.StaffAccounts;
+import o2o.merchants.ImportedMerchant;
+import o2o.merchants.MerchantApplication;
+import o2o.merchants.MerchantImport;
+import o2o.merchants.Merchants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds the demo city once, and tops it up when a later run asks for more stores. The accounts it makes are listed in
+ * the README: operator {@code admin}, owners {@code owner1}/{@code owner2}, and the staff of the first merchant.
+ */
+@Component
+@ConditionalOnBooleanProperty("o2o.demo.enabled")
+@Order(10)
+public class DemoData implements ApplicationRunner {
+
+    static final String STAFF_PASSWORD = "demo1234";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final DemoProperties properties;
+    private final MerchantImport imports;
+    private final Merchants merchants;
+    private final StaffAccounts staff;
+
+    DemoData(DemoProperties properties, MerchantImport imports, Merchants merchants, StaffAccounts staff) {
+        this.properties = properties;
+        this.imports = imports;
+        this.merchants = merchants;
+        this.staff = staff;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        seed(properties.stores());
+    }
+
+    /** Makes sure the city has at least {@code stores} stores. */
+    public void seed(int stores) {
+        long started = System.nanoTime();
+        long existing = imports.storeCount();
+        if (existing >= stores) return;
+        var city = new DemoCity(properties.seed() + existing);
+        var batch = new ArrayList<ImportedMerchant>();
+        if (existing == 0) batch.addAll(showcase(city));
+        int named = batch.stream().mapToInt(m -> m.stores().size()).sum();
+        batch.addAll(city.merchants((int) Math.max(0, stores - existing - named)));
+        var storeIds = imports.importApproved(batch);
+        if (existing == 0) {
+            openShowcaseAccounts(batch, storeIds);
+            applications();
+        }
+        log.info("Demo city: {} stores of {} merchants added in {} ms", storeIds.size(), batch.size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private List<ImportedMerchant> showcase(DemoCity city) {
+        return List.of(city.merchant("老弄堂本帮菜", "本帮菜", 3), city.merchant("川味小馆", "川菜", 2));
+    }
+
+    private void openShowcaseAccounts(List<ImportedMerchant> batch, List<UUID> storeIds) {
+        var first = batch.get(0).id();
+        var second = batch.get(1).id();
+        var firstStore = storeIds.getFirst();
+        staff.openAll(List.of(
+                new NewStaff(first, "owner1", STAFF_PASSWORD, "王老板", Role.OWNER, Set.of()),
+                new NewStaff(first, "manager1", STAFF_PASSWORD, "李经理", Role.MANAGER, Set.of()),
+                new NewStaff(first, "cashier1", STAFF_PASSWORD, "张收银", Role.CASHIER, Set.of(firstStore)),
+                new NewStaff(first, "waiter1", STAFF_PASSWORD, "赵服务员", Role.WAITER, Set.of(firstStore)),
+                new NewStaff(first, "kitchen1", STAFF_PASSWORD, "周厨师", Role.KITCHEN, Set.of(firstStore)),
+                new NewStaff(second, "owner2", STAFF_PASSWORD, "陈老板", Role.OWNER, Set.of())), STAFF_PASSWORD);
+    }
+
+    /** Two applications waiting for the operator, so the approval screen has something to do. */
+    private void applications() {
+        merchants.apply(new MerchantApplication("街角咖啡", "咖啡", "孙女士", "13800138003", "owner3", STAFF_PASSWORD));
+        merchants.apply(new MerchantApplication("一剪美发", "美发", "吴先生", "13800138004", "owner4", STAFF_PASSWORD));
+    }
+}

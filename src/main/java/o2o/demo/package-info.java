@@ -1,0 +1,10 @@
+/**
+ * Demo data: a believable Shanghai of merchants, stores and staff, seeded at start-up with {@code --demo}
+ * (the {@code demo} profile). Size is {@code o2o.demo.stores}; the bench asks for large sizes through it.
+ */
+@ApplicationModule(allowedDependencies = {"shared", "identity", "merchants"})
+@NullMarked
+package o2o.demo;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,32 @@
+package o2o.identity;
+
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A signed-in member of a merchant's staff or a platform operator.
+ *
+ * @param merchantId the merchant they work for; null for operators
+ * @param storeIds the stores they are limited to; empty means all of the merchant's stores
+ */
+public record StaffPrincipal(UUID staffId, String username, @Nullable UUID merchantId, Role role, Set<UUID> storeIds) {
+
+    public StaffPrincipal {
+        storeIds = Set.copyOf(storeIds);
+    }
+
+    public boolean worksFor(UUID merchant) {
+        return merchant.equals(merchantId);
+    }
+
+    /** True when this person may act in that store of that merchant. */
+    public boolean canActIn(UUID merchant, UUID store) {
+        return worksFor(merchant) && (storeIds.isEmpty() || storeIds.contains(store));
+    }
+
+    public boolean isOperator() {
+        return role == Role.OPERATOR;
+    }
+}

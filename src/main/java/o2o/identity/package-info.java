@@ -1,0 +1,10 @@
+/**
+ * Who is calling: customers (phone + one-time SMS code), merchant staff and platform operators (username + password),
+ * their roles, and the tokens and sessions that carry them.
+ */
+@ApplicationModule(allowedDependencies = {"shared", "notifications"})
+@NullMarked
+package o2o.identity;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,36 @@
+package o2o.identity.security;
+
+import o2o.identity.CustomerPrincipal;
+import o2o.identity.StaffPrincipal;
+import o2o.shared.Problem;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/**
+ * Lets a controller method take a {@link StaffPrincipal} or {@link CustomerPrincipal} parameter, whether the caller
+ * came with a token or a console session.
+ */
+class CurrentPrincipals implements HandlerMethodArgumentResolver {
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        var type = parameter.getParameterType();
+        return type == StaffPrincipal.class || type == CustomerPrincipal.class;
+    }
+
+    @Override
+    public Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
+            NativeWebRequest webRequest, @Nullable WebDataBinderFactory binderFactory) {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        Object principal = authentication == null ? null : authentication.getPrincipal();
+        if (principal instanceof StaffSignIn.StaffUser user) principal = user.principal();
+        if (parameter.getParameterType().isInstance(principal)) return principal;
+        throw new Problem(HttpStatus.FORBIDDEN, "forbidden", "this needs a different kind of account");
+    }
+}

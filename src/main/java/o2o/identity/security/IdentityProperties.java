@@ -1,0 +1,30 @@
+package o2o.identity.security;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Sign-in settings.
+ *
+ * @param tokenSecret base64 key (32+ bytes) that signs API tokens and one-time-code hashes; blank makes a random
+ *     one at start-up, so tokens do not survive a restart
+ * @param staffTokenTtl lifetime of a staff token
+ * @param customerTokenTtl lifetime of a customer token
+ * @param otpTtl how long an SMS code is valid
+ * @param otpMaxAttempts wrong guesses after which a code is void
+ * @param otpResendInterval minimum time between two codes to one phone
+ * @param operatorUsername platform operator created at start-up when absent (blank: none)
+ * @param operatorPassword that operator's password
+ */
+@ConfigurationProperties("o2o.identity")
+public record IdentityProperties(
+        @DefaultValue("") String tokenSecret,
+        @DefaultValue("12h") Duration staffTokenTtl,
+        @DefaultValue("30d") Duration customerTokenTtl,
+        @DefaultValue("5m") Duration otpTtl,
+        @DefaultValue("5") int otpMaxAttempts,
+        @DefaultValue("60s") Duration otpResendInterval,
+        @DefaultValue("") String operatorUsername,
+        @DefaultValue("") String operatorPassword) {}

@@ -1,0 +1,94 @@
+package o2o.identity.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import java.util.List;
+
+import o2o.identity.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Two doors. {@code /api/**} is stateless and takes {@code Authorization: Bearer <token>}; everything else is the web
+ * (customer site, merchant console, operator console) with a session, CSRF protection and sign-in pages.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration implements WebMvcConfigurer {
+
+    private static final String[] STAFF = Role.staffRoleNames();
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, Tokens tokens, ProblemResponses problems) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(POST, "/api/v1/auth/**").permitAll()
+                        .requestMatchers(GET, "/api/v1/stores/**").permitAll()
+                        .requestMatchers(POST, "/api/v1/merchant-applications").permitAll()
+                        .requestMatchers("/api/v1/dev/**").permitAll()
+                        .requestMatchers("/api/v1/admin/**").hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/api/v1/merchant/**").hasAnyRole(STAFF)
+                        .requestMatchers("/api/v1/me/**").hasRole(Role.CUSTOMER.name())
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(tokens::authentication))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/merchant/**").hasAnyRole(STAFF)
+                        .requestMatchers("/admin/**").hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/me/**").hasRole(Role.CUSTOMER.name())
+                        .anyRequest().permitAll())
+                .securityContext(context -> context.securityContextRepository(contexts))
+                .formLogin(form -> form
+                        .loginPage("/staff/login")
+                        .loginProcessingUrl("/staff/login")
+                        .successHandler((request, response, authentication) -> response.sendRedirect(
+                                authentication.getAuthorities().stream()
+                                        .anyMatch(a -> a.getAuthority().equals(Role.OPERATOR.authority()))
+                                        ? "/admin" : "/merchant"))
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/signin"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/me/**")));
+        return http.build();
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CurrentPrincipals());
+    }
+}

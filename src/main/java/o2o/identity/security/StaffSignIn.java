@@ -1,0 +1,93 @@
+package o2o.identity.security;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import o2o.identity.Role;
+import o2o.identity.StaffPrincipal;
+import o2o.shared.Problem;
+import o2o.shared.RateLimits;
+import o2o.shared.SqlArrays;
+import o2o.shared.RateLimits.Limit;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/** Staff and operators sign in with username and password, on the API (token) and in the consoles (session). */
+@Component
+public class StaffSignIn implements UserDetailsService {
+
+    private static final Limit PER_USERNAME = new Limit("staff-login-user", 10, Duration.ofMinutes(15));
+    private static final Limit PER_CLIENT = new Limit("staff-login-client", 60, Duration.ofMinutes(15));
+    /** Compared against when the username is unknown, so both failures take the same time. */
+    private final String decoyHash;
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final RateLimits rateLimits;
+
+    StaffSignIn(JdbcClient jdbc, PasswordEncoder passwords, RateLimits rateLimits) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.rateLimits = rateLimits;
+        this.decoyHash = passwords.encode("decoy-" + UUID.randomUUID());
+    }
+
+    public StaffPrincipal authenticate(String username, String password, String client) {
+        rateLimits.check(PER_CLIENT, client);
+        rateLimits.check(PER_USERNAME, username);
+        var account = find(username);
+        var hash = account == null ? decoyHash : account.passwordHash();
+        if (!passwords.matches(password, hash) || account == null || !account.enabled()) {
+            throw new Problem(HttpStatus.UNAUTHORIZED, "bad-credentials", "wrong username or password");
+        }
+        return account.principal();
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        var account = find(username);
+        if (account == null) throw new UsernameNotFoundException(username);
+        return new StaffUser(account.principal(), account.passwordHash(), account.enabled());
+    }
+
+    private Account find(String username) {
+        return jdbc.sql("""
+                        select id, merchant_id, username, role, store_ids, password_hash, enabled
+                        from staff_account where username = :username
+                        """)
+                .param("username", username)
+                .query((rs, row) -> new Account(
+                        new StaffPrincipal(rs.getObject("id", UUID.class), rs.getString("username"),
+                                rs.getObject("merchant_id", UUID.class), Role.valueOf(rs.getString("role")),
+                                SqlArrays.uuids(rs.getArray("store_ids"))),
+                        rs.getString("password_hash"), rs.getBoolean("enabled")))
+                .optional()
+                .orElse(null);
+    }
+
+    private record Account(StaffPrincipal principal, String passwordHash, boolean enabled) {}
+
+    /** The Spring Security user behind a console session; carries the same principal a token would. */
+    static final class StaffUser extends User {
+
+        private final StaffPrincipal principal;
+
+        StaffUser(StaffPrincipal principal, String passwordHash, boolean enabled) {
+            super(principal.username(), passwordHash, enabled, true, true, true,
+                    List.of(new SimpleGrantedAuthority(principal.role().authority())));
+            this.principal = principal;
+        }
+
+        StaffPrincipal principal() {
+            return principal;
+        }
+    }
+}

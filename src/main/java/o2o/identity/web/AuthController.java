@@ -1,0 +1,85 @@
+package o2o.identity.web;
+
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import o2o.identity.CustomerPrincipal;
+import o2o.identity.Role;
+import o2o.identity.StaffPrincipal;
+import o2o.identity.security.OneTimeCodes;
+import o2o.identity.security.StaffSignIn;
+import o2o.identity.security.Tokens;
+import o2o.shared.PhoneNumber;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Sign-in")
+class AuthController {
+
+    private final OneTimeCodes codes;
+    private final StaffSignIn staffSignIn;
+    private final Tokens tokens;
+
+    AuthController(OneTimeCodes codes, StaffSignIn staffSignIn, Tokens tokens) {
+        this.codes = codes;
+        this.staffSignIn = staffSignIn;
+        this.tokens = tokens;
+    }
+
+    record CodeRequest(@NotBlank @Size(max = 20) String phone) {}
+
+    record CodeSent(long expiresInSeconds) {}
+
+    record VerifyRequest(@NotBlank @Size(max = 20) String phone, @NotBlank @Pattern(regexp = "\\d{6}") String code) {}
+
+    record CustomerToken(String token, UUID customerId) {}
+
+    record StaffLoginRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password) {}
+
+    record StaffToken(String token, UUID staffId, Role role, @Nullable UUID merchantId) {}
+
+    record Me(UUID id, String kind, String name, Role role, @Nullable UUID merchantId) {}
+
+    /** Texts a one-time sign-in code to the phone. The code is never in the response. */
+    @PostMapping("/api/v1/auth/otp")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    CodeSent sendCode(@Valid @RequestBody CodeRequest request, HttpServletRequest http) {
+        var ttl = codes.send(PhoneNumber.parse(request.phone()), http.getRemoteAddr(), LocaleContextHolder.getLocale());
+        return new CodeSent(ttl.toSeconds());
+    }
+
+    @PostMapping("/api/v1/auth/otp/verify")
+    CustomerToken verify(@Valid @RequestBody VerifyRequest request, HttpServletRequest http) {
+        var customer = codes.verify(PhoneNumber.parse(request.phone()), request.code(), http.getRemoteAddr());
+        return new CustomerToken(tokens.issue(customer), customer.customerId());
+    }
+
+    @PostMapping("/api/v1/auth/staff/login")
+    StaffToken staffLogin(@Valid @RequestBody StaffLoginRequest request, HttpServletRequest http) {
+        var staff = staffSignIn.authenticate(request.username(), request.password(), http.getRemoteAddr());
+        return new StaffToken(tokens.issue(staff), staff.staffId(), staff.role(), staff.merchantId());
+    }
+
+    @GetMapping("/api/v1/me")
+    Me customer(CustomerPrincipal customer) {
+        return new Me(customer.customerId(), "customer", customer.phone().masked(), Role.CUSTOMER, null);
+    }
+
+    @GetMapping("/api/v1/merchant/me")
+    Me staff(StaffPrincipal staff) {
+        return new Me(staff.staffId(), "staff", staff.username(), staff.role(), staff.merchantId());
+    }
+
+}

@@ -1,0 +1,3 @@
+package o2o.merchants;
+
+public enum MerchantStatus { PENDING, APPROVED, REJECTED }

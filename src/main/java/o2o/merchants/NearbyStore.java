@@ -1,0 +1,8 @@
+package o2o.merchants;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A search hit: enough of a store for a list, with its distance from the searcher. */
+public record NearbyStore(UUID id, UUID merchantId, String name, String address, String city, String category,
+        List<String> tags, double lat, double lng, long distanceMeters, boolean openNow, String photo) {}

@@ -1,0 +1,65 @@
+package o2o.shared.db;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Runs a real PostgreSQL server inside the application when no {@code spring.datasource.url} is configured, so one
+ * command starts the whole product on a machine that has only a JDK. The data lives in {@code o2o.db.embedded.data-dir}
+ * and survives restarts; an empty data-dir gives a throw-away database (the tests use that).
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoDataSourceUrlConfigured.class)
+@EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
+class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+        var builder = EmbeddedPostgres.builder()
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("fsync", properties.durable() ? "on" : "off")
+                .setServerConfig("synchronous_commit", properties.durable() ? "on" : "off");
+        if (properties.port() > 0) {
+            builder.setPort(properties.port());
+        }
+        if (!properties.dataDir().isBlank()) {
+            Path dir = Path.of(properties.dataDir()).toAbsolutePath();
+            Files.createDirectories(dir);
+            builder.setDataDirectory(dir).setCleanDataDirectory(false);
+        }
+        var postgres = builder.start();
+        log.info("Embedded PostgreSQL listening on 127.0.0.1:{} (data: {})", postgres.getPort(),
+                properties.dataDir().isBlank() ? "temporary" : properties.dataDir());
+        return postgres;
+    }
+
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+        var url = "jdbc:postgresql://127.0.0.1:%d/postgres".formatted(postgres.getPort());
+        return DataSourceBuilder.create()
+                .type(HikariDataSource.class)
+                .driverClassName("org.postgresql.Driver")
+                .url(url)
+                .username("postgres")
+                .password("")
+                .build();
+    }
+
+}

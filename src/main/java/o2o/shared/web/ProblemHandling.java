@@ -1,0 +1,122 @@
+package o2o.shared.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import o2o.shared.Problem;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every API error leaves as RFC 9457 problem details with a stable {@code type} ({@code urn:o2o:problem:<slug>}) and
+ * a {@code detail} in the request's language. Unexpected failures become a 500 that names the request id, never a
+ * stack trace.
+ */
+@RestControllerAdvice
+class ProblemHandling extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+    private static final URI BLANK = URI.create("about:blank");
+
+    private final MessageSource messages;
+
+    ProblemHandling(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(Problem.class)
+    ResponseEntity<ProblemDetail> problem(Problem problem) {
+        var locale = LocaleContextHolder.getLocale();
+        var detail = messages.getMessage(problem.messageKey(), problem.args(), problem.getMessage(), locale);
+        var body = ProblemDetail.forStatusAndDetail(problem.status(), detail);
+        body.setType(problem.type());
+        body.setTitle(title(problem.status(), problem.slug(), locale));
+        problem.properties().forEach(body::setProperty);
+        var response = ResponseEntity.status(problem.status());
+        if (problem.properties().get("retryAfterSeconds") instanceof Number seconds) {
+            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds.longValue()));
+        }
+        return response.body(body);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unhandled error", e);
+        var body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side; quote request id " + MDC.get(RequestIds.MDC_KEY));
+        body.setType(URI.create("urn:o2o:problem:internal"));
+        return ResponseEntity.internalServerError().body(body);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var body = invalid(ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(), "message", message(error)))
+                .toList());
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var locale = LocaleContextHolder.getLocale();
+        var errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
+                        "field", String.valueOf(result.getMethodParameter().getParameterName()),
+                        "message", messages.getMessage(error, locale))))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail detail
+                && (detail.getType() == null || BLANK.equals(detail.getType()))) {
+            detail.setType(URI.create("urn:o2o:problem:" + switch (statusCode.value()) {
+                case 404 -> "not-found";
+                case 405 -> "method-not-allowed";
+                case 415 -> "unsupported-media-type";
+                default -> statusCode.is4xxClientError() ? "bad-request" : "internal";
+            }));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private ProblemDetail invalid(List<Map<String, String>> errors) {
+        var locale = LocaleContextHolder.getLocale();
+        var body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                messages.getMessage("problem.validation", null, "The request is not valid", locale));
+        body.setType(URI.create("urn:o2o:problem:validation"));
+        body.setTitle(title(HttpStatus.BAD_REQUEST, "validation", locale));
+        body.setProperty("errors", errors);
+        return body;
+    }
+
+    private String message(FieldError error) {
+        return messages.getMessage(error, LocaleContextHolder.getLocale());
+    }
+
+    private String title(HttpStatus status, String slug, Locale locale) {
+        return messages.getMessage("problem." + slug + ".title", null, status.getReasonPhrase(), locale);
+    }
+}
