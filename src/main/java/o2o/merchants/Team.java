@@ -48,7 +48,7 @@ public class Team {
                     .param("ids", storeIds.toArray(UUID[]::new))
                     .query(Long.class)
                     .single();
-            if (owned != storeIds.size()) throw new InvalidInput("storeIds", "not all of these are your stores");
+            if (owned != storeIds.size()) throw Problem.notFound("store");
         }
         return accounts.open(new NewStaff(actor.merchantId(), username, password, displayName, role, storeIds));
     }

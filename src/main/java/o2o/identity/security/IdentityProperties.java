@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param otpResendInterval minimum time between two codes to one phone
  * @param operatorUsername platform operator created at start-up when absent (blank: none)
  * @param operatorPassword that operator's password
+ * @param clientCodesPerHour SMS codes one client address may request per hour (raise behind a shared NAT)
+ * @param clientSignInsPer15m sign-in attempts one client address may make per 15 minutes
  */
 @ConfigurationProperties("o2o.identity")
 public record IdentityProperties(
@@ -27,4 +29,6 @@ public record IdentityProperties(
         @DefaultValue("5") int otpMaxAttempts,
         @DefaultValue("60s") Duration otpResendInterval,
         @DefaultValue("") String operatorUsername,
-        @DefaultValue("") String operatorPassword) {}
+        @DefaultValue("") String operatorPassword,
+        @DefaultValue("30") int clientCodesPerHour,
+        @DefaultValue("60") int clientSignInsPer15m) {}

@@ -39,9 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class OneTimeCodes {
 
     private static final Limit SEND_PER_PHONE_DAY = new Limit("otp-send-phone-day", 10, Duration.ofDays(1));
-    private static final Limit SEND_PER_CLIENT = new Limit("otp-send-client", 30, Duration.ofHours(1));
     private static final Limit VERIFY_PER_PHONE = new Limit("otp-verify-phone", 10, Duration.ofMinutes(15));
-    private static final Limit VERIFY_PER_CLIENT = new Limit("otp-verify-client", 60, Duration.ofMinutes(15));
 
     private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
@@ -51,6 +49,8 @@ public class OneTimeCodes {
     private final MessageSource messages;
     private final IdentityProperties properties;
     private final SecretKeySpec hmacKey;
+    private final Limit sendPerClient;
+    private final Limit verifyPerClient;
     private final Clock clock;
 
     OneTimeCodes(JdbcClient jdbc, Notifications notifications, Customers customers, RateLimits rateLimits,
@@ -62,13 +62,15 @@ public class OneTimeCodes {
         this.messages = messages;
         this.properties = properties;
         this.hmacKey = new SecretKeySpec(secrets.tokenKey(), "HmacSHA256");
+        this.sendPerClient = new Limit("otp-send-client", properties.clientCodesPerHour(), Duration.ofHours(1));
+        this.verifyPerClient = new Limit("otp-verify-client", properties.clientSignInsPer15m(), Duration.ofMinutes(15));
         this.clock = clock;
     }
 
     /** Texts a fresh code to the phone, voiding any earlier one. */
     @Transactional
     public Duration send(PhoneNumber phone, String client, Locale locale) {
-        rateLimits.check(SEND_PER_CLIENT, client);
+        rateLimits.check(sendPerClient, client);
         var now = clock.instant();
         var last = jdbc.sql("select max(created_at) from otp_challenge where phone = :phone")
                 .param("phone", phone.value())
@@ -106,7 +108,7 @@ public class OneTimeCodes {
      */
     @Transactional(noRollbackFor = Problem.class)
     public CustomerPrincipal verify(PhoneNumber phone, String code, String client) {
-        rateLimits.check(VERIFY_PER_CLIENT, client);
+        rateLimits.check(verifyPerClient, client);
         rateLimits.check(VERIFY_PER_PHONE, phone.value());
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         var challenge = jdbc.sql("""

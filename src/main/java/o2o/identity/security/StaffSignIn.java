@@ -25,23 +25,24 @@ import org.springframework.stereotype.Component;
 public class StaffSignIn implements UserDetailsService {
 
     private static final Limit PER_USERNAME = new Limit("staff-login-user", 10, Duration.ofMinutes(15));
-    private static final Limit PER_CLIENT = new Limit("staff-login-client", 60, Duration.ofMinutes(15));
     /** Compared against when the username is unknown, so both failures take the same time. */
     private final String decoyHash;
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final RateLimits rateLimits;
+    private final Limit perClient;
 
-    StaffSignIn(JdbcClient jdbc, PasswordEncoder passwords, RateLimits rateLimits) {
+    StaffSignIn(JdbcClient jdbc, PasswordEncoder passwords, RateLimits rateLimits, IdentityProperties properties) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.rateLimits = rateLimits;
+        this.perClient = new Limit("staff-login-client", properties.clientSignInsPer15m(), Duration.ofMinutes(15));
         this.decoyHash = passwords.encode("decoy-" + UUID.randomUUID());
     }
 
     public StaffPrincipal authenticate(String username, String password, String client) {
-        rateLimits.check(PER_CLIENT, client);
+        rateLimits.check(perClient, client);
         rateLimits.check(PER_USERNAME, username);
         var account = find(username);
         var hash = account == null ? decoyHash : account.passwordHash();

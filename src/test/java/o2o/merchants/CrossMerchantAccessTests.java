@@ -1,0 +1,88 @@
+package o2o.merchants;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import o2o.identity.Role;
+import o2o.testing.Api;
+import o2o.testing.CrossMerchantAccess;
+import o2o.testing.CrossMerchantAccess.Endpoint;
+import o2o.testing.CrossMerchantAccess.Victim;
+import o2o.testing.Fixtures;
+import o2o.testing.IntegrationTest;
+import o2o.testing.WebSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Staff of one merchant can neither read nor change another merchant's stores or staff. */
+@IntegrationTest
+class CrossMerchantAccessTests {
+
+    /** Every merchant-scoped endpoint of this module that names an object. */
+    static final List<Function<Victim, Endpoint>> ENDPOINTS = List.of(
+            v -> Endpoint.of("GET", v.fill("/api/v1/merchant/stores/{store}"), null,
+                    v.fill("/api/v1/merchant/stores/{store}")),
+            v -> Endpoint.of("PUT", v.fill("/api/v1/merchant/stores/{store}"),
+                    Fixtures.storeBody("被改了", 1, 1, "火锅"), v.fill("/api/v1/merchant/stores/{store}")),
+            v -> Endpoint.of("POST", "/api/v1/merchant/staff", Map.of("username", Fixtures.unique("mole"),
+                    "password", "password-1", "displayName", "卧底", "role", "CASHIER",
+                    "storeIds", List.of(v.objects().get("store"))), "/api/v1/merchant/staff"));
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+    Fixtures fixtures;
+    Fixtures.MerchantFixture a;
+    Fixtures.MerchantFixture b;
+    Victim victim;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        fixtures = new Fixtures(api);
+        a = fixtures.approvedMerchant("甲商户");
+        b = fixtures.approvedMerchant("乙商户");
+        fixtures.store(a, "甲的店", 31.2, 121.4, "火锅");
+        var bStore = fixtures.store(b, "乙的店", 31.2, 121.4, "火锅");
+        victim = new Victim(b.ownerToken(), Map.of("store", bStore.toString()));
+    }
+
+    @Test
+    void everyRoleOfAnotherMerchantIsDeniedOnEveryEndpoint() {
+        var aStore = api.get("/api/v1/merchant/stores", a.ownerToken()).body().get(0).path("id").asString();
+        var attackers = Map.of(
+                "owner", a.ownerToken(),
+                "manager", fixtures.staff(a, Role.MANAGER, Set.of()),
+                "cashier", fixtures.staff(a, Role.CASHIER, Set.of(java.util.UUID.fromString(aStore))));
+        var check = new CrossMerchantAccess(api);
+        attackers.forEach((role, token) -> ENDPOINTS.forEach(endpoint -> check.assertDenied(token, victim, endpoint)));
+    }
+
+    @Test
+    void listsShowOnlyTheCallersOwnMerchant() {
+        var stores = api.get("/api/v1/merchant/stores", a.ownerToken()).body();
+        assertThat(stores.valueStream().map(s -> s.path("merchantId").asString())).containsOnly(a.id().toString());
+        var staff = api.get("/api/v1/merchant/staff", a.ownerToken()).body();
+        assertThat(staff.valueStream().map(s -> s.path("merchantId").asString())).containsOnly(a.id().toString());
+        assertThat(api.get("/api/v1/merchant/profile", a.ownerToken()).text("id")).isEqualTo(a.id().toString());
+    }
+
+    @Test
+    void theMerchantConsolePagesDenyAnotherMerchantsStoreToo() {
+        var session = new WebSession(port).signInAsStaff(a.ownerUsername(), "password-1");
+        var store = victim.objects().get("store");
+        assertThat(session.get("/merchant/stores/" + store).status()).isEqualTo(404);
+
+        session.get("/merchant");
+        var post = session.post("/merchant/stores/" + store, Map.of("name", "页面篡改", "city", "上海", "address", "x",
+                "lat", "31", "lng", "121", "category", "火锅", "timeZone", "Asia/Shanghai", "active", "true"));
+        assertThat(post.status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/merchant/stores/" + store, b.ownerToken()).text("name")).isEqualTo("乙的店");
+    }
+}

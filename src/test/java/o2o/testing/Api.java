@@ -1,0 +1,121 @@
+package o2o.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Real HTTP against the running application, JSON in and out. */
+public final class Api {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public Api(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public record Response(int status, JsonNode body, Map<String, java.util.List<String>> headers, String raw) {
+
+        public String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst())
+                    .findFirst()
+                    .orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        public String text(String field) {
+            return body.path(field).asString();
+        }
+    }
+
+    public Response get(String path, @Nullable String token) {
+        return send(request(path, token).GET().build());
+    }
+
+    public Response get(String path) {
+        return get(path, null);
+    }
+
+    public Response post(String path, @Nullable Object body, @Nullable String token) {
+        return send(request(path, token).POST(publisher(body)).header("Content-Type", "application/json").build());
+    }
+
+    public Response post(String path, @Nullable Object body) {
+        return post(path, body, null);
+    }
+
+    public Response postRaw(String path, String raw, String contentType, @Nullable String token) {
+        return send(request(path, token).POST(HttpRequest.BodyPublishers.ofString(raw))
+                .header("Content-Type", contentType).build());
+    }
+
+    public Response put(String path, @Nullable Object body, @Nullable String token) {
+        return send(request(path, token).PUT(publisher(body)).header("Content-Type", "application/json").build());
+    }
+
+    public Response delete(String path, @Nullable String token) {
+        return send(request(path, token).DELETE().build());
+    }
+
+    public Response send(String method, String path, @Nullable Object body, @Nullable String token) {
+        return send(request(path, token).method(method, publisher(body)).header("Content-Type", "application/json")
+                .build());
+    }
+
+    public static String json(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
+    private HttpRequest.Builder request(String path, @Nullable String token) {
+        var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) builder.header("Authorization", "Bearer " + token);
+        return builder;
+    }
+
+    private static HttpRequest.BodyPublisher publisher(@Nullable Object body) {
+        if (body == null) return HttpRequest.BodyPublishers.noBody();
+        return HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json(body));
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            var raw = response.body();
+            JsonNode body = raw.isBlank() ? JSON.missingNode() : parse(raw);
+            return new Response(response.statusCode(), body, response.headers().map(), raw);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String raw) {
+        try {
+            return JSON.readTree(raw);
+        } catch (RuntimeException e) {
+            return JSON.missingNode();
+        }
+    }
+}

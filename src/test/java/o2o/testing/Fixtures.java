@@ -1,0 +1,111 @@
+package o2o.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import o2o.identity.Role;
+import org.awaitility.Awaitility;
+
+/** Sets up the world a test needs through the public API, the way a real merchant or customer would. */
+public final class Fixtures {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final Map<String, String> OPERATOR_TOKENS = new ConcurrentHashMap<>();
+    private static final Pattern CODE = Pattern.compile("(\\d{6})");
+
+    private final Api api;
+
+    public Fixtures(Api api) {
+        this.api = api;
+    }
+
+    public record MerchantFixture(UUID id, String ownerUsername, String ownerToken) {}
+
+    public static String unique(String prefix) {
+        return prefix + System.nanoTime() % 1_000_000_000L + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    public static String uniquePhone() {
+        return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    /** Signed in once per test run: the operator's sign-ins count against the per-username rate limit. */
+    public String operatorToken() {
+        return OPERATOR_TOKENS.computeIfAbsent(api.base(), base -> staffToken("operator", "operator-pass"));
+    }
+
+    public String staffToken(String username, String password) {
+        var response = api.post("/api/v1/auth/staff/login", Map.of("username", username, "password", password));
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        return response.text("token");
+    }
+
+    /** A merchant that applied and was approved, with its owner signed in. */
+    public MerchantFixture approvedMerchant(String name) {
+        var merchant = pendingMerchant(name);
+        var approved = api.post("/api/v1/admin/merchants/" + merchant.id() + "/approve", null, operatorToken());
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+        return merchant;
+    }
+
+    public MerchantFixture pendingMerchant(String name) {
+        var username = unique("owner");
+        var applied = api.post("/api/v1/merchant-applications", Map.of(
+                "name", name, "category", "火锅", "contactName", "测试", "contactPhone", uniquePhone(),
+                "ownerUsername", username, "ownerPassword", "password-1"));
+        assertThat(applied.status()).as(applied.raw()).isEqualTo(201);
+        return new MerchantFixture(UUID.fromString(applied.text("id")), username, staffToken(username, "password-1"));
+    }
+
+    public UUID store(MerchantFixture merchant, String name, double lat, double lng, String category) {
+        var created = api.post("/api/v1/merchant/stores", storeBody(name, lat, lng, category), merchant.ownerToken());
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        return UUID.fromString(created.text("id"));
+    }
+
+    public static Map<String, Object> storeBody(String name, double lat, double lng, String category) {
+        return Map.of("name", name, "address", "测试路1号", "city", "上海", "lat", lat, "lng", lng,
+                "category", category, "openingHours", Map.of("MONDAY", List.of("00:00-00:00")),
+                "tags", List.of("测试"));
+    }
+
+    /** Hires a staff member through the owner and signs them in. */
+    public String staff(MerchantFixture merchant, Role role, Set<UUID> stores) {
+        var username = unique(role.name().toLowerCase());
+        var hired = api.post("/api/v1/merchant/staff", Map.of("username", username, "password", "password-1",
+                "displayName", "员工", "role", role.name(), "storeIds", stores), merchant.ownerToken());
+        assertThat(hired.status()).as(hired.raw()).isEqualTo(201);
+        return staffToken(username, "password-1");
+    }
+
+    /** Signs a customer in the way a phone would: ask for a code, read the SMS, send the code back. */
+    public String customerToken(String phone) {
+        var sent = api.post("/api/v1/auth/otp", Map.of("phone", phone));
+        assertThat(sent.status()).as(sent.raw()).isEqualTo(202);
+        var code = latestCode(phone);
+        var verified = api.post("/api/v1/auth/otp/verify", Map.of("phone", phone, "code", code));
+        assertThat(verified.status()).as(verified.raw()).isEqualTo(200);
+        return verified.text("token");
+    }
+
+    /** The code in the newest SMS to this phone, from the development inbox. */
+    public String latestCode(String phone) {
+        return Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> {
+            var inbox = api.get("/api/v1/dev/inbox?phone=" + URLEncoder.encode(phone, StandardCharsets.UTF_8));
+            if (inbox.status() != 200 || inbox.body().isEmpty()) return null;
+            var matcher = CODE.matcher(inbox.body().get(0).path("body").asString());
+            return matcher.find() ? matcher.group(1) : null;
+        }, code -> code != null);
+    }
+}

@@ -1,0 +1,74 @@
+package o2o.testing;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser-like session over plain HTTP: cookies, CSRF tokens taken from the pages, form posts. */
+public final class WebSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
+
+    private final HttpClient http;
+    private final String base;
+    private String csrf = "";
+
+    public WebSession(int port) {
+        this.base = "http://127.0.0.1:" + port;
+        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    }
+
+    public record Page(int status, String body, String location) {}
+
+    /** Signs in on the staff login page the way the form does. */
+    public WebSession signInAsStaff(String username, String password) {
+        get("/staff/login");
+        var response = post("/staff/login", Map.of("username", username, "password", password));
+        if (response.status() != 302 || response.location().contains("error")) {
+            throw new IllegalStateException("sign-in failed: " + response);
+        }
+        return this;
+    }
+
+    public Page get(String path) {
+        var page = send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        var matcher = CSRF.matcher(page.body());
+        if (matcher.find()) csrf = matcher.group(1);
+        return page;
+    }
+
+    public Page post(String path, Map<String, String> fields) {
+        var all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf);
+        var form = all.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
+    }
+
+    private Page send(HttpRequest request) {
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Page(response.statusCode(), response.body(),
+                    response.headers().firstValue("Location").orElse(""));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
