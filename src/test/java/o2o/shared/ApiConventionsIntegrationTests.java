@@ -64,6 +64,38 @@ class ApiConventionsIntegrationTests {
     }
 
     @Test
+    void anUnknownApiPathIsAProblemButAnUnknownPageIsTheSitesErrorPage() {
+        var anonymous = api.get("/api/v1/no-such-thing");
+        assertThat(anonymous.status()).as("deny by default: unknown API paths need a token first").isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        var signedIn = api.get("/api/v1/merchant/no-such-thing",
+                new o2o.testing.Fixtures(api).operatorToken());
+        assertThat(signedIn.status()).isIn(403, 404);
+        assertThat(signedIn.contentType()).startsWith("application/problem+json");
+        var adminPath = api.get("/api/v1/admin/no-such-thing", new o2o.testing.Fixtures(api).operatorToken());
+        assertThat(adminPath.status()).isEqualTo(404);
+        assertThat(adminPath.text("type")).isEqualTo("urn:o2o:problem:not-found");
+
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (var path : java.util.List.of("/no-such-page", "/stores/01a20d40-0000-7000-8000-000000000000",
+                "/stores/not-a-uuid")) {
+            var page = html(http, path);
+            assertThat(page.statusCode()).as(path).isIn(400, 404);
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
+            assertThat(page.body()).as(path).contains("id=\"error-status\"");
+        }
+    }
+
+    private java.net.http.HttpResponse<String> html(java.net.http.HttpClient http, String path) {
+        try {
+            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                    .header("Accept", "text/html").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void problemsSpeakTheCallersLanguage() {
         var http = java.net.http.HttpClient.newHttpClient();
         var english = send(http, "en");

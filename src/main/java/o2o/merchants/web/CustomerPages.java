@@ -11,14 +11,13 @@ import o2o.merchants.Stores;
 import o2o.shared.GeoPoint;
 import o2o.shared.InvalidInput;
 import o2o.shared.Page;
+import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The customer site: stores near you, and a store's page. */
 @Controller
@@ -57,7 +56,7 @@ class CustomerPages {
 
     @GetMapping("/stores/{id}")
     String store(@PathVariable UUID id, Model model) {
-        var store = stores.findListed(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        var store = stores.findListed(id).orElseThrow(() -> Problem.notFound("store"));
         model.addAttribute("store", store);
         model.addAttribute("openNow", store.isOpenAt(clock.instant()));
         model.addAttribute("days", DayOfWeek.values());

@@ -1,10 +1,14 @@
 package o2o.shared.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -21,6 +25,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -28,7 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every API error leaves as RFC 9457 problem details with a stable {@code type} ({@code urn:o2o:problem:<slug>}) and
  * a {@code detail} in the request's language. Unexpected failures become a 500 that names the request id, never a
- * stack trace.
+ * stack trace. Outside {@code /api} the same failures become the site's error page with the same status.
  */
 @RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
@@ -43,23 +48,27 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Problem.class)
-    ResponseEntity<ProblemDetail> problem(Problem problem) {
+    @Nullable ResponseEntity<ProblemDetail> problem(Problem problem, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        if (!isApi(request)) return errorPage(response, problem.status().value());
         var locale = LocaleContextHolder.getLocale();
         var detail = messages.getMessage(problem.messageKey(), problem.args(), problem.getMessage(), locale);
         var body = ProblemDetail.forStatusAndDetail(problem.status(), detail);
         body.setType(problem.type());
         body.setTitle(title(problem.status(), problem.slug(), locale));
         problem.properties().forEach(body::setProperty);
-        var response = ResponseEntity.status(problem.status());
+        var entity = ResponseEntity.status(problem.status());
         if (problem.properties().get("retryAfterSeconds") instanceof Number seconds) {
-            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds.longValue()));
+            entity.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds.longValue()));
         }
-        return response.body(body);
+        return entity.body(body);
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    @Nullable ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
         log.error("Unhandled error", e);
+        if (!isApi(request)) return errorPage(response, 500);
         var body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; quote request id " + MDC.get(RequestIds.MDC_KEY));
         body.setType(URI.create("urn:o2o:problem:internal"));
@@ -88,6 +97,20 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+            HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet && !isApi(servlet.getRequest())
+                && servlet.getResponse() != null) {
+            try {
+                return errorPage(servlet.getResponse(), statusCode.value());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    @Override
     protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail detail
@@ -100,6 +123,17 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             }));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/api/");
+    }
+
+    /** Hands a page request to the servlet container's error page (Boot renders templates/error.html). */
+    private static <T> @Nullable ResponseEntity<T> errorPage(HttpServletResponse response, int status)
+            throws IOException {
+        response.sendError(status);
+        return null;
     }
 
     private ProblemDetail invalid(List<Map<String, String>> errors) {
