@@ -85,6 +85,11 @@ public class MerchantImport {
                 ps.setTimestamp(18, now);
             });
         }
+        if (rows.size() >= 1000) {
+            // fresh statistics, or the planner misjudges the box test and sorts every store in it instead of
+            // walking the GiST index nearest-first (200 ms instead of 1.5 ms per search on 100k stores)
+            jdbc.sql("analyze store").update();
+        }
         return rows.stream().map(Row::id).toList();
     }
 
