@@ -42,6 +42,15 @@ public class Customers {
     }
 
     @Transactional(readOnly = true)
+    public Optional<PhoneNumber> phoneOf(UUID customerId) {
+        return jdbc.sql("select phone from customer where id = :id")
+                .param("id", customerId)
+                .query(String.class)
+                .optional()
+                .map(PhoneNumber::new);
+    }
+
+    @Transactional(readOnly = true)
     public Optional<CustomerPrincipal> byPhone(PhoneNumber phone) {
         return jdbc.sql("select id from customer where phone = :phone")
                 .param("phone", phone.value())

@@ -5,4 +5,11 @@ import java.util.UUID;
 
 /** A search hit: enough of a store for a list, with its distance from the searcher. */
 public record NearbyStore(UUID id, UUID merchantId, String name, String address, String city, String category,
-        List<String> tags, double lat, double lng, long distanceMeters, boolean openNow, String photo) {}
+        List<String> tags, double lat, double lng, long distanceMeters, boolean openNow, String photo,
+        List<StoreHighlight> highlights) {
+
+    NearbyStore withHighlights(List<StoreHighlight> highlights) {
+        return new NearbyStore(id, merchantId, name, address, city, category, tags, lat, lng, distanceMeters, openNow,
+                photo, highlights);
+    }
+}

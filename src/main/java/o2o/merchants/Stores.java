@@ -5,8 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -63,10 +65,12 @@ public class Stores {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final List<StoreHighlights> highlights;
 
-    Stores(JdbcClient jdbc, Clock clock) {
+    Stores(JdbcClient jdbc, Clock clock, List<StoreHighlights> highlights) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.highlights = highlights;
     }
 
     @Transactional(readOnly = true)
@@ -90,12 +94,31 @@ public class Stores {
                         Math.round(rs.getDouble("distance")),
                         OpeningHours.fromColumn((String[]) rs.getArray("opening_hours").getArray())
                                 .isOpenAt(now.atZone(ZoneId.of(rs.getString("time_zone")))),
-                        firstPhoto(rs)), rs.getDouble("sort_key")))
+                        firstPhoto(rs), List.of()), rs.getDouble("sort_key")))
                 .list();
-        if (rows.size() <= query.limit()) return new Page<>(rows.stream().map(Hit::store).toList(), null);
-        var page = rows.subList(0, query.limit());
+        var page = rows.size() <= query.limit() ? rows : rows.subList(0, query.limit());
+        var items = withHighlights(page.stream().map(Hit::store).toList(), now);
+        if (rows.size() <= query.limit()) return new Page<>(items, null);
         var last = page.getLast();
-        return new Page<>(page.stream().map(Hit::store).toList(), new Cursor(last.sortKey(), last.store().id()).encode());
+        return new Page<>(items, new Cursor(last.sortKey(), last.store().id()).encode());
+    }
+
+    /** What is on offer at one store now, from every module that sells in stores. */
+    @Transactional(readOnly = true)
+    public List<StoreHighlight> highlightsAt(UUID storeId) {
+        var now = clock.instant();
+        return highlights.stream().flatMap(h -> h.at(List.of(storeId), now).getOrDefault(storeId, List.of()).stream())
+                .toList();
+    }
+
+    private List<NearbyStore> withHighlights(List<NearbyStore> stores, Instant now) {
+        if (highlights.isEmpty() || stores.isEmpty()) return stores;
+        var ids = stores.stream().map(NearbyStore::id).toList();
+        var found = new HashMap<UUID, List<StoreHighlight>>();
+        for (var source : highlights) {
+            source.at(ids, now).forEach((id, list) -> found.computeIfAbsent(id, k -> new ArrayList<>()).addAll(list));
+        }
+        return stores.stream().map(s -> s.withHighlights(List.copyOf(found.getOrDefault(s.id(), List.of())))).toList();
     }
 
     @Transactional(readOnly = true)

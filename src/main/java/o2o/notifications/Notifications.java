@@ -3,6 +3,7 @@ package o2o.notifications;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 
 import o2o.shared.Ids;
 import o2o.shared.PhoneNumber;
@@ -25,6 +26,12 @@ public class Notifications {
     @Transactional
     public void sms(PhoneNumber to, String text) {
         queue(Channel.SMS, to.value(), text);
+    }
+
+    /** A message in the customer's in-app inbox. */
+    @Transactional
+    public void inApp(UUID customerId, String text) {
+        queue(Channel.IN_APP, customerId.toString(), text);
     }
 
     /** The latest messages sent to a recipient, newest first; backs the development inbox. */

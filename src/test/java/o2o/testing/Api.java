@@ -78,8 +78,14 @@ public final class Api {
     }
 
     public Response send(String method, String path, @Nullable Object body, @Nullable String token) {
-        return send(request(path, token).method(method, publisher(body)).header("Content-Type", "application/json")
-                .build());
+        return send(method, path, body, token, Map.of());
+    }
+
+    public Response send(String method, String path, @Nullable Object body, @Nullable String token,
+            Map<String, String> headers) {
+        var builder = request(path, token).method(method, publisher(body)).header("Content-Type", "application/json");
+        headers.forEach(builder::header);
+        return send(builder.build());
     }
 
     public static String json(Object value) {

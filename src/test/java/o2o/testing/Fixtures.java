@@ -80,6 +80,53 @@ public final class Fixtures {
                 "tags", List.of("测试"));
     }
 
+    /** A deal on sale now at these stores, valid for a month. */
+    public UUID deal(MerchantFixture merchant, Set<UUID> stores, long priceMinor, Integer stock, boolean flashSale,
+            String refundPolicy) {
+        var now = java.time.Instant.now();
+        var body = new java.util.HashMap<String, Object>(Map.of("title", unique("双人套餐"),
+                "description", "两荤一素", "includes", List.of("招牌红烧肉", "时蔬", "米饭 x2"),
+                "price", Map.of("minor", priceMinor, "currency", "CNY"),
+                "originalPrice", Map.of("minor", priceMinor * 2, "currency", "CNY"),
+                "storeIds", stores, "saleStartsAt", now.minusSeconds(60).toString(),
+                "saleEndsAt", now.plus(java.time.Duration.ofDays(7)).toString(),
+                "validFrom", now.minusSeconds(60).toString(),
+                "validUntil", now.plus(java.time.Duration.ofDays(30)).toString()));
+        body.put("refundPolicy", refundPolicy);
+        body.put("flashSale", flashSale);
+        if (stock != null) body.put("stock", stock);
+        var created = api.post("/api/v1/merchant/deals", body, merchant.ownerToken());
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        return UUID.fromString(created.text("id"));
+    }
+
+    /** Places an order with a fresh idempotency key. */
+    public Api.Response order(String customerToken, UUID dealId, int quantity) {
+        return api.send("POST", "/api/v1/orders", Map.of("dealId", dealId, "quantity", quantity), customerToken,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    }
+
+    /** Pays an order the way a customer does: start a sandbox payment and confirm on the gateway's page. */
+    public void pay(String customerToken, String orderId, boolean confirm) {
+        var payment = api.post("/api/v1/orders/" + orderId + "/payments", Map.of("provider", "sandbox"), customerToken);
+        assertThat(payment.status()).as(payment.raw()).isEqualTo(201);
+        var redirect = payment.text("redirectUrl");
+        var session = new WebSession(port());
+        assertThat(session.get(redirect).status()).isEqualTo(200);
+        var done = session.post(redirect + (confirm ? "/confirm" : "/fail"), Map.of());
+        assertThat(done.status()).as(done.toString()).isEqualTo(302);
+    }
+
+    /** The customer's vouchers once the asynchronous payment chain (webhook, order paid, vouchers) is through. */
+    public tools.jackson.databind.JsonNode vouchersOf(String customerToken, int expected) {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("/api/v1/me/vouchers", customerToken).body(), body -> body.size() >= expected);
+    }
+
+    private int port() {
+        return Integer.parseInt(api.base().substring(api.base().lastIndexOf(':') + 1));
+    }
+
     /** Hires a staff member through the owner and signs them in. */
     public String staff(MerchantFixture merchant, Role role, Set<UUID> stores) {
         var username = unique(role.name().toLowerCase());

@@ -48,12 +48,13 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(POST, "/api/v1/auth/**").permitAll()
-                        .requestMatchers(GET, "/api/v1/stores/**").permitAll()
+                        .requestMatchers(GET, "/api/v1/stores/**", "/api/v1/deals/**").permitAll()
                         .requestMatchers(POST, "/api/v1/merchant-applications").permitAll()
+                        .requestMatchers(POST, "/api/v1/payments/webhooks/**").permitAll()
                         .requestMatchers("/api/v1/dev/**").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/v1/merchant/**").hasAnyRole(STAFF)
-                        .requestMatchers("/api/v1/me/**").hasRole(Role.CUSTOMER.name())
+                        .requestMatchers("/api/v1/me/**", "/api/v1/orders/**").hasRole(Role.CUSTOMER.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(tokens::authentication))

@@ -1,0 +1,12 @@
+package o2o.coupons;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A coupon template as it stands, with how many have been claimed. */
+public record CouponTemplate(UUID id, UUID merchantId, CouponTerms terms, int claimed, boolean active) {
+
+    public boolean claimableAt(Instant now) {
+        return active && claimed < terms.totalQuantity() && now.isBefore(terms.validUntil());
+    }
+}

@@ -1,0 +1,12 @@
+package o2o.orders;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import o2o.shared.Money;
+import org.jspecify.annotations.Nullable;
+
+public record Order(UUID id, UUID merchantId, UUID customerId, Channel channel, OrderStatus status,
+        List<OrderLine> lines, Money subtotal, Money discount, Money total, Money refunded, @Nullable UUID couponId,
+        Instant createdAt, Instant payBy, @Nullable Instant paidAt) {}

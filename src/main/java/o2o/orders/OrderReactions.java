@@ -1,0 +1,37 @@
+package o2o.orders;
+
+import o2o.payments.PaymentSucceeded;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** What orders do on their own: take note of payments, and cancel orders left unpaid. */
+@Component
+class OrderReactions {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderReactions.class);
+
+    private final Orders orders;
+
+    OrderReactions(Orders orders) {
+        this.orders = orders;
+    }
+
+    @ApplicationModuleListener
+    void on(PaymentSucceeded payment) {
+        orders.markPaid(payment.orderId(), payment.amount());
+    }
+
+    @Scheduled(fixedDelayString = "${o2o.orders.cancel-interval:5s}")
+    void cancelOverdue() {
+        for (var orderId : orders.overdue(200)) {
+            try {
+                orders.cancelIfUnpaid(orderId);
+            } catch (RuntimeException e) {
+                log.warn("Could not cancel overdue order {}: {}", orderId, e.toString());
+            }
+        }
+    }
+}

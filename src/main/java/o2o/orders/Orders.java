@@ -1,0 +1,336 @@
+package o2o.orders;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import o2o.coupons.Coupons;
+import o2o.deals.Deals;
+import o2o.identity.CustomerPrincipal;
+import o2o.payments.Payment;
+import o2o.payments.Payments;
+import o2o.shared.Ids;
+import o2o.shared.InvalidInput;
+import o2o.shared.Money;
+import o2o.shared.Problem;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The module's API. Every change of state is one conditional update ({@code … where status in (allowed sources)}),
+ * so two racing changes cannot both happen, and each is recorded in the order's history.
+ */
+@Service
+public class Orders {
+
+    private static final Logger log = LoggerFactory.getLogger(Orders.class);
+    private static final String COLUMNS = """
+            id, merchant_id, customer_id, channel, status, subtotal_minor, discount_minor, total_minor,
+            refunded_minor, currency, coupon_id, created_at, pay_by, paid_at
+            """;
+
+    private final JdbcClient jdbc;
+    private final Deals deals;
+    private final Coupons coupons;
+    private final Payments payments;
+    private final ApplicationEventPublisher events;
+    private final OrdersProperties properties;
+    private final Clock clock;
+
+    Orders(JdbcClient jdbc, Deals deals, Coupons coupons, Payments payments, ApplicationEventPublisher events,
+            OrdersProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.deals = deals;
+        this.coupons = coupons;
+        this.payments = payments;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Places an order for units of a deal, taking stock, the customer's allowance and the coupon with it. */
+    @Transactional
+    public Order placeDealOrder(CustomerPrincipal customer, UUID dealId, int quantity, @Nullable UUID couponId) {
+        if (quantity < 1 || quantity > properties.maxQuantity()) {
+            throw new InvalidInput("quantity", "1 to " + properties.maxQuantity());
+        }
+        var deal = deals.reserve(dealId, customer.customerId(), quantity);
+        var id = Ids.next();
+        var unit = deal.terms().price();
+        var subtotal = unit.times(quantity);
+        var discount = couponId == null
+                ? Money.zero(unit.currency())
+                : coupons.reserve(couponId, customer.customerId(), deal.merchantId(), deal.terms().storeIds(), subtotal, id);
+        var total = subtotal.minus(discount);
+        var now = clock.instant();
+        jdbc.sql("""
+                        insert into customer_order (id, merchant_id, customer_id, channel, status, subtotal_minor,
+                            discount_minor, total_minor, refunded_minor, currency, coupon_id, deal_id, quantity,
+                            created_at, pay_by)
+                        values (:id, :merchant, :customer, 'DEAL', 'PENDING_PAYMENT', :subtotal, :discount, :total, 0,
+                            :currency, :coupon, :deal, :quantity, :now, :payBy)
+                        """)
+                .param("id", id)
+                .param("merchant", deal.merchantId())
+                .param("customer", customer.customerId())
+                .param("subtotal", subtotal.minor())
+                .param("discount", discount.minor())
+                .param("total", total.minor())
+                .param("currency", unit.currency().getCurrencyCode())
+                .param("coupon", new SqlParameterValue(Types.OTHER, couponId))
+                .param("deal", dealId)
+                .param("quantity", quantity)
+                .param("now", utc(now))
+                .param("payBy", utc(now.plus(properties.paymentTimeout())))
+                .update();
+        jdbc.sql("""
+                        insert into order_line (order_id, line_no, merchant_id, kind, ref_id, title, unit_price_minor,
+                                                quantity, amount_minor)
+                        values (:order, 1, :merchant, 'DEAL', :deal, :title, :unit, :quantity, :amount)
+                        """)
+                .param("order", id)
+                .param("merchant", deal.merchantId())
+                .param("deal", dealId)
+                .param("title", deal.terms().title())
+                .param("unit", unit.minor())
+                .param("quantity", quantity)
+                .param("amount", subtotal.minor())
+                .update();
+        record(id, deal.merchantId(), null, OrderStatus.PENDING_PAYMENT, "placed");
+        return find(id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Order> find(UUID orderId) {
+        return jdbc.sql("select " + COLUMNS + " from customer_order where id = :id")
+                .param("id", orderId)
+                .query((rs, row) -> order(rs, lines(rs.getObject("id", UUID.class))))
+                .optional();
+    }
+
+    /** The customer's own order; anybody else's is "not found". */
+    @Transactional(readOnly = true)
+    public Order ofCustomer(CustomerPrincipal customer, UUID orderId) {
+        return find(orderId).filter(o -> o.customerId().equals(customer.customerId()))
+                .orElseThrow(() -> Problem.notFound("order"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Order> ofCustomer(CustomerPrincipal customer) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from customer_order where customer_id = :customer order by created_at desc limit 100
+                        """)
+                .param("customer", customer.customerId())
+                .query((rs, row) -> order(rs, lines(rs.getObject("id", UUID.class))))
+                .list();
+    }
+
+    /** Starts (or resumes) paying an unpaid order with a provider. */
+    @Transactional
+    public Payment pay(CustomerPrincipal customer, UUID orderId, String provider, String returnUrl) {
+        var order = ofCustomer(customer, orderId);
+        if (order.status() != OrderStatus.PENDING_PAYMENT) {
+            throw new Problem(HttpStatus.CONFLICT, "order-not-payable", "this order is " + order.status());
+        }
+        if (!clock.instant().isBefore(order.payBy())) {
+            throw new Problem(HttpStatus.CONFLICT, "order-not-payable", "the time to pay this order is over");
+        }
+        var title = order.lines().isEmpty() ? "o2o" : order.lines().getFirst().title();
+        return payments.start(order.id(), order.merchantId(), order.customerId(), order.total(), provider, title,
+                returnUrl);
+    }
+
+    /**
+     * The provider confirmed the money: PENDING_PAYMENT → PAID, the coupon is spent, {@link OrderPaid} goes out.
+     * Money for an order that was cancelled meanwhile (or of the wrong amount) goes straight back.
+     */
+    @Transactional
+    public void markPaid(UUID orderId, Money amount) {
+        var order = find(orderId).orElseThrow(() -> Problem.notFound("order"));
+        if (!order.total().equals(amount)) {
+            log.warn("Order {} paid {} but costs {}: refunding", orderId, amount, order.total());
+            payments.refund(orderId, amount, "order:" + orderId + ":wrong-amount");
+            return;
+        }
+        if (!transition(orderId, OrderStatus.PAID, "paid")) {
+            if (order.status() == OrderStatus.CANCELLED) {
+                payments.refund(orderId, amount, "order:" + orderId + ":paid-after-cancel");
+            }
+            return;
+        }
+        jdbc.sql("update customer_order set paid_at = :now where id = :id")
+                .param("now", utc(clock.instant()))
+                .param("id", orderId)
+                .update();
+        if (order.couponId() != null) coupons.consume(order.couponId(), orderId);
+        var line = order.lines().getFirst();
+        events.publishEvent(new OrderPaid(orderId, order.merchantId(), order.customerId(), order.channel(),
+                line.kind().equals("DEAL") ? line.refId() : null, line.quantity(), order.total(), clock.instant()));
+    }
+
+    @Transactional
+    public Order cancel(CustomerPrincipal customer, UUID orderId) {
+        var order = ofCustomer(customer, orderId);
+        if (!cancelUnpaid(order, "cancelled by customer")) {
+            throw new Problem(HttpStatus.CONFLICT, "order-not-cancellable", "this order is " + find(orderId).orElseThrow().status());
+        }
+        return find(orderId).orElseThrow();
+    }
+
+    /** Cancels one order left unpaid past its deadline; true if it was. */
+    @Transactional
+    public boolean cancelIfUnpaid(UUID orderId) {
+        var order = find(orderId).orElseThrow();
+        return !clock.instant().isBefore(order.payBy()) && cancelUnpaid(order, "payment timed out");
+    }
+
+    /** Orders whose time to pay is over. */
+    @Transactional(readOnly = true)
+    public List<UUID> overdue(int limit) {
+        return jdbc.sql("""
+                        select id from customer_order where status = 'PENDING_PAYMENT' and pay_by <= :now
+                        order by pay_by limit :limit
+                        """)
+                .param("now", utc(clock.instant()))
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    /**
+     * Refunds part of a paid order (e.g. one unused voucher). Idempotent by reference; never more than was paid.
+     * PAID becomes PARTIALLY_REFUNDED, and REFUNDED when all of it is back.
+     */
+    @Transactional
+    public void refund(UUID orderId, Money amount, String reference) {
+        int fresh = jdbc.sql("""
+                        insert into order_refund (order_id, reference, amount_minor, created_at)
+                        values (:order, :ref, :amount, :now) on conflict do nothing
+                        """)
+                .param("order", orderId)
+                .param("ref", reference)
+                .param("amount", amount.minor())
+                .param("now", utc(clock.instant()))
+                .update();
+        if (fresh == 0) return;
+        var order = find(orderId).orElseThrow(() -> Problem.notFound("order"));
+        int updated = jdbc.sql("""
+                        update customer_order set refunded_minor = refunded_minor + :amount,
+                            status = case when refunded_minor + :amount = total_minor then 'REFUNDED'
+                                          else 'PARTIALLY_REFUNDED' end
+                        where id = :id and status in ('PAID', 'PARTIALLY_REFUNDED')
+                          and refunded_minor + :amount <= total_minor
+                        """)
+                .param("amount", amount.minor())
+                .param("id", orderId)
+                .update();
+        if (updated == 0) {
+            throw new Problem(HttpStatus.CONFLICT, "order-not-refundable", "this order is " + order.status());
+        }
+        record(orderId, order.merchantId(), order.status(), find(orderId).orElseThrow().status(), reference);
+        payments.refund(orderId, amount, reference);
+    }
+
+    /** Nothing of the order is left to use: PAID or PARTIALLY_REFUNDED → COMPLETED. */
+    @Transactional
+    public void complete(UUID orderId) {
+        transition(orderId, OrderStatus.COMPLETED, "all used");
+    }
+
+    /** A redemption was reversed: a COMPLETED order has something left to use again. */
+    @Transactional
+    public void reopen(UUID orderId) {
+        var order = find(orderId).orElseThrow();
+        if (order.status() != OrderStatus.COMPLETED) return;
+        transition(orderId, order.refunded().isZero() ? OrderStatus.PAID : OrderStatus.PARTIALLY_REFUNDED,
+                "redemption reversed");
+    }
+
+    private boolean cancelUnpaid(Order order, String reason) {
+        if (!transition(order.id(), OrderStatus.CANCELLED, reason)) return false;
+        var line = order.lines().getFirst();
+        if (line.kind().equals("DEAL")) deals.release(line.refId(), order.customerId(), line.quantity());
+        if (order.couponId() != null) coupons.release(order.couponId(), order.id());
+        events.publishEvent(new OrderCancelled(order.id(), order.merchantId(), order.customerId(), clock.instant()));
+        return true;
+    }
+
+    /** Moves the order to {@code to} if it is in one of the states that may precede it; false if it was not. */
+    private boolean transition(UUID orderId, OrderStatus to, String reason) {
+        var from = jdbc.sql("""
+                        update customer_order o set status = :to
+                        from (select id, status from customer_order where id = :id for update) before
+                        where o.id = before.id and before.status = any(:from)
+                        returning before.status, o.merchant_id
+                        """)
+                .param("to", to.name())
+                .param("id", orderId)
+                .param("from", to.reachableFrom().stream().map(Enum::name).toArray(String[]::new))
+                .query((rs, row) -> new Object[] {OrderStatus.valueOf(rs.getString(1)), rs.getObject(2, UUID.class)})
+                .optional();
+        from.ifPresent(f -> record(orderId, (UUID) f[1], (OrderStatus) f[0], to, reason));
+        return from.isPresent();
+    }
+
+    private void record(UUID orderId, UUID merchantId, @Nullable OrderStatus from, OrderStatus to, String reason) {
+        jdbc.sql("""
+                        insert into order_transition (order_id, merchant_id, from_status, to_status, at, reason)
+                        values (:order, :merchant, :from, :to, :at, :reason)
+                        """)
+                .param("order", orderId)
+                .param("merchant", merchantId)
+                .param("from", new SqlParameterValue(Types.VARCHAR, from == null ? null : from.name()))
+                .param("to", to.name())
+                .param("at", utc(clock.instant()))
+                .param("reason", reason)
+                .update();
+    }
+
+    private List<OrderLine> lines(UUID orderId) {
+        return jdbc.sql("""
+                        select l.line_no, l.kind, l.ref_id, l.title, l.unit_price_minor, l.quantity, l.amount_minor,
+                               o.currency
+                        from order_line l join customer_order o on o.id = l.order_id
+                        where l.order_id = :order order by l.line_no
+                        """)
+                .param("order", orderId)
+                .query((rs, row) -> {
+                    var currency = Currency.getInstance(rs.getString("currency"));
+                    return new OrderLine(rs.getInt("line_no"), rs.getString("kind"), rs.getObject("ref_id", UUID.class),
+                            rs.getString("title"), new Money(rs.getLong("unit_price_minor"), currency),
+                            rs.getInt("quantity"), new Money(rs.getLong("amount_minor"), currency));
+                })
+                .list();
+    }
+
+    private static Order order(ResultSet rs, List<OrderLine> lines) throws SQLException {
+        var currency = Currency.getInstance(rs.getString("currency"));
+        var paid = rs.getObject("paid_at", OffsetDateTime.class);
+        return new Order(rs.getObject("id", UUID.class), rs.getObject("merchant_id", UUID.class),
+                rs.getObject("customer_id", UUID.class), Channel.valueOf(rs.getString("channel")),
+                OrderStatus.valueOf(rs.getString("status")), lines,
+                new Money(rs.getLong("subtotal_minor"), currency), new Money(rs.getLong("discount_minor"), currency),
+                new Money(rs.getLong("total_minor"), currency), new Money(rs.getLong("refunded_minor"), currency),
+                rs.getObject("coupon_id", UUID.class), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("pay_by", OffsetDateTime.class).toInstant(), paid == null ? null : paid.toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

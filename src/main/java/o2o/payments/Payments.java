@@ -1,0 +1,212 @@
+package o2o.payments;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import o2o.shared.Ids;
+import o2o.shared.InvalidInput;
+import o2o.shared.Money;
+import o2o.shared.Problem;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The module's API: start a payment of an order with a provider, refund part or all of what an order paid, and
+ * apply what providers report. A provider's event is applied once: its id is recorded in the same transaction as the
+ * state change it causes, so a webhook delivered five times, at once or a day apart, changes state once.
+ */
+@Service
+public class Payments {
+
+    private static final String COLUMNS = """
+            id, order_id, merchant_id, customer_id, provider, status, amount_minor, currency, provider_ref,
+            redirect_url, created_at, completed_at
+            """;
+
+    private final JdbcClient jdbc;
+    private final Map<String, PaymentProvider> providers;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Payments(JdbcClient jdbc, List<PaymentProvider> providers, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.providers = providers.stream().collect(Collectors.toMap(PaymentProvider::name, Function.identity()));
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A payment for an order; an unfinished one with the same provider is handed out again instead of a second. */
+    @Transactional
+    public Payment start(UUID orderId, UUID merchantId, UUID customerId, Money amount, String providerName,
+            String description, String returnUrl) {
+        var provider = providers.get(providerName);
+        if (provider == null) throw new InvalidInput("provider", "unknown payment provider " + providerName);
+        // one payment at a time per order: lock the order's payments while deciding
+        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", orderId.toString())
+                .query(Integer.class).single();
+        var open = jdbc.sql("select " + COLUMNS + " from payment where order_id = :order and status <> 'FAILED'")
+                .param("order", orderId)
+                .query(Payments::payment)
+                .list();
+        for (var payment : open) {
+            if (payment.status() == Payment.Status.SUCCEEDED) {
+                throw new Problem(HttpStatus.CONFLICT, "order-already-paid", "this order is already paid");
+            }
+            if (payment.provider().equals(providerName) && payment.amount().equals(amount)) return payment;
+        }
+        var id = Ids.next();
+        var charge = provider.charge(id, amount, description, returnUrl);
+        jdbc.sql("""
+                        insert into payment (id, order_id, merchant_id, customer_id, provider, status, amount_minor,
+                                             currency, provider_ref, redirect_url, created_at)
+                        values (:id, :order, :merchant, :customer, :provider, 'PENDING', :amount, :currency, :ref,
+                                :redirect, :now)
+                        """)
+                .param("id", id)
+                .param("order", orderId)
+                .param("merchant", merchantId)
+                .param("customer", customerId)
+                .param("provider", providerName)
+                .param("amount", amount.minor())
+                .param("currency", amount.currency().getCurrencyCode())
+                .param("ref", charge.providerRef())
+                .param("redirect", charge.redirectUrl())
+                .param("now", utc(clock.instant()))
+                .update();
+        return find(id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Payment> find(UUID paymentId) {
+        return jdbc.sql("select " + COLUMNS + " from payment where id = :id")
+                .param("id", paymentId)
+                .query(Payments::payment)
+                .optional();
+    }
+
+    /**
+     * Pays back part of an order's payment. The reference names what is refunded (e.g. {@code voucher:<id>}) and
+     * makes the call idempotent; the total refunded never exceeds what was paid.
+     */
+    @Transactional
+    public void refund(UUID orderId, Money amount, String reference) {
+        if (amount.isZero()) return;
+        var payment = jdbc.sql("select " + COLUMNS + " from payment where order_id = :order and status = 'SUCCEEDED' for update")
+                .param("order", orderId)
+                .query(Payments::payment)
+                .optional()
+                .orElseThrow(() -> new Problem(HttpStatus.CONFLICT, "not-paid", "this order has no payment to refund"));
+        var already = jdbc.sql("select count(*) from refund where reference = :ref").param("ref", reference)
+                .query(Long.class).single();
+        if (already > 0) return;
+        long refunded = jdbc.sql("select coalesce(sum(amount_minor), 0) from refund where payment_id = :payment")
+                .param("payment", payment.id())
+                .query(Long.class)
+                .single();
+        if (refunded + amount.minor() > payment.amount().minor()) {
+            throw new Problem(HttpStatus.CONFLICT, "refund-exceeds-payment", "more than was paid would be refunded");
+        }
+        var id = Ids.next();
+        jdbc.sql("""
+                        insert into refund (id, payment_id, merchant_id, order_id, amount_minor, currency, reference,
+                                            status, created_at)
+                        values (:id, :payment, :merchant, :order, :amount, :currency, :ref, 'PENDING', :now)
+                        """)
+                .param("id", id)
+                .param("payment", payment.id())
+                .param("merchant", payment.merchantId())
+                .param("order", orderId)
+                .param("amount", amount.minor())
+                .param("currency", amount.currency().getCurrencyCode())
+                .param("ref", reference)
+                .param("now", utc(clock.instant()))
+                .update();
+        providers.get(payment.provider()).refund(id, payment.providerRef(), amount);
+    }
+
+    /** What has been refunded of an order, settled or not. */
+    @Transactional(readOnly = true)
+    public long refundedMinor(UUID orderId) {
+        return jdbc.sql("select coalesce(sum(amount_minor), 0) from refund where order_id = :order")
+                .param("order", orderId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Applies a verified provider event exactly once; returns false when it had been applied before. */
+    @Transactional
+    public boolean apply(ProviderEvent event) {
+        int fresh = jdbc.sql("""
+                        insert into payment_webhook_event (provider, event_id, received_at) values (:p, :e, :now)
+                        on conflict do nothing
+                        """)
+                .param("p", event.provider())
+                .param("e", event.eventId())
+                .param("now", utc(clock.instant()))
+                .update();
+        if (fresh == 0) return false;
+        var now = clock.instant();
+        switch (event.type()) {
+            case PAYMENT_SUCCEEDED -> {
+                if (complete(event.subject(), "SUCCEEDED", now)) {
+                    var payment = find(event.subject()).orElseThrow();
+                    events.publishEvent(new PaymentSucceeded(payment.id(), payment.orderId(), payment.merchantId(),
+                            payment.amount(), now));
+                }
+            }
+            case PAYMENT_FAILED -> {
+                if (complete(event.subject(), "FAILED", now)) {
+                    events.publishEvent(new PaymentFailed(event.subject(), find(event.subject()).orElseThrow().orderId(), now));
+                }
+            }
+            case REFUND_SUCCEEDED -> jdbc.sql("""
+                            update refund set status = 'SUCCEEDED', completed_at = :now
+                            where id = :id and status = 'PENDING'
+                            """)
+                    .param("now", utc(now))
+                    .param("id", event.subject())
+                    .update();
+        }
+        return true;
+    }
+
+    private boolean complete(UUID paymentId, String status, Instant now) {
+        return jdbc.sql("""
+                        update payment set status = :status, completed_at = :now
+                        where id = :id and status = 'PENDING'
+                        """)
+                .param("status", status)
+                .param("now", utc(now))
+                .param("id", paymentId)
+                .update() == 1;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Payment payment(ResultSet rs, int row) throws SQLException {
+        var completed = rs.getObject("completed_at", OffsetDateTime.class);
+        return new Payment(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
+                rs.getObject("merchant_id", UUID.class), rs.getObject("customer_id", UUID.class),
+                rs.getString("provider"), Payment.Status.valueOf(rs.getString("status")),
+                new Money(rs.getLong("amount_minor"), Currency.getInstance(rs.getString("currency"))),
+                rs.getString("provider_ref"), rs.getString("redirect_url"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                completed == null ? null : completed.toInstant());
+    }
+}

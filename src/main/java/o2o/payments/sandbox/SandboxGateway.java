@@ -1,0 +1,107 @@
+package o2o.payments.sandbox;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import o2o.payments.PaymentProvider;
+import o2o.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The gateway's side of the sandbox: it keeps its own charges, shows the payer a hosted page, and tells the
+ * platform what happened by signed webhooks it delivers later, retrying until they are acknowledged.
+ */
+@Component
+class SandboxGateway implements PaymentProvider {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    SandboxGateway(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    record SandboxCharge(String ref, UUID paymentId, Money amount, String description, String returnUrl,
+            String status) {}
+
+    @Override
+    public String name() {
+        return "sandbox";
+    }
+
+    @Override
+    public Charge charge(UUID paymentId, Money amount, String description, String returnUrl) {
+        var ref = "sbx_" + UUID.randomUUID().toString().replace("-", "");
+        jdbc.sql("""
+                        insert into sandbox_charge (ref, payment_id, amount_minor, currency, description, return_url,
+                                                    status, created_at)
+                        values (:ref, :payment, :amount, :currency, :description, :returnUrl, 'OPEN', :now)
+                        """)
+                .param("ref", ref)
+                .param("payment", paymentId)
+                .param("amount", amount.minor())
+                .param("currency", amount.currency().getCurrencyCode())
+                .param("description", description)
+                .param("returnUrl", returnUrl)
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .update();
+        return new Charge(ref, "/sandbox/pay/" + ref);
+    }
+
+    @Override
+    public void refund(UUID refundId, String providerRef, Money amount) {
+        notifyPlatform("refund.succeeded", Map.of("refundId", refundId.toString(), "chargeRef", providerRef,
+                "amount", amount.minor()));
+    }
+
+    Optional<SandboxCharge> find(String ref) {
+        return jdbc.sql("""
+                        select ref, payment_id, amount_minor, currency, description, return_url, status
+                        from sandbox_charge where ref = :ref
+                        """)
+                .param("ref", ref)
+                .query((rs, row) -> new SandboxCharge(rs.getString("ref"), rs.getObject("payment_id", UUID.class),
+                        new Money(rs.getLong("amount_minor"), Currency.getInstance(rs.getString("currency"))),
+                        rs.getString("description"), rs.getString("return_url"), rs.getString("status")))
+                .optional();
+    }
+
+    /** The payer decided on the hosted page; the platform hears of it by webhook. */
+    @Transactional
+    Optional<SandboxCharge> decide(String ref, boolean pay) {
+        int changed = jdbc.sql("update sandbox_charge set status = :status where ref = :ref and status = 'OPEN'")
+                .param("status", pay ? "PAID" : "FAILED")
+                .param("ref", ref)
+                .update();
+        var charge = find(ref);
+        if (changed == 1 && charge.isPresent()) {
+            notifyPlatform(pay ? "payment.succeeded" : "payment.failed", Map.of("paymentId",
+                    charge.get().paymentId().toString(), "chargeRef", ref, "amount", charge.get().amount().minor()));
+        }
+        return charge;
+    }
+
+    private void notifyPlatform(String type, Map<String, Object> data) {
+        var eventId = "evt_" + UUID.randomUUID().toString().replace("-", "");
+        var payload = json.writeValueAsString(Map.of("id", eventId, "type", type, "created",
+                clock.instant().getEpochSecond(), "data", data));
+        jdbc.sql("""
+                        insert into sandbox_webhook (event_id, payload, attempts, next_attempt_at)
+                        values (:id, :payload, 0, :now)
+                        """)
+                .param("id", eventId)
+                .param("payload", payload)
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+}

@@ -1,0 +1,29 @@
+package o2o.vouchers;
+
+import o2o.orders.OrderPaid;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Vouchers appear when an order is paid, and lapse when they run out. */
+@Component
+class VoucherReactions {
+
+    private final Vouchers vouchers;
+
+    VoucherReactions(Vouchers vouchers) {
+        this.vouchers = vouchers;
+    }
+
+    @ApplicationModuleListener
+    void on(OrderPaid paid) {
+        vouchers.issueFor(paid);
+    }
+
+    @Scheduled(fixedDelayString = "${o2o.vouchers.expiry-interval:60s}")
+    void expire() {
+        while (vouchers.expireDue(200) == 200) {
+            // a full batch: there may be more due
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package o2o.vouchers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Set;
+
+import o2o.testing.Api;
+import o2o.testing.Fixtures;
+import o2o.testing.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The whole loop: a deal bought online, paid through the sandbox gateway, redeemed at the counter once. */
+@IntegrationTest
+class DealToVoucherIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+    Fixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        fixtures = new Fixtures(api);
+    }
+
+    @Test
+    void aCustomerBuysPaysAndACashierRedeemsOnce() {
+        var merchant = fixtures.approvedMerchant("闭环餐厅");
+        var store = fixtures.store(merchant, "闭环一店", 31.2, 121.4, "本帮菜");
+        var deal = fixtures.deal(merchant, Set.of(store), 9900, 100, false, "ANYTIME");
+        var phone = Fixtures.uniquePhone();
+        var customer = fixtures.customerToken(phone);
+
+        var order = fixtures.order(customer, deal, 2);
+        assertThat(order.status()).as(order.raw()).isEqualTo(201);
+        assertThat(order.text("status")).isEqualTo("PENDING_PAYMENT");
+        assertThat(order.body().path("totalAmount").path("minor").asLong()).isEqualTo(19800);
+        var orderId = order.text("id");
+
+        fixtures.pay(customer, orderId, true);
+        var vouchers = fixtures.vouchersOf(customer, 2);
+        assertThat(vouchers.size()).isEqualTo(2);
+        var voucher = vouchers.get(0);
+        assertThat(voucher.path("code").asString()).matches("\\d{12}");
+        assertThat(voucher.path("status").asString()).isEqualTo("ISSUED");
+        assertThat(voucher.path("dealId").asString()).isEqualTo(deal.toString());
+        assertThat(voucher.path("qrUrl").asString()).endsWith("/qr.png");
+        assertThat(api.get("/api/v1/me/orders/" + orderId, customer).text("status")).isEqualTo("PAID");
+        assertThat(api.get("/api/v1/dev/inbox?phone=" + phone).raw()).contains("已出券 2 张");
+
+        var cashier = fixtures.staff(merchant, o2o.identity.Role.CASHIER, Set.of(store));
+        var redeemed = api.post("/api/v1/merchant/redemptions",
+                Map.of("code", voucher.path("code").asString(), "storeId", store, "device", "counter-1"), cashier);
+        assertThat(redeemed.status()).as(redeemed.raw()).isEqualTo(200);
+        assertThat(redeemed.text("device")).isEqualTo("counter-1");
+
+        var again = api.post("/api/v1/merchant/redemptions",
+                Map.of("code", voucher.path("code").asString(), "storeId", store), cashier);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(again.text("type")).isEqualTo("urn:o2o:problem:voucher-already-redeemed");
+        assertThat(again.text("storeName")).isEqualTo("闭环一店");
+        assertThat(again.text("redeemedAt")).isNotBlank();
+
+        var qr = api.get("/api/v1/me/vouchers/" + vouchers.get(1).path("id").asString() + "/qr-token", customer);
+        var byQr = api.post("/api/v1/merchant/redemptions",
+                Map.of("qrToken", qr.text("token"), "storeId", store), cashier);
+        assertThat(byQr.status()).as(byQr.raw()).isEqualTo(200);
+        assertThat(api.get("/api/v1/me/orders/" + orderId, customer).text("status")).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aFailedPaymentLeavesTheOrderPayable() {
+        var merchant = fixtures.approvedMerchant("失败支付");
+        var store = fixtures.store(merchant, "店", 31.2, 121.4, "火锅");
+        var deal = fixtures.deal(merchant, Set.of(store), 5000, null, false, "ANYTIME");
+        var customer = fixtures.customerToken(Fixtures.uniquePhone());
+        var orderId = fixtures.order(customer, deal, 1).text("id");
+        fixtures.pay(customer, orderId, false);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                api.get("/api/v1/me/orders/" + orderId, customer).text("status").equals("PENDING_PAYMENT"));
+        fixtures.pay(customer, orderId, true);
+        assertThat(fixtures.vouchersOf(customer, 1).size()).isEqualTo(1);
+    }
+
+}
