@@ -47,7 +47,7 @@ class CouponApi {
     record TemplateRequest(@NotBlank @Size(max = 60) String title, @NotNull CouponTerms.Kind kind,
             @Nullable Money amountOff, @Nullable @Min(1) @Max(99) Integer percentOff, @Nullable Money maxDiscount,
             @Nullable Money minSpend, @Nullable @Size(max = 200) Set<UUID> storeIds,
-            @Min(1) @Max(10_000_000) int totalQuantity, @Min(1) @Max(1000) int perCustomerLimit,
+            @NotNull @Min(1) @Max(10_000_000) Integer totalQuantity, @NotNull @Min(1) @Max(1000) Integer perCustomerLimit,
             @NotNull Instant validFrom, @NotNull Instant validUntil) {
 
         CouponTerms toTerms() {

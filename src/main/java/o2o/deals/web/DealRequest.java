@@ -35,12 +35,12 @@ record DealRequest(
         @Nullable @Min(1) @Max(1000) Integer perCustomerLimit,
         @Nullable @Min(0) @Max(10_000_000) Integer stock,
         @NotNull RefundPolicy refundPolicy,
-        boolean flashSale) {
+        @Nullable Boolean flashSale) {
 
     DealTerms toTerms() {
         return new DealTerms(title, description == null ? "" : description, includes == null ? List.of() : includes,
                 price, originalPrice == null ? price : originalPrice, storeIds, saleStartsAt, saleEndsAt, validFrom,
                 validUntil, usableHours == null ? OpeningHours.closed() : OpeningHours.parse(usableHours),
-                perCustomerLimit, stock, refundPolicy, flashSale);
+                perCustomerLimit, stock, refundPolicy, Boolean.TRUE.equals(flashSale));
     }
 }

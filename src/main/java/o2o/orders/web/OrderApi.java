@@ -48,7 +48,7 @@ class OrderApi {
         this.rateLimits = rateLimits;
     }
 
-    record PlaceOrder(@NotNull UUID dealId, @Min(1) @Max(100) int quantity, @Nullable UUID couponId) {}
+    record PlaceOrder(@NotNull UUID dealId, @NotNull @Min(1) @Max(100) Integer quantity, @Nullable UUID couponId) {}
 
     record PayOrder(@NotBlank @Size(max = 30) String provider) {}
 
