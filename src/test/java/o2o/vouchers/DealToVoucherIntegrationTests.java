@@ -75,6 +75,30 @@ class DealToVoucherIntegrationTests {
     }
 
     @Test
+    void dealsShowInNearbyResultsAndOnTheStoresDealList() {
+        var lat = java.util.concurrent.ThreadLocalRandom.current().nextDouble(-40, 40);
+        var lng = java.util.concurrent.ThreadLocalRandom.current().nextDouble(-100, 100);
+        var merchant = fixtures.approvedMerchant("有团购");
+        var store = fixtures.store(merchant, "团购店", lat, lng, "火锅");
+        var deal = fixtures.deal(merchant, Set.of(store), 6800, 3, true, "ANYTIME");
+
+        var nearby = api.get("/api/v1/stores/nearby?lat=%s&lng=%s&radiusMeters=500".formatted(lat, lng));
+        var highlight = nearby.body().path("items").get(0).path("highlights").get(0);
+        assertThat(highlight.path("id").asString()).isEqualTo(deal.toString());
+        assertThat(highlight.path("kind").asString()).isEqualTo("FLASH_SALE");
+        assertThat(highlight.path("price").path("minor").asLong()).isEqualTo(6800);
+
+        var list = api.get("/api/v1/stores/" + store + "/deals");
+        assertThat(list.body().get(0).path("stockLeft").asInt()).isEqualTo(3);
+        assertThat(list.body().get(0).path("perCustomerLimit").asInt()).as("flash sales sell one each").isEqualTo(1);
+
+        api.post("/api/v1/merchant/deals/" + deal + "/end", null, merchant.ownerToken());
+        var after = api.get("/api/v1/stores/nearby?lat=%s&lng=%s&radiusMeters=500".formatted(lat, lng));
+        assertThat(after.body().path("items").get(0).path("highlights").size()).isZero();
+        assertThat(api.get("/api/v1/deals/" + deal).status()).isEqualTo(404);
+    }
+
+    @Test
     void aFailedPaymentLeavesTheOrderPayable() {
         var merchant = fixtures.approvedMerchant("失败支付");
         var store = fixtures.store(merchant, "店", 31.2, 121.4, "火锅");
