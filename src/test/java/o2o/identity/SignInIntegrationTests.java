@@ -10,37 +10,14 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import o2o.testing.Api;
+import o2o.testing.ApiTest;
 import o2o.testing.Fixtures;
-import o2o.testing.IntegrationTest;
-import o2o.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@IntegrationTest
-class SignInIntegrationTests {
+class SignInIntegrationTests extends ApiTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MutableClock clock;
-
-    Api api;
-    Fixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        fixtures = new Fixtures(api);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void aCustomerSignsInWithTheCodeTextedToTheirPhoneAndTheCodeIsNeverInAResponse() {

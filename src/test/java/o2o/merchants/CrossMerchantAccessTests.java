@@ -9,19 +9,17 @@ import java.util.function.Function;
 
 import o2o.identity.Role;
 import o2o.testing.Api;
+import o2o.testing.ApiTest;
 import o2o.testing.CrossMerchantAccess;
 import o2o.testing.CrossMerchantAccess.Endpoint;
 import o2o.testing.CrossMerchantAccess.Victim;
 import o2o.testing.Fixtures;
-import o2o.testing.IntegrationTest;
 import o2o.testing.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Staff of one merchant can neither read nor change another merchant's stores or staff. */
-@IntegrationTest
-class CrossMerchantAccessTests {
+class CrossMerchantAccessTests extends ApiTest {
 
     /** Every merchant-scoped endpoint of this module that names an object. */
     static final List<Function<Victim, Endpoint>> ENDPOINTS = List.of(
@@ -33,19 +31,12 @@ class CrossMerchantAccessTests {
                     "password", "password-1", "displayName", "卧底", "role", "CASHIER",
                     "storeIds", List.of(v.objects().get("store"))), "/api/v1/merchant/staff"));
 
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Fixtures fixtures;
     Fixtures.MerchantFixture a;
     Fixtures.MerchantFixture b;
     Victim victim;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
-        fixtures = new Fixtures(api);
         a = fixtures.approvedMerchant("甲商户");
         b = fixtures.approvedMerchant("乙商户");
         fixtures.store(a, "甲的店", 31.2, 121.4, "火锅");

@@ -9,27 +9,14 @@ import java.util.Set;
 
 import o2o.identity.Role;
 import o2o.testing.Api;
+import o2o.testing.ApiTest;
 import o2o.testing.Fixtures;
-import o2o.testing.IntegrationTest;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@IntegrationTest
-class MerchantOnboardingIntegrationTests {
+class MerchantOnboardingIntegrationTests extends ApiTest {
 
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Fixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        fixtures = new Fixtures(api);
-    }
 
     @Test
     void aMerchantAppliesTheOperatorApprovesAndTheApplicantIsTexted() {

@@ -16,21 +16,16 @@ import java.util.concurrent.ThreadLocalRandom;
 import o2o.shared.GeoPoint;
 import o2o.shared.Ids;
 import o2o.testing.Api;
+import o2o.testing.ApiTest;
 import o2o.testing.Fixtures;
-import o2o.testing.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-@IntegrationTest
-class NearbySearchIntegrationTests {
-
-    @LocalServerPort
-    int port;
+class NearbySearchIntegrationTests extends ApiTest {
 
     @Autowired
     MerchantImport imports;
@@ -38,16 +33,12 @@ class NearbySearchIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
-    Api api;
-    Fixtures fixtures;
     /** Each test searches around its own spot on the globe, so stores of other tests never show up. */
     double lat;
     double lng;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
-        fixtures = new Fixtures(api);
         lat = ThreadLocalRandom.current().nextDouble(-50, 50);
         lng = ThreadLocalRandom.current().nextDouble(-170, 170);
     }

@@ -11,46 +11,27 @@ import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
 import o2o.testing.Api;
+import o2o.testing.ApiTest;
 import o2o.testing.Concurrently;
 import o2o.testing.Fixtures;
-import o2o.testing.IntegrationTest;
-import o2o.testing.MutableClock;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@IntegrationTest
-class OrderLifecycleIntegrationTests {
-
-    @LocalServerPort
-    int port;
+class OrderLifecycleIntegrationTests extends ApiTest {
 
     @Autowired
     JdbcClient jdbc;
 
-    @Autowired
-    MutableClock clock;
-
-    Api api;
-    Fixtures fixtures;
     Fixtures.MerchantFixture merchant;
     UUID store;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
-        fixtures = new Fixtures(api);
         merchant = fixtures.approvedMerchant("订单商户");
         store = fixtures.store(merchant, "订单店", 31.2, 121.4, "火锅");
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     @Test

@@ -21,36 +21,23 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import o2o.testing.Api;
+import o2o.testing.ApiTest;
 import o2o.testing.Fixtures;
-import o2o.testing.IntegrationTest;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The platform's side of a gateway's webhooks: signed, fresh, applied exactly once. */
-@IntegrationTest
-class WebhookIntegrationTests {
+class WebhookIntegrationTests extends ApiTest {
 
     private static final String SECRET = "test-webhook-secret"; // o2o.payments.sandbox.webhook-secret in tests
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
 
-    Api api;
-    Fixtures fixtures;
     HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        fixtures = new Fixtures(api);
-    }
 
     record Pending(String customer, String orderId, String paymentId) {}
 

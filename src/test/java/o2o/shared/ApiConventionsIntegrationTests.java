@@ -2,24 +2,10 @@ package o2o.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import o2o.testing.Api;
-import o2o.testing.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
+import o2o.testing.ApiTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@IntegrationTest
-class ApiConventionsIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
+class ApiConventionsIntegrationTests extends ApiTest {
 
     @Test
     void publishesOpenApiDocsAndSwaggerUi() {
@@ -69,10 +55,10 @@ class ApiConventionsIntegrationTests {
         assertThat(anonymous.status()).as("deny by default: unknown API paths need a token first").isEqualTo(401);
         assertThat(anonymous.contentType()).startsWith("application/problem+json");
         var signedIn = api.get("/api/v1/merchant/no-such-thing",
-                new o2o.testing.Fixtures(api).operatorToken());
+                fixtures.operatorToken());
         assertThat(signedIn.status()).isIn(403, 404);
         assertThat(signedIn.contentType()).startsWith("application/problem+json");
-        var adminPath = api.get("/api/v1/admin/no-such-thing", new o2o.testing.Fixtures(api).operatorToken());
+        var adminPath = api.get("/api/v1/admin/no-such-thing", fixtures.operatorToken());
         assertThat(adminPath.status()).isEqualTo(404);
         assertThat(adminPath.text("type")).isEqualTo("urn:o2o:problem:not-found");
 

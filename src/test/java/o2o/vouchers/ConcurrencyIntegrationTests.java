@@ -13,34 +13,21 @@ import java.util.stream.IntStream;
 
 import o2o.identity.Role;
 import o2o.testing.Api;
+import o2o.testing.ApiTest;
 import o2o.testing.Concurrently;
 import o2o.testing.Fixtures;
-import o2o.testing.IntegrationTest;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Money, stock and codes stay exact when many people act at the same moment. */
-@IntegrationTest
-class ConcurrencyIntegrationTests {
-
-    @LocalServerPort
-    int port;
+class ConcurrencyIntegrationTests extends ApiTest {
 
     @Autowired
     JdbcClient jdbc;
 
-    Api api;
-    Fixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        fixtures = new Fixtures(api);
-    }
 
     @Test
     void twoHundredBuyersOfFiftyFlashSaleUnitsGetExactlyFiftyPaidVouchers() throws Exception {

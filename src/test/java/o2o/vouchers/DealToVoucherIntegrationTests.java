@@ -6,27 +6,14 @@ import java.util.Map;
 import java.util.Set;
 
 import o2o.testing.Api;
+import o2o.testing.ApiTest;
 import o2o.testing.Fixtures;
-import o2o.testing.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The whole loop: a deal bought online, paid through the sandbox gateway, redeemed at the counter once. */
-@IntegrationTest
-class DealToVoucherIntegrationTests {
+class DealToVoucherIntegrationTests extends ApiTest {
 
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Fixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        fixtures = new Fixtures(api);
-    }
 
     @Test
     void aCustomerBuysPaysAndACashierRedeemsOnce() {

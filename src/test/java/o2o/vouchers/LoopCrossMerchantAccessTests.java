@@ -11,18 +11,16 @@ import java.util.function.Function;
 
 import o2o.identity.Role;
 import o2o.testing.Api;
+import o2o.testing.ApiTest;
 import o2o.testing.CrossMerchantAccess;
 import o2o.testing.CrossMerchantAccess.Endpoint;
 import o2o.testing.CrossMerchantAccess.Victim;
 import o2o.testing.Fixtures;
-import o2o.testing.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Deals, coupons, vouchers and redemptions of one merchant are out of reach of another merchant's staff. */
-@IntegrationTest
-class LoopCrossMerchantAccessTests {
+class LoopCrossMerchantAccessTests extends ApiTest {
 
     static final List<Function<Victim, Endpoint>> ENDPOINTS = List.of(
             v -> Endpoint.of("GET", v.fill("/api/v1/merchant/deals/{deal}"), null, v.fill("/api/v1/merchant/deals/{deal}")),
@@ -37,17 +35,6 @@ class LoopCrossMerchantAccessTests {
             v -> Endpoint.of("POST", v.fill("/api/v1/merchant/redemptions/{redemption}/reversal"), null,
                     "/api/v1/merchant/redemptions"));
 
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Fixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        fixtures = new Fixtures(api);
-    }
 
     static Map<String, Object> dealBody(String store) {
         var now = Instant.now();

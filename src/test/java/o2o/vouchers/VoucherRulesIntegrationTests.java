@@ -12,49 +12,30 @@ import java.util.UUID;
 
 import o2o.identity.Role;
 import o2o.testing.Api;
+import o2o.testing.ApiTest;
 import o2o.testing.Fixtures;
-import o2o.testing.IntegrationTest;
-import o2o.testing.MutableClock;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** What a voucher may and may not do: where and when it redeems, refunds by policy, expiry, reversal. */
-@IntegrationTest
-class VoucherRulesIntegrationTests {
-
-    @LocalServerPort
-    int port;
+class VoucherRulesIntegrationTests extends ApiTest {
 
     @Autowired
     JdbcClient jdbc;
 
-    @Autowired
-    MutableClock clock;
-
-    Api api;
-    Fixtures fixtures;
     Fixtures.MerchantFixture merchant;
     UUID store;
     UUID otherStore;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
-        fixtures = new Fixtures(api);
         merchant = fixtures.approvedMerchant("规则商户");
         store = fixtures.store(merchant, "可用店", 31.2, 121.4, "火锅");
         otherStore = fixtures.store(merchant, "不可用店", 31.3, 121.5, "火锅");
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     record Bought(String customer, String orderId, List<JsonNode> vouchers) {}
