@@ -149,6 +149,26 @@ class OrderLifecycleIntegrationTests extends ApiTest {
         assertThat(api.post("/api/v1/orders/" + mine + "/cancel", null, someoneElse).status()).isEqualTo(404);
     }
 
+    @Test
+    void aFlashSaleSellsNothingBeforeItStarts() {
+        var now = Instant.now();
+        var upcoming = api.post("/api/v1/merchant/deals", Map.of("title", "明晚八点秒杀",
+                "price", Map.of("minor", 100, "currency", "CNY"), "storeIds", Set.of(store),
+                "saleStartsAt", now.plus(Duration.ofHours(1)).toString(), "saleEndsAt", now.plus(Duration.ofHours(2)).toString(),
+                "validFrom", now.toString(), "validUntil", now.plus(Duration.ofDays(7)).toString(),
+                "refundPolicy", "NO_REFUND", "flashSale", true, "stock", 10), merchant.ownerToken());
+        assertThat(upcoming.status()).as(upcoming.raw()).isEqualTo(201);
+        var customer = fixtures.customerToken(Fixtures.uniquePhone());
+        var early = fixtures.order(customer, UUID.fromString(upcoming.text("id")), 1);
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.text("type")).isEqualTo("urn:o2o:problem:deal-not-on-sale");
+
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(fixtures.order(customer, UUID.fromString(upcoming.text("id")), 1).status()).isEqualTo(201);
+        var second = fixtures.order(customer, UUID.fromString(upcoming.text("id")), 1);
+        assertThat(second.text("type")).isEqualTo("urn:o2o:problem:deal-limit-reached");
+    }
+
     private String claimCoupon(String customer, long off, long minSpend) {
         var now = Instant.now();
         var template = api.post("/api/v1/merchant/coupons", Map.of("title", "立减", "kind", "AMOUNT_OFF",
