@@ -1,0 +1,217 @@
+package o2o.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import o2o.shared.Ids;
+import o2o.shared.InvalidInput;
+import o2o.shared.Problem;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The module's API: open accounts, post balanced entries exactly once, read balances and history, reconcile. */
+@Service
+public class Ledger {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final Clock clock;
+
+    Ledger(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.clock = clock;
+    }
+
+    /** The account with this key, opened on first use. */
+    @Transactional
+    public Account account(AccountKey key, @Nullable UUID merchantId, boolean mayGoNegative) {
+        jdbc.sql("""
+                        insert into ledger_account (id, kind, holder, scope, unit, merchant_id, may_go_negative,
+                                                    balance, created_at)
+                        values (:id, :kind, :holder, :scope, :unit, :merchant, :negative, 0, :now)
+                        on conflict (kind, holder, scope, unit) do nothing
+                        """)
+                .param("id", Ids.next())
+                .param("kind", key.kind())
+                .param("holder", key.holder())
+                .param("scope", key.scope())
+                .param("unit", key.unit())
+                .param("merchant", new SqlParameterValue(Types.OTHER, merchantId))
+                .param("negative", mayGoNegative)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        return find(key).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Account> find(AccountKey key) {
+        return jdbc.sql("""
+                        select id, kind, holder, scope, unit, merchant_id, may_go_negative, balance from ledger_account
+                        where kind = :kind and holder = :holder and scope = :scope and unit = :unit
+                        """)
+                .param("kind", key.kind())
+                .param("holder", key.holder())
+                .param("scope", key.scope())
+                .param("unit", key.unit())
+                .query(Ledger::account)
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Account> find(UUID accountId) {
+        return jdbc.sql("""
+                        select id, kind, holder, scope, unit, merchant_id, may_go_negative, balance from ledger_account
+                        where id = :id
+                        """)
+                .param("id", accountId)
+                .query(Ledger::account)
+                .optional();
+    }
+
+    /**
+     * Posts an entry once. If the reference was posted before, nothing is posted and the earlier entry is returned
+     * ({@code replayed}). Accounts are updated in id order, each with one conditional statement, so concurrent
+     * entries neither deadlock nor take an account below zero: such an entry fails whole with 409.
+     */
+    @Transactional
+    public Entry post(String reference, String description, @Nullable UUID merchantId, List<Posting> postings) {
+        validate(reference, postings);
+        var id = Ids.next();
+        var now = Timestamp.from(clock.instant());
+        int fresh = jdbc.sql("""
+                        insert into ledger_entry (id, reference, description, merchant_id, created_at)
+                        values (:id, :reference, :description, :merchant, :now)
+                        on conflict (reference) do nothing
+                        """)
+                .param("id", id)
+                .param("reference", reference)
+                .param("description", description)
+                .param("merchant", new SqlParameterValue(Types.OTHER, merchantId))
+                .param("now", now)
+                .update();
+        if (fresh == 0) return entry(reference).map(Ledger::asReplay).orElseThrow();
+        var ordered = postings.stream().sorted(Comparator.comparing(Posting::accountId)).toList();
+        for (var posting : ordered) {
+            int moved = jdbc.sql("""
+                            update ledger_account set balance = balance + :amount
+                            where id = :id and (may_go_negative or balance + :amount >= 0)
+                            """)
+                    .param("amount", posting.amount())
+                    .param("id", posting.accountId())
+                    .update();
+            if (moved == 0) {
+                var account = find(posting.accountId()).orElseThrow(() -> new InvalidInput("accountId", "no such account"));
+                throw new Problem(HttpStatus.CONFLICT, "insufficient-balance",
+                        "not enough " + account.key().unit() + " in " + account.key().kind());
+            }
+        }
+        template.batchUpdate("""
+                insert into ledger_posting (entry_id, account_id, amount, merchant_id, created_at)
+                values (?, ?, ?, ?, ?)
+                """, ordered, ordered.size(), (ps, posting) -> {
+            ps.setObject(1, id);
+            ps.setObject(2, posting.accountId());
+            ps.setLong(3, posting.amount());
+            ps.setObject(4, merchantId);
+            ps.setTimestamp(5, now);
+        });
+        return new Entry(id, reference, description, now.toInstant(), ordered, false);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Entry> entry(String reference) {
+        return jdbc.sql("select id, reference, description, created_at from ledger_entry where reference = :r")
+                .param("r", reference)
+                .query((rs, row) -> new Entry(rs.getObject("id", UUID.class), rs.getString("reference"),
+                        rs.getString("description"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        postingsOf(rs.getObject("id", UUID.class)), false))
+                .optional();
+    }
+
+    /** An account's postings, newest first, with the entries' references and descriptions. */
+    @Transactional(readOnly = true)
+    public List<Line> history(UUID accountId, int limit) {
+        return jdbc.sql("""
+                        select e.reference, e.description, p.amount, p.created_at
+                        from ledger_posting p join ledger_entry e on e.id = p.entry_id
+                        where p.account_id = :account order by p.created_at desc, e.id desc limit :limit
+                        """)
+                .param("account", accountId)
+                .param("limit", limit)
+                .query((rs, row) -> new Line(rs.getString("reference"), rs.getString("description"),
+                        rs.getLong("amount"), rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    public record Line(String reference, String description, long amount, Instant at) {}
+
+    /** Recomputes every balance from the journal and checks every entry sums to zero. */
+    @Transactional(readOnly = true)
+    public Reconciliation reconcile() {
+        long started = System.nanoTime();
+        var differences = jdbc.sql("""
+                        select a.id, a.balance, coalesce(p.total, 0) as journal
+                        from ledger_account a
+                        left join (select account_id, sum(amount) as total from ledger_posting group by account_id) p
+                               on p.account_id = a.id
+                        where a.balance <> coalesce(p.total, 0)
+                        """)
+                .query((rs, row) -> new Reconciliation.Difference(rs.getObject("id", UUID.class), rs.getLong("balance"),
+                        rs.getLong("journal")))
+                .list();
+        var unbalanced = jdbc.sql("select entry_id from ledger_posting group by entry_id having sum(amount) <> 0")
+                .query(UUID.class)
+                .list();
+        long accounts = jdbc.sql("select count(*) from ledger_account").query(Long.class).single();
+        long entries = jdbc.sql("select count(*) from ledger_entry").query(Long.class).single();
+        long postings = jdbc.sql("select count(*) from ledger_posting").query(Long.class).single();
+        return new Reconciliation(accounts, entries, postings, differences, unbalanced,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private List<Posting> postingsOf(UUID entryId) {
+        return jdbc.sql("select account_id, amount from ledger_posting where entry_id = :e order by account_id")
+                .param("e", entryId)
+                .query((rs, row) -> new Posting(rs.getObject("account_id", UUID.class), rs.getLong("amount")))
+                .list();
+    }
+
+    private static void validate(String reference, List<Posting> postings) {
+        if (reference.isBlank() || reference.length() > 200) throw new InvalidInput("reference", "1 to 200 characters");
+        if (postings.size() < 2) throw new InvalidInput("postings", "an entry moves value between two accounts or more");
+        long sum = 0;
+        var accounts = new HashSet<UUID>();
+        for (var posting : postings) {
+            if (posting.amount() == 0) throw new InvalidInput("postings", "a posting moves something");
+            if (!accounts.add(posting.accountId())) throw new InvalidInput("postings", "one posting per account");
+            sum = Math.addExact(sum, posting.amount());
+        }
+        if (sum != 0) throw new InvalidInput("postings", "an entry's postings must sum to zero");
+    }
+
+    private static Entry asReplay(Entry entry) {
+        return new Entry(entry.id(), entry.reference(), entry.description(), entry.createdAt(), entry.postings(), true);
+    }
+
+    static Account account(ResultSet rs, int row) throws SQLException {
+        return new Account(rs.getObject("id", UUID.class), new AccountKey(rs.getString("kind"), rs.getString("holder"),
+                rs.getString("scope"), rs.getString("unit")), rs.getObject("merchant_id", UUID.class),
+                rs.getBoolean("may_go_negative"), rs.getLong("balance"));
+    }
+}
