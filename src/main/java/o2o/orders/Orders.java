@@ -244,6 +244,8 @@ public class Orders {
         }
         record(orderId, order.merchantId(), order.status(), find(orderId).orElseThrow().status(), reference);
         payments.refund(orderId, amount, reference);
+        events.publishEvent(new OrderRefunded(orderId, order.merchantId(), order.customerId(), amount, order.total(),
+                reference, clock.instant()));
     }
 
     /** Nothing of the order is left to use: PAID or PARTIALLY_REFUNDED → COMPLETED. */

@@ -27,7 +27,23 @@ public class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("tests use UTC");
+        var moved = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return moved.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return moved.instant();
+            }
+        };
     }
 
     @Override

@@ -1,0 +1,45 @@
+package o2o.loyalty.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import o2o.identity.CustomerPrincipal;
+import o2o.loyalty.Loyalty;
+import o2o.loyalty.Membership;
+import o2o.loyalty.PointsBalance;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Membership and points")
+class MembershipApi {
+
+    private final Loyalty loyalty;
+
+    MembershipApi(Loyalty loyalty) {
+        this.loyalty = loyalty;
+    }
+
+    record Join(@NotNull UUID merchantId) {}
+
+    @PostMapping("/api/v1/me/memberships")
+    Membership join(CustomerPrincipal customer, @Valid @RequestBody Join join) {
+        return loyalty.join(customer.customerId(), join.merchantId(), "online");
+    }
+
+    @GetMapping("/api/v1/me/memberships")
+    List<Membership> memberships(CustomerPrincipal customer) {
+        return loyalty.memberships(customer.customerId());
+    }
+
+    @GetMapping("/api/v1/me/points")
+    PointsBalance points(CustomerPrincipal customer, @RequestParam UUID merchantId) {
+        return loyalty.points(customer.customerId(), merchantId);
+    }
+}
