@@ -21,8 +21,16 @@ class ModularityTests {
                 .contains("shared", "identity", "notifications", "merchants", "demo");
     }
 
+    /**
+     * Diagrams and module canvases into target/spring-modulith-docs. Not the module metadata file: the application
+     * would read it at start-up in place of detecting the modules, and it goes stale as soon as a module is added.
+     */
     @Test
     void writesModuleDocumentation() {
-        new Documenter(modules).writeDocumentation().writeIndividualModulesAsPlantUml();
+        new Documenter(modules)
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases()
+                .writeAggregatingDocument();
     }
 }

@@ -69,7 +69,8 @@ public class Payments {
             if (payment.provider().equals(providerName) && payment.amount().equals(amount)) return payment;
         }
         var id = Ids.next();
-        var charge = provider.charge(id, amount, description, returnUrl);
+        var charge = provider.charge(new PaymentProvider.ChargeRequest(id, orderId, merchantId, customerId, amount,
+                description, returnUrl));
         jdbc.sql("""
                         insert into payment (id, order_id, merchant_id, customer_id, provider, status, amount_minor,
                                              currency, provider_ref, redirect_url, created_at)
@@ -87,6 +88,10 @@ public class Payments {
                 .param("redirect", charge.redirectUrl())
                 .param("now", utc(clock.instant()))
                 .update();
+        if (charge.settled()) {
+            apply(new ProviderEvent(providerName, "settled:" + id, ProviderEvent.Type.PAYMENT_SUCCEEDED, id,
+                    charge.providerRef()));
+        }
         return find(id).orElseThrow();
     }
 
@@ -135,7 +140,12 @@ public class Payments {
                 .param("ref", reference)
                 .param("now", utc(clock.instant()))
                 .update();
-        providers.get(payment.provider()).refund(id, payment.providerRef(), amount);
+        if (providers.get(payment.provider()).refund(id, payment.providerRef(), amount)) {
+            jdbc.sql("update refund set status = 'SUCCEEDED', completed_at = :now where id = :id")
+                    .param("now", utc(clock.instant()))
+                    .param("id", id)
+                    .update();
+        }
     }
 
     /** What has been refunded of an order, settled or not. */

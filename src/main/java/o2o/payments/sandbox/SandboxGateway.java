@@ -40,7 +40,7 @@ class SandboxGateway implements PaymentProvider {
     }
 
     @Override
-    public Charge charge(UUID paymentId, Money amount, String description, String returnUrl) {
+    public Charge charge(ChargeRequest request) {
         var ref = "sbx_" + UUID.randomUUID().toString().replace("-", "");
         jdbc.sql("""
                         insert into sandbox_charge (ref, payment_id, amount_minor, currency, description, return_url,
@@ -48,20 +48,21 @@ class SandboxGateway implements PaymentProvider {
                         values (:ref, :payment, :amount, :currency, :description, :returnUrl, 'OPEN', :now)
                         """)
                 .param("ref", ref)
-                .param("payment", paymentId)
-                .param("amount", amount.minor())
-                .param("currency", amount.currency().getCurrencyCode())
-                .param("description", description)
-                .param("returnUrl", returnUrl)
+                .param("payment", request.paymentId())
+                .param("amount", request.amount().minor())
+                .param("currency", request.amount().currency().getCurrencyCode())
+                .param("description", request.description())
+                .param("returnUrl", request.returnUrl())
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .update();
-        return new Charge(ref, "/sandbox/pay/" + ref);
+        return Charge.pending(ref, "/sandbox/pay/" + ref);
     }
 
     @Override
-    public void refund(UUID refundId, String providerRef, Money amount) {
+    public boolean refund(UUID refundId, String providerRef, Money amount) {
         notifyPlatform("refund.succeeded", Map.of("refundId", refundId.toString(), "chargeRef", providerRef,
                 "amount", amount.minor()));
+        return false;
     }
 
     Optional<SandboxCharge> find(String ref) {

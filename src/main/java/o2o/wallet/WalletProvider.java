@@ -1,0 +1,36 @@
+package o2o.wallet;
+
+import java.util.UUID;
+
+import o2o.payments.PaymentProvider;
+import o2o.shared.Money;
+import org.springframework.stereotype.Component;
+
+/** Paying with stored value: settled on the spot, refunded on the spot. */
+@Component
+class WalletProvider implements PaymentProvider {
+
+    private final StoredValue storedValue;
+
+    WalletProvider(StoredValue storedValue) {
+        this.storedValue = storedValue;
+    }
+
+    @Override
+    public String name() {
+        return "wallet";
+    }
+
+    @Override
+    public Charge charge(ChargeRequest request) {
+        storedValue.pay(request.customerId(), request.merchantId(), request.amount(), "payment:" + request.paymentId());
+        return Charge.settled("wallet:" + request.paymentId(), request.returnUrl());
+    }
+
+    @Override
+    public boolean refund(UUID refundId, String providerRef, Money amount) {
+        var paymentId = providerRef.substring("wallet:".length());
+        storedValue.refund("payment:" + paymentId, amount, "refund:" + refundId);
+        return true;
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Stored value (储值): a member's balance at a merchant, topped up at the counter with bonus rules (pay 500, get 550),
+ * principal and bonus kept apart on the ledger, and spent as a payment provider ({@code wallet}) at checkout.
+ */
+@ApplicationModule(allowedDependencies = {"shared", "identity", "ledger", "payments", "merchants"})
+@NullMarked
+package o2o.wallet;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
