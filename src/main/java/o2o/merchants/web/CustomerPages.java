@@ -60,6 +60,7 @@ class CustomerPages {
         model.addAttribute("store", store);
         model.addAttribute("openNow", store.isOpenAt(clock.instant()));
         model.addAttribute("days", DayOfWeek.values());
+        model.addAttribute("highlights", stores.highlightsAt(id));
         return "store";
     }
 }

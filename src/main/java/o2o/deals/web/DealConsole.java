@@ -1,0 +1,91 @@
+package o2o.deals.web;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import o2o.deals.Deal;
+import o2o.deals.Deals;
+import o2o.deals.RefundPolicy;
+import o2o.identity.StaffPrincipal;
+import o2o.merchants.Store;
+import o2o.merchants.Stores;
+import o2o.shared.Problem;
+import o2o.shared.web.PageText;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The merchant console's deals: the list, the form that creates one, and ending one. */
+@Controller
+class DealConsole {
+
+    private final Deals deals;
+    private final Stores stores;
+    private final PageText text;
+    private final Clock clock;
+
+    DealConsole(Deals deals, Stores stores, PageText text, Clock clock) {
+        this.deals = deals;
+        this.stores = stores;
+        this.text = text;
+        this.clock = clock;
+    }
+
+    @GetMapping("/merchant/deals")
+    String list(StaffPrincipal staff, Model model) {
+        var now = clock.instant();
+        model.addAttribute("staff", staff);
+        model.addAttribute("deals", deals.ofMerchant(staff).stream().map(d -> new Row(d, d.onSaleAt(now))).toList());
+        return "deals/console";
+    }
+
+    record Row(Deal deal, boolean onSale) {
+
+        public int sold() {
+            var total = deal.terms().stock();
+            var left = deal.stockLeft();
+            return total == null || left == null ? -1 : total - left;
+        }
+    }
+
+    @GetMapping("/merchant/deals/new")
+    String newDeal(StaffPrincipal staff, Model model) {
+        if (!staff.role().manages()) throw Problem.forbidden("only owners and managers create deals");
+        var own = stores.visibleTo(staff);
+        var preselected = own.size() == 1 ? List.of(own.getFirst().id()) : List.<UUID>of();
+        return form(model, own, DealForm.blank(clock.instant(), preselected), null);
+    }
+
+    @PostMapping("/merchant/deals/new")
+    String create(StaffPrincipal staff, @ModelAttribute DealForm form, Model model, RedirectAttributes redirect) {
+        try {
+            var deal = deals.create(staff, form.toTerms());
+            redirect.addFlashAttribute("created", deal.terms().title());
+            return "redirect:/merchant/deals";
+        } catch (Problem problem) {
+            if (problem.status().value() == 403) throw problem;
+            return form(model, stores.visibleTo(staff), form, problem);
+        }
+    }
+
+    @PostMapping("/merchant/deals/{id}/end")
+    String end(StaffPrincipal staff, @PathVariable UUID id, RedirectAttributes redirect) {
+        var deal = deals.end(staff, id);
+        redirect.addFlashAttribute("ended", deal.terms().title());
+        return "redirect:/merchant/deals";
+    }
+
+    private String form(Model model, List<Store> own, DealForm form, @Nullable Problem problem) {
+        model.addAttribute("form", form);
+        model.addAttribute("stores", own);
+        model.addAttribute("policies", RefundPolicy.values());
+        if (problem != null) model.addAttribute("errors", List.of(text.problem(problem)));
+        return "deals/form";
+    }
+}

@@ -1,0 +1,119 @@
+package o2o.orders.web;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import o2o.identity.CustomerPrincipal;
+import o2o.orders.Order;
+import o2o.orders.OrderStatus;
+import o2o.orders.Orders;
+import o2o.shared.InvalidInput;
+import o2o.shared.Problem;
+import o2o.shared.RateLimits;
+import o2o.shared.RateLimits.Limit;
+import o2o.shared.web.PageText;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Checkout from a deal's page (place the order, then off to the payment provider's page), and the customer's
+ * orders, whose page the provider sends them back to.
+ */
+@Controller
+class OrderPages {
+
+    /** The same allowance as the API's: placing orders is limited per customer. */
+    private static final Limit PLACE = new Limit("order-place", 10, Duration.ofSeconds(10));
+    private static final String PROVIDER = "sandbox";
+
+    private final Orders orders;
+    private final RateLimits rateLimits;
+    private final PageText text;
+
+    OrderPages(Orders orders, RateLimits rateLimits, PageText text) {
+        this.orders = orders;
+        this.rateLimits = rateLimits;
+        this.text = text;
+    }
+
+    @PostMapping("/deals/{dealId}/buy")
+    String buy(@Nullable Authentication authentication, @PathVariable UUID dealId,
+            @RequestParam(defaultValue = "1") String quantity, @RequestParam(required = false) @Nullable UUID couponId,
+            RedirectAttributes redirect) {
+        if (authentication == null || !(authentication.getPrincipal() instanceof CustomerPrincipal customer)) {
+            return "redirect:/signin?next=/deals/" + dealId;
+        }
+        Order order;
+        try {
+            rateLimits.check(PLACE, customer.customerId().toString());
+            order = orders.placeDealOrder(customer, dealId, quantity(quantity), couponId);
+        } catch (Problem problem) {
+            redirect.addFlashAttribute("problem", text.problem(problem));
+            return "redirect:/deals/" + dealId;
+        }
+        return pay(customer, order.id(), redirect);
+    }
+
+    @GetMapping("/me/orders")
+    String list(CustomerPrincipal customer, Model model) {
+        model.addAttribute("orders", orders.ofCustomer(customer));
+        return "orders/list";
+    }
+
+    @GetMapping("/me/orders/{id}")
+    String order(CustomerPrincipal customer, @PathVariable UUID id, Model model) {
+        model.addAttribute("order", orders.ofCustomer(customer, id));
+        return "orders/order";
+    }
+
+    /**
+     * htmx: the status line, polled while the payment is being confirmed. Once the order has moved on, the whole page
+     * is reloaded, since what can be done with it (pay, see the vouchers) changes too.
+     */
+    @GetMapping("/me/orders/{id}/status")
+    String status(CustomerPrincipal customer, @PathVariable UUID id, Model model, HttpServletResponse response) {
+        var order = orders.ofCustomer(customer, id);
+        if (order.status() != OrderStatus.PENDING_PAYMENT) response.setHeader("HX-Refresh", "true");
+        model.addAttribute("order", order);
+        return "orders/order :: status";
+    }
+
+    /** Pays an unpaid order (again): back to the provider's page. */
+    @PostMapping("/me/orders/{id}/pay")
+    String pay(CustomerPrincipal customer, @PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            return "redirect:" + orders.pay(customer, id, PROVIDER, "/me/orders/" + id).redirectUrl();
+        } catch (Problem problem) {
+            if (problem.status().value() == 404) throw problem;
+            redirect.addFlashAttribute("problem", text.problem(problem));
+            return "redirect:/me/orders/" + id;
+        }
+    }
+
+    @PostMapping("/me/orders/{id}/cancel")
+    String cancel(CustomerPrincipal customer, @PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            orders.cancel(customer, id);
+        } catch (Problem problem) {
+            if (problem.status().value() == 404) throw problem;
+            redirect.addFlashAttribute("problem", text.problem(problem));
+        }
+        return "redirect:/me/orders/" + id;
+    }
+
+    private static int quantity(String typed) {
+        try {
+            return Integer.parseInt(typed.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("quantity", "not a whole number");
+        }
+    }
+}
