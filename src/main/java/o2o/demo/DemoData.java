@@ -1,17 +1,28 @@
 package o2o.demo;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+
+import o2o.coupons.CouponTerms;
+import o2o.coupons.Coupons;
+import o2o.deals.DealTerms;
+import o2o.deals.Deals;
+import o2o.deals.RefundPolicy;
 import o2o.identity.NewStaff;
 import o2o.identity.Role;
 import o2o.identity.StaffAccounts;
+import o2o.identity.StaffPrincipal;
 import o2o.merchants.ImportedMerchant;
 import o2o.merchants.MerchantApplication;
 import o2o.merchants.MerchantImport;
 import o2o.merchants.Merchants;
+import o2o.merchants.OpeningHours;
+import o2o.shared.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -36,12 +47,19 @@ public class DemoData implements ApplicationRunner {
     private final MerchantImport imports;
     private final Merchants merchants;
     private final StaffAccounts staff;
+    private final Deals deals;
+    private final Coupons coupons;
+    private final Clock clock;
 
-    DemoData(DemoProperties properties, MerchantImport imports, Merchants merchants, StaffAccounts staff) {
+    DemoData(DemoProperties properties, MerchantImport imports, Merchants merchants, StaffAccounts staff, Deals deals,
+            Coupons coupons, Clock clock) {
         this.properties = properties;
         this.imports = imports;
         this.merchants = merchants;
         this.staff = staff;
+        this.deals = deals;
+        this.coupons = coupons;
+        this.clock = clock;
     }
 
     @Override
@@ -63,6 +81,7 @@ public class DemoData implements ApplicationRunner {
         if (existing == 0) {
             openShowcaseAccounts(batch, storeIds);
             applications();
+            offers(storeIds.subList(0, 3));
         }
         log.info("Demo city: {} stores of {} merchants added in {} ms", storeIds.size(), batch.size(),
                 (System.nanoTime() - started) / 1_000_000);
@@ -83,6 +102,25 @@ public class DemoData implements ApplicationRunner {
                 new NewStaff(first, "waiter1", STAFF_PASSWORD, "赵服务员", Role.WAITER, Set.of(firstStore)),
                 new NewStaff(first, "kitchen1", STAFF_PASSWORD, "周厨师", Role.KITCHEN, Set.of(firstStore)),
                 new NewStaff(second, "owner2", STAFF_PASSWORD, "陈老板", Role.OWNER, Set.of())), STAFF_PASSWORD);
+    }
+
+    /** Something to buy: a set meal, a flash sale and a coupon at the first merchant's three stores. */
+    private void offers(List<UUID> stores) {
+        var owner = staff.byUsername("owner1").orElseThrow();
+        var principal = new StaffPrincipal(owner.id(), owner.username(), owner.merchantId(), owner.role(), Set.of());
+        var now = clock.instant();
+        var storeIds = Set.copyOf(stores);
+        deals.create(principal, new DealTerms("本帮双人套餐", "红烧肉、油爆虾、腌笃鲜，两人份", List.of("红烧肉", "油爆虾", "腌笃鲜", "米饭 x2"),
+                Money.cny(16800), Money.cny(23800), storeIds, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(60)),
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)), OpeningHours.closed(), 5, null,
+                RefundPolicy.AUTO_ON_EXPIRY, false));
+        deals.create(principal, new DealTerms("秒杀：招牌红烧肉", "每人限购一份", List.of("招牌红烧肉"), Money.cny(990),
+                Money.cny(5800), storeIds, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(7)),
+                now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)), OpeningHours.closed(), 1, 50,
+                RefundPolicy.ANYTIME, true));
+        coupons.issue(principal, new CouponTerms("满100减15", CouponTerms.Kind.AMOUNT_OFF, Money.cny(1500), null, null,
+                Money.cny(10000), Set.of(), 1000, 1, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(60))),
+                storeIds);
     }
 
     /** Two applications waiting for the operator, so the approval screen has something to do. */

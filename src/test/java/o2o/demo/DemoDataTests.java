@@ -1,0 +1,57 @@
+package o2o.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import o2o.testing.Api;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** What `--demo` promises in the README: a browsable city, the listed accounts, something to buy. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"o2o.demo.enabled=true", "o2o.demo.stores=400", "o2o.identity.operator-username=admin",
+                "o2o.identity.operator-password=admin123"})
+@ActiveProfiles("test")
+class DemoDataTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DemoData demo;
+
+    @Test
+    void seedsACityWithTheReadmesAccountsAndOffers() {
+        var api = new Api(port);
+        var nearby = api.get("/api/v1/stores/nearby?lat=31.2304&lng=121.4737&radiusMeters=5000&limit=100");
+        assertThat(nearby.body().path("items").size()).isGreaterThan(20);
+
+        for (var user : new String[] {"owner1", "manager1", "cashier1", "waiter1", "kitchen1", "owner2", "owner3"}) {
+            assertThat(api.post("/api/v1/auth/staff/login", Map.of("username", user, "password", "demo1234")).status())
+                    .as(user).isEqualTo(200);
+        }
+        var admin = api.post("/api/v1/auth/staff/login", Map.of("username", "admin", "password", "admin123"));
+        assertThat(api.get("/api/v1/admin/merchants?status=PENDING", admin.text("token")).body().path("items").size())
+                .isEqualTo(2);
+
+        var owner = api.post("/api/v1/auth/staff/login", Map.of("username", "owner1", "password", "demo1234"));
+        var deals = api.get("/api/v1/merchant/deals", owner.text("token")).body();
+        assertThat(deals.size()).isEqualTo(2);
+        var store = api.get("/api/v1/merchant/stores", owner.text("token")).body().get(0).path("id").asString();
+        assertThat(api.get("/api/v1/stores/" + store + "/deals").body().size()).isEqualTo(2);
+        assertThat(api.get("/api/v1/stores/" + store + "/coupons").body().size()).isEqualTo(1);
+    }
+
+    @Test
+    void aLaterRunWithMoreStoresAddsOnlyTheDifference() {
+        var api = new Api(port);
+        demo.seed(400);
+        demo.seed(450);
+        var owner = api.post("/api/v1/auth/staff/login", Map.of("username", "owner1", "password", "demo1234"));
+        assertThat(api.get("/api/v1/merchant/deals", owner.text("token")).body().size()).isEqualTo(2);
+    }
+}
