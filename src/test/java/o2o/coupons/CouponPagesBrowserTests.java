@@ -6,31 +6,21 @@ import java.util.Set;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import o2o.testing.Api;
+import o2o.testing.ApiTest;
 import o2o.testing.Browser;
 import o2o.testing.Fixtures;
-import o2o.testing.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A merchant issues a coupon from the console; a customer claims it on the store page and spends it on a deal. */
-@IntegrationTest
-class CouponPagesBrowserTests {
+class CouponPagesBrowserTests extends ApiTest {
 
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Fixtures fixtures;
     BrowserContext owner;
     BrowserContext phone;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
-        fixtures = new Fixtures(api);
         owner = Browser.phone("http://127.0.0.1:" + port);
         phone = Browser.phone("http://127.0.0.1:" + port);
     }

@@ -5,46 +5,19 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import o2o.testing.Api;
 import o2o.testing.Browser;
+import o2o.testing.BrowserTest;
 import o2o.testing.Fixtures;
-import o2o.testing.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A customer buys a deal on a phone and holds its vouchers; a merchant puts a deal on sale from the console. */
-@IntegrationTest
-class DealPagesBrowserTests {
+class DealPagesBrowserTests extends BrowserTest {
 
     /** Paying is asynchronous (the gateway's webhook, then the vouchers): allow it a while. */
     private static final LocatorAssertions.HasTextOptions PATIENTLY =
             new LocatorAssertions.HasTextOptions().setTimeout(20_000);
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Fixtures fixtures;
-    BrowserContext context;
-    Page page;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        fixtures = new Fixtures(api);
-        context = Browser.phone("http://127.0.0.1:" + port);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void tearDown() {
-        context.close();
-    }
 
     @Test
     void aCustomerBuysTwoPaysOnTheGatewayAndGetsTwoVouchersWithQrCodes() {

@@ -6,42 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Geolocation;
-import o2o.testing.Api;
 import o2o.testing.Browser;
+import o2o.testing.BrowserTest;
 import o2o.testing.Fixtures;
-import o2o.testing.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A customer on a phone: nearby stores, a store's page, the language switch, signing in by SMS code. */
-@IntegrationTest
-class CustomerBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Fixtures fixtures;
-    BrowserContext context;
-    Page page;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        fixtures = new Fixtures(api);
-        context = Browser.phone("http://127.0.0.1:" + port);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void tearDown() {
-        context.close();
-    }
+class CustomerBrowserTests extends BrowserTest {
 
     @Test
     void browsesTheChosenCitysNearestStoresAndOpensOne() {

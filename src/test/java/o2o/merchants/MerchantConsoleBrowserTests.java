@@ -2,41 +2,13 @@ package o2o.merchants;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-import o2o.testing.Api;
 import o2o.testing.Browser;
+import o2o.testing.BrowserTest;
 import o2o.testing.Fixtures;
-import o2o.testing.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An owner signs in to the merchant console, opens a store and edits its details and hours. */
-@IntegrationTest
-class MerchantConsoleBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Fixtures fixtures;
-    BrowserContext context;
-    Page page;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        fixtures = new Fixtures(api);
-        context = Browser.phone("http://127.0.0.1:" + port);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void tearDown() {
-        context.close();
-    }
+class MerchantConsoleBrowserTests extends BrowserTest {
 
     @Test
     void anOwnerOpensAStoreAndEditsItsHours() {

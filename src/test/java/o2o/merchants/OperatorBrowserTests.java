@@ -2,37 +2,15 @@ package o2o.merchants;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import o2o.testing.Api;
 import o2o.testing.Browser;
+import o2o.testing.BrowserTest;
 import o2o.testing.Fixtures;
-import o2o.testing.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A business applies on the site; the platform operator approves one application and rejects another. */
-@IntegrationTest
-class OperatorBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    BrowserContext context;
-    Page page;
-
-    @BeforeEach
-    void setUp() {
-        context = Browser.phone("http://127.0.0.1:" + port);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void tearDown() {
-        context.close();
-    }
+class OperatorBrowserTests extends BrowserTest {
 
     @Test
     void anApplicationMadeOnTheSiteIsApprovedInTheOperatorConsole() {
@@ -77,10 +55,6 @@ class OperatorBrowserTests {
     }
 
     private void signInAsOperator() {
-        page.navigate("/staff/login");
-        page.locator("#username").fill("operator");
-        page.locator("#password").fill("operator-pass");
-        page.locator("#staff-submit").click();
-        page.waitForURL("**/admin");
+        signInAsStaff("operator", "operator-pass");
     }
 }

@@ -6,42 +6,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
 import o2o.identity.Role;
-import o2o.testing.Api;
 import o2o.testing.Browser;
+import o2o.testing.BrowserTest;
 import o2o.testing.Fixtures;
-import o2o.testing.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** At the counter: a cashier types a customer's code and redeems it once; a manager reverses a mistake. */
-@IntegrationTest
-class RedemptionBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Fixtures fixtures;
-    BrowserContext context;
-    Page page;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        fixtures = new Fixtures(api);
-        context = Browser.phone("http://127.0.0.1:" + port);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void tearDown() {
-        context.close();
-    }
+class RedemptionBrowserTests extends BrowserTest {
 
     record Bought(Fixtures.MerchantFixture merchant, UUID store, String storeName, String dealTitle, String code,
             String customerToken) {}
@@ -69,11 +41,7 @@ class RedemptionBrowserTests {
     }
 
     private void signInAsStaff(String username) {
-        page.navigate("/staff/login");
-        page.locator("#username").fill(username);
-        page.locator("#password").fill("password-1");
-        page.locator("#staff-submit").click();
-        page.waitForURL("**/merchant");
+        signInAsStaff(username, "password-1");
     }
 
     @Test

@@ -1,0 +1,33 @@
+package o2o.testing;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** Base of the browser tests: the running application and a fresh phone-sized Chromium page for each test. */
+public abstract class BrowserTest extends ApiTest {
+
+    protected BrowserContext context;
+    protected Page page;
+
+    @BeforeEach
+    void openPhone() {
+        context = Browser.phone("http://127.0.0.1:" + port);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePhone() {
+        context.close();
+    }
+
+    /** Signs in on the staff login page and waits until the console (or wherever it sends them) has loaded. */
+    protected void signInAsStaff(String username, String password) {
+        page.navigate("/staff/login");
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(password);
+        page.locator("#staff-submit").click();
+        page.waitForURL(url -> !url.contains("/staff/login"));
+    }
+}
