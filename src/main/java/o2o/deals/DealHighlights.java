@@ -1,5 +1,6 @@
 package o2o.deals;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -10,17 +11,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import o2o.merchants.StoreHighlight;
 import o2o.merchants.StoreHighlights;
 import o2o.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Deals on sale, for search results and store pages: up to three per store, flash sales first, then cheapest. */
+/**
+ * Deals on sale, for search results and store pages: up to three per store, flash sales first, then cheapest.
+ * Search asks for them on every request, so each store's list is remembered for a few seconds (and forgotten at once
+ * when one of its deals is created or ended); a sale that starts, ends or sells out shows up within that time.
+ */
 @Component
 class DealHighlights implements StoreHighlights {
 
+    private static final Duration REMEMBER = Duration.ofSeconds(10);
+
     private final JdbcClient jdbc;
+    private final Cache<UUID, List<StoreHighlight>> remembered = Caffeine.newBuilder()
+            .expireAfterWrite(REMEMBER)
+            .maximumSize(200_000)
+            .build();
 
     DealHighlights(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -28,6 +41,25 @@ class DealHighlights implements StoreHighlights {
 
     @Override
     public Map<UUID, List<StoreHighlight>> at(Collection<UUID> storeIds, Instant now) {
+        var known = new HashMap<>(remembered.getAllPresent(storeIds));
+        var missing = storeIds.stream().filter(id -> !known.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            var found = query(missing, now);
+            for (var id : missing) {
+                var list = List.copyOf(found.getOrDefault(id, List.of()));
+                remembered.put(id, list);
+                known.put(id, list);
+            }
+        }
+        return known;
+    }
+
+    /** A deal of these stores changed: show it from the next search on. */
+    void forget(Collection<UUID> storeIds) {
+        remembered.invalidateAll(storeIds);
+    }
+
+    private Map<UUID, List<StoreHighlight>> query(Collection<UUID> storeIds, Instant now) {
         var found = new HashMap<UUID, List<StoreHighlight>>();
         jdbc.sql("""
                         select store_id, id, title, price_minor, original_price_minor, currency, flash_sale from (

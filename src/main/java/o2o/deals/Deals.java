@@ -42,11 +42,13 @@ public class Deals {
 
     private final JdbcClient jdbc;
     private final Stores stores;
+    private final DealHighlights highlights;
     private final Clock clock;
 
-    Deals(JdbcClient jdbc, Stores stores, Clock clock) {
+    Deals(JdbcClient jdbc, Stores stores, DealHighlights highlights, Clock clock) {
         this.jdbc = jdbc;
         this.stores = stores;
+        this.highlights = highlights;
         this.clock = clock;
     }
 
@@ -90,6 +92,7 @@ public class Deals {
                 .param("flash", terms.flashSale())
                 .param("now", utc(clock.instant()))
                 .update();
+        highlights.forget(terms.storeIds());
         return find(id).orElseThrow();
     }
 
@@ -99,6 +102,7 @@ public class Deals {
         var deal = ofStaff(staff, dealId);
         if (!staff.role().manages()) throw Problem.forbidden("only owners and managers end deals");
         jdbc.sql("update deal set active = false where id = :id").param("id", deal.id()).update();
+        highlights.forget(deal.terms().storeIds());
         return find(deal.id()).orElseThrow();
     }
 

@@ -1,14 +1,15 @@
 package o2o.merchants;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import o2o.shared.InvalidInput;
 
@@ -24,10 +25,18 @@ public record OpeningHours(Map<DayOfWeek, List<Range>> days) {
             var parts = text.strip().split("-");
             if (parts.length != 2) throw new InvalidInput("openingHours", "'" + text + "' is not like 09:00-21:00");
             try {
-                return new Range(LocalTime.parse(parts[0].strip()), LocalTime.parse(parts[1].strip()));
-            } catch (DateTimeParseException e) {
+                return new Range(time(parts[0].strip()), time(parts[1].strip()));
+            } catch (DateTimeException | NumberFormatException e) {
                 throw new InvalidInput("openingHours", "'" + text + "' is not like 09:00-21:00");
             }
+        }
+
+        /** "HH:mm" without the general parser, which showed up in search profiles; anything else goes to it. */
+        private static LocalTime time(String text) {
+            if (text.length() == 5 && text.charAt(2) == ':') {
+                return LocalTime.of(Integer.parseInt(text, 0, 2, 10), Integer.parseInt(text, 3, 5, 10));
+            }
+            return LocalTime.parse(text);
         }
 
         boolean overnight() {
@@ -76,8 +85,22 @@ public record OpeningHours(Map<DayOfWeek, List<Range>> days) {
         return new OpeningHours(days);
     }
 
-    /** From the database column: seven entries, Monday first, each "09:00-14:00,17:00-22:00" or empty. */
+    /**
+     * From the database column: seven entries, Monday first, each "09:00-14:00,17:00-22:00" or empty. Stores share a
+     * handful of patterns, so parsed hours are remembered by their column text (up to a bound).
+     */
     public static OpeningHours fromColumn(String[] perDay) {
+        var key = List.of(perDay);
+        var known = PARSED.get(key);
+        if (known != null) return known;
+        var parsed = parseColumn(perDay);
+        if (PARSED.size() < 10_000) PARSED.put(key, parsed);
+        return parsed;
+    }
+
+    private static final Map<List<String>, OpeningHours> PARSED = new ConcurrentHashMap<>();
+
+    private static OpeningHours parseColumn(String[] perDay) {
         var days = new EnumMap<DayOfWeek, List<String>>(DayOfWeek.class);
         for (int i = 0; i < perDay.length && i < 7; i++) {
             days.put(DayOfWeek.of(i + 1), perDay[i].isBlank() ? List.of() : Arrays.asList(perDay[i].split(",")));
