@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +22,8 @@ import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
 import o2o.shared.Money;
 import o2o.shared.Problem;
+import o2o.shared.RateLimits;
+import o2o.shared.RateLimits.Limit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,22 +53,26 @@ public class Orders {
     private final Payments payments;
     private final ApplicationEventPublisher events;
     private final OrdersProperties properties;
+    private final RateLimits rateLimits;
     private final Clock clock;
 
     Orders(JdbcClient jdbc, Deals deals, Coupons coupons, Payments payments, ApplicationEventPublisher events,
-            OrdersProperties properties, Clock clock) {
+            OrdersProperties properties, RateLimits rateLimits, Clock clock) {
         this.jdbc = jdbc;
         this.deals = deals;
         this.coupons = coupons;
         this.payments = payments;
         this.events = events;
         this.properties = properties;
+        this.rateLimits = rateLimits;
         this.clock = clock;
     }
 
     /** Places an order for units of a deal, taking stock, the customer's allowance and the coupon with it. */
     @Transactional
     public Order placeDealOrder(CustomerPrincipal customer, UUID dealId, int quantity, @Nullable UUID couponId) {
+        rateLimits.check(new Limit("order-place", properties.ordersPerCustomerPer10s(), Duration.ofSeconds(10)),
+                customer.customerId().toString());
         if (quantity < 1 || quantity > properties.maxQuantity()) {
             throw new InvalidInput("quantity", "1 to " + properties.maxQuantity());
         }

@@ -1,6 +1,5 @@
 package o2o.orders.web;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,8 +20,6 @@ import o2o.orders.OrderStatus;
 import o2o.orders.Orders;
 import o2o.payments.Payment;
 import o2o.shared.Money;
-import o2o.shared.RateLimits;
-import o2o.shared.RateLimits.Limit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,15 +34,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Orders")
 class OrderApi {
 
-    /** Placing orders, flash sales above all, is limited per customer so a script cannot hog the stock. */
-    private static final Limit PLACE = new Limit("order-place", 10, Duration.ofSeconds(10));
-
     private final Orders orders;
-    private final RateLimits rateLimits;
 
-    OrderApi(Orders orders, RateLimits rateLimits) {
+    OrderApi(Orders orders) {
         this.orders = orders;
-        this.rateLimits = rateLimits;
     }
 
     record PlaceOrder(@NotNull UUID dealId, @NotNull @Min(1) @Max(100) Integer quantity, @Nullable UUID couponId) {}
@@ -75,7 +67,6 @@ class OrderApi {
     OrderResponse place(CustomerPrincipal customer,
             @Parameter(required = true) @RequestHeader("Idempotency-Key") String idempotencyKey,
             @Valid @RequestBody PlaceOrder request) {
-        rateLimits.check(PLACE, customer.customerId().toString());
         return OrderResponse.of(orders.placeDealOrder(customer, request.dealId(), request.quantity(),
                 request.couponId()));
     }

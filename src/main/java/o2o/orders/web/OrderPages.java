@@ -1,6 +1,5 @@
 package o2o.orders.web;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,8 +9,6 @@ import o2o.orders.OrderStatus;
 import o2o.orders.Orders;
 import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
-import o2o.shared.RateLimits;
-import o2o.shared.RateLimits.Limit;
 import o2o.shared.web.PageText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
@@ -30,17 +27,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class OrderPages {
 
-    /** The same allowance as the API's: placing orders is limited per customer. */
-    private static final Limit PLACE = new Limit("order-place", 10, Duration.ofSeconds(10));
     private static final String PROVIDER = "sandbox";
 
     private final Orders orders;
-    private final RateLimits rateLimits;
     private final PageText text;
 
-    OrderPages(Orders orders, RateLimits rateLimits, PageText text) {
+    OrderPages(Orders orders, PageText text) {
         this.orders = orders;
-        this.rateLimits = rateLimits;
         this.text = text;
     }
 
@@ -53,7 +46,6 @@ class OrderPages {
         }
         Order order;
         try {
-            rateLimits.check(PLACE, customer.customerId().toString());
             order = orders.placeDealOrder(customer, dealId, quantity(quantity), couponId);
         } catch (Problem problem) {
             redirect.addFlashAttribute("problem", text.problem(problem));
