@@ -1,0 +1,142 @@
+package o2o.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The application under test, started from its packaged jar as a child process on a free port with its embedded
+ * PostgreSQL (also on a free port, so pgbench can reach the same server), and stopped at the end whatever happens.
+ */
+final class AppProcess implements AutoCloseable {
+
+    final int port;
+    final int dbPort;
+    final double startupSeconds;
+    private final Process process;
+    private final Path dir;
+
+    private AppProcess(Process process, int port, int dbPort, double startupSeconds, Path dir) {
+        this.process = process;
+        this.port = port;
+        this.dbPort = dbPort;
+        this.startupSeconds = startupSeconds;
+        this.dir = dir;
+    }
+
+    static AppProcess start(Path jar, int stores, List<String> jvmOptions) throws Exception {
+        var dir = Files.createTempDirectory("o2o-bench");
+        int port = freePort();
+        int dbPort = freePort();
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
+                "--server.port=" + port,
+                "--o2o.db.embedded.data-dir=" + dir.resolve("postgres"),
+                "--o2o.db.embedded.port=" + dbPort,
+                "--o2o.demo.enabled=true", "--o2o.demo.stores=" + stores,
+                "--o2o.notifications.dev-inbox=true",
+                "--o2o.identity.operator-username=bench", "--o2o.identity.operator-password=bench-operator-1",
+                "--o2o.identity.client-codes-per-hour=100000000", "--o2o.identity.client-sign-ins-per-15m=100000000",
+                "--o2o.orders.orders-per-customer-per-10s=100000000",
+                "--o2o.vouchers.redeems-per-staff-per-minute=100000000",
+                "--o2o.vouchers.redeems-per-store-per-minute=100000000"));
+        long started = System.nanoTime();
+        var process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("app.log").toFile())
+                .start();
+        var app = new AppProcess(process, port, dbPort, 0, dir);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close));
+        var http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        double ready = -1;
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                var readiness = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+                if (readiness.statusCode() == 200 && readiness.body().contains("UP")) {
+                    if (ready < 0) ready = (System.nanoTime() - started) / 1e9;
+                    if (Files.readString(dir.resolve("app.log")).contains("Demo city:")) {
+                        return new AppProcess(process, port, dbPort, ready, dir);
+                    }
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        app.close();
+        throw new IllegalStateException("the application did not start; its log is in " + dir.resolve("app.log"));
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The JVM's peak resident memory (VmHWM), in MB. */
+    double peakRssMb() {
+        return statusKb(process.pid(), "VmHWM:") / 1024.0;
+    }
+
+    /**
+     * Resident memory of the embedded PostgreSQL now: its postmaster (from postmaster.pid; pg_ctl detaches it from
+     * the JVM) and the postmaster's children. Shared buffers are counted once per process, so this overstates.
+     */
+    double postgresRssMb() {
+        try {
+            var postmaster = Long.parseLong(Files.readAllLines(dir.resolve("postgres").resolve("postmaster.pid")).getFirst()
+                    .strip());
+            var handle = ProcessHandle.of(postmaster);
+            if (handle.isEmpty()) return 0;
+            return (statusKb(postmaster, "VmRSS:") + handle.get().descendants()
+                    .mapToLong(p -> statusKb(p.pid(), "VmRSS:")).sum()) / 1024.0;
+        } catch (IOException | RuntimeException unknown) {
+            return 0;
+        }
+    }
+
+    private static long statusKb(long pid, String field) {
+        try {
+            return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
+                    .filter(line -> line.startsWith(field))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                    .findFirst().orElse(0);
+        } catch (IOException gone) {
+            return 0;
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    Path log() {
+        return dir.resolve("app.log");
+    }
+}

@@ -1,0 +1,166 @@
+package o2o.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Measures the o2o API on loopback next to the database's own ceiling in the same run: starts the packaged
+ * application on its embedded PostgreSQL with the demo city at the requested size, runs pgbench against that server,
+ * then each scenario with bounded clients for a bounded time, and prints and writes the results.
+ */
+@Command(name = "o2o-bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks the o2o API against pgbench on the same PostgreSQL.")
+public final class Bench implements Callable<Integer> {
+
+    @Option(names = "--app-jar", description = "the application's jar (default: newest target/o2o-*.jar here or above)")
+    Path appJar;
+
+    @Option(names = "--stores", description = "stores in the demo city (default: ${DEFAULT-VALUE})")
+    int stores = 100_000;
+
+    @Option(names = "--scenarios", split = ",", description = "nearby,checkout,flash-sale,redeem (default: all)")
+    List<String> scenarios = List.of("nearby", "checkout", "flash-sale", "redeem");
+
+    @Option(names = "--clients", description = "concurrent clients (default: ${DEFAULT-VALUE})")
+    int clients = 32;
+
+    @Option(names = "--duration", description = "seconds per scenario and per ceiling (default: ${DEFAULT-VALUE})")
+    int duration = 20;
+
+    @Option(names = "--flash-units", description = "flash-sale stock (default: ${DEFAULT-VALUE})")
+    int flashUnits = 500;
+
+    @Option(names = "--flash-buyers", description = "flash-sale buyers (default: 4 x units)")
+    Integer flashBuyers;
+
+    @Option(names = "--redeem-vouchers", description = "vouchers made for the redeem scenario (default: ${DEFAULT-VALUE})")
+    int redeemVouchers = 4000;
+
+    @Option(names = "--app-jvm-options", description = "JVM options of the application (default: ${DEFAULT-VALUE})")
+    String appJvmOptions = "-Xmx384m -XX:+UseG1GC";
+
+    @Option(names = "--out", description = "where the JSON results go (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("bench", "results");
+
+    @Option(names = "--smoke", description = "a few seconds per scenario on small data, for CI")
+    boolean smoke;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Bench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (smoke) {
+            stores = 2_000;
+            duration = 3;
+            clients = 8;
+            flashUnits = 50;
+            flashBuyers = 200;
+            redeemVouchers = 200;
+        }
+        var jar = appJar != null ? appJar : findJar();
+        var pgbenchCheck = PgBench.find("pgbench");
+        System.out.printf("o2o bench: %s, %d stores, %d clients, %d s per scenario (pgbench: %s)%n", jar, stores,
+                clients, duration, pgbenchCheck);
+        try (var app = AppProcess.start(jar, stores, List.of(appJvmOptions.split("\\s+")))) {
+            System.out.printf("application ready in %.1f s on %s (PostgreSQL on port %d)%n", app.startupSeconds,
+                    app.url(), app.dbPort);
+            var pgbench = new PgBench("127.0.0.1", app.dbPort, "postgres");
+            pgbench.prepare();
+            var tpcb = pgbench.tpcb(duration);
+            var selectOnly = pgbench.selectOnly(duration);
+            var hotRow = pgbench.hotRow(duration);
+            pgbench.drop();
+            System.out.printf("ceilings: TPC-B %.0f tps, select-only %.0f tps, hot row %.0f tps%n", tpcb.tps(),
+                    selectOnly.tps(), hotRow.tps());
+
+            var api = new Api(app.url());
+            var operator = api.staffToken("bench", "bench-operator-1");
+            var appFigures = new LinkedHashMap<String, Object>();
+            var dataset = Map.<String, Object>of("stores", stores);
+            var results = new ArrayList<Result>();
+            boolean failed = false;
+            for (var name : scenarios) {
+                appFigures.put("startupSeconds", Result.round(app.startupSeconds));
+                var context = new Scenarios.Context(api, operator, clients, Duration.ofSeconds(duration), tpcb,
+                        selectOnly, hotRow, appFigures, dataset, flashUnits,
+                        flashBuyers != null ? flashBuyers : flashUnits * 4, redeemVouchers);
+                Result result;
+                try {
+                    result = Scenarios.run(name, context);
+                } catch (Exception e) {
+                    System.err.printf("scenario %s failed: %s (application log: %s)%n", name, e, app.log());
+                    failed = true;
+                    continue;
+                }
+                var figures = new LinkedHashMap<String, Object>(appFigures);
+                figures.put("peakRssMb", Result.round(app.peakRssMb()));
+                figures.put("postgresRssMb", Result.round(app.postgresRssMb()));
+                result = new Result(result.scenario(), result.clients(), result.durationSeconds(), result.operations(),
+                        result.errors(), result.throughputPerSecond(), result.latencyMs(), result.ceiling(),
+                        result.ratioToCeiling(), result.checks(), figures, result.dataset(), result.startedAt());
+                results.add(result);
+                Files.createDirectories(out);
+                Files.writeString(out.resolve(name + ".json"),
+                        Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+                failed |= !holds(result);
+            }
+            print(results);
+            return failed ? 1 : 0;
+        }
+    }
+
+    /** What must hold whatever the speed: work got done, nothing oversold, vouchers followed payments. */
+    static boolean holds(Result result) {
+        boolean ok = result.operations() > 0;
+        var checks = result.checks();
+        if (checks.get("oversold") instanceof Number oversold && oversold.longValue() > 0) ok = false;
+        if (checks.get("vouchersIssued") instanceof Number issued) {
+            var expected = checks.getOrDefault("checkoutsConfirmed", checks.get("sold"));
+            if (expected instanceof Number e && issued.longValue() < e.longValue()) ok = false;
+        }
+        if (!ok) System.err.println("CHECK FAILED: " + result.scenario() + " " + checks);
+        return ok;
+    }
+
+    static void print(List<Result> results) {
+        System.out.printf("%n%-11s %7s %8s %6s %9s %8s %8s %8s %8s  %-44s %9s %6s  %s%n", "scenario", "clients", "ops",
+                "errors", "ops/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "ceiling", "tps", "ratio", "checks");
+        for (var r : results) {
+            System.out.printf("%-11s %7d %8d %6d %9.1f %8.2f %8.2f %8.2f %8.2f  %-44s %9.0f %6.3f  %s%n", r.scenario(),
+                    r.clients(), r.operations(), r.errors(), r.throughputPerSecond(), r.latencyMs().get("p50"),
+                    r.latencyMs().get("p95"), r.latencyMs().get("p99"), r.latencyMs().get("max"),
+                    r.ceiling().get("name"), ((Number) r.ceiling().get("tps")).doubleValue(), r.ratioToCeiling(),
+                    r.checks());
+        }
+        if (!results.isEmpty()) {
+            var app = results.getLast().app();
+            System.out.printf("application: start-up %s s, peak RSS %s MB, PostgreSQL RSS %s MB%n",
+                    app.get("startupSeconds"), app.get("peakRssMb"), app.get("postgresRssMb"));
+        }
+    }
+
+    private static Path findJar() throws Exception {
+        for (var dir : List.of(Path.of("target"), Path.of("..", "target"))) {
+            if (!Files.isDirectory(dir)) continue;
+            try (var files = Files.list(dir)) {
+                var jar = files.filter(f -> f.getFileName().toString().matches("o2o-.*\\.jar"))
+                        .max(Comparator.comparing(f -> f.toFile().lastModified()));
+                if (jar.isPresent()) return jar.get();
+            }
+        }
+        throw new IllegalStateException("no target/o2o-*.jar: build it with ./mvnw package -DskipTests, or pass --app-jar");
+    }
+}

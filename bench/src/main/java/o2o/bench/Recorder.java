@@ -1,0 +1,36 @@
+package o2o.bench;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.HdrHistogram.ConcurrentHistogram;
+
+/** Latencies (HdrHistogram, microsecond resolution up to one minute) and error counts of one scenario. */
+final class Recorder {
+
+    private final ConcurrentHistogram latencies = new ConcurrentHistogram(60_000_000L, 3);
+    private final AtomicLong errors = new AtomicLong();
+
+    void ok(long startedNanos) {
+        latencies.recordValue(Math.max(1, (System.nanoTime() - startedNanos) / 1_000));
+    }
+
+    void error() {
+        errors.incrementAndGet();
+    }
+
+    long operations() {
+        return latencies.getTotalCount();
+    }
+
+    long errors() {
+        return errors.get();
+    }
+
+    double percentileMs(double percentile) {
+        return latencies.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    double maxMs() {
+        return latencies.getMaxValue() / 1000.0;
+    }
+}

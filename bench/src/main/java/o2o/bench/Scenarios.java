@@ -1,0 +1,187 @@
+package o2o.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The scenarios, each a short method: set up through the API, drive it under load, check what must hold. */
+final class Scenarios {
+
+    /** What every scenario gets: the API, its sizes, the ceilings, the app's figures. */
+    record Context(Api api, String operator, int clients, Duration duration, PgBench.Ceiling tpcb,
+            PgBench.Ceiling selectOnly, PgBench.Ceiling hotRow, Map<String, Object> app, Map<String, Object> dataset,
+            int flashUnits, int flashBuyers, int redeemVouchers) {}
+
+    private Scenarios() {}
+
+    static Result run(String name, Context context) throws Exception {
+        return switch (name) {
+            case "nearby" -> nearby(context);
+            case "checkout" -> checkout(context);
+            case "flash-sale" -> flashSale(context);
+            case "redeem" -> redeem(context);
+            default -> throw new IllegalArgumentException("unknown scenario " + name);
+        };
+    }
+
+    /** Stores near random points within about 10 km of People's Square, 3 km radius, 20 per page. */
+    static Result nearby(Context c) throws Exception {
+        var recorder = new Recorder();
+        var started = Instant.now();
+        double seconds = Load.run(c.clients(), c.duration(), recorder, client -> {
+            var random = ThreadLocalRandom.current();
+            double lat = 31.2304 + (random.nextDouble() - 0.5) * 0.18;
+            double lng = 121.4737 + (random.nextDouble() - 0.5) * 0.21;
+            var response = c.api().get("/api/v1/stores/nearby?lat=%.6f&lng=%.6f&radiusMeters=3000&limit=20"
+                    .formatted(lat, lng), null);
+            return response.status() == 200;
+        });
+        return Result.of("nearby", c.clients(), seconds, recorder, recorder.operations() / seconds, c.selectOnly(),
+                Map.of(), c.app(), c.dataset(), started);
+    }
+
+    /** Order, sandbox payment and the payer's confirmation; vouchers must follow for every confirmed checkout. */
+    static Result checkout(Context c) throws Exception {
+        var merchant = c.api().merchant(c.operator());
+        var deal = c.api().deal(merchant, 2990, null, false);
+        var customers = c.api().customers(Math.max(c.clients() * 2, 8));
+        var confirmed = new AtomicLong();
+        var next = new AtomicInteger();
+        var recorder = new Recorder();
+        var started = Instant.now();
+        double seconds = Load.run(c.clients(), c.duration(), recorder, client -> {
+            var customer = customers.get(Math.floorMod(next.getAndIncrement(), customers.size()));
+            var order = c.api().order(customer, deal, 1);
+            if (order.status() != 201) return false;
+            boolean paid = c.api().payWithSandbox(customer, order.body().path("id").asString());
+            if (paid) confirmed.incrementAndGet();
+            return paid;
+        });
+        long vouchers = awaitVouchers(c.api(), customers, confirmed.get());
+        var checks = new LinkedHashMap<String, Object>();
+        checks.put("checkoutsConfirmed", confirmed.get());
+        checks.put("vouchersIssued", vouchers);
+        return Result.of("checkout", c.clients(), seconds, recorder, recorder.operations() / seconds, c.tpcb(), checks,
+                c.app(), c.dataset(), started);
+    }
+
+    /**
+     * N buyers, S units, one deal: every buyer tries once, as fast as the clients go; the winners then pay.
+     * Throughput is successful purchases per second of the buying phase; latency covers every attempt (a sold-out
+     * answer is a correct one); nothing may be sold twice.
+     */
+    static Result flashSale(Context c) throws Exception {
+        var merchant = c.api().merchant(c.operator());
+        var deal = c.api().deal(merchant, 990, c.flashUnits(), true);
+        var buyers = c.api().customers(c.flashBuyers());
+        var queue = new ConcurrentLinkedQueue<>(buyers);
+        var winners = new ConcurrentLinkedQueue<String[]>();
+        var soldOut = new AtomicLong();
+        var recorder = new Recorder();
+        var started = Instant.now();
+        long phaseStart = System.nanoTime();
+        Load.run(c.clients(), Duration.ofMinutes(2), recorder, client -> {
+            var buyer = queue.poll();
+            if (buyer == null) throw new Done();
+            var order = c.api().order(buyer, deal, 1);
+            if (order.status() == 201) {
+                winners.add(new String[] {buyer, order.body().path("id").asString()});
+                return true;
+            }
+            if (order.body().path("type").asString("").endsWith("deal-sold-out")) {
+                soldOut.incrementAndGet();
+                return true; // "sold out" is the right answer for a buyer who came too late
+            }
+            return false;
+        }, queue::isEmpty);
+        double phaseSeconds = (System.nanoTime() - phaseStart) / 1e9;
+        var payers = new ArrayList<>(winners);
+        var payQueue = new ConcurrentLinkedQueue<>(payers);
+        Load.run(c.clients(), Duration.ofMinutes(2), new Recorder(), client -> {
+            var winner = payQueue.poll();
+            if (winner == null) throw new Done();
+            return c.api().payWithSandbox(winner[0], winner[1]);
+        }, payQueue::isEmpty);
+        var winnerTokens = payers.stream().map(w -> w[0]).toList();
+        long vouchers = awaitVouchers(c.api(), winnerTokens, payers.size());
+        var checks = new LinkedHashMap<String, Object>();
+        checks.put("units", c.flashUnits());
+        checks.put("buyers", buyers.size());
+        checks.put("sold", payers.size());
+        checks.put("soldOut", soldOut.get());
+        checks.put("vouchersIssued", vouchers);
+        checks.put("oversold", Math.max(0, Math.max(payers.size(), vouchers) - c.flashUnits()));
+        return Result.of("flash-sale", c.clients(), phaseSeconds, recorder, payers.size() / phaseSeconds, c.hotRow(),
+                checks, c.app(), c.dataset(), started);
+    }
+
+    /** Distinct vouchers redeemed at the counter by several cashiers. */
+    static Result redeem(Context c) throws Exception {
+        var merchant = c.api().merchant(c.operator());
+        var deal = c.api().deal(merchant, 1990, null, false);
+        var cashiers = new ArrayList<String>();
+        for (int i = 0; i < 4; i++) cashiers.add(c.api().cashier(merchant));
+        int perOrder = 20;
+        int orders = Math.max(1, c.redeemVouchers() / perOrder);
+        var customers = c.api().customers(Math.max(1, orders / 5));
+        var next = new AtomicInteger();
+        var placed = new ConcurrentLinkedQueue<String[]>();
+        Load.run(Math.min(c.clients(), 16), Duration.ofMinutes(3), new Recorder(), client -> {
+            int n = next.getAndIncrement();
+            if (n >= orders) throw new Done();
+            var customer = customers.get(n % customers.size());
+            var order = c.api().order(customer, deal, perOrder);
+            if (order.status() != 201) return false;
+            placed.add(new String[] {customer});
+            return c.api().payWithSandbox(customer, order.body().path("id").asString());
+        }, () -> next.get() >= orders);
+        var codes = new ConcurrentLinkedQueue<String>();
+        long expected = (long) placed.size() * perOrder;
+        awaitVouchers(c.api(), customers, expected);
+        for (var customer : customers) {
+            c.api().get("/api/v1/me/vouchers", customer).body().forEach(v -> codes.add(v.path("code").asString()));
+        }
+        int available = codes.size();
+        var recorder = new Recorder();
+        var started = Instant.now();
+        double seconds = Load.run(c.clients(), c.duration(), recorder, client -> {
+            var code = codes.poll();
+            if (code == null) throw new Done();
+            var redeemed = c.api().post("/api/v1/merchant/redemptions", Map.of("code", code,
+                    "storeId", merchant.storeId(), "device", "bench-" + client), cashiers.get(client % cashiers.size()));
+            return redeemed.status() == 200;
+        }, codes::isEmpty);
+        var checks = new LinkedHashMap<String, Object>();
+        checks.put("vouchersAvailable", available);
+        checks.put("redeemed", recorder.operations());
+        return Result.of("redeem", c.clients(), seconds, recorder, recorder.operations() / seconds, c.tpcb(), checks,
+                c.app(), c.dataset(), started);
+    }
+
+    /** Waits (bounded) until these customers hold {@code expected} vouchers in all; returns how many they hold. */
+    static long awaitVouchers(Api api, List<String> customers, long expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long held = 0;
+        while (System.nanoTime() < deadline) {
+            held = 0;
+            for (var customer : customers) held += api.get("/api/v1/me/vouchers", customer).body().size();
+            if (held >= expected) return held;
+            Thread.sleep(250);
+        }
+        return held;
+    }
+
+    /** Thrown by an operation when its work queue is empty: the client stops. */
+    static final class Done extends RuntimeException {
+        Done() {
+            super(null, null, false, false);
+        }
+    }
+}
