@@ -51,6 +51,17 @@ final class Api {
         return send(request(path, token).GET().build());
     }
 
+    /** Only the status: the load generator shares the machine, so it does not parse bodies it does not need. */
+    int status(String path, String token) throws IOException, InterruptedException {
+        return http.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    int postStatus(String path, Object body, String token) throws IOException, InterruptedException {
+        return http.send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     Response post(String path, Object body, String token, Map<String, String> headers)
             throws IOException, InterruptedException {
         var builder = request(path, token).header("Content-Type", "application/json")

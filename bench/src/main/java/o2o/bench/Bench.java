@@ -53,6 +53,9 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--out", description = "where the JSON results go (default: ${DEFAULT-VALUE})")
     Path out = Path.of("bench", "results");
 
+    @Option(names = "--warmup", description = "seconds of unmeasured nearby searches first (default: ${DEFAULT-VALUE})")
+    int warmup = 15;
+
     @Option(names = "--smoke", description = "a few seconds per scenario on small data, for CI")
     boolean smoke;
 
@@ -69,6 +72,7 @@ public final class Bench implements Callable<Integer> {
             flashUnits = 50;
             flashBuyers = 200;
             redeemVouchers = 200;
+            warmup = 1;
         }
         var jar = appJar != null ? appJar : findJar();
         var pgbenchCheck = PgBench.find("pgbench");
@@ -96,7 +100,7 @@ public final class Bench implements Callable<Integer> {
                 appFigures.put("startupSeconds", Result.round(app.startupSeconds));
                 var context = new Scenarios.Context(api, operator, clients, Duration.ofSeconds(duration), tpcb,
                         selectOnly, hotRow, appFigures, dataset, flashUnits,
-                        flashBuyers != null ? flashBuyers : flashUnits * 4, redeemVouchers);
+                        flashBuyers != null ? flashBuyers : flashUnits * 4, redeemVouchers, Duration.ofSeconds(warmup));
                 Result result;
                 try {
                     result = Scenarios.run(name, context);
