@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
@@ -13,16 +14,21 @@ import o2o.coupons.Coupons;
 import o2o.deals.DealTerms;
 import o2o.deals.Deals;
 import o2o.deals.RefundPolicy;
+import o2o.identity.Customers;
 import o2o.identity.NewStaff;
 import o2o.identity.Role;
 import o2o.identity.StaffAccounts;
 import o2o.identity.StaffPrincipal;
+import o2o.loyalty.Loyalty;
 import o2o.merchants.ImportedMerchant;
 import o2o.merchants.MerchantApplication;
 import o2o.merchants.MerchantImport;
 import o2o.merchants.Merchants;
 import o2o.merchants.OpeningHours;
+import o2o.orders.ImportedOrder;
+import o2o.orders.OrderImport;
 import o2o.shared.Money;
+import o2o.shared.PhoneNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -49,22 +55,29 @@ public class DemoData implements ApplicationRunner {
     private final StaffAccounts staff;
     private final Deals deals;
     private final Coupons coupons;
+    private final Customers customers;
+    private final Loyalty loyalty;
+    private final OrderImport orderImport;
     private final Clock clock;
 
     DemoData(DemoProperties properties, MerchantImport imports, Merchants merchants, StaffAccounts staff, Deals deals,
-            Coupons coupons, Clock clock) {
+            Coupons coupons, Customers customers, Loyalty loyalty, OrderImport orderImport, Clock clock) {
         this.properties = properties;
         this.imports = imports;
         this.merchants = merchants;
         this.staff = staff;
         this.deals = deals;
         this.coupons = coupons;
+        this.customers = customers;
+        this.loyalty = loyalty;
+        this.orderImport = orderImport;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         seed(properties.stores());
+        seedPeople(properties.members(), properties.orders());
     }
 
     /** Makes sure the city has at least {@code stores} stores. */
@@ -85,6 +98,46 @@ public class DemoData implements ApplicationRunner {
         }
         log.info("Demo city: {} stores of {} merchants added in {} ms", storeIds.size(), batch.size(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Members of the showcase merchant and their order history, topped up to the sizes asked for: the bench asks
+     * for 10,000 members and a million orders this way.
+     */
+    public void seedPeople(int members, int orders) {
+        long started = System.nanoTime();
+        long added = members > 0 ? addPeople(members, orders) : 0;
+        log.info("Demo people: {} members, {} orders added in {} ms", Math.max(members, 0), added,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Returns how many orders it added. */
+    private long addPeople(int members, int orders) {
+        var owner = staff.byUsername("owner1").orElseThrow();
+        var merchantId = owner.merchantId();
+        var phones = new ArrayList<PhoneNumber>(members);
+        for (int i = 0; i < members; i++) phones.add(new PhoneNumber("150" + String.format("%08d", i)));
+        long existingMembers = customers.countWithPrefix("150");
+        var ids = customers.registerAll(phones);
+        if (existingMembers < members) loyalty.joinAll(merchantId, ids, "demo");
+        long existingOrders = orderImport.completedCount(merchantId);
+        if (existingOrders >= orders) return 0;
+        var principal = new StaffPrincipal(owner.id(), owner.username(), merchantId, owner.role(), Set.of());
+        var setMeal = deals.ofMerchant(principal).stream().filter(d -> !d.terms().flashSale()).findFirst().orElseThrow();
+        var random = new Random(properties.seed());
+        var now = clock.instant();
+        var batch = new ArrayList<ImportedOrder>();
+        for (long n = existingOrders; n < orders; n++) {
+            batch.add(new ImportedOrder(merchantId, ids.get((int) (n % ids.size())), setMeal.id(), setMeal.terms().title(),
+                    setMeal.terms().price(), 1 + random.nextInt(2),
+                    now.minus(Duration.ofMinutes(1 + random.nextInt(365 * 24 * 60)))));
+            if (batch.size() == 100_000) {
+                orderImport.importCompleted(batch);
+                batch.clear();
+            }
+        }
+        orderImport.importCompleted(batch);
+        return orders - existingOrders;
     }
 
     private List<ImportedMerchant> showcase(DemoCity city) {

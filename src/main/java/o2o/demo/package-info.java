@@ -2,7 +2,7 @@
  * Demo data: a believable Shanghai of merchants, stores and staff, seeded at start-up with {@code --demo}
  * (the {@code demo} profile). Size is {@code o2o.demo.stores}; the bench asks for large sizes through it.
  */
-@ApplicationModule(allowedDependencies = {"shared", "identity", "merchants", "deals", "coupons"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "merchants", "deals", "coupons", "orders", "loyalty"})
 @NullMarked
 package o2o.demo;
 

@@ -1,12 +1,16 @@
 package o2o.identity;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import o2o.shared.Ids;
 import o2o.shared.PhoneNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,10 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Customers {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final Clock clock;
 
-    Customers(JdbcClient jdbc, Clock clock) {
+    Customers(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
         this.jdbc = jdbc;
+        this.template = template;
         this.clock = clock;
     }
 
@@ -39,6 +45,30 @@ public class Customers {
                 .query(UUID.class)
                 .single();
         return new CustomerPrincipal(id, phone);
+    }
+
+    /** Registers many phones at once (imports, demo data); returns the customers' ids in the phones' order. */
+    @Transactional
+    public List<UUID> registerAll(List<PhoneNumber> phones) {
+        var now = Timestamp.from(clock.instant());
+        template.batchUpdate("insert into customer (id, phone, created_at) values (?, ?, ?) on conflict (phone) do nothing",
+                phones, 5000, (ps, phone) -> {
+                    ps.setObject(1, Ids.next());
+                    ps.setString(2, phone.value());
+                    ps.setTimestamp(3, now);
+                });
+        var ids = new HashMap<String, UUID>();
+        jdbc.sql("select id, phone from customer where phone = any(:phones)")
+                .param("phones", phones.stream().map(PhoneNumber::value).toArray(String[]::new))
+                .query((rs, row) -> ids.put(rs.getString("phone"), rs.getObject("id", UUID.class)))
+                .list();
+        return phones.stream().map(p -> ids.get(p.value())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long countWithPrefix(String phonePrefix) {
+        return jdbc.sql("select count(*) from customer where phone like :p")
+                .param("p", phonePrefix.replaceAll("[^0-9]", "") + "%").query(Long.class).single();
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package o2o.loyalty;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,6 +20,7 @@ import o2o.orders.OrderRefunded;
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,12 +36,14 @@ public class Loyalty {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final Ledger ledger;
     private final Merchants merchants;
     private final Clock clock;
 
-    Loyalty(JdbcClient jdbc, Ledger ledger, Merchants merchants, Clock clock) {
+    Loyalty(JdbcClient jdbc, JdbcTemplate template, Ledger ledger, Merchants merchants, Clock clock) {
         this.jdbc = jdbc;
+        this.template = template;
         this.ledger = ledger;
         this.merchants = merchants;
         this.clock = clock;
@@ -76,6 +80,23 @@ public class Loyalty {
                 .param("m", merchantId).param("c", customerId).param("p", program).param("channel", channel)
                 .param("now", now()).update();
         return membership(customerId, merchantId).orElseThrow();
+    }
+
+    /** Many customers join at once (imports, demo data); those already members are left as they are. */
+    @Transactional
+    public void joinAll(UUID merchantId, List<UUID> customerIds, String channel) {
+        var program = programOf(merchantId);
+        var now = Timestamp.from(clock.instant());
+        template.batchUpdate("""
+                insert into membership (merchant_id, customer_id, program_id, channel, joined_at)
+                values (?, ?, ?, ?, ?) on conflict do nothing
+                """, customerIds, 5000, (ps, customer) -> {
+            ps.setObject(1, merchantId);
+            ps.setObject(2, customer);
+            ps.setObject(3, program);
+            ps.setString(4, channel);
+            ps.setTimestamp(5, now);
+        });
     }
 
     @Transactional(readOnly = true)

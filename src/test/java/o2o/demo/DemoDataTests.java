@@ -3,12 +3,14 @@ package o2o.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.UUID;
 
 import o2o.testing.Api;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /** What `--demo` promises in the README: a browsable city, the listed accounts, something to buy. */
@@ -23,6 +25,9 @@ class DemoDataTests {
 
     @Autowired
     DemoData demo;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void seedsACityWithTheReadmesAccountsAndOffers() {
@@ -44,6 +49,25 @@ class DemoDataTests {
         var store = api.get("/api/v1/merchant/stores", owner.text("token")).body().get(0).path("id").asString();
         assertThat(api.get("/api/v1/stores/" + store + "/deals").body().size()).isEqualTo(2);
         assertThat(api.get("/api/v1/stores/" + store + "/coupons").body().size()).isEqualTo(1);
+    }
+
+    @Test
+    void seedsMembersOfTheShowcaseMerchantWithTheirOrderHistoryAndTopsThemUp() {
+        var merchant = jdbc.sql("select merchant_id from staff_account where username = 'owner1'").query(UUID.class).single();
+        assertThat(count("select count(*) from membership where merchant_id = :m", merchant)).isEqualTo(200);
+        assertThat(count("select count(*) from customer_order where merchant_id = :m and status = 'COMPLETED'", merchant))
+                .isEqualTo(2000);
+        demo.seedPeople(200, 2000);
+        assertThat(count("select count(*) from customer_order where merchant_id = :m and status = 'COMPLETED'", merchant))
+                .isEqualTo(2000);
+        demo.seedPeople(250, 2500);
+        assertThat(count("select count(*) from membership where merchant_id = :m", merchant)).isEqualTo(250);
+        assertThat(count("select count(*) from customer_order where merchant_id = :m and status = 'COMPLETED'", merchant))
+                .isEqualTo(2500);
+    }
+
+    private long count(String sql, UUID merchant) {
+        return jdbc.sql(sql).param("m", merchant).query(Long.class).single();
     }
 
     @Test

@@ -33,7 +33,7 @@ final class AppProcess implements AutoCloseable {
         this.dir = dir;
     }
 
-    static AppProcess start(Path jar, int stores, List<String> jvmOptions) throws Exception {
+    static AppProcess start(Path jar, int stores, int members, int orders, List<String> jvmOptions) throws Exception {
         var dir = Files.createTempDirectory("o2o-bench");
         int port = freePort();
         int dbPort = freePort();
@@ -45,6 +45,7 @@ final class AppProcess implements AutoCloseable {
                 "--o2o.db.embedded.data-dir=" + dir.resolve("postgres"),
                 "--o2o.db.embedded.port=" + dbPort,
                 "--o2o.demo.enabled=true", "--o2o.demo.stores=" + stores,
+                "--o2o.demo.members=" + members, "--o2o.demo.orders=" + orders,
                 "--o2o.notifications.dev-inbox=true",
                 "--o2o.identity.operator-username=bench", "--o2o.identity.operator-password=bench-operator-1",
                 "--o2o.identity.client-codes-per-hour=100000000", "--o2o.identity.client-sign-ins-per-15m=100000000",
@@ -67,7 +68,7 @@ final class AppProcess implements AutoCloseable {
                         + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
                 if (readiness.statusCode() == 200 && readiness.body().contains("UP")) {
                     if (ready < 0) ready = (System.nanoTime() - started) / 1e9;
-                    if (Files.readString(dir.resolve("app.log")).contains("Demo city:")) {
+                    if (Files.readString(dir.resolve("app.log")).contains("Demo people:")) {
                         return new AppProcess(process, port, dbPort, ready, dir);
                     }
                 }

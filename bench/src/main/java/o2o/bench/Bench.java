@@ -29,6 +29,12 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--stores", description = "stores in the demo city (default: ${DEFAULT-VALUE})")
     int stores = 100_000;
 
+    @Option(names = "--members", description = "members with order history in the demo (default: ${DEFAULT-VALUE})")
+    int members = 10_000;
+
+    @Option(names = "--orders", description = "completed past orders of those members (default: ${DEFAULT-VALUE})")
+    int orders = 1_000_000;
+
     @Option(names = "--scenarios", split = ",", description = "nearby,checkout,flash-sale,redeem (default: all)")
     List<String> scenarios = List.of("nearby", "checkout", "flash-sale", "redeem");
 
@@ -67,6 +73,8 @@ public final class Bench implements Callable<Integer> {
     public Integer call() throws Exception {
         if (smoke) {
             stores = 2_000;
+            members = 100;
+            orders = 1_000;
             duration = 3;
             clients = 8;
             flashUnits = 50;
@@ -76,9 +84,9 @@ public final class Bench implements Callable<Integer> {
         }
         var jar = appJar != null ? appJar : findJar();
         var pgbenchCheck = PgBench.find("pgbench");
-        System.out.printf("o2o bench: %s, %d stores, %d clients, %d s per scenario (pgbench: %s)%n", jar, stores,
-                clients, duration, pgbenchCheck);
-        try (var app = AppProcess.start(jar, stores, List.of(appJvmOptions.split("\\s+")))) {
+        System.out.printf("o2o bench: %s, %d stores, %d members, %d orders, %d clients, %d s per scenario (pgbench: %s)%n",
+                jar, stores, members, orders, clients, duration, pgbenchCheck);
+        try (var app = AppProcess.start(jar, stores, members, orders, List.of(appJvmOptions.split("\\s+")))) {
             System.out.printf("application ready in %.1f s on %s (PostgreSQL on port %d)%n", app.startupSeconds,
                     app.url(), app.dbPort);
             var pgbench = new PgBench("127.0.0.1", app.dbPort, "postgres");
@@ -93,7 +101,7 @@ public final class Bench implements Callable<Integer> {
             var api = new Api(app.url());
             var operator = api.staffToken("bench", "bench-operator-1");
             var appFigures = new LinkedHashMap<String, Object>();
-            var dataset = Map.<String, Object>of("stores", stores);
+            var dataset = Map.<String, Object>of("stores", stores, "members", members, "orders", orders);
             var results = new ArrayList<Result>();
             boolean failed = false;
             for (var name : scenarios) {
