@@ -8,8 +8,7 @@ import o2o.identity.StaffPrincipal;
 import o2o.merchants.Merchants;
 import o2o.merchants.Stores;
 import o2o.shared.Problem;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import o2o.shared.web.PageText;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,12 +23,12 @@ class MerchantConsole {
 
     private final Merchants merchants;
     private final Stores stores;
-    private final MessageSource messages;
+    private final PageText text;
 
-    MerchantConsole(Merchants merchants, Stores stores, MessageSource messages) {
+    MerchantConsole(Merchants merchants, Stores stores, PageText text) {
         this.merchants = merchants;
         this.stores = stores;
-        this.messages = messages;
+        this.text = text;
     }
 
     @GetMapping("/merchant")
@@ -81,8 +80,7 @@ class MerchantConsole {
         model.addAttribute("days", DayOfWeek.values());
         if (!model.containsAttribute("saved")) model.addAttribute("saved", false);
         if (problem != null) {
-            model.addAttribute("errors", List.of(messages.getMessage(problem.messageKey(), problem.args(),
-                    problem.getMessage(), LocaleContextHolder.getLocale())));
+            model.addAttribute("errors", List.of(text.problem(problem)));
         }
         return "merchants/store-form";
     }

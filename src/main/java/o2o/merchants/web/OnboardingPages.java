@@ -10,6 +10,7 @@ import o2o.merchants.MerchantApplication;
 import o2o.merchants.MerchantStatus;
 import o2o.merchants.Merchants;
 import o2o.shared.Problem;
+import o2o.shared.web.PageText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -28,10 +29,12 @@ class OnboardingPages {
 
     private final Merchants merchants;
     private final MessageSource messages;
+    private final PageText text;
 
-    OnboardingPages(Merchants merchants, MessageSource messages) {
+    OnboardingPages(Merchants merchants, MessageSource messages, PageText text) {
         this.merchants = merchants;
         this.messages = messages;
+        this.text = text;
     }
 
     @GetMapping("/apply")
@@ -53,8 +56,7 @@ class OnboardingPages {
             model.addAttribute("done", merchants.apply(form));
             model.addAttribute("username", form.ownerUsername());
         } catch (Problem problem) {
-            model.addAttribute("errors", List.of(messages.getMessage(problem.messageKey(), problem.args(),
-                    problem.getMessage(), LocaleContextHolder.getLocale())));
+            model.addAttribute("errors", List.of(text.problem(problem)));
         }
         return "merchants/apply";
     }
