@@ -89,10 +89,10 @@ class VoucherRulesIntegrationTests extends ApiTest {
                 "storeIds", Set.of(store), "saleStartsAt", now.minusSeconds(60).toString(),
                 "saleEndsAt", now.plus(Duration.ofDays(1)).toString(), "validFrom", now.minusSeconds(60).toString(),
                 "validUntil", now.plus(Duration.ofDays(30)).toString(), "refundPolicy", "ANYTIME"));
-        // usable one minute a day, three hours from now (store time), so not now
-        var shanghai = now.atZone(java.time.ZoneId.of("Asia/Shanghai")).plusHours(3);
-        var window = "%02d:%02d-%02d:%02d".formatted(shanghai.getHour(), shanghai.getMinute(), shanghai.getHour(),
-                (shanghai.getMinute() + 1) % 60);
+        // usable one hour a day, about six hours away from now (store time) and never across midnight, so not now
+        var shanghai = now.atZone(java.time.ZoneId.of("Asia/Shanghai"));
+        int hour = (shanghai.getHour() + 6) % 23;
+        var window = "%02d:00-%02d:00".formatted(hour, hour + 1);
         var hours = new HashMap<String, List<String>>();
         for (var day : java.time.DayOfWeek.values()) hours.put(day.name(), List.of(window));
         closedNow.put("usableHours", hours);
