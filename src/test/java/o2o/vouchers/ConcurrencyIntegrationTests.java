@@ -144,6 +144,27 @@ class ConcurrencyIntegrationTests extends ApiTest {
                 .query(Long.class).single()).isEqualTo(10);
     }
 
+    @Test
+    void claimingWithTheSameIdempotencyKeyTwiceIsOneCoupon() {
+        var merchant = fixtures.approvedMerchant("幂等领券");
+        fixtures.store(merchant, "店", 31.2, 121.4, "火锅");
+        var now = java.time.Instant.now();
+        var template = api.post("/api/v1/merchant/coupons", Map.of("title", "立减5元", "kind", "AMOUNT_OFF",
+                "amountOff", Map.of("minor", 500, "currency", "CNY"), "totalQuantity", 10, "perCustomerLimit", 3,
+                "validFrom", now.minusSeconds(60).toString(), "validUntil", now.plus(Duration.ofDays(1)).toString()),
+                merchant.ownerToken()).text("id");
+        var customer = fixtures.customerToken(Fixtures.uniquePhone());
+        var key = Map.of("Idempotency-Key", "claim-" + UUID.randomUUID());
+        var first = api.send("POST", "/api/v1/me/coupons", Map.of("templateId", template), customer, key);
+        var second = api.send("POST", "/api/v1/me/coupons", Map.of("templateId", template), customer, key);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.text("id")).isEqualTo(first.text("id"));
+        assertThat(api.get("/api/v1/me/coupons", customer).body().size()).isEqualTo(1);
+        assertThat(jdbc.sql("select claimed from coupon_template where id = :id").param("id", UUID.fromString(template))
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
     private int stockLeft(UUID deal) {
         return jdbc.sql("select stock_left from deal where id = :id").param("id", deal).query(Integer.class).single();
     }
