@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 import o2o.identity.Role;
-import o2o.testing.Api;
 import o2o.testing.ApiTest;
-import o2o.testing.CrossMerchantAccess;
 import o2o.testing.CrossMerchantAccess.Endpoint;
 import o2o.testing.CrossMerchantAccess.Victim;
+import o2o.testing.CrossMerchantAccess;
 import o2o.testing.Fixtures;
 import o2o.testing.WebSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +50,7 @@ class CrossMerchantAccessTests extends ApiTest {
         var attackers = Map.of(
                 "owner", a.ownerToken(),
                 "manager", fixtures.staff(a, Role.MANAGER, Set.of()),
-                "cashier", fixtures.staff(a, Role.CASHIER, Set.of(java.util.UUID.fromString(aStore))));
+                "cashier", fixtures.staff(a, Role.CASHIER, Set.of(UUID.fromString(aStore))));
         var check = new CrossMerchantAccess(api);
         attackers.forEach((role, token) -> ENDPOINTS.forEach(endpoint -> check.assertDenied(token, victim, endpoint)));
     }

@@ -2,6 +2,8 @@ package o2o.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import o2o.testing.ApiTest;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +65,7 @@ class ApiConventionsIntegrationTests extends ApiTest {
         assertThat(adminPath.text("type")).isEqualTo("urn:o2o:problem:not-found");
 
         var http = java.net.http.HttpClient.newHttpClient();
-        for (var path : java.util.List.of("/no-such-page", "/stores/01a20d40-0000-7000-8000-000000000000",
+        for (var path : List.of("/no-such-page", "/stores/01a20d40-0000-7000-8000-000000000000",
                 "/stores/not-a-uuid")) {
             var page = html(http, path);
             assertThat(page.statusCode()).as(path).isIn(400, 404);

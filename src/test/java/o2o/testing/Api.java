@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,7 @@ public final class Api {
         return base;
     }
 
-    public record Response(int status, JsonNode body, Map<String, java.util.List<String>> headers, String raw) {
+    public record Response(int status, JsonNode body, Map<String, List<String>> headers, String raw) {
 
         public String header(String name) {
             return headers.entrySet().stream()

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,15 +85,15 @@ public final class Fixtures {
     /** A deal on sale now at these stores, valid for a month. */
     public UUID deal(MerchantFixture merchant, Set<UUID> stores, long priceMinor, Integer stock, boolean flashSale,
             String refundPolicy) {
-        var now = java.time.Instant.now();
-        var body = new java.util.HashMap<String, Object>(Map.of("title", unique("双人套餐"),
+        var now = Instant.now();
+        var body = new HashMap<String, Object>(Map.of("title", unique("双人套餐"),
                 "description", "两荤一素", "includes", List.of("招牌红烧肉", "时蔬", "米饭 x2"),
                 "price", Map.of("minor", priceMinor, "currency", "CNY"),
                 "originalPrice", Map.of("minor", priceMinor * 2, "currency", "CNY"),
                 "storeIds", stores, "saleStartsAt", now.minusSeconds(60).toString(),
-                "saleEndsAt", now.plus(java.time.Duration.ofDays(7)).toString(),
+                "saleEndsAt", now.plus(Duration.ofDays(7)).toString(),
                 "validFrom", now.minusSeconds(60).toString(),
-                "validUntil", now.plus(java.time.Duration.ofDays(30)).toString()));
+                "validUntil", now.plus(Duration.ofDays(30)).toString()));
         body.put("refundPolicy", refundPolicy);
         body.put("flashSale", flashSale);
         if (stock != null) body.put("stock", stock);

@@ -3,8 +3,8 @@ package o2o.vouchers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -17,7 +17,6 @@ import o2o.testing.ApiTest;
 import o2o.testing.Concurrently;
 import o2o.testing.Fixtures;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +26,6 @@ class ConcurrencyIntegrationTests extends ApiTest {
 
     @Autowired
     JdbcClient jdbc;
-
 
     @Test
     void twoHundredBuyersOfFiftyFlashSaleUnitsGetExactlyFiftyPaidVouchers() throws Exception {
@@ -118,7 +116,7 @@ class ConcurrencyIntegrationTests extends ApiTest {
     void aCouponTemplateIsNeverClaimedMoreThanItsQuantityOrACustomersLimit() throws Exception {
         var merchant = fixtures.approvedMerchant("抢券");
         fixtures.store(merchant, "店", 31.2, 121.4, "火锅");
-        var now = java.time.Instant.now();
+        var now = Instant.now();
         var template = api.post("/api/v1/merchant/coupons", Map.of("title", "满100减20", "kind", "AMOUNT_OFF",
                 "amountOff", Map.of("minor", 2000, "currency", "CNY"), "minSpend", Map.of("minor", 10000, "currency", "CNY"),
                 "totalQuantity", 10, "perCustomerLimit", 2, "validFrom", now.minusSeconds(60).toString(),
@@ -148,7 +146,7 @@ class ConcurrencyIntegrationTests extends ApiTest {
     void claimingWithTheSameIdempotencyKeyTwiceIsOneCoupon() {
         var merchant = fixtures.approvedMerchant("幂等领券");
         fixtures.store(merchant, "店", 31.2, 121.4, "火锅");
-        var now = java.time.Instant.now();
+        var now = Instant.now();
         var template = api.post("/api/v1/merchant/coupons", Map.of("title", "立减5元", "kind", "AMOUNT_OFF",
                 "amountOff", Map.of("minor", 500, "currency", "CNY"), "totalQuantity", 10, "perCustomerLimit", 3,
                 "validFrom", now.minusSeconds(60).toString(), "validUntil", now.plus(Duration.ofDays(1)).toString()),

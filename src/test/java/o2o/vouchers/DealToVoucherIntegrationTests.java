@@ -2,18 +2,17 @@ package o2o.vouchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
-import o2o.testing.Api;
 import o2o.testing.ApiTest;
 import o2o.testing.Fixtures;
-import org.junit.jupiter.api.BeforeEach;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** The whole loop: a deal bought online, paid through the sandbox gateway, redeemed at the counter once. */
 class DealToVoucherIntegrationTests extends ApiTest {
-
 
     @Test
     void aCustomerBuysPaysAndACashierRedeemsOnce() {
@@ -93,7 +92,7 @@ class DealToVoucherIntegrationTests extends ApiTest {
         var customer = fixtures.customerToken(Fixtures.uniquePhone());
         var orderId = fixtures.order(customer, deal, 1).text("id");
         fixtures.pay(customer, orderId, false);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
                 api.get("/api/v1/me/orders/" + orderId, customer).text("status").equals("PENDING_PAYMENT"));
         fixtures.pay(customer, orderId, true);
         assertThat(fixtures.vouchersOf(customer, 1).size()).isEqualTo(1);

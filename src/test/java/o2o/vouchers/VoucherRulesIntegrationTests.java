@@ -2,8 +2,10 @@ package o2o.vouchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import o2o.identity.Role;
-import o2o.testing.Api;
 import o2o.testing.ApiTest;
 import o2o.testing.Fixtures;
 import org.awaitility.Awaitility;
@@ -90,11 +91,11 @@ class VoucherRulesIntegrationTests extends ApiTest {
                 "saleEndsAt", now.plus(Duration.ofDays(1)).toString(), "validFrom", now.minusSeconds(60).toString(),
                 "validUntil", now.plus(Duration.ofDays(30)).toString(), "refundPolicy", "ANYTIME"));
         // usable one hour a day, about six hours away from now (store time) and never across midnight, so not now
-        var shanghai = now.atZone(java.time.ZoneId.of("Asia/Shanghai"));
+        var shanghai = now.atZone(ZoneId.of("Asia/Shanghai"));
         int hour = (shanghai.getHour() + 6) % 23;
         var window = "%02d:00-%02d:00".formatted(hour, hour + 1);
         var hours = new HashMap<String, List<String>>();
-        for (var day : java.time.DayOfWeek.values()) hours.put(day.name(), List.of(window));
+        for (var day : DayOfWeek.values()) hours.put(day.name(), List.of(window));
         closedNow.put("usableHours", hours);
         var deal = api.post("/api/v1/merchant/deals", closedNow, merchant.ownerToken());
         assertThat(deal.status()).as(deal.raw()).isEqualTo(201);
