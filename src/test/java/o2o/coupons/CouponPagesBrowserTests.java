@@ -6,29 +6,21 @@ import java.util.Set;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import o2o.testing.ApiTest;
-import o2o.testing.Browser;
+import o2o.testing.BrowserTest;
 import o2o.testing.Fixtures;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A merchant issues a coupon from the console; a customer claims it on the store page and spends it on a deal. */
-class CouponPagesBrowserTests extends ApiTest {
+class CouponPagesBrowserTests extends BrowserTest {
 
     BrowserContext owner;
     BrowserContext phone;
 
     @BeforeEach
     void setUp() {
-        owner = Browser.phone("http://127.0.0.1:" + port);
-        phone = Browser.phone("http://127.0.0.1:" + port);
-    }
-
-    @AfterEach
-    void tearDown() {
-        owner.close();
-        phone.close();
+        owner = newPhone();
+        phone = newPhone();
     }
 
     @Test

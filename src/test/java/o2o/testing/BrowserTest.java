@@ -1,5 +1,8 @@
 package o2o.testing;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.AfterEach;
@@ -8,18 +11,28 @@ import org.junit.jupiter.api.BeforeEach;
 /** Base of the browser tests: the running application and a fresh phone-sized Chromium page for each test. */
 public abstract class BrowserTest extends ApiTest {
 
+    private final List<BrowserContext> opened = new ArrayList<>();
+
     protected BrowserContext context;
     protected Page page;
 
     @BeforeEach
     void openPhone() {
-        context = Browser.phone("http://127.0.0.1:" + port);
+        context = newPhone();
         page = context.newPage();
     }
 
+    /** Another phone with cookies of its own (a second person in the same test), closed after the test. */
+    protected BrowserContext newPhone() {
+        var phone = Browser.phone("http://127.0.0.1:" + port);
+        opened.add(phone);
+        return phone;
+    }
+
     @AfterEach
-    void closePhone() {
-        context.close();
+    void closePhones() {
+        opened.forEach(BrowserContext::close);
+        opened.clear();
     }
 
     /** Signs in on the staff login page and waits until the console (or wherever it sends them) has loaded. */
