@@ -73,6 +73,35 @@ class OrderLifecycleIntegrationTests extends ApiTest {
     }
 
     @Test
+    void aRefusalIsKeptForItsKeyAndChangesNothingWhenRepeated() {
+        var deal = fixtures.deal(merchant, Set.of(store), 1000, 1, false, "ANYTIME");
+        var first = fixtures.customerToken(Fixtures.uniquePhone());
+        var late = fixtures.customerToken(Fixtures.uniquePhone());
+        var bought = fixtures.order(first, deal, 1);
+        assertThat(bought.status()).as(bought.raw()).isEqualTo(201);
+
+        var key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        var body = Map.of("dealId", deal, "quantity", 1);
+        var refused = api.send("POST", "/api/v1/orders", body, late, key);
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
+        assertThat(refused.text("type")).isEqualTo("urn:o2o:problem:deal-sold-out");
+
+        var cancelled = api.post("/api/v1/orders/" + bought.text("id") + "/cancel", null, first);
+        assertThat(cancelled.status()).as(cancelled.raw()).isEqualTo(200);
+        assertThat(stockLeft(deal)).isEqualTo(1);
+
+        var repeated = api.send("POST", "/api/v1/orders", body, late, key);
+        assertThat(repeated.status()).isEqualTo(409);
+        assertThat(repeated.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(stockLeft(deal)).isEqualTo(1);
+        assertThat(api.get("/api/v1/me/orders", late).body().size()).isZero();
+
+        var fresh = fixtures.order(late, deal, 1);
+        assertThat(fresh.status()).as(fresh.raw()).isEqualTo(201);
+        assertThat(stockLeft(deal)).isZero();
+    }
+
+    @Test
     void anUnpaidOrderIsCancelledInTimeAndGivesBackStockAndCoupon() {
         var deal = fixtures.deal(merchant, Set.of(store), 10000, 5, false, "ANYTIME");
         var customer = fixtures.customerToken(Fixtures.uniquePhone());

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -20,32 +21,44 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Honours {@code Idempotency-Key} on API POSTs: the first request with a key runs and its response is kept for a
  * day; a repeat with the same key and body gets that response again (marked {@code Idempotent-Replayed: true})
- * without running again; a repeat that arrives while the first still runs waits for it. Keys are per caller, so two
- * customers cannot collide. Server errors are not kept, so a failed request can be retried with the same key.
+ * without running again. Keys are per caller, so two customers cannot collide.
+ * <p>
+ * The key, the work it guards and the kept response commit in one transaction that the handler's own transactions
+ * join: an order and the record of the request that placed it exist together or not at all, it costs one commit
+ * instead of three, and a repeat that arrives while the first still runs waits on the record's primary key instead
+ * of polling. When the handler's work rolls back (a 4xx from a failed rule) the record rolls back with it and the
+ * answer is kept afterwards on its own; a server error or a 429 is not kept, so the request can be retried with the
+ * same key.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
 
     private static final String HEADER = "Idempotency-Key";
     private static final int MAX_BODY = 1 << 20;
-    private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(15);
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    IdempotencyFilter(JdbcClient jdbc, Clock clock) {
+    IdempotencyFilter(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
@@ -72,7 +85,36 @@ class IdempotencyFilter extends OncePerRequestFilter {
         var caller = authentication == null ? "anonymous" : authentication.getName();
         var scope = sha256((caller + '\n' + request.getRequestURI() + '\n' + key).getBytes(StandardCharsets.UTF_8));
         var requestHash = sha256(body);
+        var recorder = new ContentCachingResponseWrapper(response);
+        Outcome outcome;
+        try {
+            outcome = transaction.execute(tx -> runOnce(tx, new CachedBody(request, body), recorder, chain, scope,
+                    requestHash));
+        } catch (PessimisticLockingFailureException e) {
+            problem(response, 409, "idempotency-in-progress", "a request with this key is still running");
+            return;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } catch (UncheckedServletException e) {
+            throw e.servletException();
+        }
+        switch (outcome) {
+            case Outcome.Replay replay -> replay(response, replay.earlier(), requestHash);
+            case Outcome.RolledBack rolledBack -> {
+                if (recorder.getStatus() < 500 && recorder.getStatus() != 429) keep(scope, requestHash, recorder);
+                recorder.copyBodyToResponse();
+            }
+            case Outcome.Kept kept -> recorder.copyBodyToResponse();
+        }
+    }
 
+    /**
+     * Claims the key and runs the request in the transaction, or returns the record of the request that claimed it
+     * first. The claim waits at most 15 s for a first request with the same key that is still running.
+     */
+    private Outcome runOnce(TransactionStatus tx, HttpServletRequest request, ContentCachingResponseWrapper recorder,
+            FilterChain chain, String scope, String requestHash) {
+        jdbc.sql("set local lock_timeout = '15s'").update();
         int claimed = jdbc.sql("""
                         insert into idempotency_record (scope_hash, request_hash, created_at)
                         values (:scope, :hash, :now) on conflict (scope_hash) do nothing
@@ -81,70 +123,67 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 .param("hash", requestHash)
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .update();
-        if (claimed == 1) {
-            runAndKeep(new CachedBody(request, body), response, chain, scope);
-        } else {
-            replay(response, scope, requestHash);
-        }
-    }
-
-    private void runAndKeep(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String scope)
-            throws IOException, ServletException {
-        var recorder = new ContentCachingResponseWrapper(response);
-        boolean kept = false;
+        if (claimed == 0) return new Outcome.Replay(find(scope).orElseThrow());
         try {
             chain.doFilter(request, recorder);
-            if (recorder.getStatus() < 500) {
-                jdbc.sql("""
-                                update idempotency_record set status = :status, content_type = :type, body = :body
-                                where scope_hash = :scope
-                                """)
-                        .param("status", recorder.getStatus())
-                        .param("type", recorder.getContentType())
-                        .param("body", recorder.getContentAsByteArray())
-                        .param("scope", scope)
-                        .update();
-                kept = true;
-            }
-        } finally {
-            if (!kept) {
-                jdbc.sql("delete from idempotency_record where scope_hash = :scope").param("scope", scope).update();
-            }
-            recorder.copyBodyToResponse();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ServletException e) {
+            throw new UncheckedServletException(e);
         }
+        if (tx.isRollbackOnly() || recorder.getStatus() >= 500 || recorder.getStatus() == 429) {
+            tx.setRollbackOnly();
+            return new Outcome.RolledBack();
+        }
+        jdbc.sql("""
+                        update idempotency_record set status = :status, content_type = :type, body = :body
+                        where scope_hash = :scope
+                        """)
+                .param("status", recorder.getStatus())
+                .param("type", recorder.getContentType())
+                .param("body", recorder.getContentAsByteArray())
+                .param("scope", scope)
+                .update();
+        return new Outcome.Kept();
     }
 
-    private void replay(HttpServletResponse response, String scope, String requestHash) throws IOException {
-        long deadline = System.nanoTime() + WAIT_FOR_FIRST.toNanos();
-        while (true) {
-            var record = find(scope);
-            if (record.isEmpty()) {
-                problem(response, 409, "idempotency-retry", "the first request with this key failed; retry it");
-                return;
-            }
-            var kept = record.get();
-            if (!kept.requestHash().equals(requestHash)) {
-                problem(response, 422, "idempotency-key-reused", "this Idempotency-Key was used for another request");
-                return;
-            }
-            if (kept.status() != null) {
-                response.setStatus(kept.status());
-                if (kept.contentType() != null) response.setContentType(kept.contentType());
-                response.setHeader("Idempotent-Replayed", "true");
-                response.getOutputStream().write(kept.body());
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                problem(response, 409, "idempotency-in-progress", "a request with this key is still running");
-                return;
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
+    /** The answer of a request whose work rolled back, kept unless a repeat has claimed the key meanwhile. */
+    private void keep(String scope, String requestHash, ContentCachingResponseWrapper recorder) {
+        jdbc.sql("""
+                        insert into idempotency_record (scope_hash, request_hash, created_at, status, content_type, body)
+                        values (:scope, :hash, :now, :status, :type, :body) on conflict (scope_hash) do nothing
+                        """)
+                .param("scope", scope)
+                .param("hash", requestHash)
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("status", recorder.getStatus())
+                .param("type", recorder.getContentType())
+                .param("body", recorder.getContentAsByteArray())
+                .update();
+    }
+
+    private sealed interface Outcome {
+
+        record Replay(Record earlier) implements Outcome {}
+
+        record RolledBack() implements Outcome {}
+
+        record Kept() implements Outcome {}
+    }
+
+    private void replay(HttpServletResponse response, Record kept, String requestHash) throws IOException {
+        if (!kept.requestHash().equals(requestHash)) {
+            problem(response, 422, "idempotency-key-reused", "this Idempotency-Key was used for another request");
+            return;
         }
+        if (kept.status() == null) {
+            problem(response, 409, "idempotency-retry", "the first request with this key did not finish; retry it");
+            return;
+        }
+        response.setStatus(kept.status());
+        if (kept.contentType() != null) response.setContentType(kept.contentType());
+        response.setHeader("Idempotent-Replayed", "true");
+        if (kept.body() != null) response.getOutputStream().write(kept.body());
     }
 
     private Optional<Record> find(String scope) {
@@ -179,7 +218,19 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private record Record(String requestHash, Integer status, String contentType, byte[] body) {}
+    private record Record(String requestHash, @Nullable Integer status, @Nullable String contentType,
+            byte @Nullable [] body) {}
+
+    private static final class UncheckedServletException extends RuntimeException {
+
+        UncheckedServletException(ServletException cause) {
+            super(cause);
+        }
+
+        ServletException servletException() {
+            return (ServletException) getCause();
+        }
+    }
 
     /** The request with its body already read, so the handler can read it again. */
     private static final class CachedBody extends HttpServletRequestWrapper {
