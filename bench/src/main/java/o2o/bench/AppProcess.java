@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -85,6 +86,20 @@ final class AppProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    long pid() {
+        return process.isAlive() ? process.pid() : -1;
+    }
+
+    /** The embedded PostgreSQL's postmaster, from postmaster.pid (pg_ctl detaches it from the JVM); -1 if unknown. */
+    long postmasterPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dir.resolve("postgres").resolve("postmaster.pid")).getFirst()
+                    .strip());
+        } catch (IOException | RuntimeException unknown) {
+            return -1;
+        }
+    }
+
     /** The JVM's peak resident memory (VmHWM), in MB. */
     double peakRssMb() {
         return statusKb(process.pid(), "VmHWM:") / 1024.0;
@@ -95,16 +110,11 @@ final class AppProcess implements AutoCloseable {
      * the JVM) and the postmaster's children. Shared buffers are counted once per process, so this overstates.
      */
     double postgresRssMb() {
-        try {
-            var postmaster = Long.parseLong(Files.readAllLines(dir.resolve("postgres").resolve("postmaster.pid")).getFirst()
-                    .strip());
-            var handle = ProcessHandle.of(postmaster);
-            if (handle.isEmpty()) return 0;
-            return (statusKb(postmaster, "VmRSS:") + handle.get().descendants()
-                    .mapToLong(p -> statusKb(p.pid(), "VmRSS:")).sum()) / 1024.0;
-        } catch (IOException | RuntimeException unknown) {
-            return 0;
-        }
+        var postmaster = postmasterPid();
+        var handle = postmaster > 0 ? ProcessHandle.of(postmaster) : Optional.<ProcessHandle>empty();
+        if (handle.isEmpty()) return 0;
+        return (statusKb(postmaster, "VmRSS:") + handle.get().descendants()
+                .mapToLong(p -> statusKb(p.pid(), "VmRSS:")).sum()) / 1024.0;
     }
 
     private static long statusKb(long pid, String field) {

@@ -89,6 +89,7 @@ public final class Bench implements Callable<Integer> {
         try (var app = AppProcess.start(jar, stores, members, orders, List.of(appJvmOptions.split("\\s+")))) {
             System.out.printf("application ready in %.1f s on %s (PostgreSQL on port %d)%n", app.startupSeconds,
                     app.url(), app.dbPort);
+            Cpu.watch(app::pid, app::postmasterPid);
             var pgbench = new PgBench("127.0.0.1", app.dbPort, "postgres");
             pgbench.prepare();
             var tpcb = pgbench.tpcb(duration);
@@ -122,7 +123,8 @@ public final class Bench implements Callable<Integer> {
                 figures.put("postgresRssMb", Result.round(app.postgresRssMb()));
                 result = new Result(result.scenario(), result.clients(), result.durationSeconds(), result.operations(),
                         result.errors(), result.throughputPerSecond(), result.latencyMs(), result.ceiling(),
-                        result.ratioToCeiling(), result.checks(), figures, result.dataset(), result.startedAt());
+                        result.ratioToCeiling(), result.checks(), result.cpuMsPerOperation(), figures, result.dataset(),
+                        result.startedAt());
                 results.add(result);
                 Files.createDirectories(out);
                 Files.writeString(out.resolve(name + ".json"),
@@ -156,6 +158,15 @@ public final class Bench implements Callable<Integer> {
                     r.latencyMs().get("p95"), r.latencyMs().get("p99"), r.latencyMs().get("max"),
                     r.ceiling().get("name"), ((Number) r.ceiling().get("tps")).doubleValue(), r.ratioToCeiling(),
                     r.checks());
+        }
+        System.out.printf("%nCPU per operation (ms): application, PostgreSQL, load generator; the most %d cores could do%n",
+                Runtime.getRuntime().availableProcessors());
+        for (var r : results) {
+            var cpu = r.cpuMsPerOperation();
+            if (cpu.isEmpty()) continue;
+            System.out.printf("%-11s app %6.3f  postgres %6.3f  load %6.3f  total %6.3f  -> at most %9.1f ops/s%n",
+                    r.scenario(), cpu.get("appMs"), cpu.get("postgresMs"), cpu.get("loadGeneratorMs"),
+                    cpu.get("totalMs"), cpu.get("cpuBoundPerSecond"));
         }
         if (!results.isEmpty()) {
             var app = results.getLast().app();

@@ -24,6 +24,7 @@ final class Load {
             throws InterruptedException {
         long deadline = System.nanoTime() + duration.toNanos();
         long started = System.nanoTime();
+        var cpuBefore = Cpu.sample();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < clients; c++) {
                 int client = c;
@@ -42,6 +43,7 @@ final class Load {
                 });
             }
         }
+        recorder.measuring(cpuBefore, Cpu.sample());
         return (System.nanoTime() - started) / 1e9;
     }
 }

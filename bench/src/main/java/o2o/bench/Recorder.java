@@ -1,5 +1,6 @@
 package o2o.bench;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.HdrHistogram.ConcurrentHistogram;
@@ -9,6 +10,18 @@ final class Recorder {
 
     private final ConcurrentHistogram latencies = new ConcurrentHistogram(60_000_000L, 3);
     private final AtomicLong errors = new AtomicLong();
+    private volatile Cpu.Sample cpuBefore;
+    private volatile Cpu.Sample cpuAfter;
+
+    /** Marks the start and the end of the measured load, for the CPU it cost. */
+    void measuring(Cpu.Sample before, Cpu.Sample after) {
+        cpuBefore = before;
+        cpuAfter = after;
+    }
+
+    Map<String, Object> cpuPerOperation() {
+        return Cpu.perOperation(cpuBefore, cpuAfter, operations());
+    }
 
     void ok(long startedNanos) {
         latencies.recordValue(Math.max(1, (System.nanoTime() - startedNanos) / 1_000));

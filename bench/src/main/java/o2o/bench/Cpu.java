@@ -1,0 +1,79 @@
+package o2o.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * CPU time spent by the application's JVM, its PostgreSQL (postmaster, live backends and the ones that exited) and
+ * this load generator, read from /proc. Divided by the operations of a scenario it says what one operation costs on
+ * this machine, and so how many per second its cores could do at best, whatever else shares them.
+ */
+final class Cpu {
+
+    private static final double TICK_NANOS = 1e9 / 100;
+    private static volatile Cpu watched = new Cpu(() -> -1, () -> -1);
+
+    record Sample(long appTicks, long postgresTicks, long benchTicks) {}
+
+    private final LongSupplier appPid;
+    private final LongSupplier postmasterPid;
+
+    private Cpu(LongSupplier appPid, LongSupplier postmasterPid) {
+        this.appPid = appPid;
+        this.postmasterPid = postmasterPid;
+    }
+
+    static void watch(LongSupplier appPid, LongSupplier postmasterPid) {
+        watched = new Cpu(appPid, postmasterPid);
+    }
+
+    static Sample sample() {
+        return watched.now();
+    }
+
+    private Sample now() {
+        long postgres = 0;
+        long postmaster = postmasterPid.getAsLong();
+        if (postmaster > 0) {
+            postgres = ticks(postmaster, true) + ProcessHandle.of(postmaster).stream()
+                    .flatMap(ProcessHandle::descendants).mapToLong(p -> ticks(p.pid(), false)).sum();
+        }
+        long app = appPid.getAsLong();
+        return new Sample(app > 0 ? ticks(app, false) : 0, postgres, ticks(ProcessHandle.current().pid(), false));
+    }
+
+    /** Milliseconds of CPU per operation between two samples, by process, and the operations per second that bounds. */
+    static Map<String, Object> perOperation(Sample before, Sample after, long operations) {
+        var cpu = new LinkedHashMap<String, Object>();
+        if (before == null || after == null || operations == 0 || after.appTicks() == 0) return cpu;
+        double app = (after.appTicks() - before.appTicks()) * TICK_NANOS / 1e6 / operations;
+        double postgres = (after.postgresTicks() - before.postgresTicks()) * TICK_NANOS / 1e6 / operations;
+        double bench = (after.benchTicks() - before.benchTicks()) * TICK_NANOS / 1e6 / operations;
+        double total = app + postgres + bench;
+        cpu.put("appMs", Result.round(app));
+        cpu.put("postgresMs", Result.round(postgres));
+        cpu.put("loadGeneratorMs", Result.round(bench));
+        cpu.put("totalMs", Result.round(total));
+        cpu.put("cores", Runtime.getRuntime().availableProcessors());
+        cpu.put("cpuBoundPerSecond", total > 0
+                ? Result.round(Runtime.getRuntime().availableProcessors() * 1000 / total) : 0);
+        return cpu;
+    }
+
+    /** utime + stime (and, with children, the CPU of reaped children such as exited backends) in clock ticks. */
+    private static long ticks(long pid, boolean withChildren) {
+        try {
+            var stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields from the state (3rd in proc(5)) on: utime is the 14th, stime 15th, cutime 16th, cstime 17th
+            long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return withChildren ? own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : own;
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+}
