@@ -2,9 +2,15 @@ package o2o.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 
 import o2o.testing.ApiTest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class ApiConventionsIntegrationTests extends ApiTest {
@@ -85,23 +91,37 @@ class ApiConventionsIntegrationTests extends ApiTest {
 
     @Test
     void problemsSpeakTheCallersLanguage() {
-        var http = java.net.http.HttpClient.newHttpClient();
-        var english = send(http, "en");
-        var chinese = send(http, "zh-CN");
-        assertThat(english).contains("The code is wrong");
-        assertThat(chinese).contains("验证码错误");
+        var wrongCode = "{\"phone\":\"13711112222\",\"code\":\"123456\"}";
+        assertThat(send("POST", "/api/v1/auth/otp/verify", wrongCode, "en", Map.of()).body())
+                .contains("The code is wrong");
+        assertThat(send("POST", "/api/v1/auth/otp/verify", wrongCode, "zh-CN", Map.of()).body()).contains("验证码错误");
     }
 
-    private String send(java.net.http.HttpClient http, String language) {
+    @Test
+    void problemsAnsweredBeforeAControllerAreWordedTheSameWay() {
+        var unauthenticated = send("GET", "/api/v1/me/orders", null, "en", Map.of());
+        assertThat(unauthenticated.statusCode()).isEqualTo(401);
+        assertThat(unauthenticated.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(unauthenticated.body()).contains("urn:o2o:problem:unauthenticated").contains("Sign in first");
+        assertThat(send("GET", "/api/v1/me/orders", null, "zh-CN", Map.of()).body()).contains("请先登录");
+
+        var longKey = Map.of("Idempotency-Key", "k".repeat(101));
+        var refused = send("POST", "/api/v1/auth/otp", "{\"phone\":\"13711112222\"}", "zh-CN", longKey);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("urn:o2o:problem:idempotency-key-invalid").contains("1 到 100 个字符");
+    }
+
+    private HttpResponse<String> send(String method, String path, @Nullable String body, String language,
+            Map<String, String> headers) {
         try {
-            var request = java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/auth/otp/verify"))
+            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .header("Content-Type", "application/json")
                     .header("Accept-Language", language)
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                            "{\"phone\":\"13711112222\",\"code\":\"123456\"}"))
-                    .build();
-            return http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body));
+            headers.forEach(request::header);
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -21,9 +21,10 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -54,11 +55,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final ProblemResponses problems;
     private final Clock clock;
 
-    IdempotencyFilter(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+    IdempotencyFilter(JdbcClient jdbc, PlatformTransactionManager transactions, ProblemResponses problems,
+            Clock clock) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
+        this.problems = problems;
         this.clock = clock;
     }
 
@@ -73,12 +77,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         var key = request.getHeader(HEADER);
         if (key.isBlank() || key.length() > 100) {
-            problem(response, 400, "idempotency-key-invalid", "Idempotency-Key must be 1 to 100 characters");
+            refuse(request, response, HttpStatus.BAD_REQUEST, "idempotency-key-invalid",
+                    "Idempotency-Key must be 1 to 100 characters");
             return;
         }
         var body = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
-            problem(response, 413, "payload-too-large", "request body over 1 MiB");
+            refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
+                    "request body over 1 MiB");
             return;
         }
         var authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -91,7 +97,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
             outcome = transaction.execute(tx -> runOnce(tx, new CachedBody(request, body), recorder, chain, scope,
                     requestHash));
         } catch (PessimisticLockingFailureException e) {
-            problem(response, 409, "idempotency-in-progress", "a request with this key is still running");
+            refuse(request, response, HttpStatus.CONFLICT, "idempotency-in-progress",
+                    "a request with this key is still running");
             return;
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -99,7 +106,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throw e.servletException();
         }
         switch (outcome) {
-            case Outcome.Replay replay -> replay(response, replay.earlier(), requestHash);
+            case Outcome.Replay replay -> replay(request, response, replay.earlier(), requestHash);
             case Outcome.RolledBack rolledBack -> {
                 if (recorder.getStatus() < 500 && recorder.getStatus() != 429) keep(scope, requestHash, recorder);
                 recorder.copyBodyToResponse();
@@ -171,19 +178,27 @@ class IdempotencyFilter extends OncePerRequestFilter {
         record Kept() implements Outcome {}
     }
 
-    private void replay(HttpServletResponse response, Record kept, String requestHash) throws IOException {
+    private void replay(HttpServletRequest request, HttpServletResponse response, Record kept, String requestHash)
+            throws IOException {
         if (!kept.requestHash().equals(requestHash)) {
-            problem(response, 422, "idempotency-key-reused", "this Idempotency-Key was used for another request");
+            refuse(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+                    "this Idempotency-Key was used for another request");
             return;
         }
         if (kept.status() == null) {
-            problem(response, 409, "idempotency-retry", "the first request with this key did not finish; retry it");
+            refuse(request, response, HttpStatus.CONFLICT, "idempotency-retry",
+                    "the first request with this key did not finish; retry it");
             return;
         }
         response.setStatus(kept.status());
         if (kept.contentType() != null) response.setContentType(kept.contentType());
         response.setHeader("Idempotent-Replayed", "true");
         if (kept.body() != null) response.getOutputStream().write(kept.body());
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug,
+            String detail) throws IOException {
+        problems.write(request, response, new Problem(status, slug, detail));
     }
 
     private Optional<Record> find(String scope) {
@@ -201,14 +216,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 .update();
     }
 
-    private static void problem(HttpServletResponse response, int status, String slug, String detail)
-            throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"urn:o2o:problem:" + slug + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\"}");
-    }
 
     private static String sha256(byte[] bytes) {
         try {

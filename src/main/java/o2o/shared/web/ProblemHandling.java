@@ -44,21 +44,18 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     private static final URI BLANK = URI.create("about:blank");
 
     private final MessageSource messages;
+    private final ProblemResponses problems;
 
-    ProblemHandling(MessageSource messages) {
+    ProblemHandling(MessageSource messages, ProblemResponses problems) {
         this.messages = messages;
+        this.problems = problems;
     }
 
     @ExceptionHandler(Problem.class)
     @Nullable ResponseEntity<ProblemDetail> problem(Problem problem, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         if (!isApi(request)) return errorPage(response, problem.status().value());
-        var locale = LocaleContextHolder.getLocale();
-        var detail = messages.getMessage(problem.messageKey(), problem.args(), problem.getMessage(), locale);
-        var body = ProblemDetail.forStatusAndDetail(problem.status(), detail);
-        body.setType(problem.type());
-        body.setTitle(title(problem.status(), problem.slug(), locale));
-        problem.properties().forEach(body::setProperty);
+        var body = problems.detail(problem, LocaleContextHolder.getLocale());
         var entity = ResponseEntity.status(problem.status());
         if (problem.properties().get("retryAfterSeconds") instanceof Number seconds) {
             entity.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds.longValue()));
