@@ -32,9 +32,13 @@ public class RateLimits {
                 .build());
         var probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
-            throw new Problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "too many requests; retry later",
-                    Map.of("retryAfterSeconds", seconds), seconds);
+            throw tooMany(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1));
         }
+    }
+
+    /** The 429 that says when to come back (Retry-After), for limits kept elsewhere too (e.g. a resend interval). */
+    public static Problem tooMany(long retryAfterSeconds) {
+        return new Problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "too many requests; retry later",
+                Map.of("retryAfterSeconds", retryAfterSeconds), retryAfterSeconds);
     }
 }

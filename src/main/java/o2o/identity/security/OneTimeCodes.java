@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -78,8 +77,7 @@ public class OneTimeCodes {
                 .optional();
         if (last.isPresent() && last.get().toInstant().plus(properties.otpResendInterval()).isAfter(now)) {
             long wait = Duration.between(now, last.get().toInstant().plus(properties.otpResendInterval())).toSeconds() + 1;
-            throw new Problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "wait before asking for another code",
-                    Map.of("retryAfterSeconds", wait), wait);
+            throw RateLimits.tooMany(wait);
         }
         rateLimits.check(SEND_PER_PHONE_DAY, phone.value());
         var code = "%06d".formatted(random.nextInt(1_000_000));
