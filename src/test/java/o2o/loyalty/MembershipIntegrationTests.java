@@ -245,6 +245,7 @@ class MembershipIntegrationTests extends ApiTest {
         var card = session.get("/me/memberships/" + merchant.id());
         assertThat(card.status()).isEqualTo(200);
         assertThat(card.body()).contains("member-qr-image").contains("/qr.png?token=");
+        assertThat(card.body()).as("renewed before it expires").containsPattern("hx-trigger=\"load delay:(4\\d|50)s\"");
         var token = card.body().replaceAll("(?s).*qr\\.png\\?token=(\\d+).*", "$1");
         assertThat(session.get("/me/memberships/" + merchant.id() + "/qr.png?token=" + token).status()).isEqualTo(200);
         assertThat(session.get("/me/memberships/" + merchant.id() + "/qr.png?token=123" + token).status()).isEqualTo(404);

@@ -41,3 +41,12 @@ create table member_activity_refund (
     at          timestamptz not null,
     primary key (order_id, reference)
 );
+
+-- Orders paid before this projection existed (refunds so far are in the order's refunded_minor).
+insert into member_activity_order (order_id, merchant_id, customer_id, channel, total_minor, refunded_minor, currency,
+                                   paid_at)
+select id, merchant_id, customer_id, channel, total_minor, refunded_minor, currency, paid_at
+from customer_order where paid_at is not null;
+insert into member_activity (merchant_id, customer_id, visits, paid_minor, refunded_minor, currency, last_visit_at)
+select merchant_id, customer_id, count(*), sum(total_minor), sum(refunded_minor), min(currency), max(paid_at)
+from member_activity_order group by merchant_id, customer_id;
