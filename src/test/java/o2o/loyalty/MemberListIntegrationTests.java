@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import o2o.identity.Role;
 import o2o.orders.Channel;
@@ -213,7 +214,7 @@ class MemberListIntegrationTests extends ApiTest {
         var b = new Victim(victim.ownerToken(), Map.of("customer", customerId, "phone", phone, "qr", token));
         var readBack = "/api/v1/merchant/members/{customer}";
         var access = new CrossMerchantAccess(api);
-        for (var endpoint : List.<java.util.function.Function<Victim, Endpoint>>of(
+        for (var endpoint : List.<Function<Victim, Endpoint>>of(
                 v -> Endpoint.of("GET", v.fill("/api/v1/merchant/members/{customer}"), null, v.fill(readBack)),
                 v -> Endpoint.of("GET", v.fill("/api/v1/merchant/members/lookup?phone={phone}"), null, v.fill(readBack)),
                 v -> Endpoint.of("GET", v.fill("/api/v1/merchant/members/lookup?qr={qr}"), null, v.fill(readBack)))) {

@@ -2,9 +2,11 @@ package o2o.loyalty;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
 import o2o.identity.Role;
@@ -54,7 +56,7 @@ class MembershipBrowserTests extends BrowserTest {
         assertThat(qr).isVisible();
         page.waitForFunction("() => { const i = document.querySelector('#member-qr-image');"
                 + " return i && i.complete && i.naturalWidth > 0; }");
-        assertThat(page.locator("#member-qr-code")).hasText(java.util.regex.Pattern.compile("^\\d{4}( \\d{1,4})+$"));
+        assertThat(page.locator("#member-qr-code")).hasText(Pattern.compile("^\\d{4}( \\d{1,4})+$"));
         assertThat(page.locator("#card-points")).hasText("0 积分");
 
         page.locator("#nav-cards").click();
@@ -86,7 +88,7 @@ class MembershipBrowserTests extends BrowserTest {
     @Test
     void anOwnerSearchesTheMemberListAndOpensAProfile() {
         var merchant = fixtures.approvedMerchant("会员多多");
-        var phones = new java.util.ArrayList<String>();
+        var phones = new ArrayList<String>();
         for (int i = 0; i < 3; i++) {
             var phone = Fixtures.uniquePhone();
             phones.add(phone);
@@ -114,5 +116,34 @@ class MembershipBrowserTests extends BrowserTest {
         assertThat(page.locator("#profile-name")).hasText("顾客1");
         assertThat(page.locator("#profile-visits")).hasText("0");
         assertThat(page.locator("#profile-joined")).containsText("到店登记");
+    }
+
+    @Test
+    void aCustomerJoinsAtCheckoutWithTheBoxTickedForThem() {
+        var merchant = fixtures.approvedMerchant("下单入会");
+        var store = fixtures.store(merchant, Fixtures.unique("下单入会店"), 31.2, 121.4, "本帮菜");
+        var deal = fixtures.deal(merchant, Set.of(store), 4900, null, false, "ANYTIME");
+
+        page.navigate("/deals/" + deal);
+        page.locator("#signin-to-buy").click();
+        page.waitForURL("**/signin?next=**");
+        var number = Fixtures.uniquePhone();
+        page.locator("#phone").fill(number);
+        page.locator("#send-code").click();
+        assertThat(page.locator("#code-status")).hasText("验证码已发送，5 分钟内有效。");
+        page.locator("#code").fill(fixtures.latestCode(number));
+        page.locator("#signin-submit").click();
+        page.waitForURL("**/deals/" + deal);
+
+        assertThat(page.locator("#join-membership")).isChecked();
+        page.locator("#buy").click();
+        page.waitForURL("**/sandbox/pay/**");
+        var member = api.get("/api/v1/merchant/members/lookup?phone=" + number, merchant.ownerToken());
+        org.assertj.core.api.Assertions.assertThat(member.status()).as(member.raw()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(member.text("channel")).isEqualTo("checkout");
+
+        page.navigate("/deals/" + deal);
+        assertThat(page.locator("#already-member")).isVisible();
+        assertThat(page.locator("#join-membership")).hasCount(0);
     }
 }
