@@ -3,6 +3,7 @@ package o2o.loyalty.web;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -45,7 +46,8 @@ class MemberApi {
 
     /** By exactly one of {@code phone} or {@code qr} (a member QR code, scanned or typed). */
     @GetMapping("/api/v1/merchant/members/lookup")
-    MemberSummary lookup(StaffPrincipal staff, @RequestParam Map<String, String> by) {
+    MemberSummary lookup(StaffPrincipal staff,
+            @Parameter(description = "exactly one of phone=<mobile> or qr=<member QR code>") @RequestParam Map<String, String> by) {
         return members.lookup(staff, by);
     }
 
