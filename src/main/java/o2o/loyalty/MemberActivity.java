@@ -1,0 +1,97 @@
+package o2o.loyalty;
+
+import java.time.ZoneOffset;
+
+import o2o.orders.OrderPaid;
+import o2o.orders.OrderRefunded;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Visits and spend of each customer at each merchant, kept from the order events (members or not yet: a customer
+ * who joins later brings their history). A paid order counts once by its id, a refund once by order and reference,
+ * so a re-delivered event changes nothing; the counters move in single upserts, so concurrent events add up.
+ */
+@Component
+class MemberActivity {
+
+    private final JdbcClient jdbc;
+
+    MemberActivity(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @ApplicationModuleListener
+    void on(OrderPaid paid) {
+        paid(paid);
+    }
+
+    @ApplicationModuleListener
+    void on(OrderRefunded refunded) {
+        refunded(refunded);
+    }
+
+    /** A refund that was recorded before its payment (events overtaking each other) is counted with the payment. */
+    @Transactional
+    void paid(OrderPaid paid) {
+        var recorded = jdbc.sql("""
+                        insert into member_activity_order (order_id, merchant_id, customer_id, channel, total_minor,
+                                                           refunded_minor, currency, paid_at)
+                        select :o, :m, :c, :channel, :total,
+                               least(:total, coalesce((select sum(amount_minor) from member_activity_refund
+                                                       where order_id = :o), 0)),
+                               :currency, :at
+                        on conflict (order_id) do nothing
+                        returning refunded_minor
+                        """)
+                .param("o", paid.orderId()).param("m", paid.merchantId()).param("c", paid.customerId())
+                .param("channel", paid.channel().name()).param("total", paid.total().minor())
+                .param("currency", paid.total().currency().getCurrencyCode())
+                .param("at", paid.at().atOffset(ZoneOffset.UTC))
+                .query(Long.class).optional();
+        if (recorded.isEmpty()) return;
+        jdbc.sql("""
+                        insert into member_activity as a (merchant_id, customer_id, visits, paid_minor, refunded_minor,
+                                                          currency, last_visit_at)
+                        values (:m, :c, 1, :total, :refunded, :currency, :at)
+                        on conflict (merchant_id, customer_id) do update
+                        set visits = a.visits + 1, paid_minor = a.paid_minor + excluded.paid_minor,
+                            refunded_minor = a.refunded_minor + excluded.refunded_minor,
+                            last_visit_at = greatest(a.last_visit_at, excluded.last_visit_at)
+                        """)
+                .param("m", paid.merchantId()).param("c", paid.customerId()).param("total", paid.total().minor())
+                .param("refunded", recorded.get()).param("currency", paid.total().currency().getCurrencyCode())
+                .param("at", paid.at().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    @Transactional
+    void refunded(OrderRefunded refunded) {
+        int recorded = jdbc.sql("""
+                        insert into member_activity_refund (order_id, reference, merchant_id, amount_minor, at)
+                        values (:o, :ref, :m, :amount, :at) on conflict do nothing
+                        """)
+                .param("o", refunded.orderId()).param("ref", refunded.reference()).param("m", refunded.merchantId())
+                .param("amount", refunded.amount().minor()).param("at", refunded.at().atOffset(ZoneOffset.UTC))
+                .update();
+        if (recorded == 0) return;
+        var applied = jdbc.sql("""
+                        update member_activity_order o
+                        set refunded_minor = least(o.total_minor, o.refunded_minor + :amount)
+                        from (select refunded_minor from member_activity_order where order_id = :o for update) before
+                        where o.order_id = :o
+                        returning o.refunded_minor - before.refunded_minor
+                        """)
+                .param("o", refunded.orderId()).param("amount", refunded.amount().minor())
+                .query(Long.class).optional();
+        if (applied.isEmpty() || applied.get() == 0) return;
+        jdbc.sql("""
+                        update member_activity set refunded_minor = refunded_minor + :applied
+                        where merchant_id = :m and customer_id = :c
+                        """)
+                .param("applied", applied.get()).param("m", refunded.merchantId()).param("c", refunded.customerId())
+                .update();
+    }
+}

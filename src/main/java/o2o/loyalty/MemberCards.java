@@ -1,0 +1,171 @@
+package o2o.loyalty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import o2o.merchants.Merchant;
+import o2o.merchants.Merchants;
+import o2o.shared.Problem;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A member's cards and the rotating member QR code staff scan at the counter. The code is all digits so that it can
+ * be typed too: its expiry (epoch seconds, 10 digits), a signature (10 digits of an HMAC-SHA256 over the member's
+ * number, customer, merchant and expiry) and the member's number. A screenshot stops working after
+ * {@code o2o.loyalty.member-qr-ttl}; a changed digit fails the signature.
+ */
+@Service
+public class MemberCards {
+
+    private static final Pattern TOKEN = Pattern.compile("\\d{21,39}");
+    private static final long TEN_DIGITS = 10_000_000_000L;
+
+    /** One of the customer's cards: the merchant, since when, and the points there. */
+    public record Card(UUID merchantId, String merchantName, Instant joinedAt, long points) {}
+
+    /** A member QR code: what it carries (digits) and until when it is good. */
+    public record CardToken(String token, Instant expiresAt) {
+
+        /** The digits in groups of four, for reading out and typing. */
+        public String grouped() {
+            var out = new StringBuilder();
+            for (int i = 0; i < token.length(); i += 4) {
+                if (i > 0) out.append(' ');
+                out.append(token, i, Math.min(i + 4, token.length()));
+            }
+            return out.toString();
+        }
+    }
+
+    private record Holder(long number, UUID merchantId, UUID customerId) {}
+
+    private final JdbcClient jdbc;
+    private final Loyalty loyalty;
+    private final Merchants merchants;
+    private final MembershipProperties properties;
+    private final Clock clock;
+    private final SecretKeySpec key;
+
+    MemberCards(JdbcClient jdbc, Loyalty loyalty, Merchants merchants, MembershipProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.loyalty = loyalty;
+        this.merchants = merchants;
+        this.properties = properties;
+        this.clock = clock;
+        byte[] secret;
+        if (properties.memberQrSecret().isBlank()) {
+            secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+        } else {
+            secret = properties.memberQrSecret().getBytes(StandardCharsets.UTF_8);
+        }
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    /** The customer's cards, oldest membership first. */
+    @Transactional
+    public List<Card> of(UUID customerId) {
+        return loyalty.memberships(customerId).stream()
+                .map(m -> new Card(m.merchantId(), merchants.find(m.merchantId()).map(Merchant::name).orElse(""),
+                        m.joinedAt(), loyalty.points(customerId, m.merchantId()).points()))
+                .toList();
+    }
+
+    /** The customer's card at one merchant; 404 when they are not a member there. */
+    @Transactional
+    public Card of(UUID customerId, UUID merchantId) {
+        var membership = loyalty.membership(customerId, merchantId).orElseThrow(() -> Problem.notFound("membership"));
+        return new Card(merchantId, merchants.find(merchantId).map(Merchant::name).orElse(""), membership.joinedAt(),
+                loyalty.points(customerId, merchantId).points());
+    }
+
+    /** A fresh QR code for the customer's card at this merchant; 404 when they are not a member there. */
+    @Transactional(readOnly = true)
+    public CardToken issue(UUID customerId, UUID merchantId) {
+        long number = jdbc.sql("select member_no from membership where merchant_id = :m and customer_id = :c")
+                .param("m", merchantId).param("c", customerId).query(Long.class).optional()
+                .orElseThrow(() -> Problem.notFound("membership"));
+        var expires = clock.instant().plus(properties.memberQrTtl());
+        var holder = new Holder(number, merchantId, customerId);
+        var token = "%010d%s%d".formatted(expires.getEpochSecond(), signature(holder, expires.getEpochSecond()), number);
+        return new CardToken(token, Instant.ofEpochSecond(expires.getEpochSecond()));
+    }
+
+    /**
+     * The customer a scanned or typed member QR code names, if it is good at this merchant: a code that was not
+     * made here is {@code member-qr-invalid}, an old one {@code member-qr-expired}, another merchant's card
+     * {@code member-qr-other-merchant} (404: not a member of this merchant by that card).
+     */
+    @Transactional(readOnly = true)
+    public UUID holderAt(UUID merchantId, String typed) {
+        var token = typed.replaceAll("[\\s-]", "");
+        if (!TOKEN.matcher(token).matches()) throw invalid();
+        long expiry = Long.parseLong(token.substring(0, 10));
+        var signature = token.substring(10, 20);
+        long number;
+        try {
+            number = Long.parseLong(token.substring(20));
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+        var holder = jdbc.sql("select member_no, merchant_id, customer_id from membership where member_no = :n")
+                .param("n", number)
+                .query((rs, row) -> new Holder(rs.getLong(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))
+                .optional().orElseThrow(MemberCards::invalid);
+        if (!MessageDigest.isEqual(signature(holder, expiry).getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII))) {
+            throw invalid();
+        }
+        if (clock.instant().getEpochSecond() > expiry) {
+            throw new Problem(HttpStatus.BAD_REQUEST, "member-qr-expired",
+                    "this member QR code has expired; ask the customer to refresh their card");
+        }
+        if (!holder.merchantId().equals(merchantId)) {
+            throw new Problem(HttpStatus.NOT_FOUND, "member-qr-other-merchant",
+                    "this member card belongs to another merchant");
+        }
+        return holder.customerId();
+    }
+
+    /** Whether a token is this customer's current card at this merchant (for drawing it, not for the counter). */
+    @Transactional(readOnly = true)
+    public boolean belongsTo(String token, UUID customerId, UUID merchantId) {
+        try {
+            return holderAt(merchantId, token).equals(customerId);
+        } catch (Problem problem) {
+            return false;
+        }
+    }
+
+    private String signature(Holder holder, long expiry) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            var digest = mac.doFinal("member-qr|%d|%s|%s|%d".formatted(holder.number(), holder.customerId(),
+                    holder.merchantId(), expiry).getBytes(StandardCharsets.US_ASCII));
+            long value = 0;
+            for (int i = 0; i < 8; i++) value = (value << 8) | (digest[i] & 0xff);
+            return "%010d".formatted(Long.remainderUnsigned(value, TEN_DIGITS));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Problem invalid() {
+        return new Problem(HttpStatus.BAD_REQUEST, "member-qr-invalid", "not a member QR code of this platform");
+    }
+}
