@@ -42,6 +42,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class MemberImports {
 
+    /** The most an import file may hold: 50,000 rows in 5 MB. */
+    public static final int MAX_ROWS = MemberImportFile.MAX_ROWS;
+    public static final int MAX_BYTES = MemberImportFile.MAX_BYTES;
+
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;

@@ -3,15 +3,20 @@ package o2o.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 
 import o2o.ledger.AccountKey;
 import o2o.ledger.Ledger;
 import o2o.shared.PhoneNumber;
 import o2o.testing.Api;
 import o2o.testing.ApiTest;
+import o2o.testing.Concurrently;
 import o2o.testing.Fixtures;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -72,6 +77,10 @@ class CustomerMergeIntegrationTests extends ApiTest {
         var openid = Fixtures.unique("oSrc_");
         api.put("/api/v1/me/wechat", Map.of("openid", openid), source.token());
 
+        var coupon = couponTemplate(merchant);
+        assertThat(api.post("/api/v1/me/coupons", Map.of("templateId", coupon), source.token()).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/me/coupons", Map.of("templateId", coupon), target.token()).status()).isEqualTo(201);
+
         clock.advance(Duration.ofHours(1));
         api.post("/api/v1/me/memberships", Map.of("merchantId", merchant.id()), target.token());
         buyAndTopUp(target, merchant, deal, cashier, 5000);
@@ -87,6 +96,9 @@ class CustomerMergeIntegrationTests extends ApiTest {
         var wallet = "/api/v1/me/wallet?merchantId=" + merchant.id();
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
                 me(wallet, target.token()).path("principal").path("minor").asLong() == 25000);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> me("/api/v1/me/coupons", target.token()).size() == 2);
+        assertThat(api.post("/api/v1/me/coupons", Map.of("templateId", coupon), target.token()).status())
+                .as("the source's claim counts toward the target's limit of two").isEqualTo(409);
         var memberships = me("/api/v1/me/memberships", target.token());
         assertThat(memberships.size()).isEqualTo(1);
         assertThat(memberships.get(0).path("joinedAt").asString()).as("the earlier join is kept")
@@ -112,6 +124,45 @@ class CustomerMergeIntegrationTests extends ApiTest {
         assertThat(me(points, target.token()).path("points").asLong()).isEqualTo(200);
         assertThat(me(wallet, target.token()).path("principal").path("minor").asLong()).isEqualTo(25000);
         assertThat(me("/api/v1/me/orders", target.token()).size()).isEqualTo(2);
+    }
+
+    String couponTemplate(Fixtures.MerchantFixture merchant) {
+        var now = Instant.now();
+        var template = api.post("/api/v1/merchant/coupons", Map.of("title", "合并测试券", "kind", "AMOUNT_OFF",
+                "amountOff", Map.of("minor", 500, "currency", "CNY"), "minSpend", Map.of("minor", 0, "currency", "CNY"),
+                "totalQuantity", 10, "perCustomerLimit", 2, "validFrom", now.minusSeconds(60).toString(),
+                "validUntil", now.plus(Duration.ofDays(10)).toString()), merchant.ownerToken());
+        assertThat(template.status()).as(template.raw()).isEqualTo(201);
+        return template.text("id");
+    }
+
+    @Test
+    void theSameMergeRequestedManyTimesAtOnceMovesTheBalancesOnce() throws Exception {
+        var merchant = fixtures.approvedMerchant("并发合并");
+        var cashier = fixtures.staff(merchant, Role.CASHIER, Set.of());
+        var source = signIn();
+        var target = signIn();
+        for (var person : List.of(source, target)) {
+            var topUp = api.send("POST", "/api/v1/merchant/wallet/top-ups",
+                    Map.of("phone", person.phone(), "amount", Map.of("minor", 3000, "currency", "CNY")), cashier,
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+            assertThat(topUp.status()).as(topUp.raw()).isEqualTo(200);
+        }
+        var results = Concurrently.atOnce(IntStream.range(0, 8).<Callable<Api.Response>>mapToObj(i -> () ->
+                merge(source.id(), target.id())).toList());
+        assertThat(results).extracting(Api.Response::status).containsOnly(200);
+        assertThat(results.stream().map(r -> r.text("mergedAt")).distinct()).hasSize(1);
+
+        var wallet = "/api/v1/me/wallet?merchantId=" + merchant.id();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                me(wallet, target.token()).path("principal").path("minor").asLong() == 6000);
+        var sourceAccount = ledger.find(new AccountKey("STORED_VALUE_PRINCIPAL", "customer:" + source.id(),
+                "merchant:" + merchant.id(), "CNY")).orElseThrow();
+        assertThat(ledger.history(sourceAccount.id(), 10)).as("one top-up and one move out").hasSize(2);
+        assertThat(sourceAccount.balance()).isZero();
+        assertThat(ledger.moveHolder("customer:" + source.id(), "customer:" + target.id(),
+                "merge:" + source.id() + ":" + target.id())).as("nothing left to move").isEmpty();
+        assertThat(me(wallet, target.token()).path("principal").path("minor").asLong()).isEqualTo(6000);
     }
 
     @Test

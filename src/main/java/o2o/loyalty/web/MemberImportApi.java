@@ -27,9 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Merchant: member import")
 class MemberImportApi {
 
-    /** The most an import file may be: 5 MB. */
-    static final int MAX_BYTES = 5 * 1024 * 1024;
-
     private final MemberImports imports;
     private final PageText text;
 
@@ -67,10 +64,10 @@ class MemberImportApi {
     }
 
     static byte[] read(InputStream body) throws IOException {
-        var bytes = body.readNBytes(MAX_BYTES + 1);
-        if (bytes.length > MAX_BYTES) {
+        var bytes = body.readNBytes(MemberImports.MAX_BYTES + 1);
+        if (bytes.length > MemberImports.MAX_BYTES) {
             throw new Problem(HttpStatus.CONTENT_TOO_LARGE, "import-too-large",
-                    "an import takes at most 50000 rows and 5 MB", 50_000);
+                    "an import takes at most " + MemberImports.MAX_ROWS + " rows and 5 MB", MemberImports.MAX_ROWS);
         }
         return bytes;
     }
