@@ -29,6 +29,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Customers {
 
+    private static final String CARDS = """
+            select m.merchant_id, m.card_number, m.customer_id, c.phone, m.bound_at
+            from member_card m join customer c on c.id = m.customer_id""";
+
+    private static final Pattern OPENID = Pattern.compile("[0-9A-Za-z_-]{1,128}");
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Clock clock;
@@ -221,12 +227,6 @@ public class Customers {
         return jdbc.sql("delete from member_card where merchant_id = :merchant and card_number = :card")
                 .param("merchant", merchantId).param("card", cardNumber.value()).update() == 1;
     }
-
-    private static final String CARDS = """
-            select m.merchant_id, m.card_number, m.customer_id, c.phone, m.bound_at
-            from member_card m join customer c on c.id = m.customer_id""";
-
-    private static final Pattern OPENID = Pattern.compile("[0-9A-Za-z_-]{1,128}");
 
     private static Problem wechatTaken() {
         return new Problem(HttpStatus.CONFLICT, "wechat-taken", "this WeChat account is bound to another customer");

@@ -48,6 +48,10 @@ public class MemberImports {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
+    private static final String SUMMARY = """
+            select id, merchant_id, file_name, created_at, total_rows, imported, merged, unchanged, rejected
+            from member_import""";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final TransactionTemplate transactions;
@@ -232,10 +236,6 @@ public class MemberImports {
                 ? new Page<>(rows.subList(0, limit), rows.get(limit - 1).id().toString())
                 : new Page<>(rows, null);
     }
-
-    private static final String SUMMARY = """
-            select id, merchant_id, file_name, created_at, total_rows, imported, merged, unchanged, rejected
-            from member_import""";
 
     private static MemberImport summary(ResultSet rs, List<MemberImport.Rejected> rejections)
             throws SQLException {

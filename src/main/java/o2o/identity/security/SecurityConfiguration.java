@@ -30,13 +30,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
 
+    private static final String[] STAFF = Role.staffRoleNames();
+
     private final ObjectProvider<Customers> customers;
 
     SecurityConfiguration(ObjectProvider<Customers> customers) {
         this.customers = customers;
     }
-
-    private static final String[] STAFF = Role.staffRoleNames();
 
     @Bean
     PasswordEncoder passwordEncoder() {
