@@ -2,6 +2,10 @@ package o2o.loyalty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +180,30 @@ class MemberImportIntegrationTests extends ApiTest {
             assertThat(principal(customer, merchant)).isEqualTo(100L * (i + 1) + 25);
         }
         assertLedgerReconciles();
+    }
+
+    @Test
+    void theSameImportSentTwiceWithOneIdempotencyKeyReplaysTheFirstReport() throws Exception {
+        var merchant = fixtures.approvedMerchant("幂等导入");
+        var phone = Fixtures.uniquePhone();
+        var csv = HEADER + Fixtures.unique("I") + "," + phone + ",,40,4.00\n";
+        var key = "import-" + UUID.randomUUID();
+        var http = HttpClient.newHttpClient();
+        var request = HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/merchant/member-imports"))
+                .header("Authorization", "Bearer " + merchant.ownerToken())
+                .header("Content-Type", "text/csv")
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build();
+        var first = http.send(request, HttpResponse.BodyHandlers.ofString());
+        var second = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(second.statusCode()).isEqualTo(201);
+        assertThat(second.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(api.get("/api/v1/merchant/member-imports", merchant.ownerToken()).body().path("items").size()).isEqualTo(1);
+        var customer = fixtures.customerToken(phone);
+        assertThat(points(customer, merchant)).isEqualTo(40);
+        assertThat(principal(customer, merchant)).isEqualTo(400);
     }
 
     @Test
