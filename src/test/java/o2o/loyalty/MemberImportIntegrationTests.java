@@ -272,6 +272,13 @@ class MemberImportIntegrationTests extends ApiTest {
     }
 
     @Test
+    void theOpenApiDocumentsTheImportAsACsvBody() {
+        var docs = api.get("/v3/api-docs").body();
+        var post = docs.path("paths").path("/api/v1/merchant/member-imports").path("post");
+        assertThat(post.path("requestBody").path("content").has("text/csv")).as(post.toString()).isTrue();
+    }
+
+    @Test
     void anotherMerchantsStaffCannotReadAMerchantsImports() {
         var victim = fixtures.approvedMerchant("导入受害者");
         var attacker = fixtures.approvedMerchant("导入攻击者");

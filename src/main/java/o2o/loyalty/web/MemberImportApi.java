@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import o2o.identity.StaffPrincipal;
 import o2o.loyalty.MemberImport;
@@ -44,6 +47,9 @@ class MemberImportApi {
      * Imports members from a CSV body ({@code card_number,phone,name,points,balance}); owners and managers only. Rows
      * imported before report as unchanged, so sending the same file again changes nothing.
      */
+    @Operation(requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string",
+                    example = "card_number,phone,name,points,balance\nA1001,13800138000,张三,1200,50.00"))))
     @PostMapping(path = "/api/v1/merchant/member-imports", consumes = "text/csv")
     @ResponseStatus(HttpStatus.CREATED)
     Report run(StaffPrincipal staff, InputStream body,
