@@ -1,15 +1,25 @@
 package o2o.identity;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import o2o.shared.Ids;
+import o2o.shared.InvalidInput;
+import o2o.shared.Page;
 import o2o.shared.PhoneNumber;
+import o2o.shared.Problem;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,6 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
 /** The module's API for customers: one customer per phone number. */
 @Service
 public class Customers {
+
+    private static final String CARDS = """
+            select m.merchant_id, m.card_number, m.customer_id, c.phone, m.bound_at
+            from member_card m join customer c on c.id = m.customer_id""";
+
+    private static final Pattern OPENID = Pattern.compile("[0-9A-Za-z_-]{1,128}");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -40,11 +56,7 @@ public class Customers {
                 .param("phone", phone.value())
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .update();
-        var id = jdbc.sql("select id from customer where phone = :phone")
-                .param("phone", phone.value())
-                .query(UUID.class)
-                .single();
-        return new CustomerPrincipal(id, phone);
+        return byPhone(phone).orElseThrow();
     }
 
     /** Registers many phones at once (imports, demo data); returns the customers' ids in the phones' order. */
@@ -80,12 +92,153 @@ public class Customers {
                 .map(PhoneNumber::new);
     }
 
+    /** The customer holding this phone; for a phone whose customer was merged, the customer it was merged into. */
     @Transactional(readOnly = true)
     public Optional<CustomerPrincipal> byPhone(PhoneNumber phone) {
-        return jdbc.sql("select id from customer where phone = :phone")
+        return jdbc.sql("""
+                        select t.id, t.phone from customer c join customer t on t.id = coalesce(c.merged_into, c.id)
+                        where c.phone = :phone
+                        """)
                 .param("phone", phone.value())
-                .query(UUID.class)
-                .optional()
-                .map(id -> new CustomerPrincipal(id, phone));
+                .query(Customers::principal)
+                .optional();
+    }
+
+    /**
+     * Who a customer id stands for now: itself, or the customer it was merged into. Signed-in callers are resolved
+     * through this on every request, so a merged customer's tokens and sessions act as the target.
+     */
+    @Transactional(readOnly = true)
+    public Optional<CustomerPrincipal> current(UUID customerId) {
+        return jdbc.sql("""
+                        select t.id, t.phone from customer c join customer t on t.id = coalesce(c.merged_into, c.id)
+                        where c.id = :id
+                        """)
+                .param("id", customerId)
+                .query(Customers::principal)
+                .optional();
+    }
+
+    /** The customer this WeChat openid is bound to (the merge target, if that customer was merged). */
+    @Transactional(readOnly = true)
+    public Optional<CustomerPrincipal> byWechatOpenid(String openid) {
+        return jdbc.sql("""
+                        select t.id, t.phone from customer c join customer t on t.id = coalesce(c.merged_into, c.id)
+                        where c.wechat_openid = :openid
+                        """)
+                .param("openid", openid)
+                .query(Customers::principal)
+                .optional();
+    }
+
+    /** Binds a WeChat openid to the customer, replacing theirs; one that belongs to somebody else is a 409. */
+    @Transactional
+    public void bindWechat(UUID customerId, String openid) {
+        if (!OPENID.matcher(openid).matches()) throw new InvalidInput("openid", "1 to 128 letters, digits, _ or -");
+        var owner = jdbc.sql("select id from customer where wechat_openid = :openid")
+                .param("openid", openid).query(UUID.class).optional();
+        if (owner.isPresent() && !owner.get().equals(customerId)) throw wechatTaken();
+        try {
+            jdbc.sql("update customer set wechat_openid = :openid where id = :id")
+                    .param("openid", openid).param("id", customerId).update();
+        } catch (DuplicateKeyException raced) {
+            throw wechatTaken();
+        }
+    }
+
+    /** Unbinds the openid if it is this customer's; anything else changes nothing. */
+    @Transactional
+    public void unbindWechat(UUID customerId, String openid) {
+        jdbc.sql("update customer set wechat_openid = null where id = :id and wechat_openid = :openid")
+                .param("id", customerId).param("openid", openid).update();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<String> wechatOpenidOf(UUID customerId) {
+        return jdbc.sql("select wechat_openid from customer where id = :id and wechat_openid is not null")
+                .param("id", customerId).query(String.class).optional();
+    }
+
+    /** The customer a merchant's member card is bound to. */
+    @Transactional(readOnly = true)
+    public Optional<CustomerPrincipal> byCard(UUID merchantId, String cardNumber) {
+        return jdbc.sql("""
+                        select c.id, c.phone from member_card m join customer c on c.id = m.customer_id
+                        where m.merchant_id = :merchant and m.card_number = :card
+                        """)
+                .param("merchant", merchantId).param("card", cardNumber.strip())
+                .query(Customers::principal)
+                .optional();
+    }
+
+    /** The member cards a customer holds at a merchant, oldest first. */
+    @Transactional(readOnly = true)
+    public List<MemberCard> cardsOf(UUID customerId, UUID merchantId) {
+        return jdbc.sql(CARDS + " where m.customer_id = :customer and m.merchant_id = :merchant order by m.bound_at, m.card_number")
+                .param("customer", customerId).param("merchant", merchantId)
+                .query(Customers::card)
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<MemberCard> card(UUID merchantId, CardNumber cardNumber) {
+        return jdbc.sql(CARDS + " where m.merchant_id = :merchant and m.card_number = :card")
+                .param("merchant", merchantId).param("card", cardNumber.value())
+                .query(Customers::card)
+                .optional();
+    }
+
+    /** A merchant's member cards by number, a page at a time. */
+    @Transactional(readOnly = true)
+    public Page<MemberCard> cardsOfMerchant(UUID merchantId, @Nullable String after, int limit) {
+        var rows = jdbc.sql(CARDS + " where m.merchant_id = :merchant and m.card_number > :after order by m.card_number limit :limit")
+                .param("merchant", merchantId).param("after", after == null ? "" : after).param("limit", limit + 1)
+                .query(Customers::card)
+                .list();
+        return rows.size() > limit
+                ? new Page<>(rows.subList(0, limit), rows.get(limit - 1).cardNumber())
+                : new Page<>(rows, null);
+    }
+
+    /**
+     * Binds a merchant's card to a customer. Binding it again to the same customer changes nothing ({@code false});
+     * a card already bound to somebody else is a 409.
+     */
+    @Transactional
+    public boolean bindCard(UUID merchantId, CardNumber cardNumber, UUID customerId) {
+        int bound = jdbc.sql("""
+                        insert into member_card (merchant_id, card_number, customer_id, bound_at)
+                        values (:merchant, :card, :customer, :now) on conflict do nothing
+                        """)
+                .param("merchant", merchantId).param("card", cardNumber.value()).param("customer", customerId)
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .update();
+        if (bound == 1) return true;
+        var holder = byCard(merchantId, cardNumber.value()).map(CustomerPrincipal::customerId).orElseThrow();
+        if (!holder.equals(customerId)) {
+            throw new Problem(HttpStatus.CONFLICT, "card-taken", "this card is bound to another customer");
+        }
+        return false;
+    }
+
+    /** Unbinds a merchant's card; false if the merchant has no such card. */
+    @Transactional
+    public boolean unbindCard(UUID merchantId, CardNumber cardNumber) {
+        return jdbc.sql("delete from member_card where merchant_id = :merchant and card_number = :card")
+                .param("merchant", merchantId).param("card", cardNumber.value()).update() == 1;
+    }
+
+    private static Problem wechatTaken() {
+        return new Problem(HttpStatus.CONFLICT, "wechat-taken", "this WeChat account is bound to another customer");
+    }
+
+    private static CustomerPrincipal principal(ResultSet rs, int row) throws SQLException {
+        return new CustomerPrincipal(rs.getObject("id", UUID.class), new PhoneNumber(rs.getString("phone")));
+    }
+
+    private static MemberCard card(ResultSet rs, int row) throws SQLException {
+        return new MemberCard(rs.getObject("merchant_id", UUID.class), rs.getString("card_number"),
+                rs.getObject("customer_id", UUID.class), new PhoneNumber(rs.getString("phone")).masked(),
+                rs.getObject("bound_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -132,6 +133,41 @@ public class Ledger {
             ps.setTimestamp(5, now);
         });
         return new Entry(id, reference, description, now.toInstant(), ordered, false);
+    }
+
+    /**
+     * Moves everything a holder has to another holder: for every account of {@code fromHolder} with a non-zero
+     * balance, one transfer entry (reference {@code <referencePrefix>:<accountId>}) to the account with the same
+     * kind, scope and unit of {@code toHolder}, opened like the source if missing. The journal is only appended to;
+     * moving again posts nothing twice. The source accounts are locked first, so a posting racing the move waits. The
+     * few account kinds are walked on the (kind, holder, …) key, so no scan of all accounts is needed.
+     */
+    @Transactional
+    public List<Entry> moveHolder(String fromHolder, String toHolder, String referencePrefix) {
+        if (fromHolder.equals(toHolder)) throw new InvalidInput("toHolder", "the same holder");
+        var accounts = jdbc.sql("""
+                        with recursive kinds (kind) as (
+                            (select kind from ledger_account order by kind limit 1)
+                            union all
+                            select (select a.kind from ledger_account a where a.kind > k.kind order by a.kind limit 1)
+                            from kinds k where k.kind is not null)
+                        select id, kind, holder, scope, unit, merchant_id, may_go_negative, balance from ledger_account
+                        where kind in (select kind from kinds where kind is not null) and holder = :holder
+                          and balance <> 0
+                        order by id for update
+                        """)
+                .param("holder", fromHolder)
+                .query(Ledger::account)
+                .list();
+        var entries = new ArrayList<Entry>();
+        for (var source : accounts) {
+            var key = source.key();
+            var target = account(new AccountKey(key.kind(), toHolder, key.scope(), key.unit()), source.merchantId(),
+                    source.mayGoNegative());
+            entries.add(post(referencePrefix + ":" + source.id(), "合并转入 " + toHolder, source.merchantId(),
+                    List.of(new Posting(source.id(), -source.balance()), new Posting(target.id(), source.balance()))));
+        }
+        return entries;
     }
 
     @Transactional(readOnly = true)

@@ -10,6 +10,7 @@ import o2o.identity.Role;
 import o2o.identity.StaffPrincipal;
 import o2o.ledger.Account;
 import o2o.ledger.AccountKey;
+import o2o.ledger.Entry;
 import o2o.ledger.Ledger;
 import o2o.ledger.Posting;
 import o2o.shared.InvalidInput;
@@ -124,6 +125,18 @@ public class StoredValue {
         }
         postings.add(new Posting(sales.accountId(), -amount.minor()));
         ledger.post(reference, "储值退款", null, postings);
+    }
+
+    /**
+     * A balance brought over from a merchant's previous system becomes the member's principal, once per reference,
+     * posted from the merchant's IMPORTED_BALANCE account (which goes negative by what the merchant took over).
+     */
+    @Transactional
+    public Entry importBalance(UUID merchantId, UUID customerId, Money balance, String reference) {
+        if (balance.isZero()) throw new InvalidInput("balance", "must be more than zero");
+        return ledger.post(reference, "导入储值余额", merchantId, List.of(
+                new Posting(merchantAccount("IMPORTED_BALANCE", merchantId).id(), -balance.minor()),
+                new Posting(principal(customerId, merchantId).id(), balance.minor())));
     }
 
     private Account principal(UUID customerId, UUID merchantId) {

@@ -1,9 +1,11 @@
 package o2o.identity.security;
 
 import o2o.identity.CustomerPrincipal;
+import o2o.identity.Customers;
 import o2o.identity.StaffPrincipal;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -14,9 +16,16 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
  * Lets a controller method take a {@link StaffPrincipal} or {@link CustomerPrincipal} parameter, whether the caller
- * came with a token or a console session.
+ * came with a token or a console session. A customer is resolved to who they are now: the tokens and sessions of a
+ * customer merged into another act as that other one (one primary-key read per request, instead of revoking tokens).
  */
 class CurrentPrincipals implements HandlerMethodArgumentResolver {
+
+    private final ObjectProvider<Customers> customers;
+
+    CurrentPrincipals(ObjectProvider<Customers> customers) {
+        this.customers = customers;
+    }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -30,6 +39,10 @@ class CurrentPrincipals implements HandlerMethodArgumentResolver {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         Object principal = authentication == null ? null : authentication.getPrincipal();
         if (principal instanceof StaffSignIn.StaffUser user) principal = user.principal();
+        if (principal instanceof CustomerPrincipal customer && parameter.getParameterType() == CustomerPrincipal.class) {
+            return customers.getObject().current(customer.customerId())
+                    .orElseThrow(() -> new Problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "sign in again"));
+        }
         if (parameter.getParameterType().isInstance(principal)) return principal;
         throw new Problem(HttpStatus.FORBIDDEN, "forbidden", "this needs a different kind of account");
     }

@@ -5,7 +5,9 @@ import static org.springframework.http.HttpMethod.POST;
 
 import java.util.List;
 
+import o2o.identity.Customers;
 import o2o.identity.Role;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -29,6 +31,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class SecurityConfiguration implements WebMvcConfigurer {
 
     private static final String[] STAFF = Role.staffRoleNames();
+
+    private final ObjectProvider<Customers> customers;
+
+    SecurityConfiguration(ObjectProvider<Customers> customers) {
+        this.customers = customers;
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -90,6 +98,6 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new CurrentPrincipals());
+        resolvers.add(new CurrentPrincipals(customers));
     }
 }

@@ -1,0 +1,10 @@
+package o2o.identity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The source customer became the target: every module moves what the source held (orders, vouchers, coupons,
+ * memberships, balances) to the target. Listeners must be idempotent; the event may be delivered again.
+ */
+public record CustomersMerged(UUID sourceId, UUID targetId, Instant at) {}

@@ -1,0 +1,55 @@
+package o2o.identity.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import o2o.identity.CustomerMerges;
+import o2o.identity.CustomerPrincipal;
+import o2o.identity.Customers;
+import o2o.identity.StaffPrincipal;
+import o2o.shared.PhoneNumber;
+import o2o.shared.Problem;
+import o2o.shared.web.PageText;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The operator console's merge form: two customers, each by phone or id, the first merged into the second. */
+@Controller
+class CustomerMergePages {
+
+    private final CustomerMerges merges;
+    private final Customers customers;
+    private final PageText text;
+
+    CustomerMergePages(CustomerMerges merges, Customers customers, PageText text) {
+        this.merges = merges;
+        this.customers = customers;
+        this.text = text;
+    }
+
+    @PostMapping("/admin/customers/merge")
+    String merge(StaffPrincipal operator, @RequestParam String source, @RequestParam String target, Model model) {
+        try {
+            var merge = merges.merge(customer(source, "source"), customer(target, "target"), operator.staffId());
+            model.addAttribute("merge", merge);
+        } catch (Problem problem) {
+            model.addAttribute("errors", List.of(text.problem(problem)));
+        }
+        return "identity/merge :: result";
+    }
+
+    private UUID customer(String phoneOrId, String field) {
+        var value = phoneOrId.strip();
+        if (value.length() == 36) {
+            try {
+                return UUID.fromString(value);
+            } catch (IllegalArgumentException notAnId) {
+                // read as a phone below
+            }
+        }
+        return customers.byPhone(PhoneNumber.parse(value)).map(CustomerPrincipal::customerId)
+                .orElseThrow(() -> Problem.notFound(field));
+    }
+}

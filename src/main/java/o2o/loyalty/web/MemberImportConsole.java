@@ -1,0 +1,58 @@
+package o2o.loyalty.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+
+import o2o.identity.StaffPrincipal;
+import o2o.loyalty.MemberImports;
+import o2o.shared.InvalidInput;
+import o2o.shared.Problem;
+import o2o.shared.web.PageText;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The merchant console's member import: upload a CSV, read the report with the rejected rows. */
+@Controller
+class MemberImportConsole {
+
+    private final MemberImports imports;
+    private final PageText text;
+
+    MemberImportConsole(MemberImports imports, PageText text) {
+        this.imports = imports;
+        this.text = text;
+    }
+
+    @GetMapping("/merchant/members/import")
+    String form(StaffPrincipal staff, Model model) {
+        model.addAttribute("imports", imports.list(MemberImportApi.merchant(staff), null, 20).items());
+        return "loyalty/import";
+    }
+
+    @PostMapping("/merchant/members/import")
+    String upload(StaffPrincipal staff, @RequestParam("file") MultipartFile file, Model model) throws IOException {
+        MemberImportApi.merchant(staff);
+        try {
+            if (file.isEmpty()) throw new InvalidInput("file", "choose a CSV file");
+            var done = imports.run(staff, file.getOriginalFilename(), MemberImportApi.read(file.getInputStream()));
+            return "redirect:/merchant/members/import/" + done.id();
+        } catch (Problem problem) {
+            if (problem.status().value() == 403) throw problem;
+            model.addAttribute("errors", List.of(text.problem(problem)));
+            return form(staff, model);
+        }
+    }
+
+    @GetMapping("/merchant/members/import/{id}")
+    String report(StaffPrincipal staff, @PathVariable UUID id, Model model) {
+        model.addAttribute("report", imports.report(MemberImportApi.merchant(staff), id)
+                .orElseThrow(() -> Problem.notFound("member import")));
+        return "loyalty/import-report";
+    }
+}
