@@ -25,7 +25,7 @@ class MembershipsFollowMergedCustomers {
                         update membership t
                         set joined_at = least(t.joined_at, s.joined_at),
                             channel = case when s.joined_at < t.joined_at then s.channel else t.channel end,
-                            name = coalesce(t.name, s.name)
+                            display_name = coalesce(t.display_name, s.display_name)
                         from membership s
                         where s.customer_id = :source and t.customer_id = :target and t.merchant_id = s.merchant_id
                         """)
@@ -38,6 +38,21 @@ class MembershipsFollowMergedCustomers {
         jdbc.sql("update membership set customer_id = :target where customer_id = :source")
                 .param("source", merged.sourceId()).param("target", merged.targetId()).update();
         jdbc.sql("update points_lot set customer_id = :target where customer_id = :source")
+                .param("source", merged.sourceId()).param("target", merged.targetId()).update();
+        jdbc.sql("""
+                        insert into member_activity (merchant_id, customer_id, visits, paid_minor, refunded_minor,
+                                                     currency, last_visit_at)
+                        select merchant_id, :target, visits, paid_minor, refunded_minor, currency, last_visit_at
+                        from member_activity where customer_id = :source
+                        on conflict (merchant_id, customer_id) do update
+                        set visits = member_activity.visits + excluded.visits,
+                            paid_minor = member_activity.paid_minor + excluded.paid_minor,
+                            refunded_minor = member_activity.refunded_minor + excluded.refunded_minor,
+                            last_visit_at = greatest(member_activity.last_visit_at, excluded.last_visit_at)
+                        """)
+                .param("source", merged.sourceId()).param("target", merged.targetId()).update();
+        jdbc.sql("delete from member_activity where customer_id = :source").param("source", merged.sourceId()).update();
+        jdbc.sql("update member_activity_order set customer_id = :target where customer_id = :source")
                 .param("source", merged.sourceId()).param("target", merged.targetId()).update();
     }
 }

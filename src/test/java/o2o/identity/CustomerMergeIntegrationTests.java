@@ -103,6 +103,10 @@ class CustomerMergeIntegrationTests extends ApiTest {
         assertThat(memberships.size()).isEqualTo(1);
         assertThat(memberships.get(0).path("joinedAt").asString()).as("the earlier join is kept")
                 .isEqualTo(sourceJoined.body().path("joinedAt").asString());
+        var profile = api.get("/api/v1/merchant/members/" + target.id(), merchant.ownerToken()).body();
+        assertThat(profile.path("visits").asInt()).as("both customers' visits on one profile").isEqualTo(2);
+        assertThat(profile.path("spend").path("minor").asLong()).isEqualTo(20000);
+        assertThat(api.get("/api/v1/merchant/members/" + source.id(), merchant.ownerToken()).status()).isEqualTo(404);
 
         var programScope = "program:" + me(points, target.token()).path("programId").asString();
         var sourcePoints = ledger.find(new AccountKey("POINTS", "customer:" + source.id(), programScope, "PTS")).orElseThrow();
