@@ -142,7 +142,7 @@ public class PointsMall {
                 .param("points", item.points())
                 .param("now", utc(clock.instant()))
                 .update();
-        if (fresh == 0) return earlier(customerId, reference);
+        if (fresh == 0) return earlier(customerId, item.id(), reference);
         var membership = loyalty.membership(customerId, item.merchantId()).orElseThrow(CheckoutPoints::notAMember);
         int taken = jdbc.sql("""
                         update points_mall_item set stock = stock - 1, exchanged = exchanged + 1
@@ -161,8 +161,9 @@ public class PointsMall {
         return new Exchange(reference, item.id(), item.points(), coupon, spent.balance());
     }
 
-    private Exchange earlier(UUID customerId, String reference) {
-        return jdbc.sql("""
+    /** The exchange made before with this key; the key used for another item is a conflict. */
+    private Exchange earlier(UUID customerId, UUID itemId, String reference) {
+        var exchange = jdbc.sql("""
                         select e.item_id, e.points, e.coupon_id, i.program_id from points_mall_exchange e
                         join points_mall_item i on i.id = e.item_id
                         where e.reference = :ref and e.customer_id = :c
@@ -173,6 +174,10 @@ public class PointsMall {
                         coupons.coupon(customerId, rs.getObject(3, UUID.class)).orElseThrow(),
                         spending.balance(customerId, rs.getObject(4, UUID.class))))
                 .single();
+        if (!exchange.itemId().equals(itemId)) {
+            throw new Problem(HttpStatus.CONFLICT, "points-reference-reused", "this key was used for another exchange");
+        }
+        return exchange;
     }
 
     private List<Item> items(UUID merchantId) {

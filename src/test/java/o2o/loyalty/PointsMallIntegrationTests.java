@@ -89,7 +89,11 @@ class PointsMallIntegrationTests extends ApiTest {
                 Map.of("Idempotency-Key", "k"));
         assertThat(notMember.status()).isEqualTo(409);
         assertThat(notMember.text("type")).isEqualTo("urn:o2o:problem:not-a-member");
-        var tooPoor = exchange(member, offer(merchant, template, 500, null), UUID.randomUUID().toString());
+        var dearer = offer(merchant, template, 500, null);
+        var sameKeyOtherItem = exchange(member, dearer, key);
+        assertThat(sameKeyOtherItem.status()).as(sameKeyOtherItem.raw()).isEqualTo(409);
+        assertThat(sameKeyOtherItem.text("type")).isEqualTo("urn:o2o:problem:points-reference-reused");
+        var tooPoor = exchange(member, dearer, UUID.randomUUID().toString());
         assertThat(tooPoor.status()).isEqualTo(409);
         assertThat(tooPoor.text("type")).isEqualTo("urn:o2o:problem:insufficient-balance");
         assertThat(seed.balance(member, merchant.id())).isEqualTo(400);
