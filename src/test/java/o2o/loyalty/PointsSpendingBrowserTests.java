@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import o2o.identity.Role;
 import o2o.ledger.Ledger;
 import o2o.testing.BrowserTest;
@@ -23,6 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** On a phone: join, earn points with a paid deal, spend them on the next one; the points mall; the cashier's counter. */
 class PointsSpendingBrowserTests extends BrowserTest {
 
+    private static final Locator.WaitForOptions ATTACHED =
+            new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED);
     private static final LocatorAssertions.HasTextOptions PATIENTLY =
             new LocatorAssertions.HasTextOptions().setTimeout(20_000);
 
@@ -61,6 +65,7 @@ class PointsSpendingBrowserTests extends BrowserTest {
         assertThat(earned).isGreaterThanOrEqualTo(100);
         page.navigate("/deals/" + second);
         assertThat(page.locator("#points-balance-line")).hasText("你有 " + earned + " 积分");
+        page.locator("#points-worth[data-loaded]").waitFor(ATTACHED); // htmx has wired the input
         page.locator("#points-to-use").fill("100");
         assertThat(page.locator("#points-worth")).hasText("抵扣 ¥1.00");
         page.locator("#points-to-use").fill("250");
@@ -74,6 +79,7 @@ class PointsSpendingBrowserTests extends BrowserTest {
 
         page.navigate("/deals/" + second);
         assertThat(page.locator("#points-balance-line")).hasText("你有 " + (earned - 100) + " 积分");
+        page.locator("#points-worth[data-loaded]").waitFor(ATTACHED);
         page.locator("#points-to-use").fill(String.valueOf(earned));
         assertThat(page.locator("#points-to-use").evaluate("e => e.validity.rangeOverflow"))
                 .as("more than half of ¥20 is not offered").isEqualTo(true);
@@ -105,7 +111,7 @@ class PointsSpendingBrowserTests extends BrowserTest {
         signIn(member.phone());
         page.waitForURL("**/mall");
         assertThat(page.locator("#points-balance")).hasText("1000");
-        var card = page.locator(".mall-item").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(title));
+        var card = page.locator(".mall-item").filter(new Locator.FilterOptions().setHasText(title));
         assertThat(card.locator(".mall-price")).hasText("300 积分");
         assertThat(card.locator(".mall-stock")).hasText("剩余 5 份");
         card.locator(".mall-exchange").click();
