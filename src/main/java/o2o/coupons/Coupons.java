@@ -1,5 +1,6 @@
 package o2o.coupons;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -151,6 +152,40 @@ public class Coupons {
                 .param("customer", customerId)
                 .param("now", utc(now))
                 .update();
+        return coupon(customerId, id).orElseThrow();
+    }
+
+    /**
+     * Puts a coupon of this template into the customer's wallet without the claim rules (the per-customer limit):
+     * for coupons given in exchange for something, e.g. points. It still takes one from the template's quantity, in
+     * one conditional statement. Idempotent by reference: the coupon's id is derived from it, so a second grant with
+     * the same reference (even a racing one, which waits on the primary key) returns the first coupon.
+     */
+    @Transactional
+    public WalletCoupon grant(UUID templateId, UUID customerId, String reference) {
+        var template = template(templateId).orElseThrow(() -> Problem.notFound("coupon"));
+        var id = UUID.nameUUIDFromBytes(("coupon-grant:" + templateId + ":" + customerId + ":" + reference)
+                .getBytes(StandardCharsets.UTF_8));
+        var now = clock.instant();
+        int fresh = jdbc.sql("""
+                        insert into coupon (id, template_id, merchant_id, customer_id, status, claimed_at)
+                        values (:id, :template, :merchant, :customer, 'AVAILABLE', :now)
+                        on conflict (id) do nothing
+                        """)
+                .param("id", id)
+                .param("template", templateId)
+                .param("merchant", template.merchantId())
+                .param("customer", customerId)
+                .param("now", utc(now))
+                .update();
+        if (fresh == 0) return coupon(customerId, id).orElseThrow(() -> Problem.notFound("coupon"));
+        if (!template.active() || !now.isBefore(template.terms().validUntil())) {
+            throw new Problem(HttpStatus.CONFLICT, "coupon-not-claimable", "this coupon can no longer be given out");
+        }
+        int taken = jdbc.sql("update coupon_template set claimed = claimed + 1 where id = :id and claimed < total_quantity")
+                .param("id", templateId)
+                .update();
+        if (taken == 0) throw new Problem(HttpStatus.CONFLICT, "coupon-sold-out", "all of these have been given out");
         return coupon(customerId, id).orElseThrow();
     }
 

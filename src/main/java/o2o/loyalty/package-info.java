@@ -3,7 +3,7 @@
  * group such as a mall) earns points on paid orders and takes them back in proportion on refunds, on the ledger.
  * Earning reacts to order events through the event publication registry, so a crash cannot lose a posting.
  */
-@ApplicationModule(allowedDependencies = {"shared", "identity", "ledger", "merchants", "orders", "wallet"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "ledger", "merchants", "orders", "wallet", "coupons"})
 @NullMarked
 package o2o.loyalty;
 

@@ -44,24 +44,26 @@ public class Orders {
     private static final Logger log = LoggerFactory.getLogger(Orders.class);
     private static final String COLUMNS = """
             id, merchant_id, customer_id, channel, status, subtotal_minor, discount_minor, total_minor,
-            refunded_minor, currency, coupon_id, created_at, pay_by, paid_at
+            refunded_minor, currency, coupon_id, created_at, pay_by, paid_at, points_used, points_minor
             """;
 
     private final JdbcClient jdbc;
     private final Deals deals;
     private final Coupons coupons;
     private final Payments payments;
+    private final PointsPayment points;
     private final ApplicationEventPublisher events;
     private final OrdersProperties properties;
     private final RateLimits rateLimits;
     private final Clock clock;
 
-    Orders(JdbcClient jdbc, Deals deals, Coupons coupons, Payments payments, ApplicationEventPublisher events,
-            OrdersProperties properties, RateLimits rateLimits, Clock clock) {
+    Orders(JdbcClient jdbc, Deals deals, Coupons coupons, Payments payments, PointsPayment points,
+            ApplicationEventPublisher events, OrdersProperties properties, RateLimits rateLimits, Clock clock) {
         this.jdbc = jdbc;
         this.deals = deals;
         this.coupons = coupons;
         this.payments = payments;
+        this.points = points;
         this.events = events;
         this.properties = properties;
         this.rateLimits = rateLimits;
@@ -71,6 +73,17 @@ public class Orders {
     /** Places an order for units of a deal, taking stock, the customer's allowance and the coupon with it. */
     @Transactional
     public Order placeDealOrder(CustomerPrincipal customer, UUID dealId, int quantity, @Nullable UUID couponId) {
+        return placeDealOrder(customer, dealId, quantity, couponId, 0);
+    }
+
+    /**
+     * Places an order as above, with {@code pointsToUse} of the customer's points paying part of it after the coupon
+     * (spent with the order, given back if it is cancelled). An order the points pay in full is paid at once.
+     */
+    @Transactional
+    public Order placeDealOrder(CustomerPrincipal customer, UUID dealId, int quantity, @Nullable UUID couponId,
+            long pointsToUse) {
+        if (pointsToUse < 0) throw new InvalidInput("pointsToUse", "0 or more");
         rateLimits.check(new Limit("order-place", properties.ordersPerCustomerPer10s(), Duration.ofSeconds(10)),
                 customer.customerId().toString());
         if (quantity < 1 || quantity > properties.maxQuantity()) {
@@ -83,14 +96,17 @@ public class Orders {
         var discount = couponId == null
                 ? Money.zero(unit.currency())
                 : coupons.reserve(couponId, customer.customerId(), deal.merchantId(), deal.terms().storeIds(), subtotal, id);
-        var total = subtotal.minus(discount);
+        var payable = subtotal.minus(discount);
+        var pointsValue = pointsToUse == 0 ? Money.zero(unit.currency())
+                : points.apply(id, customer.customerId(), deal.merchantId(), payable, pointsToUse);
+        var total = payable.minus(pointsValue);
         var now = clock.instant();
         jdbc.sql("""
                         insert into customer_order (id, merchant_id, customer_id, channel, status, subtotal_minor,
                             discount_minor, total_minor, refunded_minor, currency, coupon_id, deal_id, quantity,
-                            created_at, pay_by)
+                            created_at, pay_by, points_used, points_minor)
                         values (:id, :merchant, :customer, 'DEAL', 'PENDING_PAYMENT', :subtotal, :discount, :total, 0,
-                            :currency, :coupon, :deal, :quantity, :now, :payBy)
+                            :currency, :coupon, :deal, :quantity, :now, :payBy, :pointsUsed, :pointsMinor)
                         """)
                 .param("id", id)
                 .param("merchant", deal.merchantId())
@@ -104,6 +120,8 @@ public class Orders {
                 .param("quantity", quantity)
                 .param("now", utc(now))
                 .param("payBy", utc(now.plus(properties.paymentTimeout())))
+                .param("pointsUsed", pointsToUse)
+                .param("pointsMinor", pointsValue.minor())
                 .update();
         jdbc.sql("""
                         insert into order_line (order_id, line_no, merchant_id, kind, ref_id, title, unit_price_minor,
@@ -119,6 +137,7 @@ public class Orders {
                 .param("amount", subtotal.minor())
                 .update();
         record(id, deal.merchantId(), null, OrderStatus.PENDING_PAYMENT, "placed");
+        if (total.isZero() && !pointsValue.isZero()) markPaid(id, total);
         return find(id).orElseThrow();
     }
 
@@ -249,6 +268,7 @@ public class Orders {
         if (updated == 0) {
             throw new Problem(HttpStatus.CONFLICT, "order-not-refundable", "this order is " + order.status());
         }
+        if (order.pointsUsed() > 0) givePointsBack(orderId, reference);
         record(orderId, order.merchantId(), order.status(), find(orderId).orElseThrow().status(), reference);
         payments.refund(orderId, amount, reference);
         events.publishEvent(new OrderRefunded(orderId, order.merchantId(), order.customerId(), amount, order.total(),
@@ -270,11 +290,30 @@ public class Orders {
                 "redemption reversed");
     }
 
+    /**
+     * The points' share of what has been refunded so far: the points used times the refunded part of the total, less
+     * what went back before (the order's row is locked by the refund's update), so the shares add up to all of them.
+     */
+    private void givePointsBack(UUID orderId, String reference) {
+        var back = jdbc.sql("""
+                        update customer_order o set points_returned = case when o.total_minor = 0 then o.points_used
+                                else o.points_used * o.refunded_minor / o.total_minor end
+                        from (select id, points_returned from customer_order where id = :id) before
+                        where o.id = before.id
+                        returning o.points_returned - before.points_returned
+                        """)
+                .param("id", orderId)
+                .query(Long.class)
+                .single();
+        if (back > 0) points.giveBack(orderId, back, reference);
+    }
+
     private boolean cancelUnpaid(Order order, String reason) {
         if (!transition(order.id(), OrderStatus.CANCELLED, reason)) return false;
         var line = order.lines().getFirst();
         if (line.kind().equals("DEAL")) deals.release(line.refId(), order.customerId(), line.quantity());
         if (order.couponId() != null) coupons.release(order.couponId(), order.id());
+        if (order.pointsUsed() > 0) points.giveBack(order.id());
         events.publishEvent(new OrderCancelled(order.id(), order.merchantId(), order.customerId(), clock.instant()));
         return true;
     }
@@ -336,7 +375,8 @@ public class Orders {
                 new Money(rs.getLong("subtotal_minor"), currency), new Money(rs.getLong("discount_minor"), currency),
                 new Money(rs.getLong("total_minor"), currency), new Money(rs.getLong("refunded_minor"), currency),
                 rs.getObject("coupon_id", UUID.class), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("pay_by", OffsetDateTime.class).toInstant(), paid == null ? null : paid.toInstant());
+                rs.getObject("pay_by", OffsetDateTime.class).toInstant(), paid == null ? null : paid.toInstant(),
+                rs.getLong("points_used"), new Money(rs.getLong("points_minor"), currency));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -40,7 +40,9 @@ class OrderApi {
         this.orders = orders;
     }
 
-    record PlaceOrder(@NotNull UUID dealId, @NotNull @Min(1) @Max(100) Integer quantity, @Nullable UUID couponId) {}
+    /** {@code pointsToUse}: loyalty points to pay part of the order with, at the program's rate and within its cap. */
+    record PlaceOrder(@NotNull UUID dealId, @NotNull @Min(1) @Max(100) Integer quantity, @Nullable UUID couponId,
+            @Nullable @Min(0) @Max(1_000_000_000_000L) Long pointsToUse) {}
 
     record PayOrder(@NotBlank @Size(max = 30) String provider) {}
 
@@ -53,11 +55,13 @@ class OrderApi {
 
     record OrderResponse(UUID id, UUID merchantId, Channel channel, OrderStatus status, List<OrderLine> lines,
             Money subtotalAmount, Money discountAmount, Money totalAmount, Money refundedAmount,
-            @Nullable UUID couponId, Instant createdAt, Instant payBy, @Nullable Instant paidAt) {
+            @Nullable UUID couponId, Instant createdAt, Instant payBy, @Nullable Instant paidAt, long pointsUsed,
+            Money pointsAmount) {
 
         static OrderResponse of(Order o) {
             return new OrderResponse(o.id(), o.merchantId(), o.channel(), o.status(), o.lines(), o.subtotal(),
-                    o.discount(), o.total(), o.refunded(), o.couponId(), o.createdAt(), o.payBy(), o.paidAt());
+                    o.discount(), o.total(), o.refunded(), o.couponId(), o.createdAt(), o.payBy(), o.paidAt(),
+                    o.pointsUsed(), o.pointsValue());
         }
     }
 
@@ -68,7 +72,7 @@ class OrderApi {
             @Parameter(required = true) @RequestHeader("Idempotency-Key") String idempotencyKey,
             @Valid @RequestBody PlaceOrder request) {
         return OrderResponse.of(orders.placeDealOrder(customer, request.dealId(), request.quantity(),
-                request.couponId()));
+                request.couponId(), request.pointsToUse() == null ? 0 : request.pointsToUse()));
     }
 
     @GetMapping("/api/v1/me/orders")

@@ -40,17 +40,18 @@ class OrderPages {
     @PostMapping("/deals/{dealId}/buy")
     String buy(@Nullable Authentication authentication, @PathVariable UUID dealId,
             @RequestParam(defaultValue = "1") String quantity, @RequestParam(required = false) @Nullable UUID couponId,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String pointsToUse, RedirectAttributes redirect) {
         if (authentication == null || !(authentication.getPrincipal() instanceof CustomerPrincipal customer)) {
             return "redirect:/signin?next=/deals/" + dealId;
         }
         Order order;
         try {
-            order = orders.placeDealOrder(customer, dealId, quantity(quantity), couponId);
+            order = orders.placeDealOrder(customer, dealId, quantity(quantity), couponId, points(pointsToUse));
         } catch (Problem problem) {
             redirect.addFlashAttribute("problem", text.problem(problem));
             return "redirect:/deals/" + dealId;
         }
+        if (order.status() != OrderStatus.PENDING_PAYMENT) return "redirect:/me/orders/" + order.id();
         return pay(customer, order.id(), redirect);
     }
 
@@ -99,6 +100,15 @@ class OrderPages {
             redirect.addFlashAttribute("problem", text.problem(problem));
         }
         return "redirect:/me/orders/" + id;
+    }
+
+    private static long points(String typed) {
+        if (typed.isBlank()) return 0;
+        try {
+            return Long.parseLong(typed.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("pointsToUse", "not a whole number");
+        }
     }
 
     private static int quantity(String typed) {
