@@ -2,6 +2,7 @@ package o2o.loyalty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -114,7 +115,7 @@ abstract class LoyaltyTest extends ApiTest {
     }
 
     void putTiers(MerchantFixture merchant, String basis, Integer periodDays, List<Map<String, Object>> levels) {
-        var body = new java.util.HashMap<String, Object>();
+        var body = new HashMap<String, Object>();
         body.put("basis", basis);
         body.put("periodDays", periodDays);
         body.put("levels", levels);

@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
+import o2o.ledger.AccountKey;
+import o2o.ledger.Posting;
 import o2o.orders.Channel;
+import o2o.shared.Ids;
 import o2o.testing.Concurrently;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Points expire by lots, oldest first, exactly once, while members keep earning. */
 class PointsExpiryIntegrationTests extends LoyaltyTest {
@@ -48,10 +54,10 @@ class PointsExpiryIntegrationTests extends LoyaltyTest {
         var program = program(merchant);
         pay(merchant, member, Channel.DEAL, 10000);
         // a spend that did not keep the lots in step: the lot says 100, the balance is 40
-        new org.springframework.transaction.support.TransactionTemplate(transactionManager).executeWithoutResult(s ->
-                ledger.post("test:" + o2o.shared.Ids.next(), "未扣批次的消费", merchant.id(), List.of(
-                        new o2o.ledger.Posting(ledger.find(Loyalty.memberKey(program, member.id())).orElseThrow().id(), -60),
-                        new o2o.ledger.Posting(ledger.account(new o2o.ledger.AccountKey("REDEEMED",
+        new TransactionTemplate(transactionManager).executeWithoutResult(s ->
+                ledger.post("test:" + Ids.next(), "未扣批次的消费", merchant.id(), List.of(
+                        new Posting(ledger.find(Loyalty.memberKey(program, member.id())).orElseThrow().id(), -60),
+                        new Posting(ledger.account(new AccountKey("REDEEMED",
                                 "merchant:" + merchant.id(), "program:" + program, "PTS"), merchant.id(), true).id(), 60))));
         clock.advance(Duration.ofDays(40));
         expiry.expireDue();
@@ -82,8 +88,8 @@ class PointsExpiryIntegrationTests extends LoyaltyTest {
 
         assertThat(balance(program, member)).as("only the new lots are left").isEqualTo(30 * 20);
         assertThat(ledger.find(PointsExpiry.expiredKey(program)).orElseThrow().balance()).isEqualTo(20 * 10);
-        assertThat(lotsOf(program, member)).containsExactlyElementsOf(java.util.stream.Stream
-                .concat(java.util.Collections.nCopies(20, 0L).stream(), java.util.Collections.nCopies(30, 20L).stream())
+        assertThat(lotsOf(program, member)).containsExactlyElementsOf(Stream
+                .concat(Collections.nCopies(20, 0L).stream(), Collections.nCopies(30, 20L).stream())
                 .toList());
         assertThat(jdbc.sql("""
                 select count(*) from ledger_entry e join points_lot l on e.reference = 'lot:' || l.id || ':expire'
