@@ -122,6 +122,24 @@ class PointsProgramIntegrationTests extends LoyaltyTest {
     }
 
     @Test
+    void manyPartRefundsOfOneOrderAtOnceEachDeliveredTwiceGiveBackExactlyThePoints() throws Exception {
+        var merchant = fixtures.approvedMerchant("并发退款");
+        var member = member(merchant);
+        var program = program(merchant);
+        var order = pay(merchant, member, Channel.DEAL, 100000);
+        var tasks = IntStream.range(0, 20).<Callable<Boolean>>mapToObj(i -> () -> {
+            refund(order, merchant, member, 5000, 100000, "voucher:" + (i % 10));
+            return true;
+        }).toList();
+        Concurrently.atOnce(tasks);
+        assertThat(balance(program, member)).as("ten refunds of 5%% each").isEqualTo(1000 - 10 * 50);
+        assertThat(lotsOf(program, member)).containsExactly(500L);
+        assertThat(ledger.find(Loyalty.issuedKey(program, merchant.id())).orElseThrow().balance()).isEqualTo(-500);
+        assertThat(jdbc.sql("select count(*) from ledger_entry where reference like :r")
+                .param("r", "order:" + order + ":refund:%").query(Long.class).single()).isEqualTo(10);
+    }
+
+    @Test
     void aMemberMovesUpAndDownTheTiersAndEveryChangeIsRecorded() {
         var merchant = fixtures.approvedMerchant("等级升降");
         putTiers(merchant, "SPEND", 30, List.of(level("银卡", 100, 5, 100), level("金卡", 500, 12, 150)));
