@@ -167,10 +167,10 @@ public class Loyalty {
         var earnReference = "order:" + refunded.orderId() + ":earn";
         var earned = jdbc.sql("select program_id, points from tier_activity where reference = :r")
                 .param("r", earnReference)
-                .query((rs, row) -> new Object[] {rs.getObject(1, UUID.class), rs.getLong(2)}).optional();
+                .query((rs, row) -> new Earned(rs.getObject(1, UUID.class), rs.getLong(2))).optional();
         if (earned.isEmpty()) return;
-        var program = (UUID) earned.get()[0];
-        long earnedPoints = (Long) earned.get()[1];
+        var program = earned.get().program();
+        long earnedPoints = earned.get().points();
         long share = BigInteger.valueOf(earnedPoints).multiply(BigInteger.valueOf(refunded.amount().minor()))
                 .divide(BigInteger.valueOf(refunded.orderTotal().minor())).longValueExact();
         var reference = "order:" + refunded.orderId() + ":refund:" + refunded.reference();
@@ -189,6 +189,8 @@ public class Loyalty {
         }
         tiers.evaluate(program, refunded.customerId(), "REFUND");
     }
+
+    private record Earned(UUID program, long points) {}
 
     /** What an order adds to (or a refund takes from) the member's tier measure; false if it was recorded before. */
     private boolean recordActivity(UUID program, UUID customer, UUID merchant, String reference, long points,

@@ -172,10 +172,10 @@ public class PointsProgram {
                         where pm.merchant_id = :m for update of pm
                         """)
                 .param("m", merchantId)
-                .query((rs, row) -> new Object[] {rs.getObject(1, UUID.class), rs.getBoolean(2)}).optional();
+                .query((rs, row) -> new Current(rs.getObject(1, UUID.class), rs.getBoolean(2))).optional();
         if (current.isPresent()) {
-            if (programId.equals(current.get()[0])) return rules(programId);
-            if ((Boolean) current.get()[1]) {
+            if (programId.equals(current.get().program())) return rules(programId);
+            if (current.get().shared()) {
                 throw Problem.conflict("points-program-already-shared", "the merchant is in another group program");
             }
         }
@@ -224,6 +224,8 @@ public class PointsProgram {
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
+
+    private record Current(UUID program, boolean shared) {}
 
     /** An expiry policy as typed: {@code END_OF_NEXT_YEAR} or {@code MONTHS:n} (1 to 120). */
     record Expiry(String kind, @Nullable Integer months) {
