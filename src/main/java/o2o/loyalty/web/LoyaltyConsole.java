@@ -1,5 +1,7 @@
 package o2o.loyalty.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Comparator;
@@ -9,6 +11,7 @@ import java.util.Map;
 import o2o.identity.StaffPrincipal;
 import o2o.loyalty.PointsProgram;
 import o2o.loyalty.ProgramRules;
+import o2o.loyalty.Settlement;
 import o2o.loyalty.Tier;
 import o2o.loyalty.TierRules;
 import o2o.loyalty.Tiers;
@@ -36,12 +39,16 @@ class LoyaltyConsole {
 
     private final PointsProgram programs;
     private final Tiers tiers;
+    private final Settlement settlement;
     private final PageText text;
+    private final Clock clock;
 
-    LoyaltyConsole(PointsProgram programs, Tiers tiers, PageText text) {
+    LoyaltyConsole(PointsProgram programs, Tiers tiers, Settlement settlement, PageText text, Clock clock) {
         this.programs = programs;
         this.tiers = tiers;
+        this.settlement = settlement;
         this.text = text;
+        this.clock = clock;
     }
 
     @GetMapping("/merchant/loyalty")
@@ -54,6 +61,12 @@ class LoyaltyConsole {
         model.addAttribute("tiers", tiers.rules(rules.programId()));
         var policy = rules.expiryPolicy();
         model.addAttribute("expiryMonths", policy.startsWith("MONTHS:") ? policy.substring(7) : "");
+        if (rules.shared() && rules.ownerMerchantId().equals(staff.merchantId())) {
+            var monthStart = LocalDate.ofInstant(clock.instant(), PageText.ZONE).withDayOfMonth(1);
+            model.addAttribute("settlement", settlement.report(rules.programId(),
+                    monthStart.atStartOfDay(PageText.ZONE).toInstant(),
+                    monthStart.plusMonths(1).atStartOfDay(PageText.ZONE).toInstant()));
+        }
         return "loyalty/console";
     }
 
