@@ -15,6 +15,7 @@ import o2o.testing.CrossMerchantAccess;
 import o2o.testing.CrossMerchantAccess.Endpoint;
 import o2o.testing.CrossMerchantAccess.Victim;
 import o2o.testing.Fixtures;
+import o2o.testing.WebSession;
 import org.junit.jupiter.api.Test;
 
 /** A mall's shared program: points earned at one merchant are spent at another, and the report says who owes whom. */
@@ -147,5 +148,34 @@ class SharedProgramIntegrationTests extends LoyaltyTest {
                 operator).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/merchant/points-program", shop.ownerToken()).body().path("programId").asString())
                 .isEqualTo(first);
+    }
+
+    @Test
+    void theConsoleFormsRefuseTheGroupsOtherMerchantsToo() {
+        var mall = fixtures.approvedMerchant("商场C");
+        var shop = fixtures.approvedMerchant("店C");
+        var operator = fixtures.operatorToken();
+        var group = api.post("/api/v1/admin/points-programs", Map.of("name", "商场C积分", "ownerMerchantId", mall.id()),
+                operator).text("programId");
+        api.post("/api/v1/admin/points-programs/" + group + "/merchants", Map.of("merchantId", shop.id()), operator);
+        putTiers(mall, "POINTS", null, List.of(level("银卡", 100, 5, 100)));
+        putRules(mall, rules("商场C积分", 1, Map.of(), List.of(Map.of("from", "2026-06-01T00:00:00Z",
+                "to", "2026-06-02T00:00:00Z", "multiplierPercent", 200)), "END_OF_NEXT_YEAR"));
+        var rulesBefore = api.get("/api/v1/merchant/points-program", mall.ownerToken()).body();
+        var tiersBefore = api.get("/api/v1/merchant/tiers", mall.ownerToken()).body();
+
+        var session = new WebSession(port).signInAsStaff(shop.ownerUsername(), "password-1");
+        assertThat(session.get("/merchant/loyalty").status()).as("the shop reads the group's rules").isEqualTo(200);
+        var forms = Map.of(
+                "/merchant/loyalty/rules", Map.of("name", "篡改", "pointsPerYuan", "50", "expiryKind", "END_OF_NEXT_YEAR"),
+                "/merchant/loyalty/events", Map.of("from", "2026-07-01T10:00", "to", "2026-07-02T10:00",
+                        "multiplierPercent", "500"),
+                "/merchant/loyalty/events/remove", Map.of("index", "0"),
+                "/merchant/loyalty/tiers/basis", Map.of("basis", "SPEND", "periodDays", "1"),
+                "/merchant/loyalty/tiers/add", Map.of("tierName", "卧底", "threshold", "0"),
+                "/merchant/loyalty/tiers/remove", Map.of("rank", "1"));
+        forms.forEach((path, fields) -> assertThat(session.post(path, fields).status()).as(path).isEqualTo(403));
+        assertThat(api.get("/api/v1/merchant/points-program", mall.ownerToken()).body()).isEqualTo(rulesBefore);
+        assertThat(api.get("/api/v1/merchant/tiers", mall.ownerToken()).body()).isEqualTo(tiersBefore);
     }
 }
