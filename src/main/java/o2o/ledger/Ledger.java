@@ -197,6 +197,20 @@ public class Ledger {
 
     public record Line(String reference, String description, long amount, Instant at) {}
 
+    /** The sum of an account's postings made in {@code [from, to)}: what moved through it in that period. */
+    @Transactional(readOnly = true)
+    public long movement(UUID accountId, Instant from, Instant to) {
+        return jdbc.sql("""
+                        select coalesce(sum(amount), 0) from ledger_posting
+                        where account_id = :account and created_at >= :from and created_at < :to
+                        """)
+                .param("account", accountId)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query(Long.class)
+                .single();
+    }
+
     /** Recomputes every balance from the journal and checks every entry sums to zero. */
     @Transactional(readOnly = true)
     public Reconciliation reconcile() {

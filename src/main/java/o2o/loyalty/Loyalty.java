@@ -1,10 +1,9 @@
 package o2o.loyalty;
 
+import java.math.BigInteger;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -27,22 +26,27 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The module's API: join a merchant's membership, read points, and earn or give back points for orders. Points live
- * on the ledger: the program's ISSUED account (which may go negative: it is what the program owes) against each
- * member's POINTS account (which may not).
+ * on the ledger: each merchant's ISSUED account in the program (which may go negative: it is what the merchant owes)
+ * against each member's POINTS account (which may not).
  */
 @Service
 public class Loyalty {
-
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Ledger ledger;
     private final Merchants merchants;
+    private final PointsProgram programs;
+    private final Tiers tiers;
+    private final PointsLots lots;
     private final Clock clock;
 
-    Loyalty(JdbcClient jdbc, JdbcTemplate template, Ledger ledger, Merchants merchants, Clock clock) {
+    Loyalty(JdbcClient jdbc, JdbcTemplate template, Ledger ledger, Merchants merchants, PointsProgram programs,
+            Tiers tiers, PointsLots lots, Clock clock) {
         this.jdbc = jdbc;
+        this.programs = programs;
+        this.tiers = tiers;
+        this.lots = lots;
         this.template = template;
         this.ledger = ledger;
         this.merchants = merchants;
@@ -52,18 +56,7 @@ public class Loyalty {
     /** The program a merchant's members collect in: its group's, or its own (made on first use, 1 point per yuan). */
     @Transactional
     public UUID programOf(UUID merchantId) {
-        var existing = jdbc.sql("select program_id from points_program_merchant where merchant_id = :m")
-                .param("m", merchantId).query(UUID.class).optional();
-        if (existing.isPresent()) return existing.get();
-        var id = Ids.next();
-        jdbc.sql("""
-                        insert into points_program (id, owner_merchant_id, name, points_per_yuan, created_at)
-                        values (:id, :m, '会员积分', 1, :now)
-                        """)
-                .param("id", id).param("m", merchantId).param("now", now()).update();
-        int joined = jdbc.sql("insert into points_program_merchant (program_id, merchant_id) values (:p, :m) on conflict do nothing")
-                .param("p", id).param("m", merchantId).update();
-        return joined == 1 ? id : programOf(merchantId);
+        return programs.programOf(merchantId);
     }
 
     /** Joins a merchant's membership; joining again changes nothing. */
@@ -125,66 +118,98 @@ public class Loyalty {
     }
 
     /**
-     * Points for a paid order, if the customer is a member of its merchant: points per yuan of what was paid,
-     * posted once (reference {@code order:<id>:earn}) and kept as a lot that expires at the end of next year.
+     * Points for a paid order, if the customer is a member of its merchant: floor(yuan paid × the channel's points per
+     * yuan × the member's tier multiplier % × the best bonus event's %), issued by the merchant's ISSUED account,
+     * posted once ({@code order:<id>:earn}) and kept as a lot that expires under the program's policy. The order also
+     * counts towards the member's tier, which is re-evaluated.
      */
     @Transactional
     public void earnFor(OrderPaid paid) {
         var membership = membership(paid.customerId(), paid.merchantId());
         if (membership.isEmpty()) return;
         var program = membership.get().programId();
-        int perYuan = jdbc.sql("select points_per_yuan from points_program where id = :p").param("p", program)
-                .query(Integer.class).single();
-        long points = paid.total().minor() / 100 * perYuan;
-        if (points <= 0) return;
+        var rules = programs.rules(program);
+        int tierPercent = tiers.current(program, paid.customerId()).map(Tier::pointsMultiplierPercent).orElse(100);
+        long points = BigInteger.valueOf(paid.total().minor())
+                .multiply(BigInteger.valueOf(rules.rateOn(paid.channel())))
+                .multiply(BigInteger.valueOf(tierPercent))
+                .multiply(BigInteger.valueOf(rules.bonusPercentAt(paid.at(), paid.channel())))
+                .divide(BigInteger.valueOf(100L * 100 * 100)).longValueExact();
         var reference = "order:" + paid.orderId() + ":earn";
-        var entry = ledger.post(reference, "消费积分", paid.merchantId(), List.of(
-                new Posting(ledger.account(issuedKey(program), null, true).id(), -points),
-                new Posting(ledger.account(memberKey(program, paid.customerId()), paid.merchantId(), false).id(), points)));
-        if (entry.replayed()) return;
-        var expires = LocalDate.ofInstant(clock.instant(), CHINA).plusYears(2).withDayOfYear(1).atStartOfDay(CHINA);
-        jdbc.sql("""
-                        insert into points_lot (id, program_id, merchant_id, customer_id, reference, points, remaining,
-                                                earned_at, expires_at)
-                        values (:id, :p, :m, :c, :ref, :pts, :pts, :now, :expires) on conflict (reference) do nothing
-                        """)
-                .param("id", Ids.next()).param("p", program).param("m", paid.merchantId()).param("c", paid.customerId())
-                .param("ref", reference).param("pts", points).param("now", now())
-                .param("expires", expires.toOffsetDateTime()).update();
+        if (!recordActivity(program, paid.customerId(), paid.merchantId(), reference, points, paid.total().minor())) {
+            return;
+        }
+        if (points > 0) {
+            var entry = ledger.post(reference, "消费积分", paid.merchantId(), List.of(
+                    new Posting(ledger.account(issuedKey(program, paid.merchantId()), paid.merchantId(), true).id(), -points),
+                    new Posting(ledger.account(memberKey(program, paid.customerId()), paid.merchantId(), false).id(), points)));
+            if (!entry.replayed()) {
+                jdbc.sql("""
+                                insert into points_lot (id, program_id, merchant_id, customer_id, reference, points,
+                                                        remaining, earned_at, expires_at)
+                                values (:id, :p, :m, :c, :ref, :pts, :pts, :now, :expires) on conflict (reference) do nothing
+                                """)
+                        .param("id", Ids.next()).param("p", program).param("m", paid.merchantId())
+                        .param("c", paid.customerId()).param("ref", reference).param("pts", points).param("now", now())
+                        .param("expires", programs.expiryOf(rules, clock.instant()).atOffset(ZoneOffset.UTC)).update();
+            }
+        }
+        tiers.evaluate(program, paid.customerId(), "EARN");
     }
 
     /**
      * A refund takes back the points its share of the order earned, as far as the member still has them (points
-     * already spent are not clawed into a negative balance).
+     * already spent are not clawed into a negative balance), into the account that issued them; the order's lot
+     * gives them back first, then the oldest lots. The refund counts against the member's tier.
      */
     @Transactional
     public void reverseFor(OrderRefunded refunded) {
-        var earned = ledger.entry("order:" + refunded.orderId() + ":earn");
+        var earnReference = "order:" + refunded.orderId() + ":earn";
+        var earned = jdbc.sql("select program_id, points from tier_activity where reference = :r")
+                .param("r", earnReference)
+                .query((rs, row) -> new Earned(rs.getObject(1, UUID.class), rs.getLong(2))).optional();
         if (earned.isEmpty()) return;
-        var membership = membership(refunded.customerId(), refunded.merchantId()).orElseThrow();
-        var program = membership.programId();
+        var program = earned.get().program();
+        long earnedPoints = earned.get().points();
+        long share = BigInteger.valueOf(earnedPoints).multiply(BigInteger.valueOf(refunded.amount().minor()))
+                .divide(BigInteger.valueOf(refunded.orderTotal().minor())).longValueExact();
+        var reference = "order:" + refunded.orderId() + ":refund:" + refunded.reference();
+        if (!recordActivity(program, refunded.customerId(), refunded.merchantId(), reference, -share,
+                -refunded.amount().minor())) {
+            return;
+        }
         var memberAccount = ledger.account(memberKey(program, refunded.customerId()), refunded.merchantId(), false);
-        long earnedPoints = earned.get().postings().stream()
-                .filter(p -> p.accountId().equals(memberAccount.id())).mapToLong(Posting::amount).sum();
-        long share = earnedPoints * refunded.amount().minor() / refunded.orderTotal().minor();
         long back = Math.min(share, memberAccount.balance());
-        if (back <= 0) return;
-        ledger.post("order:" + refunded.orderId() + ":refund:" + refunded.reference(), "退款扣回积分",
-                refunded.merchantId(), List.of(new Posting(memberAccount.id(), -back),
-                        new Posting(ledger.account(issuedKey(program), null, true).id(), back)));
-        jdbc.sql("""
-                        update points_lot set remaining = greatest(remaining - :back, 0)
-                        where reference = :ref
+        if (back > 0) {
+            var issuing = ledger.entry(earnReference).orElseThrow().postings().stream()
+                    .filter(p -> !p.accountId().equals(memberAccount.id())).findFirst().orElseThrow().accountId();
+            var entry = ledger.post(reference, "退款扣回积分", refunded.merchantId(), List.of(
+                    new Posting(memberAccount.id(), -back), new Posting(issuing, back)));
+            if (!entry.replayed()) lots.consume(program, refunded.customerId(), back, earnReference);
+        }
+        tiers.evaluate(program, refunded.customerId(), "REFUND");
+    }
+
+    private record Earned(UUID program, long points) {}
+
+    /** What an order adds to (or a refund takes from) the member's tier measure; false if it was recorded before. */
+    private boolean recordActivity(UUID program, UUID customer, UUID merchant, String reference, long points,
+            long spendMinor) {
+        return jdbc.sql("""
+                        insert into tier_activity (program_id, customer_id, merchant_id, reference, points, spend_minor, at)
+                        values (:p, :c, :m, :ref, :points, :spend, :now) on conflict (reference) do nothing
                         """)
-                .param("back", back).param("ref", "order:" + refunded.orderId() + ":earn").update();
+                .param("p", program).param("c", customer).param("m", merchant).param("ref", reference)
+                .param("points", points).param("spend", spendMinor).param("now", now()).update() == 1;
     }
 
     static AccountKey memberKey(UUID program, UUID customerId) {
         return new AccountKey("POINTS", "customer:" + customerId, "program:" + program, "PTS");
     }
 
-    static AccountKey issuedKey(UUID program) {
-        return new AccountKey("ISSUED", "program:" + program, "program:" + program, "PTS");
+    /** The points a merchant gave out in a program (may go negative: what it owes its members). */
+    static AccountKey issuedKey(UUID program, UUID merchantId) {
+        return new AccountKey("ISSUED", "merchant:" + merchantId, "program:" + program, "PTS");
     }
 
     private OffsetDateTime now() {
