@@ -15,6 +15,7 @@ import o2o.ledger.Ledger;
 import o2o.ledger.Posting;
 import o2o.merchants.MerchantStatus;
 import o2o.merchants.Merchants;
+import o2o.orders.Channel;
 import o2o.orders.OrderPaid;
 import o2o.orders.OrderRefunded;
 import o2o.shared.Ids;
@@ -130,6 +131,7 @@ public class Loyalty {
      */
     @Transactional
     public void earnFor(OrderPaid paid) {
+        if (paid.channel() == Channel.TOP_UP) return; // buying stored value earns nothing; spending it does
         var membership = membership(paid.customerId(), paid.merchantId());
         if (membership.isEmpty()) return;
         var program = membership.get().programId();
