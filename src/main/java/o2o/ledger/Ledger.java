@@ -8,11 +8,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -60,6 +63,41 @@ public class Ledger {
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
         return find(key).orElseThrow();
+    }
+
+    /**
+     * Opens (or finds) many accounts of one kind, scope and unit at once, one per holder, with batched inserts;
+     * returns their ids by holder.
+     */
+    @Transactional
+    public Map<String, UUID> accounts(String kind, String scope, String unit, Collection<String> holders,
+            @Nullable UUID merchantId, boolean mayGoNegative) {
+        for (var holder : holders) new AccountKey(kind, holder, scope, unit);
+        var now = Timestamp.from(clock.instant());
+        template.batchUpdate("""
+                insert into ledger_account (id, kind, holder, scope, unit, merchant_id, may_go_negative, balance,
+                                            created_at)
+                values (?, ?, ?, ?, ?, ?, ?, 0, ?) on conflict (kind, holder, scope, unit) do nothing
+                """, List.copyOf(holders), 5000, (ps, holder) -> {
+            ps.setObject(1, Ids.next());
+            ps.setString(2, kind);
+            ps.setString(3, holder);
+            ps.setString(4, scope);
+            ps.setString(5, unit);
+            ps.setObject(6, merchantId);
+            ps.setBoolean(7, mayGoNegative);
+            ps.setTimestamp(8, now);
+        });
+        var ids = new HashMap<String, UUID>();
+        jdbc.sql("""
+                        select holder, id from ledger_account
+                        where kind = :kind and scope = :scope and unit = :unit and holder = any(:holders)
+                        """)
+                .param("kind", kind).param("scope", scope).param("unit", unit)
+                .param("holders", holders.toArray(String[]::new))
+                .query((rs, row) -> ids.put(rs.getString(1), rs.getObject(2, UUID.class)))
+                .list();
+        return ids;
     }
 
     @Transactional(readOnly = true)

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import o2o.ledger.AccountKey;
 import o2o.ledger.Ledger;
@@ -153,6 +154,46 @@ public class Loyalty {
                 .param("id", Ids.next()).param("p", program).param("m", paid.merchantId()).param("c", paid.customerId())
                 .param("ref", reference).param("pts", points).param("now", now())
                 .param("expires", expires.toOffsetDateTime()).update();
+    }
+
+    /**
+     * The points past orders earned, brought in with them (history, demo data) in batched inserts: one balanced
+     * entry per order ({@code order:<id>:earn}, the merchant's ISSUED against the member's POINTS) and one lot each
+     * for expiry; orders whose points were posted before are left as they are. Returns how many entries were new.
+     */
+    @Transactional
+    public int earnImported(UUID merchantId, List<ImportedEarning> orders) {
+        var program = programOf(merchantId);
+        int perYuan = jdbc.sql("select points_per_yuan from points_program where id = :p").param("p", program)
+                .query(Integer.class).single();
+        var issued = ledger.account(new AccountKey("ISSUED", "merchant:" + merchantId, "program:" + program, "PTS"),
+                merchantId, true);
+        var holders = orders.stream().map(o -> "customer:" + o.customerId()).collect(Collectors.toSet());
+        var members = ledger.accounts("POINTS", "program:" + program, "PTS", holders, merchantId, false);
+        record Earned(ImportedEarning order, long points) {}
+        var earned = orders.stream().map(o -> new Earned(o, o.paid().minor() / 100 * perYuan))
+                .filter(e -> e.points() > 0).toList();
+        int fresh = ledger.postAll(earned.stream().map(e -> new Ledger.NewEntry("order:" + e.order().orderId() + ":earn",
+                "消费积分", merchantId, e.order().paidAt(), List.of(new Posting(issued.id(), -e.points()),
+                        new Posting(members.get("customer:" + e.order().customerId()), e.points())))).toList());
+        template.batchUpdate("""
+                insert into points_lot (id, program_id, merchant_id, customer_id, reference, points, remaining,
+                                        earned_at, expires_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (reference) do nothing
+                """, earned, 10_000, (ps, e) -> {
+            var paidAt = e.order().paidAt();
+            ps.setObject(1, Ids.next());
+            ps.setObject(2, program);
+            ps.setObject(3, merchantId);
+            ps.setObject(4, e.order().customerId());
+            ps.setString(5, "order:" + e.order().orderId() + ":earn");
+            ps.setLong(6, e.points());
+            ps.setLong(7, e.points());
+            ps.setTimestamp(8, Timestamp.from(paidAt));
+            ps.setTimestamp(9, Timestamp.from(LocalDate.ofInstant(paidAt, CHINA).plusYears(2).withDayOfYear(1)
+                    .atStartOfDay(CHINA).toInstant()));
+        });
+        return fresh;
     }
 
     /**
