@@ -172,15 +172,26 @@ public class StoredValue {
                 .param("m", merchantId).param("paid", paid.minor()).query(Long.class).single());
     }
 
-    /** Cash or card taken at the counter becomes stored value, once per reference. */
+    /** Cash taken at the counter becomes stored value, once per reference. */
     @Transactional
     public WalletBalance topUp(StaffPrincipal staff, UUID customerId, Money paid, String reference) {
+        return topUp(staff, customerId, paid, reference, "CASH");
+    }
+
+    /** Cash or card ({@code method} CASH or CARD) taken at the counter becomes stored value, once per reference. */
+    @Transactional
+    public WalletBalance topUp(StaffPrincipal staff, UUID customerId, Money paid, String reference, String method) {
+        var description = switch (method) {
+            case "CASH" -> "储值充值（现金）";
+            case "CARD" -> "储值充值（刷卡）";
+            default -> throw new InvalidInput("method", "CASH or CARD");
+        };
         var merchantId = staff.merchantId();
         if (merchantId == null || !AT_THE_COUNTER.contains(staff.role())) {
             throw Problem.forbidden("top-ups are taken by cashiers, managers and owners");
         }
         checkTopUpAmount(paid);
-        credit(customerId, merchantId, paid, "top-up:" + merchantId + ":" + reference, "COUNTER", "储值充值");
+        credit(customerId, merchantId, paid, "top-up:" + merchantId + ":" + reference, "COUNTER", description);
         return balance(customerId, merchantId);
     }
 

@@ -51,7 +51,7 @@ class WalletApi {
         this.merchants = merchants;
     }
 
-    record TopUp(@NotNull String phone, @NotNull Money amount) {}
+    record TopUp(@NotNull String phone, @NotNull Money amount, @Nullable String method) {}
 
     record OnlineTopUp(@NotNull UUID merchantId, @NotNull Money amount) {}
 
@@ -107,13 +107,14 @@ class WalletApi {
         return onlineTopUps.status(customer, orderId);
     }
 
-    /** Cash or card taken at the counter. The Idempotency-Key is required and names the top-up. */
+    /** Cash or card ({@code method} CASH, the default, or CARD) taken at the counter. Idempotency-Key required. */
     @PostMapping("/api/v1/merchant/wallet/top-ups")
     WalletBalance topUp(StaffPrincipal staff, @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
             @Valid @RequestBody TopUp topUp) {
         var customer = customers.byPhone(PhoneNumber.parse(topUp.phone()))
                 .orElseThrow(() -> Problem.notFound("customer"));
-        return storedValue.topUp(staff, customer.customerId(), topUp.amount(), key);
+        return storedValue.topUp(staff, customer.customerId(), topUp.amount(), key,
+                topUp.method() == null ? "CASH" : topUp.method());
     }
 
     /** A member's stored value at the caller's merchant, looked up by phone at the counter. */
