@@ -1,5 +1,6 @@
 package o2o.wallet.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,7 +48,7 @@ class WalletPages {
     }
 
     record WalletView(UUID merchantId, String merchantName, Money principal, Money bonus, Money total,
-            java.util.List<StoredValue.Line> history) {}
+            List<StoredValue.Line> history) {}
 
     @GetMapping("/me/wallet")
     String wallets(CustomerPrincipal customer, Model model) {
