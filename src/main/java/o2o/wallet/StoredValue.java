@@ -38,6 +38,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class StoredValue {
 
     private static final Set<Role> AT_THE_COUNTER = Set.of(Role.OWNER, Role.MANAGER, Role.CASHIER);
+
+    /** The merchant whose counter this staff member works at; kitchen, waiters and couriers handle no money. */
+    public static UUID counterOf(StaffPrincipal staff) {
+        if (staff.merchantId() == null || !AT_THE_COUNTER.contains(staff.role())) {
+            throw Problem.forbidden("stored value is handled by cashiers, managers and owners");
+        }
+        return staff.merchantId();
+    }
     /** The most one top-up may be: 50,000 yuan. */
     static final long MAX_TOP_UP_MINOR = 5_000_000;
     static final String PRINCIPAL = "STORED_VALUE_PRINCIPAL";
@@ -186,10 +194,7 @@ public class StoredValue {
             case "CARD" -> "储值充值（刷卡）";
             default -> throw new InvalidInput("method", "CASH or CARD");
         };
-        var merchantId = staff.merchantId();
-        if (merchantId == null || !AT_THE_COUNTER.contains(staff.role())) {
-            throw Problem.forbidden("top-ups are taken by cashiers, managers and owners");
-        }
+        var merchantId = counterOf(staff);
         checkTopUpAmount(paid);
         credit(customerId, merchantId, paid, "top-up:" + merchantId + ":" + reference, "COUNTER", description);
         return balance(customerId, merchantId);
@@ -220,10 +225,7 @@ public class StoredValue {
      */
     @Transactional
     public Charge charge(StaffPrincipal staff, UUID customerId, Money amount, String note, String key) {
-        var merchantId = staff.merchantId();
-        if (merchantId == null || !AT_THE_COUNTER.contains(staff.role())) {
-            throw Problem.forbidden("charges are taken by cashiers, managers and owners");
-        }
+        var merchantId = counterOf(staff);
         if (amount.isZero()) throw new InvalidInput("amount", "must be more than zero");
         if (note.length() > 100) throw new InvalidInput("note", "at most 100 characters");
         var entry = spend(customerId, merchantId, amount, "charge:" + merchantId + ":" + key,

@@ -195,6 +195,8 @@ class WalletIntegrationTests extends ApiTest {
                 shop.cashier(), Map.of("Idempotency-Key", UUID.randomUUID().toString())).status()).isEqualTo(400);
         var kitchen = fixtures.staff(shop.merchant(), Role.KITCHEN, Set.of());
         assertThat(charge(shop, kitchen, member, 100, UUID.randomUUID().toString()).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/merchant/wallet/balances?phone=" + member.phone(), kitchen).status())
+                .as("the kitchen does not look into members' wallets").isEqualTo(403);
         assertThat(balance(shop, member)).containsExactly(10000, 0);
     }
 

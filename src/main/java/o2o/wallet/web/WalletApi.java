@@ -120,7 +120,7 @@ class WalletApi {
     /** A member's stored value at the caller's merchant, looked up by phone at the counter. */
     @GetMapping("/api/v1/merchant/wallet/balances")
     MemberWallet memberWallet(StaffPrincipal staff, @RequestParam String phone) {
-        var merchantId = counterMerchant(staff);
+        var merchantId = StoredValue.counterOf(staff);
         var customerId = walletHolder(merchantId, phone);
         return new MemberWallet(PhoneNumber.parse(phone).toString(), storedValue.balance(customerId, merchantId),
                 storedValue.history(customerId, merchantId, 20));

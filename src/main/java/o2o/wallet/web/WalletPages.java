@@ -122,7 +122,7 @@ class WalletPages {
 
     @GetMapping("/merchant/wallet")
     String counter(StaffPrincipal staff, @RequestParam(required = false) @Nullable String phone, Model model) {
-        var merchantId = staffMerchant(staff);
+        var merchantId = StoredValue.counterOf(staff);
         model.addAttribute("key", UUID.randomUUID().toString());
         model.addAttribute("rules", storedValue.rules(merchantId));
         if (phone == null || phone.isBlank()) return "wallet/counter";
@@ -187,10 +187,5 @@ class WalletPages {
 
     private String merchantName(UUID merchantId) {
         return merchants.find(merchantId).map(Merchant::name).orElseThrow(() -> Problem.notFound("merchant"));
-    }
-
-    private static UUID staffMerchant(StaffPrincipal staff) {
-        if (staff.merchantId() == null) throw Problem.forbidden("merchant staff only");
-        return staff.merchantId();
     }
 }
