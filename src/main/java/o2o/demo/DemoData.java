@@ -19,6 +19,7 @@ import o2o.identity.NewStaff;
 import o2o.identity.Role;
 import o2o.identity.StaffAccounts;
 import o2o.identity.StaffPrincipal;
+import o2o.loyalty.ImportedEarning;
 import o2o.loyalty.Loyalty;
 import o2o.merchants.ImportedMerchant;
 import o2o.merchants.MerchantApplication;
@@ -132,12 +133,24 @@ public class DemoData implements ApplicationRunner {
                     setMeal.terms().price(), 1 + random.nextInt(2),
                     now.minus(Duration.ofMinutes(1 + random.nextInt(365 * 24 * 60)))));
             if (batch.size() == 100_000) {
-                orderImport.importCompleted(batch);
+                importWithPoints(merchantId, batch);
                 batch.clear();
             }
         }
-        orderImport.importCompleted(batch);
+        importWithPoints(merchantId, batch);
         return orders - existingOrders;
+    }
+
+    /** Past orders and the points they earned, as ledger entries, so the ledger has the history's size too. */
+    private void importWithPoints(UUID merchantId, List<ImportedOrder> batch) {
+        var ids = orderImport.importCompleted(batch);
+        var earnings = new ArrayList<ImportedEarning>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            var order = batch.get(i);
+            earnings.add(new ImportedEarning(ids.get(i), order.customerId(), order.unitPrice().times(order.quantity()),
+                    order.paidAt()));
+        }
+        loyalty.earnImported(merchantId, earnings);
     }
 
     private List<ImportedMerchant> showcase(DemoCity city) {

@@ -8,9 +8,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -60,6 +65,41 @@ public class Ledger {
         return find(key).orElseThrow();
     }
 
+    /**
+     * Opens (or finds) many accounts of one kind, scope and unit at once, one per holder, with batched inserts;
+     * returns their ids by holder.
+     */
+    @Transactional
+    public Map<String, UUID> accounts(String kind, String scope, String unit, Collection<String> holders,
+            @Nullable UUID merchantId, boolean mayGoNegative) {
+        for (var holder : holders) new AccountKey(kind, holder, scope, unit);
+        var now = Timestamp.from(clock.instant());
+        template.batchUpdate("""
+                insert into ledger_account (id, kind, holder, scope, unit, merchant_id, may_go_negative, balance,
+                                            created_at)
+                values (?, ?, ?, ?, ?, ?, ?, 0, ?) on conflict (kind, holder, scope, unit) do nothing
+                """, List.copyOf(holders), 5000, (ps, holder) -> {
+            ps.setObject(1, Ids.next());
+            ps.setString(2, kind);
+            ps.setString(3, holder);
+            ps.setString(4, scope);
+            ps.setString(5, unit);
+            ps.setObject(6, merchantId);
+            ps.setBoolean(7, mayGoNegative);
+            ps.setTimestamp(8, now);
+        });
+        var ids = new HashMap<String, UUID>();
+        jdbc.sql("""
+                        select holder, id from ledger_account
+                        where kind = :kind and scope = :scope and unit = :unit and holder = any(:holders)
+                        """)
+                .param("kind", kind).param("scope", scope).param("unit", unit)
+                .param("holders", holders.toArray(String[]::new))
+                .query((rs, row) -> ids.put(rs.getString(1), rs.getObject(2, UUID.class)))
+                .list();
+        return ids;
+    }
+
     @Transactional(readOnly = true)
     public Optional<Account> find(AccountKey key) {
         return jdbc.sql("""
@@ -83,6 +123,19 @@ public class Ledger {
                 .param("id", accountId)
                 .query(Ledger::account)
                 .optional();
+    }
+
+    /** The accounts of one kind that one holder (e.g. {@code customer:<id>}) has, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Account> accountsHeldBy(String kind, String holder) {
+        return jdbc.sql("""
+                        select id, kind, holder, scope, unit, merchant_id, may_go_negative, balance from ledger_account
+                        where kind = :kind and holder = :holder order by created_at, id
+                        """)
+                .param("kind", kind)
+                .param("holder", holder)
+                .query(Ledger::account)
+                .list();
     }
 
     /**
@@ -168,6 +221,81 @@ public class Ledger {
                     List.of(new Posting(source.id(), -source.balance()), new Posting(target.id(), source.balance()))));
         }
         return entries;
+    }
+
+    /** An entry for {@link #postAll}: what {@link #post} takes, plus when it happened (for history brought in). */
+    public record NewEntry(String reference, String description, @Nullable UUID merchantId, Instant at,
+            List<Posting> postings) {}
+
+    /**
+     * Posts many entries at once with batched inserts (history brought in, demo data): each reference once, as
+     * {@link #post} does, and each account's balance moved once by the sum of its postings, with the same refusal
+     * to take an account below zero (the whole batch then fails). Returns how many entries were new.
+     */
+    @Transactional
+    public int postAll(List<NewEntry> entries) {
+        var ids = new ArrayList<UUID>(entries.size());
+        for (var entry : entries) {
+            validate(entry.reference(), entry.postings());
+            ids.add(Ids.next());
+        }
+        var indexes = IntStream.range(0, entries.size()).boxed().toList();
+        template.batchUpdate("""
+                insert into ledger_entry (id, reference, description, merchant_id, created_at)
+                values (?, ?, ?, ?, ?) on conflict (reference) do nothing
+                """, indexes, 5000, (ps, i) -> {
+            var entry = entries.get(i);
+            ps.setObject(1, ids.get(i));
+            ps.setString(2, entry.reference());
+            ps.setString(3, entry.description());
+            ps.setObject(4, entry.merchantId());
+            ps.setTimestamp(5, Timestamp.from(entry.at()));
+        });
+        // batched inserts are rewritten into multi-row ones that report no per-row counts: an entry is new when the
+        // id given to it is the one stored (a reference posted before keeps its earlier id)
+        var stored = new HashSet<UUID>();
+        for (int from = 0; from < ids.size(); from += 10_000) {
+            var chunk = ids.subList(from, Math.min(from + 10_000, ids.size())).toArray(UUID[]::new);
+            stored.addAll(jdbc.sql("select id from ledger_entry where id = any(:ids)")
+                    .param("ids", chunk)
+                    .query(UUID.class).list());
+        }
+        record Line(UUID entryId, NewEntry entry, Posting posting) {}
+        var lines = new ArrayList<Line>();
+        var deltas = new TreeMap<UUID, Long>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (!stored.contains(ids.get(i))) continue;
+            var entry = entries.get(i);
+            for (var posting : entry.postings()) {
+                lines.add(new Line(ids.get(i), entry, posting));
+                deltas.merge(posting.accountId(), posting.amount(), Math::addExact);
+            }
+        }
+        int fresh = stored.size();
+        for (var delta : deltas.entrySet()) {
+            if (delta.getValue() == 0) continue;
+            int moved = jdbc.sql("""
+                            update ledger_account set balance = balance + :amount
+                            where id = :id and (may_go_negative or balance + :amount >= 0)
+                            """)
+                    .param("amount", delta.getValue())
+                    .param("id", delta.getKey())
+                    .update();
+            if (moved == 0) {
+                throw new Problem(HttpStatus.CONFLICT, "insufficient-balance", "a batch would overdraw an account");
+            }
+        }
+        template.batchUpdate("""
+                insert into ledger_posting (entry_id, account_id, amount, merchant_id, created_at)
+                values (?, ?, ?, ?, ?)
+                """, lines, 10_000, (ps, line) -> {
+            ps.setObject(1, line.entryId());
+            ps.setObject(2, line.posting().accountId());
+            ps.setLong(3, line.posting().amount());
+            ps.setObject(4, line.entry().merchantId());
+            ps.setTimestamp(5, Timestamp.from(line.entry().at()));
+        });
+        return fresh;
     }
 
     @Transactional(readOnly = true)

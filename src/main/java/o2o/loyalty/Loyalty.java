@@ -8,12 +8,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import o2o.ledger.AccountKey;
 import o2o.ledger.Ledger;
 import o2o.ledger.Posting;
 import o2o.merchants.MerchantStatus;
 import o2o.merchants.Merchants;
+import o2o.orders.Channel;
 import o2o.orders.OrderPaid;
 import o2o.orders.OrderRefunded;
 import o2o.shared.Ids;
@@ -125,6 +127,7 @@ public class Loyalty {
      */
     @Transactional
     public void earnFor(OrderPaid paid) {
+        if (paid.channel() == Channel.TOP_UP) return; // buying stored value earns nothing; spending it does
         var membership = membership(paid.customerId(), paid.merchantId());
         if (membership.isEmpty()) return;
         var program = membership.get().programId();
@@ -155,6 +158,43 @@ public class Loyalty {
             }
         }
         tiers.evaluate(program, paid.customerId(), "EARN");
+    }
+
+    /**
+     * The points past orders earned, brought in with them (history, demo data) in batched inserts: one balanced
+     * entry per order ({@code order:<id>:earn}, the merchant's ISSUED against the member's POINTS) and one lot each
+     * for expiry; orders whose points were posted before are left as they are. Returns how many entries were new.
+     */
+    @Transactional
+    public int earnImported(UUID merchantId, List<ImportedEarning> orders) {
+        var program = programOf(merchantId);
+        var rules = programs.rules(program);
+        var issued = ledger.account(issuedKey(program, merchantId), merchantId, true);
+        var holders = orders.stream().map(o -> "customer:" + o.customerId()).collect(Collectors.toSet());
+        var members = ledger.accounts("POINTS", "program:" + program, "PTS", holders, merchantId, false);
+        record Earned(ImportedEarning order, long points) {}
+        var earned = orders.stream().map(o -> new Earned(o, o.paid().minor() / 100 * rules.pointsPerYuan()))
+                .filter(e -> e.points() > 0).toList();
+        int fresh = ledger.postAll(earned.stream().map(e -> new Ledger.NewEntry("order:" + e.order().orderId() + ":earn",
+                "消费积分", merchantId, e.order().paidAt(), List.of(new Posting(issued.id(), -e.points()),
+                        new Posting(members.get("customer:" + e.order().customerId()), e.points())))).toList());
+        template.batchUpdate("""
+                insert into points_lot (id, program_id, merchant_id, customer_id, reference, points, remaining,
+                                        earned_at, expires_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (reference) do nothing
+                """, earned, 10_000, (ps, e) -> {
+            var paidAt = e.order().paidAt();
+            ps.setObject(1, Ids.next());
+            ps.setObject(2, program);
+            ps.setObject(3, merchantId);
+            ps.setObject(4, e.order().customerId());
+            ps.setString(5, "order:" + e.order().orderId() + ":earn");
+            ps.setLong(6, e.points());
+            ps.setLong(7, e.points());
+            ps.setTimestamp(8, Timestamp.from(paidAt));
+            ps.setTimestamp(9, Timestamp.from(programs.expiryOf(rules, paidAt)));
+        });
+        return fresh;
     }
 
     /**

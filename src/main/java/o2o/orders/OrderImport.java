@@ -25,8 +25,9 @@ public class OrderImport {
         this.jdbc = jdbc;
     }
 
+    /** Returns the new orders' ids, in the order given. */
     @Transactional
-    public void importCompleted(List<ImportedOrder> orders) {
+    public List<UUID> importCompleted(List<ImportedOrder> orders) {
         record Row(UUID id, ImportedOrder order) {}
         var rows = new ArrayList<Row>(orders.size());
         for (var order : orders) rows.add(new Row(Ids.next(), order));
@@ -69,6 +70,7 @@ public class OrderImport {
             });
         }
         if (orders.size() >= 1000) jdbc.sql("analyze customer_order").update();
+        return rows.stream().map(Row::id).toList();
     }
 
     @Transactional(readOnly = true)

@@ -141,6 +141,45 @@ public class Orders {
         return find(id).orElseThrow();
     }
 
+    /**
+     * Places an order for stored value at a merchant (channel TOP_UP): no stock, no coupon; once paid, the wallet
+     * credits it on {@link OrderPaid}.
+     */
+    @Transactional
+    public Order placeTopUpOrder(CustomerPrincipal customer, UUID merchantId, Money amount, String title) {
+        rateLimits.check(new Limit("order-place", properties.ordersPerCustomerPer10s(), Duration.ofSeconds(10)),
+                customer.customerId().toString());
+        if (amount.isZero()) throw new InvalidInput("amount", "must be more than zero");
+        var id = Ids.next();
+        var now = clock.instant();
+        jdbc.sql("""
+                        insert into customer_order (id, merchant_id, customer_id, channel, status, subtotal_minor,
+                            discount_minor, total_minor, refunded_minor, currency, created_at, pay_by)
+                        values (:id, :merchant, :customer, 'TOP_UP', 'PENDING_PAYMENT', :amount, 0, :amount, 0,
+                            :currency, :now, :payBy)
+                        """)
+                .param("id", id)
+                .param("merchant", merchantId)
+                .param("customer", customer.customerId())
+                .param("amount", amount.minor())
+                .param("currency", amount.currency().getCurrencyCode())
+                .param("now", utc(now))
+                .param("payBy", utc(now.plus(properties.paymentTimeout())))
+                .update();
+        jdbc.sql("""
+                        insert into order_line (order_id, line_no, merchant_id, kind, ref_id, title, unit_price_minor,
+                                                quantity, amount_minor)
+                        values (:order, 1, :merchant, 'TOP_UP', :merchant, :title, :amount, 1, :amount)
+                        """)
+                .param("order", id)
+                .param("merchant", merchantId)
+                .param("title", title)
+                .param("amount", amount.minor())
+                .update();
+        record(id, merchantId, null, OrderStatus.PENDING_PAYMENT, "placed");
+        return find(id).orElseThrow();
+    }
+
     @Transactional(readOnly = true)
     public Optional<Order> find(UUID orderId) {
         return jdbc.sql("select " + COLUMNS + " from customer_order where id = :id")

@@ -1,5 +1,6 @@
 package o2o.vouchers;
 
+import o2o.orders.Channel;
 import o2o.orders.OrderPaid;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -17,6 +18,7 @@ class VoucherReactions {
 
     @ApplicationModuleListener
     void on(OrderPaid paid) {
+        if (paid.channel() == Channel.TOP_UP) return; // stored value bought online: the wallet credits it, no voucher
         vouchers.issueFor(paid);
     }
 

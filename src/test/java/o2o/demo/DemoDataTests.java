@@ -64,6 +64,13 @@ class DemoDataTests {
         assertThat(count("select count(*) from membership where merchant_id = :m", merchant)).isEqualTo(250);
         assertThat(count("select count(*) from customer_order where merchant_id = :m and status = 'COMPLETED'", merchant))
                 .isEqualTo(2500);
+        assertThat(count("select count(*) from ledger_entry where merchant_id = :m and reference like 'order:%:earn'",
+                merchant)).as("every seeded order's points are on the ledger").isEqualTo(2500);
+        assertThat(count("select count(*) from points_lot where merchant_id = :m", merchant)).isEqualTo(2500);
+        assertThat(jdbc.sql("""
+                        select count(*) from ledger_account a
+                        where a.balance <> (select coalesce(sum(amount), 0) from ledger_posting where account_id = a.id)
+                        """).query(Long.class).single()).as("balances equal their journal").isZero();
     }
 
     private long count(String sql, UUID merchant) {

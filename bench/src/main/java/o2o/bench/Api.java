@@ -74,6 +74,11 @@ final class Api {
         return post(path, body, token, Map.of());
     }
 
+    Response put(String path, Object body, String token) throws IOException, InterruptedException {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    }
+
     /** Places an order for one unit (or more) with a fresh idempotency key. */
     Response order(String customer, String dealId, int quantity) throws IOException, InterruptedException {
         return post("/api/v1/orders", Map.of("dealId", dealId, "quantity", quantity), customer,
@@ -163,8 +168,30 @@ final class Api {
         }
     }
 
+    /** A signed-in customer and their phone number, which the counter looks them up by. */
+    record Member(String phone, String token) {}
+
+    /** Signs in {@code count} members, 16 at a time. */
+    List<Member> members(int count) throws Exception {
+        var tasks = new ArrayList<Callable<Member>>();
+        for (int i = 0; i < count; i++) {
+            tasks.add(() -> {
+                var phone = phone();
+                return new Member(phone, customer(phone));
+            });
+        }
+        try (var pool = Executors.newFixedThreadPool(16, Thread.ofVirtual().factory())) {
+            var members = new ArrayList<Member>();
+            for (var future : pool.invokeAll(tasks)) members.add(future.get());
+            return members;
+        }
+    }
+
     String customer() throws IOException, InterruptedException {
-        var phone = phone();
+        return customer(phone());
+    }
+
+    private String customer(String phone) throws IOException, InterruptedException {
         expect(post("/api/v1/auth/otp", Map.of("phone", phone), null), 202);
         for (int attempt = 0; attempt < 100; attempt++) {
             var inbox = get("/api/v1/dev/inbox?phone=" + phone, null);

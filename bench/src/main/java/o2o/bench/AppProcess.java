@@ -61,7 +61,8 @@ final class AppProcess implements AutoCloseable {
         var app = new AppProcess(process, port, dbPort, 0, dir);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close));
         var http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        // seeding a million orders with their points on the ledger takes minutes on a busy machine
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
         double ready = -1;
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {

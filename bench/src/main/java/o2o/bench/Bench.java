@@ -35,8 +35,8 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--orders", description = "completed past orders of those members (default: ${DEFAULT-VALUE})")
     int orders = 1_000_000;
 
-    @Option(names = "--scenarios", split = ",", description = "nearby,checkout,flash-sale,redeem (default: all)")
-    List<String> scenarios = List.of("nearby", "checkout", "flash-sale", "redeem");
+    @Option(names = "--scenarios", split = ",", description = "nearby,checkout,flash-sale,redeem,points (default: all)")
+    List<String> scenarios = List.of("nearby", "checkout", "flash-sale", "redeem", "points");
 
     @Option(names = "--clients", description = "concurrent clients (default: ${DEFAULT-VALUE})")
     int clients = 32;
@@ -136,7 +136,10 @@ public final class Bench implements Callable<Integer> {
         }
     }
 
-    /** What must hold whatever the speed: work got done, nothing oversold, vouchers followed payments. */
+    /**
+     * What must hold whatever the speed: work got done, nothing oversold, vouchers followed payments, stored value
+     * balances are what was put in minus what was taken, and the ledger reconciles.
+     */
     static boolean holds(Result result) {
         boolean ok = result.operations() > 0;
         var checks = result.checks();
@@ -145,6 +148,8 @@ public final class Bench implements Callable<Integer> {
             var expected = checks.getOrDefault("checkoutsConfirmed", checks.get("sold"));
             if (expected instanceof Number e && issued.longValue() < e.longValue()) ok = false;
         }
+        if (checks.get("balanceMismatches") instanceof Number wrong && wrong.longValue() > 0) ok = false;
+        if (Boolean.FALSE.equals(checks.get("reconcileClean"))) ok = false;
         if (!ok) System.err.println("CHECK FAILED: " + result.scenario() + " " + checks);
         return ok;
     }

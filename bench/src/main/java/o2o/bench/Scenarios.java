@@ -1,15 +1,19 @@
 package o2o.bench;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /** The scenarios, each a short method: set up through the API, drive it under load, check what must hold. */
 final class Scenarios {
@@ -27,6 +31,7 @@ final class Scenarios {
             case "checkout" -> checkout(context);
             case "flash-sale" -> flashSale(context);
             case "redeem" -> redeem(context);
+            case "points" -> points(context);
             default -> throw new IllegalArgumentException("unknown scenario " + name);
         };
     }
@@ -171,6 +176,99 @@ final class Scenarios {
         checks.put("redeemed", recorder.operations());
         return Result.of("redeem", c.clients(), seconds, recorder, recorder.operations() / seconds, c.tpcb(), checks,
                 c.app(), c.dataset(), started);
+    }
+
+    /**
+     * Earn and spend on the ledger: several cashiers top up stored value (cash in, principal and bonus out to the
+     * member) and charge bills to it for many members at once, each one ledger entry through the real API. At the
+     * end every member's balance must equal what the bench put in minus what it took, and the ledger must
+     * reconcile; the reconciliation is timed once at the dataset's size (the seeded orders' points are entries too).
+     */
+    static Result points(Context c) throws Exception {
+        var merchant = c.api().merchant(c.operator());
+        Api.expect(c.api().put("/api/v1/merchant/wallet/rules", Map.of("bonusByThreshold", Map.of("50000", 5000)),
+                merchant.ownerToken()), 200);
+        var cashiers = new ArrayList<String>();
+        for (int i = 0; i < 4; i++) cashiers.add(c.api().cashier(merchant));
+        var members = c.api().members(Math.max(c.clients() * 4, 16));
+        var expected = new AtomicLongArray(members.size());
+        var uncertain = new AtomicIntegerArray(members.size());
+        var topUps = new AtomicLong();
+        var charges = new AtomicLong();
+        var short_ = new AtomicLong();
+        // everybody starts with 500 yuan (and its 50 bonus), so that spending has something to spend from the start
+        for (int m = 0; m < members.size(); m++) {
+            Api.expect(c.api().post("/api/v1/merchant/wallet/top-ups", Map.of("phone", members.get(m).phone(),
+                    "amount", Map.of("minor", 50000, "currency", "CNY")), cashiers.get(0),
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString())), 200);
+            expected.set(m, 55000);
+        }
+        var recorder = new Recorder();
+        var started = Instant.now();
+        double seconds = Load.run(c.clients(), c.duration(), recorder, client -> {
+            var random = ThreadLocalRandom.current();
+            int m = random.nextInt(members.size());
+            var cashier = cashiers.get(client % cashiers.size());
+            var key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+            boolean topUp = random.nextInt(10) < 3;
+            long minor = topUp ? new long[] {10000, 20000, 50000}[random.nextInt(3)] : 1000L * (1 + random.nextInt(15));
+            Api.Response response;
+            try {
+                response = c.api().post(topUp ? "/api/v1/merchant/wallet/top-ups" : "/api/v1/merchant/wallet/charges",
+                        Map.of("phone", members.get(m).phone(), "amount", Map.of("minor", minor, "currency", "CNY")),
+                        cashier, key);
+            } catch (IOException unknownOutcome) {
+                uncertain.set(m, 1);
+                throw unknownOutcome;
+            }
+            if (response.status() == 200) {
+                if (topUp) {
+                    expected.addAndGet(m, minor + (minor >= 50000 ? 5000 : 0));
+                    topUps.incrementAndGet();
+                } else {
+                    expected.addAndGet(m, -minor);
+                    charges.incrementAndGet();
+                }
+                return true;
+            }
+            if (response.status() == 409) {
+                short_.incrementAndGet(); // not enough stored value: the right answer, nothing posted
+                return true;
+            }
+            if (response.status() >= 500) uncertain.set(m, 1);
+            return false;
+        });
+        long mismatches = 0;
+        long checked = 0;
+        for (int m = 0; m < members.size(); m++) {
+            if (uncertain.get(m) == 1) continue;
+            var wallet = c.api().get("/api/v1/merchant/wallet/balances?phone=" + members.get(m).phone(), cashiers.get(0));
+            long held = wallet.body().path("balance").path("principal").path("minor").asLong()
+                    + wallet.body().path("balance").path("bonus").path("minor").asLong();
+            checked++;
+            if (held != expected.get(m)) mismatches++;
+        }
+        long reconcileStarted = System.nanoTime();
+        var reconciled = c.api().get("/api/v1/admin/ledger/reconcile", c.operator());
+        long reconcileMillis = (System.nanoTime() - reconcileStarted) / 1_000_000;
+        Api.expect(reconciled, 200);
+        var body = reconciled.body();
+        long posted = topUps.get() + charges.get();
+        var checks = new LinkedHashMap<String, Object>();
+        checks.put("topUps", topUps.get());
+        checks.put("charges", charges.get());
+        checks.put("refusedShort", short_.get());
+        checks.put("entriesPosted", posted);
+        checks.put("membersChecked", checked);
+        checks.put("balanceMismatches", mismatches);
+        checks.put("reconcileClean", body.path("differences").isEmpty() && body.path("unbalancedEntries").isEmpty());
+        checks.put("reconcileMillis", reconcileMillis);
+        checks.put("reconcileServerMillis", body.path("tookMillis").asLong());
+        checks.put("entries", body.path("entries").asLong());
+        checks.put("postings", body.path("postings").asLong());
+        checks.put("accounts", body.path("accounts").asLong());
+        return Result.of("points", c.clients(), seconds, recorder, posted / seconds, c.tpcb(), checks, c.app(),
+                c.dataset(), started);
     }
 
     /** Waits (bounded) until these customers hold {@code expected} vouchers in all; returns how many they hold. */

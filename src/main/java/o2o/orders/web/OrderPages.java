@@ -1,5 +1,6 @@
 package o2o.orders.web;
 
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,6 +29,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OrderPages {
 
     private static final String PROVIDER = "sandbox";
+    /** The gateway, or the member's stored value at the merchant (offered on the deal page when it covers the price). */
+    private static final Set<String> PROVIDERS = Set.of(PROVIDER, "wallet");
 
     private final Orders orders;
     private final PageText text;
@@ -40,10 +43,12 @@ class OrderPages {
     @PostMapping("/deals/{dealId}/buy")
     String buy(@Nullable Authentication authentication, @PathVariable UUID dealId,
             @RequestParam(defaultValue = "1") String quantity, @RequestParam(required = false) @Nullable UUID couponId,
-            @RequestParam(defaultValue = "") String pointsToUse, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String pointsToUse, @RequestParam(defaultValue = PROVIDER) String provider,
+            RedirectAttributes redirect) {
         if (authentication == null || !(authentication.getPrincipal() instanceof CustomerPrincipal customer)) {
             return "redirect:/signin?next=/deals/" + dealId;
         }
+        if (!PROVIDERS.contains(provider)) throw new InvalidInput("provider", "sandbox or wallet");
         Order order;
         try {
             order = orders.placeDealOrder(customer, dealId, quantity(quantity), couponId, points(pointsToUse));
@@ -52,7 +57,7 @@ class OrderPages {
             return "redirect:/deals/" + dealId;
         }
         if (order.status() != OrderStatus.PENDING_PAYMENT) return "redirect:/me/orders/" + order.id();
-        return pay(customer, order.id(), redirect);
+        return pay(customer, order.id(), provider, redirect);
     }
 
     @GetMapping("/me/orders")
@@ -82,8 +87,12 @@ class OrderPages {
     /** Pays an unpaid order (again): back to the provider's page. */
     @PostMapping("/me/orders/{id}/pay")
     String pay(CustomerPrincipal customer, @PathVariable UUID id, RedirectAttributes redirect) {
+        return pay(customer, id, PROVIDER, redirect);
+    }
+
+    private String pay(CustomerPrincipal customer, UUID id, String provider, RedirectAttributes redirect) {
         try {
-            return "redirect:" + orders.pay(customer, id, PROVIDER, "/me/orders/" + id).redirectUrl();
+            return "redirect:" + orders.pay(customer, id, provider, "/me/orders/" + id).redirectUrl();
         } catch (Problem problem) {
             if (problem.status().value() == 404) throw problem;
             redirect.addFlashAttribute("problem", text.problem(problem));

@@ -1,26 +1,38 @@
 package o2o.wallet.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import o2o.identity.CustomerPrincipal;
 import o2o.identity.Customers;
 import o2o.identity.StaffPrincipal;
+import o2o.merchants.Merchant;
+import o2o.merchants.Merchants;
+import o2o.shared.InvalidInput;
 import o2o.shared.Money;
 import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
+import o2o.wallet.OnlineTopUps;
 import o2o.wallet.StoredValue;
 import o2o.wallet.WalletBalance;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -28,34 +40,150 @@ import org.springframework.web.bind.annotation.RestController;
 class WalletApi {
 
     private final StoredValue storedValue;
+    private final OnlineTopUps onlineTopUps;
     private final Customers customers;
+    private final Merchants merchants;
 
-    WalletApi(StoredValue storedValue, Customers customers) {
+    WalletApi(StoredValue storedValue, OnlineTopUps onlineTopUps, Customers customers, Merchants merchants) {
         this.storedValue = storedValue;
+        this.onlineTopUps = onlineTopUps;
         this.customers = customers;
+        this.merchants = merchants;
     }
 
-    record TopUp(@NotNull String phone, @NotNull Money amount) {}
+    record TopUp(@NotNull String phone, @NotNull Money amount, @Nullable String method) {}
+
+    record OnlineTopUp(@NotNull UUID merchantId, @NotNull Money amount) {}
+
+    record ChargeRequest(@NotNull String phone, @NotNull Money amount, @Nullable @Size(max = 100) String note) {}
+
+    record RefundRequest(@NotNull String phone) {}
 
     record Rules(@NotNull Map<Long, Long> bonusByThreshold) {}
+
+    record RefundRuleRequest(@NotNull Boolean principalRefundable, @NotNull @Min(1) @Max(3650) Integer withinDays) {}
+
+    record MerchantRules(Map<Long, Long> bonusByThreshold, StoredValue.RefundRule refund) {}
+
+    record MerchantWallet(UUID merchantId, String merchantName, Money principal, Money bonus, Money total) {}
+
+    record MemberWallet(String phone, WalletBalance balance, List<StoredValue.Line> history) {}
 
     @GetMapping("/api/v1/me/wallet")
     WalletBalance mine(CustomerPrincipal customer, @RequestParam UUID merchantId) {
         return storedValue.balance(customer.customerId(), merchantId);
     }
 
-    /** Cash or card taken at the counter. The Idempotency-Key is required and names the top-up. */
+    /** Every merchant where the member holds stored value, principal and bonus apart. */
+    @GetMapping("/api/v1/me/wallet/balances")
+    List<MerchantWallet> balances(CustomerPrincipal customer) {
+        return storedValue.wallets(customer.customerId()).stream()
+                .map(w -> new MerchantWallet(w.merchantId(),
+                        merchants.find(w.merchantId()).map(Merchant::name).orElse(""), w.principal(), w.bonus(),
+                        w.total()))
+                .toList();
+    }
+
+    @GetMapping("/api/v1/me/wallet/history")
+    List<StoredValue.Line> history(CustomerPrincipal customer, @RequestParam UUID merchantId) {
+        return storedValue.history(customer.customerId(), merchantId, 50);
+    }
+
+    /**
+     * Buys stored value online: an order of channel TOP_UP and a sandbox payment to confirm at {@code redirectUrl}.
+     * The balance (with the bonus) follows once the gateway reports the payment. Idempotency-Key is required.
+     */
+    @PostMapping("/api/v1/me/wallet/top-ups")
+    @ResponseStatus(HttpStatus.CREATED)
+    OnlineTopUps.TopUpStarted topUpOnline(CustomerPrincipal customer,
+            @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
+            @Valid @RequestBody OnlineTopUp topUp) {
+        return onlineTopUps.start(customer, topUp.merchantId(), topUp.amount());
+    }
+
+    /** An online top-up of the member's: its amount and whether the balance has been credited yet. */
+    @GetMapping("/api/v1/me/wallet/top-ups/{orderId}")
+    OnlineTopUps.TopUpStatus topUpStatus(CustomerPrincipal customer, @PathVariable UUID orderId) {
+        return onlineTopUps.status(customer, orderId);
+    }
+
+    /** Cash or card ({@code method} CASH, the default, or CARD) taken at the counter. Idempotency-Key required. */
     @PostMapping("/api/v1/merchant/wallet/top-ups")
     WalletBalance topUp(StaffPrincipal staff, @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
             @Valid @RequestBody TopUp topUp) {
         var customer = customers.byPhone(PhoneNumber.parse(topUp.phone()))
                 .orElseThrow(() -> Problem.notFound("customer"));
-        return storedValue.topUp(staff, customer.customerId(), topUp.amount(), key);
+        return storedValue.topUp(staff, customer.customerId(), topUp.amount(), key,
+                topUp.method() == null ? "CASH" : topUp.method());
+    }
+
+    /** A member's stored value at the caller's merchant, looked up by phone at the counter. */
+    @GetMapping("/api/v1/merchant/wallet/balances")
+    MemberWallet memberWallet(StaffPrincipal staff, @RequestParam String phone) {
+        var merchantId = StoredValue.counterOf(staff);
+        var customerId = walletHolder(merchantId, phone);
+        return new MemberWallet(PhoneNumber.parse(phone).toString(), storedValue.balance(customerId, merchantId),
+                storedValue.history(customerId, merchantId, 20));
+    }
+
+    /**
+     * A bill charged to the member's balance at the counter: principal first, then bonus; 409 when short. The
+     * Idempotency-Key is required: the same key again charges once.
+     */
+    @PostMapping("/api/v1/merchant/wallet/charges")
+    StoredValue.Charge charge(StaffPrincipal staff,
+            @Parameter(required = true) @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+            @Valid @RequestBody ChargeRequest charge) {
+        var customerId = walletHolder(counterMerchant(staff), charge.phone());
+        return storedValue.charge(staff, customerId, charge.amount(), charge.note() == null ? "" : charge.note(),
+                required(key));
+    }
+
+    /**
+     * Pays back the member's unused principal under the merchant's refund rule (owners and managers); the bonus that
+     * came with it is forfeited in proportion. The Idempotency-Key is required.
+     */
+    @PostMapping("/api/v1/merchant/wallet/refunds")
+    StoredValue.PrincipalRefund refund(StaffPrincipal staff,
+            @Parameter(required = true) @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+            @Valid @RequestBody RefundRequest refund) {
+        var customerId = walletHolder(counterMerchant(staff), refund.phone());
+        return storedValue.refundPrincipal(staff, customerId, required(key));
     }
 
     @PutMapping("/api/v1/merchant/wallet/rules")
     Map<Long, Long> rules(StaffPrincipal staff, @Valid @RequestBody Rules rules) {
         storedValue.setRules(staff, rules.bonusByThreshold());
         return rules.bonusByThreshold();
+    }
+
+    /** Whether unused principal may be refunded, and within how many days of its top-up (owners and managers). */
+    @PutMapping("/api/v1/merchant/wallet/refund-rules")
+    StoredValue.RefundRule refundRule(StaffPrincipal staff, @Valid @RequestBody RefundRuleRequest rule) {
+        return storedValue.setRefundRule(staff, new StoredValue.RefundRule(rule.principalRefundable(),
+                rule.withinDays()));
+    }
+
+    @GetMapping("/api/v1/merchant/wallet/rules")
+    MerchantRules rules(StaffPrincipal staff) {
+        var merchantId = counterMerchant(staff);
+        return new MerchantRules(storedValue.rules(merchantId), storedValue.refundRule(merchantId));
+    }
+
+    private static UUID counterMerchant(StaffPrincipal staff) {
+        if (staff.merchantId() == null) throw Problem.forbidden("merchant staff only");
+        return staff.merchantId();
+    }
+
+    /** The member with this phone, if they hold stored value at this merchant; anybody else is "not found". */
+    private UUID walletHolder(UUID merchantId, String phone) {
+        var customer = customers.byPhone(PhoneNumber.parse(phone)).orElseThrow(() -> Problem.notFound("wallet"));
+        if (!storedValue.hasWallet(customer.customerId(), merchantId)) throw Problem.notFound("wallet");
+        return customer.customerId();
+    }
+
+    private static String required(@Nullable String key) {
+        if (key == null || key.isBlank()) throw new InvalidInput("Idempotency-Key", "this request needs one");
+        return key;
     }
 }

@@ -1,0 +1,191 @@
+package o2o.wallet.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import o2o.identity.CustomerPrincipal;
+import o2o.identity.Customers;
+import o2o.identity.StaffPrincipal;
+import o2o.merchants.Merchant;
+import o2o.merchants.Merchants;
+import o2o.shared.Money;
+import o2o.shared.PhoneNumber;
+import o2o.shared.Problem;
+import o2o.shared.web.FormValues;
+import o2o.shared.web.PageText;
+import o2o.wallet.OnlineTopUps;
+import o2o.wallet.StoredValue;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The customer's stored value (balances per merchant, principal and bonus apart, history; buying more online) and the
+ * cashier's wallet counter (look a member up by phone, top up with cash or card, charge a bill to the balance).
+ */
+@Controller
+class WalletPages {
+
+    private final StoredValue storedValue;
+    private final OnlineTopUps onlineTopUps;
+    private final Merchants merchants;
+    private final Customers customers;
+    private final PageText text;
+
+    WalletPages(StoredValue storedValue, OnlineTopUps onlineTopUps, Merchants merchants, Customers customers,
+            PageText text) {
+        this.storedValue = storedValue;
+        this.onlineTopUps = onlineTopUps;
+        this.merchants = merchants;
+        this.customers = customers;
+        this.text = text;
+    }
+
+    record WalletView(UUID merchantId, String merchantName, Money principal, Money bonus, Money total,
+            List<StoredValue.Line> history) {}
+
+    @GetMapping("/me/wallet")
+    String wallets(CustomerPrincipal customer, Model model) {
+        model.addAttribute("wallets", storedValue.wallets(customer.customerId()).stream()
+                .map(w -> new WalletView(w.merchantId(), merchantName(w.merchantId()), w.principal(), w.bonus(),
+                        w.total(), storedValue.history(customer.customerId(), w.merchantId(), 10)))
+                .toList());
+        return "wallet/balances";
+    }
+
+    @GetMapping("/me/wallet/top-up")
+    String topUpForm(CustomerPrincipal customer, @RequestParam UUID merchantId, Model model) {
+        model.addAttribute("merchantId", merchantId);
+        model.addAttribute("merchantName", merchantName(merchantId));
+        model.addAttribute("rules", storedValue.rules(merchantId));
+        model.addAttribute("balance", storedValue.wallets(customer.customerId()).stream()
+                .filter(w -> w.merchantId().equals(merchantId)).findFirst().orElse(null));
+        return "wallet/top-up";
+    }
+
+    /** htmx: the bonus the amount being typed would earn. */
+    @GetMapping("/me/wallet/top-up/bonus")
+    String bonus(@RequestParam UUID merchantId, @RequestParam(required = false) @Nullable String amount, Model model) {
+        try {
+            var paid = FormValues.money("amount", amount, Money.CNY);
+            model.addAttribute("paid", paid);
+            model.addAttribute("bonus", storedValue.bonusFor(merchantId, paid));
+        } catch (Problem invalid) {
+            model.addAttribute("paid", null);
+        }
+        return "wallet/top-up :: bonus";
+    }
+
+    @PostMapping("/me/wallet/top-up")
+    String topUp(CustomerPrincipal customer, @RequestParam UUID merchantId, @RequestParam String amount,
+            RedirectAttributes redirect) {
+        try {
+            var started = onlineTopUps.start(customer, merchantId, FormValues.money("amount", amount, Money.CNY));
+            return "redirect:" + started.redirectUrl();
+        } catch (Problem problem) {
+            if (problem.status().value() == 404) throw problem;
+            redirect.addFlashAttribute("problem", text.problem(problem));
+            return "redirect:/me/wallet/top-up?merchantId=" + merchantId;
+        }
+    }
+
+    /** Where the gateway sends the payer back: polls until the wallet is credited. */
+    @GetMapping("/me/wallet/top-ups/{orderId}")
+    String topUpStatus(CustomerPrincipal customer, @PathVariable UUID orderId, Model model) {
+        statusModel(customer, orderId, model);
+        return "wallet/top-up-status";
+    }
+
+    @GetMapping("/me/wallet/top-ups/{orderId}/status")
+    String topUpStatusFragment(CustomerPrincipal customer, @PathVariable UUID orderId, Model model,
+            HttpServletResponse response) {
+        if (statusModel(customer, orderId, model).credited()) response.setHeader("HX-Refresh", "true");
+        return "wallet/top-up-status :: status";
+    }
+
+    /** htmx, on a deal's page: pay with stored value when it covers the price, else a way to top up. */
+    @GetMapping("/me/wallet/pay-option")
+    String payOption(CustomerPrincipal customer, @RequestParam UUID merchant, @RequestParam long amount, Model model) {
+        var balance = storedValue.wallets(customer.customerId()).stream()
+                .filter(w -> w.merchantId().equals(merchant)).findFirst().orElse(null);
+        model.addAttribute("merchantId", merchant);
+        model.addAttribute("balance", balance);
+        model.addAttribute("enough", balance != null && balance.total().minor() >= amount);
+        return "wallet/pay-option :: option";
+    }
+
+    @GetMapping("/merchant/wallet")
+    String counter(StaffPrincipal staff, @RequestParam(required = false) @Nullable String phone, Model model) {
+        var merchantId = StoredValue.counterOf(staff);
+        model.addAttribute("key", UUID.randomUUID().toString());
+        model.addAttribute("rules", storedValue.rules(merchantId));
+        if (phone == null || phone.isBlank()) return "wallet/counter";
+        model.addAttribute("phone", phone.strip());
+        try {
+            var member = customers.byPhone(PhoneNumber.parse(phone));
+            if (member.isEmpty()) {
+                model.addAttribute("lookupProblem", text.message("storedvalue.counter.no-member"));
+                return "wallet/counter";
+            }
+            var customerId = member.get().customerId();
+            model.addAttribute("member", member.get().phone().masked());
+            model.addAttribute("balance", storedValue.hasWallet(customerId, merchantId)
+                    ? storedValue.balance(customerId, merchantId) : null);
+            model.addAttribute("history", storedValue.history(customerId, merchantId, 10));
+        } catch (Problem invalid) {
+            model.addAttribute("lookupProblem", text.problem(invalid));
+        }
+        return "wallet/counter";
+    }
+
+    @PostMapping("/merchant/wallet/top-up")
+    String counterTopUp(StaffPrincipal staff, @RequestParam String phone, @RequestParam String amount,
+            @RequestParam(defaultValue = "CASH") String method, @RequestParam String key,
+            RedirectAttributes redirect) {
+        try {
+            var customer = customers.byPhone(PhoneNumber.parse(phone)).orElseThrow(() -> Problem.notFound("customer"));
+            var balance = storedValue.topUp(staff, customer.customerId(), FormValues.money("amount", amount, Money.CNY),
+                    key, method);
+            redirect.addFlashAttribute("done", text.message("storedvalue.counter.topped-up",
+                    balance.principal().decimal(), balance.bonus().decimal()));
+        } catch (Problem problem) {
+            redirect.addFlashAttribute("problem", text.problem(problem));
+        }
+        redirect.addAttribute("phone", phone);
+        return "redirect:/merchant/wallet";
+    }
+
+    @PostMapping("/merchant/wallet/charge")
+    String counterCharge(StaffPrincipal staff, @RequestParam String phone, @RequestParam String amount,
+            @RequestParam(defaultValue = "") String note, @RequestParam String key, RedirectAttributes redirect) {
+        try {
+            var customer = customers.byPhone(PhoneNumber.parse(phone)).orElseThrow(() -> Problem.notFound("customer"));
+            var charge = storedValue.charge(staff, customer.customerId(), FormValues.money("amount", amount, Money.CNY),
+                    note, key);
+            redirect.addFlashAttribute("done", text.message("storedvalue.counter.charged", charge.amount().decimal(),
+                    charge.fromPrincipal().decimal(), charge.fromBonus().decimal()));
+        } catch (Problem problem) {
+            redirect.addFlashAttribute("problem", text.problem(problem));
+        }
+        redirect.addAttribute("phone", phone);
+        return "redirect:/merchant/wallet";
+    }
+
+    private OnlineTopUps.TopUpStatus statusModel(CustomerPrincipal customer, UUID orderId, Model model) {
+        var status = onlineTopUps.status(customer, orderId);
+        model.addAttribute("topUp", status);
+        model.addAttribute("merchantName", merchantName(status.merchantId()));
+        if (status.credited()) model.addAttribute("balance", storedValue.balance(customer.customerId(), status.merchantId()));
+        return status;
+    }
+
+    private String merchantName(UUID merchantId) {
+        return merchants.find(merchantId).map(Merchant::name).orElseThrow(() -> Problem.notFound("merchant"));
+    }
+}
