@@ -95,7 +95,7 @@ class StoredValuePagesBrowserTests extends BrowserTest {
 
         page.locator("#counter-charge-amount").fill("100");
         page.locator("#counter-charge-submit").click();
-        assertThat(page.locator("#counter-problem")).hasText("余额不足");
+        assertThat(page.locator("#counter-problem")).hasText("余额或积分不足");
         assertThat(page.locator("#member-balance")).hasText("余额 ¥70.00（本金 ¥0.00，赠送 ¥70.00）");
     }
 
