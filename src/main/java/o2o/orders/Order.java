@@ -7,6 +7,7 @@ import java.util.UUID;
 import o2o.shared.Money;
 import org.jspecify.annotations.Nullable;
 
-public record Order(UUID id, UUID merchantId, UUID customerId, Channel channel, OrderStatus status,
+/** An order of any channel; {@code customerId} is null only for a walk-in sale at a store's POS. */
+public record Order(UUID id, UUID merchantId, @Nullable UUID customerId, Channel channel, OrderStatus status,
         List<OrderLine> lines, Money subtotal, Money discount, Money total, Money refunded, @Nullable UUID couponId,
         Instant createdAt, Instant payBy, @Nullable Instant paidAt) {}

@@ -1,6 +1,7 @@
 package o2o.identity.security;
 
 import o2o.identity.CustomerPrincipal;
+import o2o.identity.PosPrincipal;
 import o2o.identity.StaffPrincipal;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
@@ -13,15 +14,15 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Lets a controller method take a {@link StaffPrincipal} or {@link CustomerPrincipal} parameter, whether the caller
- * came with a token or a console session.
+ * Lets a controller method take a {@link StaffPrincipal}, {@link CustomerPrincipal} or {@link PosPrincipal} parameter,
+ * whether the caller came with a token, a console session or a POS API key.
  */
 class CurrentPrincipals implements HandlerMethodArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
         var type = parameter.getParameterType();
-        return type == StaffPrincipal.class || type == CustomerPrincipal.class;
+        return type == StaffPrincipal.class || type == CustomerPrincipal.class || type == PosPrincipal.class;
     }
 
     @Override
