@@ -162,7 +162,7 @@ public class Orders {
         record(sale.orderId(), sale.merchantId(), null, OrderStatus.PAID, "sold at the POS");
         if (sale.customerId() != null) {
             events.publishEvent(new OrderPaid(sale.orderId(), sale.merchantId(), sale.customerId(), Channel.POS, null,
-                    sale.lines().stream().mapToInt(OfflineSale.Line::quantity).sum(), sale.total(), clock.instant()));
+                    sale.lines().stream().mapToInt(OfflineSale.Line::quantity).sum(), sale.total(), sale.soldAt()));
         }
         return find(sale.orderId()).orElseThrow();
     }
