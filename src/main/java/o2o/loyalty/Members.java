@@ -92,6 +92,19 @@ public class Members {
     public record Registered(MemberSummary member, boolean joinedNow) {}
 
     /**
+     * Finds a member of a merchant by one of {@link #lookupKeys()}, for a caller that is not a person at the counter
+     * (a store's POS, authenticated and rate-limited by its own module). Empty when nobody is a member by that value;
+     * a malformed or expired member code is its own problem, as in {@link #lookup}.
+     */
+    @Transactional
+    public Optional<MemberSummary> find(UUID merchantId, String way, String value) {
+        var finder = finders.get(way);
+        if (finder == null) throw new InvalidInput(way, "members are found by one of " + finders.keySet());
+        if (value.isBlank()) throw new InvalidInput(way, "empty");
+        return finder.customer(merchantId, value.strip()).flatMap(customer -> summary(merchantId, customer));
+    }
+
+    /**
      * Finds a member of the caller's merchant by exactly one of {@link #lookupKeys()} (other parameters are
      * ignored); 404 when the person is not a member here. Rate-limited per staff member.
      */

@@ -7,7 +7,10 @@ import java.util.UUID;
 import o2o.shared.Money;
 import org.jspecify.annotations.Nullable;
 
-/** An order; {@code pointsUsed} loyalty points paid {@code pointsValue} of it, already taken off the total. */
-public record Order(UUID id, UUID merchantId, UUID customerId, Channel channel, OrderStatus status,
+/**
+ * An order of any channel; {@code customerId} is null only for a walk-in sale at a store's POS; {@code pointsUsed}
+ * loyalty points paid {@code pointsValue} of it, already taken off the total.
+ */
+public record Order(UUID id, UUID merchantId, @Nullable UUID customerId, Channel channel, OrderStatus status,
         List<OrderLine> lines, Money subtotal, Money discount, Money total, Money refunded, @Nullable UUID couponId,
         Instant createdAt, Instant payBy, @Nullable Instant paidAt, long pointsUsed, Money pointsValue) {}

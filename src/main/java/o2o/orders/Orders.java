@@ -180,6 +180,51 @@ public class Orders {
         return find(id).orElseThrow();
     }
 
+    /**
+     * Keeps a sale the POS already took the money for: an order of channel POS, PAID at once with its lines. A sale to
+     * a member publishes {@link OrderPaid}, so points and the member's activity follow; a walk-in sale publishes
+     * nothing, there being nobody to credit. The caller validates the sale and makes it idempotent.
+     */
+    @Transactional
+    public Order recordOfflineSale(OfflineSale sale) {
+        var currency = sale.total().currency().getCurrencyCode();
+        var at = utc(sale.soldAt());
+        jdbc.sql("""
+                        insert into customer_order (id, merchant_id, customer_id, channel, status, subtotal_minor,
+                            discount_minor, total_minor, refunded_minor, currency, created_at, pay_by, paid_at)
+                        values (:id, :merchant, :customer, 'POS', 'PAID', :total, 0, :total, 0, :currency, :at, :at, :at)
+                        """)
+                .param("id", sale.orderId())
+                .param("merchant", sale.merchantId())
+                .param("customer", new SqlParameterValue(Types.OTHER, sale.customerId()))
+                .param("total", sale.total().minor())
+                .param("currency", currency)
+                .param("at", at)
+                .update();
+        int lineNo = 0;
+        for (var line : sale.lines()) {
+            jdbc.sql("""
+                            insert into order_line (order_id, line_no, merchant_id, kind, ref_id, title,
+                                                    unit_price_minor, quantity, amount_minor)
+                            values (:order, :no, :merchant, 'POS', :order, :title, :unit, :quantity, :amount)
+                            """)
+                    .param("order", sale.orderId())
+                    .param("no", ++lineNo)
+                    .param("merchant", sale.merchantId())
+                    .param("title", line.title())
+                    .param("unit", line.unitPrice().minor())
+                    .param("quantity", line.quantity())
+                    .param("amount", line.amount().minor())
+                    .update();
+        }
+        record(sale.orderId(), sale.merchantId(), null, OrderStatus.PAID, "sold at the POS");
+        if (sale.customerId() != null) {
+            events.publishEvent(new OrderPaid(sale.orderId(), sale.merchantId(), sale.customerId(), Channel.POS, null,
+                    sale.lines().stream().mapToInt(OfflineSale.Line::quantity).sum(), sale.total(), sale.soldAt()));
+        }
+        return find(sale.orderId()).orElseThrow();
+    }
+
     @Transactional(readOnly = true)
     public Optional<Order> find(UUID orderId) {
         return jdbc.sql("select " + COLUMNS + " from customer_order where id = :id")
@@ -191,7 +236,7 @@ public class Orders {
     /** The customer's own order; anybody else's is "not found". */
     @Transactional(readOnly = true)
     public Order ofCustomer(CustomerPrincipal customer, UUID orderId) {
-        return find(orderId).filter(o -> o.customerId().equals(customer.customerId()))
+        return find(orderId).filter(o -> customer.customerId().equals(o.customerId()))
                 .orElseThrow(() -> Problem.notFound("order"));
     }
 
@@ -279,21 +324,24 @@ public class Orders {
 
     /**
      * Refunds part of a paid order (e.g. one unused voucher). Idempotent by reference; never more than was paid.
-     * PAID becomes PARTIALLY_REFUNDED, and REFUNDED when all of it is back.
+     * PAID becomes PARTIALLY_REFUNDED, and REFUNDED when all of it is back. A POS sale's money was taken at the till,
+     * so its refund is recorded as offline and no payment provider is asked.
      */
     @Transactional
     public void refund(UUID orderId, Money amount, String reference) {
+        var order = find(orderId).orElseThrow(() -> Problem.notFound("order"));
+        boolean offline = order.channel() == Channel.POS;
         int fresh = jdbc.sql("""
-                        insert into order_refund (order_id, reference, amount_minor, created_at)
-                        values (:order, :ref, :amount, :now) on conflict do nothing
+                        insert into order_refund (order_id, reference, amount_minor, created_at, offline)
+                        values (:order, :ref, :amount, :now, :offline) on conflict do nothing
                         """)
                 .param("order", orderId)
                 .param("ref", reference)
                 .param("amount", amount.minor())
                 .param("now", utc(clock.instant()))
+                .param("offline", offline)
                 .update();
         if (fresh == 0) return;
-        var order = find(orderId).orElseThrow(() -> Problem.notFound("order"));
         int updated = jdbc.sql("""
                         update customer_order set refunded_minor = refunded_minor + :amount,
                             status = case when refunded_minor + :amount = total_minor then 'REFUNDED'
@@ -308,10 +356,13 @@ public class Orders {
             throw new Problem(HttpStatus.CONFLICT, "order-not-refundable", "this order is " + order.status());
         }
         if (order.pointsUsed() > 0) givePointsBack(orderId, reference);
-        record(orderId, order.merchantId(), order.status(), find(orderId).orElseThrow().status(), reference);
-        payments.refund(orderId, amount, reference);
-        events.publishEvent(new OrderRefunded(orderId, order.merchantId(), order.customerId(), amount, order.total(),
-                reference, clock.instant()));
+        var after = find(orderId).orElseThrow().status();
+        record(orderId, order.merchantId(), order.status(), after, offline ? "offline refund " + reference : reference);
+        if (!offline) payments.refund(orderId, amount, reference);
+        if (order.customerId() != null) {
+            events.publishEvent(new OrderRefunded(orderId, order.merchantId(), order.customerId(), amount,
+                    order.total(), reference, clock.instant()));
+        }
     }
 
     /** Nothing of the order is left to use: PAID or PARTIALLY_REFUNDED → COMPLETED. */

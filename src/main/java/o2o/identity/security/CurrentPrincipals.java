@@ -2,6 +2,7 @@ package o2o.identity.security;
 
 import o2o.identity.CustomerPrincipal;
 import o2o.identity.Customers;
+import o2o.identity.PosPrincipal;
 import o2o.identity.StaffPrincipal;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
@@ -15,9 +16,10 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Lets a controller method take a {@link StaffPrincipal} or {@link CustomerPrincipal} parameter, whether the caller
- * came with a token or a console session. A customer is resolved to who they are now: the tokens and sessions of a
- * customer merged into another act as that other one (one primary-key read per request, instead of revoking tokens).
+ * Lets a controller method take a {@link StaffPrincipal}, {@link CustomerPrincipal} or {@link PosPrincipal} parameter,
+ * whether the caller came with a token, a console session or a POS API key. A customer is resolved to who they are
+ * now: the tokens and sessions of a customer merged into another act as that other one (one primary-key read per
+ * request, instead of revoking tokens).
  */
 class CurrentPrincipals implements HandlerMethodArgumentResolver {
 
@@ -30,7 +32,7 @@ class CurrentPrincipals implements HandlerMethodArgumentResolver {
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
         var type = parameter.getParameterType();
-        return type == StaffPrincipal.class || type == CustomerPrincipal.class;
+        return type == StaffPrincipal.class || type == CustomerPrincipal.class || type == PosPrincipal.class;
     }
 
     @Override

@@ -6,7 +6,10 @@ import static org.springframework.http.HttpMethod.POST;
 import java.util.List;
 
 import o2o.identity.Customers;
+import o2o.identity.PosKeys;
+import o2o.identity.PosPrincipal;
 import o2o.identity.Role;
+import o2o.shared.web.ProblemResponses;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +18,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -24,7 +28,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Two doors. {@code /api/**} is stateless and takes {@code Authorization: Bearer <token>}; everything else is the web
+ * Two doors. {@code /api/**} is stateless and takes {@code Authorization: Bearer <token>} (or a store POS's API key); everything else is the web
  * (customer site, merchant console, operator console) with a session, CSRF protection and sign-in pages.
  */
 @Configuration(proxyBeanMethods = false)
@@ -50,7 +54,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, Tokens tokens, AuthenticationProblems problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Tokens tokens, AuthenticationProblems problems, PosKeys posKeys,
+            ProblemResponses problemResponses) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -60,11 +65,14 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(POST, "/api/v1/merchant-applications").permitAll()
                         .requestMatchers(POST, "/api/v1/payments/webhooks/**").permitAll()
                         .requestMatchers("/api/v1/dev/**").permitAll()
+                        .requestMatchers("/api/v1/pos/**").hasRole(PosPrincipal.ROLE)
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/v1/merchant/**").hasAnyRole(STAFF)
                         .requestMatchers("/api/v1/me/**", "/api/v1/orders/**").hasRole(Role.CUSTOMER.name())
                         .anyRequest().authenticated())
+                .addFilterBefore(new PosKeyAuthentication(posKeys, problemResponses), BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(PosKeyAuthentication.jwtOnly())
                         .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(tokens::authentication))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))

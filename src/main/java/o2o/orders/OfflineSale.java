@@ -1,0 +1,24 @@
+package o2o.orders;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import o2o.shared.Money;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A sale a store's POS made and was paid for at the till, to be kept as an order of channel POS.
+ *
+ * @param orderId the id the order gets, chosen by the caller so it can claim the sale before recording it
+ * @param customerId the member it was sold to; null for a walk-in
+ */
+public record OfflineSale(UUID orderId, UUID merchantId, @Nullable UUID customerId, List<Line> lines, Money total,
+        Instant soldAt) {
+
+    public OfflineSale {
+        lines = List.copyOf(lines);
+    }
+
+    public record Line(String title, int quantity, Money unitPrice, Money amount) {}
+}

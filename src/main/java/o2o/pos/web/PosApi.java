@@ -1,0 +1,105 @@
+package o2o.pos.web;
+
+import java.util.List;
+
+import o2o.identity.PosPrincipal;
+import o2o.loyalty.MemberSummary;
+import o2o.pos.BatchResult;
+import o2o.pos.PosMembers;
+import o2o.pos.PosSales;
+import o2o.pos.Sale;
+import o2o.pos.SaleRecord;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What a store's POS calls, authenticated by the store's API key. Amounts are in fen. */
+@RestController
+@RequestMapping("/api/v1/pos")
+class PosApi {
+
+    private final PosSales sales;
+    private final PosMembers members;
+
+    PosApi(PosSales sales, PosMembers members) {
+        this.sales = sales;
+        this.members = members;
+    }
+
+    /** 201 for a new sale, 200 with {@code duplicate: true} for one recorded before. */
+    @PostMapping("/sales")
+    ResponseEntity<SaleResponse> record(PosPrincipal pos, @RequestBody Sale sale) {
+        var recorded = sales.record(pos, sale);
+        return ResponseEntity.status(recorded.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(SaleResponse.of(recorded));
+    }
+
+    @PostMapping("/sales/batch")
+    BatchResponse batch(PosPrincipal pos, @RequestBody BatchRequest batch) {
+        return new BatchResponse(sales.recordBatch(pos, batch.sales() == null ? List.of() : batch.sales()).stream()
+                .map(BatchItem::of).toList());
+    }
+
+    @GetMapping("/sales/{posTransactionId}")
+    SaleResponse sale(PosPrincipal pos, @PathVariable String posTransactionId) {
+        return SaleResponse.of(sales.find(pos, posTransactionId));
+    }
+
+    @PostMapping("/sales/{posTransactionId}/void")
+    SaleResponse voidSale(PosPrincipal pos, @PathVariable String posTransactionId) {
+        return SaleResponse.of(sales.voidSale(pos, posTransactionId));
+    }
+
+    @PostMapping("/sales/{posTransactionId}/refunds")
+    SaleResponse refund(PosPrincipal pos, @PathVariable String posTransactionId, @RequestBody RefundRequest refund) {
+        return SaleResponse.of(sales.refund(pos, posTransactionId, refund.refundId(), refund.amount()));
+    }
+
+    @GetMapping("/members")
+    MemberResponse member(PosPrincipal pos, @RequestParam(required = false) @Nullable String phone,
+            @RequestParam(required = false) @Nullable String card,
+            @RequestParam(required = false) @Nullable String memberQr) {
+        return MemberResponse.of(members.lookup(pos, new Sale.MemberRef(phone, card, memberQr)));
+    }
+
+    record BatchRequest(@Nullable List<Sale> sales) {}
+
+    record RefundRequest(@Nullable String refundId, @Nullable Long amount) {}
+
+    record SaleResponse(String posTransactionId, String orderId, String status, long total, long refunded,
+            String paymentMethod, boolean member, String soldAt, @Nullable String voidedAt, boolean duplicate) {
+
+        static SaleResponse of(SaleRecord sale) {
+            return new SaleResponse(sale.posTransactionId(), sale.orderId().toString(), sale.status().name(),
+                    sale.total().minor(), sale.refunded().minor(), sale.paymentMethod().name(), sale.member(),
+                    sale.soldAt().toString(), sale.voidedAt() == null ? null : sale.voidedAt().toString(),
+                    sale.duplicate());
+        }
+    }
+
+    record BatchResponse(List<BatchItem> results) {}
+
+    record BatchItem(int index, @Nullable String posTransactionId, String outcome, @Nullable SaleResponse sale,
+            BatchResult.@Nullable Rejection problem) {
+
+        static BatchItem of(BatchResult result) {
+            return new BatchItem(result.index(), result.posTransactionId(), result.outcome().name().toLowerCase(),
+                    result.sale() == null ? null : SaleResponse.of(result.sale()), result.problem());
+        }
+    }
+
+    /** Tier: the membership has no tiers yet, so it is always null. */
+    record MemberResponse(String phone, @Nullable String name, long points, String joinedAt, @Nullable String tier) {
+
+        static MemberResponse of(MemberSummary member) {
+            return new MemberResponse(member.phone(), member.name(), member.points(), member.joinedAt().toString(), null);
+        }
+    }
+}

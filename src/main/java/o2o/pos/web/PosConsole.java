@@ -1,0 +1,64 @@
+package o2o.pos.web;
+
+import java.util.UUID;
+
+import o2o.identity.StaffPrincipal;
+import o2o.pos.PosKeyAdmin;
+import o2o.pos.PosSales;
+import o2o.shared.Problem;
+import o2o.shared.web.PageText;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The console's POS page: each store's API keys (a new key is shown once, carried to the next page as a flash
+ * attribute and never stored in the clear) and the latest POS sales.
+ */
+@Controller
+class PosConsole {
+
+    private final PosKeyAdmin admin;
+    private final PosSales sales;
+    private final PageText text;
+
+    PosConsole(PosKeyAdmin admin, PosSales sales, PageText text) {
+        this.admin = admin;
+        this.sales = sales;
+        this.text = text;
+    }
+
+    @GetMapping("/merchant/pos")
+    String page(StaffPrincipal staff, Model model) {
+        model.addAttribute("stores", admin.overview(staff));
+        model.addAttribute("sales", sales.recent(staff.merchantId(), 50));
+        return "pos/console";
+    }
+
+    @PostMapping("/merchant/pos/keys")
+    String create(StaffPrincipal staff, @RequestParam UUID storeId, @RequestParam(defaultValue = "") String name,
+            RedirectAttributes redirect) {
+        try {
+            var issued = admin.create(staff, storeId, name);
+            redirect.addFlashAttribute("issued", issued);
+        } catch (Problem problem) {
+            redirect.addFlashAttribute("problem", text.problem(problem));
+        }
+        return "redirect:/merchant/pos";
+    }
+
+    @PostMapping("/merchant/pos/keys/{keyId}/revoke")
+    String revoke(StaffPrincipal staff, @PathVariable UUID keyId, @RequestParam UUID storeId,
+            RedirectAttributes redirect) {
+        try {
+            admin.revoke(staff, storeId, keyId);
+        } catch (Problem problem) {
+            redirect.addFlashAttribute("problem", text.problem(problem));
+        }
+        return "redirect:/merchant/pos";
+    }
+}
