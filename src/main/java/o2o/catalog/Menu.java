@@ -98,34 +98,7 @@ public class Menu {
         if (line.soldOut()) {
             throw new Problem(HttpStatus.CONFLICT, "menu-item-sold-out", item.name() + " is sold out", item.name());
         }
-        var chosen = new HashSet<UUID>(optionIds);
-        if (chosen.size() != optionIds.size()) throw new InvalidInput("optionIds", "an option is chosen twice");
-        var known = new HashSet<UUID>();
-        var names = new ArrayList<String>();
-        var ids = new ArrayList<UUID>();
-        long unit = line.effectivePrice().minor();
-        for (var group : item.optionGroups()) {
-            int taken = 0;
-            for (var option : group.options()) {
-                known.add(option.id());
-                if (!chosen.contains(option.id())) continue;
-                taken++;
-                unit += option.priceDeltaMinor();
-                names.add(option.name());
-                ids.add(option.id());
-            }
-            if (taken > 0 || group.required()) {
-                if (taken < group.minChoices() || taken > group.maxChoices()) {
-                    throw new InvalidInput("optionIds", group.name() + ": choose " + group.minChoices() + " to "
-                            + group.maxChoices());
-                }
-            }
-        }
-        if (!known.containsAll(chosen)) throw new InvalidInput("optionIds", "an option of another item");
-        if (unit < 0) throw new InvalidInput("optionIds", "these options take the price below zero");
-        var unitPrice = new Money(unit, item.price().currency());
-        return new PricedLine(item.id(), item.name(), List.copyOf(ids), List.copyOf(names), unitPrice, quantity,
-                unitPrice.times(quantity));
+        return item.priceAt(line.effectivePrice(), optionIds, quantity);
     }
 
     // --- the merchant's menu
@@ -294,6 +267,9 @@ public class Menu {
             boolean available) {
         var store = stores.get(staff, storeId);
         if (!staff.role().manages()) throw Problem.forbidden("only owners and managers set a store's prices");
+        // holds off a concurrent edit of the item's options until this override is checked against them
+        jdbc.sql("select id from menu_item where id = :id and merchant_id = :merchant for share")
+                .param("id", itemId).param("merchant", store.merchantId()).query(UUID.class).optional();
         var item = storeItem(store, itemId).item();
         if (priceOverride != null) {
             if (!priceOverride.currency().equals(item.price().currency())) {

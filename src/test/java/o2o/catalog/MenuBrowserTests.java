@@ -2,12 +2,15 @@ package o2o.catalog;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.microsoft.playwright.Page;
 import o2o.identity.Role;
 import o2o.testing.BrowserTest;
 import o2o.testing.Fixtures;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** An owner builds a small menu, a waiter marks a dish sold out on the phone, and a customer sees the badge. */
@@ -18,10 +21,10 @@ class MenuBrowserTests extends BrowserTest {
         var merchant = fixtures.approvedMerchant("菜单餐厅");
         var store = fixtures.store(merchant, Fixtures.unique("菜单餐厅店"), 31.2, 121.4, "本帮菜");
         var waiterName = Fixtures.unique("waiter");
-        var hired = api.post("/api/v1/merchant/staff", java.util.Map.of("username", waiterName, "password",
+        var hired = api.post("/api/v1/merchant/staff", Map.of("username", waiterName, "password",
                 "password-1", "displayName", "服务员", "role", Role.WAITER.name(), "storeIds", Set.of(store)),
                 merchant.ownerToken());
-        org.assertj.core.api.Assertions.assertThat(hired.status()).isEqualTo(201);
+        Assertions.assertThat(hired.status()).as(hired.raw()).isEqualTo(201);
 
         signInAsStaff(merchant.ownerUsername(), "password-1");
         page.locator("#to-menu").click();
@@ -84,10 +87,10 @@ class MenuBrowserTests extends BrowserTest {
     void aManagerSetsTheStoresOwnPriceAndTheCustomerSeesIt() {
         var merchant = fixtures.approvedMerchant("改价餐厅");
         var store = fixtures.store(merchant, Fixtures.unique("改价店"), 31.2, 121.4, "本帮菜");
-        var category = api.post("/api/v1/merchant/menu/categories", java.util.Map.of("name", "饮品"),
+        var category = api.post("/api/v1/merchant/menu/categories", Map.of("name", "饮品"),
                 merchant.ownerToken()).text("id");
         api.post("/api/v1/merchant/menu/items", MenuIntegrationTests.item(category, "酸梅汤", 800,
-                java.util.List.of()), merchant.ownerToken());
+                List.of()), merchant.ownerToken());
 
         signInAsStaff(merchant.ownerUsername(), "password-1");
         page.navigate("/merchant/stores/" + store + "/menu");
