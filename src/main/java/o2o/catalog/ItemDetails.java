@@ -24,6 +24,7 @@ public record ItemDetails(UUID categoryId, String name, String description, @Nul
 
     public ItemDetails {
         name = text("name", name, 60);
+        requireSensible("price", price);
         description = description == null ? "" : description.strip();
         if (description.length() > 500) throw new InvalidInput("description", "at most 500 characters");
         photoUrl = photoUrl == null || photoUrl.isBlank() ? null : photo(photoUrl.strip());
@@ -63,6 +64,13 @@ public record ItemDetails(UUID categoryId, String name, String description, @Nul
         }).toList();
         return new Group(group.id(), name, group.required(), group.minChoices(), group.maxChoices(), checked);
     }
+
+    /** Prices up to ¥10,000,000, so that a line's deltas and quantity can never overflow. */
+    static void requireSensible(String field, Money price) {
+        if (price.minor() > MAX_PRICE_MINOR) throw new InvalidInput(field, "at most 10000000.00");
+    }
+
+    static final long MAX_PRICE_MINOR = 1_000_000_000L;
 
     static String text(String field, @Nullable String value, int max) {
         if (value == null || value.isBlank()) throw new InvalidInput(field, "must not be blank");

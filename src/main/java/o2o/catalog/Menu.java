@@ -275,6 +275,7 @@ public class Menu {
             if (!priceOverride.currency().equals(item.price().currency())) {
                 throw new InvalidInput("priceOverride", "in " + item.price().currency().getCurrencyCode());
             }
+            ItemDetails.requireSensible("priceOverride", priceOverride);
             requireNonNegative(item, priceOverride, "priceOverride");
         }
         jdbc.sql("""

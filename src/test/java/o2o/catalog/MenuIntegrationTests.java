@@ -167,6 +167,7 @@ class MenuIntegrationTests extends ApiTest {
                 photo(item(hot, "炒面", 1800, List.of()), "ftp://img.example.com/a.jpg"),
                 photo(item(hot, "炒粉", 1800, List.of()), "not a url"),
                 item(hot, "汤面", -1, List.of()),
+                item(hot, "天价面", 9_000_000_000_000_000L, List.of()),
                 item(hot, "汤粉", 1800, List.of(group("规格", true, 0, 1, large))),
                 item(hot, "汤圆", 1800, List.of(group("加料", false, 1, 1, large))),
                 item(hot, "汤包", 1800, List.of(group("规格", true, 1, 2, large))),
@@ -249,6 +250,10 @@ class MenuIntegrationTests extends ApiTest {
         var negative = api.put("/api/v1/merchant/stores/" + store + "/menu/items/" + id(pork),
                 Map.of("priceOverride", money(-1), "available", true), owner);
         assertThat(negative.status()).isEqualTo(400);
+        var huge = api.put("/api/v1/merchant/stores/" + store + "/menu/items/" + id(pork),
+                Map.of("priceOverride", money(9_000_000_000_000_000L), "available", true), owner);
+        assertThat(huge.status()).isEqualTo(400);
+        assertThat(dish(publicMenu(store), "红烧肉").path("price").path("minor").asLong()).isEqualTo(5200);
         var back = api.put("/api/v1/merchant/stores/" + store + "/menu/items/" + id(pork),
                 Map.of("available", true), owner);
         assertThat(back.body().path("price").path("minor").asLong()).isEqualTo(4800);
