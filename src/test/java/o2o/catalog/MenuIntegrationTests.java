@@ -22,6 +22,7 @@ import o2o.testing.CrossMerchantAccess;
 import o2o.testing.CrossMerchantAccess.Endpoint;
 import o2o.testing.CrossMerchantAccess.Victim;
 import o2o.testing.Fixtures;
+import o2o.testing.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -434,5 +435,29 @@ class MenuIntegrationTests extends ApiTest {
                 Map.of("soldOut", true), owner);
         assertThat(ours.status()).as("our store, their item").isEqualTo(404);
         assertThat(api.get("/api/v1/merchant/menu/items", attacker.ownerToken()).body()).hasSize(1);
+    }
+
+    @Test
+    void theMenuPagesOfAnotherMerchantAreNotFoundAndChangeNothing() {
+        var hot = category(owner, "热菜");
+        var pork = braisedPork(hot);
+        var attacker = fixtures.approvedMerchant("隔壁页面");
+        var session = new WebSession(port).signInAsStaff(attacker.ownerUsername(), "password-1");
+        assertThat(session.get("/merchant/stores/" + store + "/menu").status()).isEqualTo(404);
+        session.get("/merchant/menu");
+        var before = api.get("/api/v1/merchant/stores/" + store + "/menu", owner).raw();
+        var items = api.get("/api/v1/merchant/menu/items", owner).raw();
+        var base = "/merchant/stores/" + store + "/menu/items/" + id(pork);
+        assertThat(session.post(base + "/sold-out", Map.of("soldOut", "true")).status()).isEqualTo(404);
+        assertThat(session.post(base, Map.of("priceOverride", "1", "available", "false")).status()).isEqualTo(404);
+        assertThat(session.post("/merchant/menu/items/" + id(pork) + "/deactivate", Map.of()).status()).isEqualTo(404);
+        assertThat(session.post("/merchant/menu/items/" + id(pork) + "/groups", Map.of("name", "偷加", "options", "大 1"))
+                .status()).isEqualTo(404);
+        var group = api.get("/api/v1/merchant/menu/items/" + id(pork), owner).body().path("optionGroups").get(0);
+        assertThat(session.post("/merchant/menu/items/" + id(pork) + "/groups/" + group.path("id").asString()
+                + "/remove", Map.of()).status()).isEqualTo(404);
+        assertThat(session.get("/merchant/menu").body()).doesNotContain("红烧肉");
+        assertThat(api.get("/api/v1/merchant/stores/" + store + "/menu", owner).raw()).isEqualTo(before);
+        assertThat(api.get("/api/v1/merchant/menu/items", owner).raw()).isEqualTo(items);
     }
 }
