@@ -182,8 +182,11 @@ public class WebhookEndpoints {
         return url;
     }
 
-    /** Names and address literals of this machine and private networks; names are not resolved here. */
-    static boolean isInternal(String rawHost) {
+    /**
+     * Names and address literals of this machine and private networks. Names are not resolved here (the relay checks
+     * what a name resolves to before each attempt).
+     */
+    public static boolean isInternal(String rawHost) {
         var host = rawHost.toLowerCase(Locale.ROOT);
         if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
         if (host.endsWith(".")) host = host.substring(0, host.length() - 1);

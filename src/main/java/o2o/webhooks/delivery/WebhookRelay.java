@@ -1,6 +1,8 @@
 package o2o.webhooks.delivery;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import o2o.webhooks.WebhookEndpoints;
 import o2o.webhooks.WebhookProperties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -85,7 +88,12 @@ class WebhookRelay {
         long started = System.nanoTime();
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(delivery.url()))
+            var uri = URI.create(delivery.url());
+            if (!properties.allowLoopback() && resolvesInternally(uri.getHost())) {
+                return CompletableFuture.completedFuture(
+                        new Outcome(startedAt, null, "refused: the host resolves to an internal address", 0));
+            }
+            request = HttpRequest.newBuilder(uri)
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "o2o-webhooks/1")
@@ -142,6 +150,19 @@ class WebhookRelay {
                         givingUp ? null : now.plus(properties.pauseAfter(failedInRound)).atOffset(ZoneOffset.UTC)))
                 .param("id", delivery.id())
                 .update();
+    }
+
+    /** A name that was public when the endpoint was saved may since point inside; checked again before each attempt. */
+    private static boolean resolvesInternally(@Nullable String host) {
+        if (host == null || WebhookEndpoints.isInternal(host)) return true;
+        try {
+            for (var address : InetAddress.getAllByName(host)) {
+                if (WebhookEndpoints.isInternal(address.getHostAddress())) return true;
+            }
+            return false;
+        } catch (UnknownHostException e) {
+            return false; // the attempt itself fails and is logged with the resolver's error
+        }
     }
 
     private static String describe(Throwable failure) {
