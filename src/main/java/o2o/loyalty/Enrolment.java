@@ -10,6 +10,7 @@ import o2o.merchants.Merchants;
 import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,12 +30,14 @@ public class Enrolment {
     private final JdbcClient jdbc;
     private final Loyalty loyalty;
     private final Merchants merchants;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Enrolment(JdbcClient jdbc, Loyalty loyalty, Merchants merchants, Clock clock) {
+    Enrolment(JdbcClient jdbc, Loyalty loyalty, Merchants merchants, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.loyalty = loyalty;
         this.merchants = merchants;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -45,14 +48,17 @@ public class Enrolment {
         merchants.find(merchantId).filter(m -> m.status() == MerchantStatus.APPROVED)
                 .orElseThrow(() -> Problem.notFound("merchant"));
         var program = loyalty.programOf(merchantId);
-        return jdbc.sql("""
+        var now = clock.instant();
+        boolean joined = jdbc.sql("""
                         insert into membership (merchant_id, customer_id, program_id, channel, joined_at, display_name)
                         values (:m, :c, :p, :channel, :now, :name) on conflict do nothing
                         """)
                 .param("m", merchantId).param("c", customerId).param("p", program).param("channel", channel)
-                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("now", now.atOffset(ZoneOffset.UTC))
                 .param("name", new SqlParameterValue(Types.VARCHAR, name))
                 .update() == 1;
+        if (joined) events.publishEvent(new MemberJoined(merchantId, customerId, channel, now));
+        return joined;
     }
 
     @Transactional(readOnly = true)

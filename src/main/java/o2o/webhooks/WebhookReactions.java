@@ -1,0 +1,83 @@
+package o2o.webhooks;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.UUID;
+
+import o2o.identity.Customers;
+import o2o.loyalty.MemberJoined;
+import o2o.orders.OrderPaid;
+import o2o.shared.PhoneNumber;
+import o2o.vouchers.VoucherRedeemed;
+import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Domain events become deliveries. Each event's id is derived from what happened (the redemption, the order, the
+ * membership), so a re-delivered domain event carries the same id and the delivery's unique key absorbs it. The
+ * payload carries ids and amounts, and the customer's phone only masked.
+ */
+@Component
+class WebhookReactions {
+
+    private final WebhookDeliveries deliveries;
+    private final Customers customers;
+
+    WebhookReactions(WebhookDeliveries deliveries, Customers customers) {
+        this.deliveries = deliveries;
+        this.customers = customers;
+    }
+
+    @ApplicationModuleListener
+    void on(VoucherRedeemed redeemed) {
+        var data = new LinkedHashMap<String, @Nullable Object>();
+        data.put("voucherId", redeemed.voucherId().toString());
+        data.put("redemptionId", redeemed.redemptionId().toString());
+        data.put("orderId", redeemed.orderId().toString());
+        data.put("storeId", redeemed.storeId().toString());
+        data.put("customerId", redeemed.customerId().toString());
+        data.put("customerPhone", maskedPhone(redeemed.customerId()));
+        data.put("redeemedAt", redeemed.at().toString());
+        deliveries.record(EventType.VOUCHER_REDEEMED, eventId(EventType.VOUCHER_REDEEMED, redeemed.redemptionId()),
+                redeemed.merchantId(), redeemed.at(), data);
+    }
+
+    @ApplicationModuleListener
+    void on(OrderPaid paid) {
+        var data = new LinkedHashMap<String, @Nullable Object>();
+        data.put("orderId", paid.orderId().toString());
+        data.put("channel", paid.channel().name());
+        data.put("customerId", paid.customerId().toString());
+        data.put("customerPhone", maskedPhone(paid.customerId()));
+        data.put("dealId", paid.dealId() == null ? null : paid.dealId().toString());
+        data.put("quantity", paid.quantity());
+        var total = new LinkedHashMap<String, Object>();
+        total.put("minor", paid.total().minor());
+        total.put("currency", paid.total().currency().getCurrencyCode());
+        data.put("total", total);
+        data.put("paidAt", paid.at().toString());
+        deliveries.record(EventType.ORDER_PAID, eventId(EventType.ORDER_PAID, paid.orderId()), paid.merchantId(),
+                paid.at(), data);
+    }
+
+    @ApplicationModuleListener
+    void on(MemberJoined joined) {
+        var data = new LinkedHashMap<String, @Nullable Object>();
+        data.put("customerId", joined.customerId().toString());
+        data.put("customerPhone", maskedPhone(joined.customerId()));
+        data.put("channel", joined.channel());
+        data.put("joinedAt", joined.at().toString());
+        deliveries.record(EventType.MEMBER_JOINED,
+                eventId(EventType.MEMBER_JOINED, joined.merchantId() + ":" + joined.customerId()),
+                joined.merchantId(), joined.at(), data);
+    }
+
+    private @Nullable String maskedPhone(UUID customerId) {
+        return customers.phoneOf(customerId).map(PhoneNumber::masked).orElse(null);
+    }
+
+    static UUID eventId(EventType type, Object subject) {
+        return UUID.nameUUIDFromBytes((type.wireName() + ":" + subject).getBytes(StandardCharsets.UTF_8));
+    }
+}
