@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * went back to them in refunds.
  */
 public record MemberProfile(UUID customerId, String phone, @Nullable String name, Instant joinedAt, String channel,
-        int visits, Money spend, @Nullable Instant lastVisitAt, long points, List<RecentOrder> recentOrders) {
+        int visits, Money spend, @Nullable Instant lastVisitAt, long points, @Nullable Tier tier,
+        List<RecentOrder> recentOrders) {
 
     public record RecentOrder(UUID orderId, String channel, Money total, Money refunded, Instant paidAt) {}
 

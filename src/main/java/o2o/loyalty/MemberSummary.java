@@ -7,4 +7,4 @@ import org.jspecify.annotations.Nullable;
 
 /** A member as the counter sees them: who (phone masked), since when, and their points here. */
 public record MemberSummary(UUID customerId, String phone, @Nullable String name, Instant joinedAt, String channel,
-        long points) {}
+        long points, @Nullable Tier tier) {}

@@ -57,22 +57,25 @@ public class Members {
     private final Enrolment enrolment;
     private final Loyalty loyalty;
     private final Customers customers;
+    private final Tiers tiers;
     private final RateLimits rateLimits;
     private final MembershipProperties properties;
 
-    Members(JdbcClient jdbc, Enrolment enrolment, Loyalty loyalty, Customers customers, MemberCards cards,
+    Members(JdbcClient jdbc, Enrolment enrolment, Loyalty loyalty, Customers customers, MemberCards cards, Tiers tiers,
             RateLimits rateLimits, MembershipProperties properties) {
         this.jdbc = jdbc;
         this.enrolment = enrolment;
         this.loyalty = loyalty;
         this.customers = customers;
+        this.tiers = tiers;
         this.rateLimits = rateLimits;
         this.properties = properties;
         finders.put("phone", (merchant, value) -> customers.byPhone(PhoneNumber.parse(value)).map(CustomerPrincipal::customerId));
         finders.put("qr", (merchant, value) -> Optional.of(cards.holderAt(merchant, value)));
+        finders.put("card", (merchant, value) -> customers.byCard(merchant, value).map(CustomerPrincipal::customerId));
     }
 
-    /** The ways {@link #lookup} understands, e.g. {@code phone} and {@code qr}. */
+    /** The ways {@link #lookup} understands: {@code phone}, {@code qr} (the member QR code) and {@code card}. */
     public List<String> lookupKeys() {
         return List.copyOf(finders.keySet());
     }
@@ -196,17 +199,17 @@ public class Members {
                 .list();
         return new MemberProfile(customerId, member.phone(), member.name(), member.joinedAt(), member.channel(),
                 activity.map(Activity::visits).orElse(0), activity.map(Activity::spend).orElse(Money.cny(0)),
-                activity.map(Activity::lastVisitAt).orElse(null), member.points(), recent);
+                activity.map(Activity::lastVisitAt).orElse(null), member.points(), member.tier(), recent);
     }
 
     private Optional<MemberSummary> summary(UUID merchant, UUID customerId) {
         return jdbc.sql(SUMMARY + " where m.merchant_id = :m and m.customer_id = :c")
                 .param("m", merchant).param("c", customerId)
                 .query((rs, row) -> new MemberSummary(rs.getObject(1, UUID.class), masked(rs.getString(2)),
-                        rs.getString(3), instant(rs, "joined_at"), rs.getString(5), 0))
+                        rs.getString(3), instant(rs, "joined_at"), rs.getString(5), 0, null))
                 .optional()
                 .map(s -> new MemberSummary(s.customerId(), s.phone(), s.name(), s.joinedAt(), s.channel(),
-                        loyalty.points(customerId, merchant).points()));
+                        loyalty.points(customerId, merchant).points(), tiers.of(customerId, merchant).orElse(null)));
     }
 
     /** Owners, managers and cashiers serve members at the counter. */

@@ -7,6 +7,7 @@ import o2o.identity.CustomerPrincipal;
 import o2o.loyalty.Enrolment;
 import o2o.loyalty.Loyalty;
 import o2o.loyalty.MemberCards;
+import o2o.loyalty.Tiers;
 import o2o.merchants.Stores;
 import o2o.shared.Problem;
 import o2o.shared.QrCodes;
@@ -35,13 +36,15 @@ class MemberCardPages {
     private final MemberCards cards;
     private final Enrolment enrolment;
     private final Loyalty loyalty;
+    private final Tiers tiers;
     private final Stores stores;
     private final Clock clock;
 
-    MemberCardPages(MemberCards cards, Enrolment enrolment, Loyalty loyalty, Stores stores, Clock clock) {
+    MemberCardPages(MemberCards cards, Enrolment enrolment, Loyalty loyalty, Tiers tiers, Stores stores, Clock clock) {
         this.cards = cards;
         this.enrolment = enrolment;
         this.loyalty = loyalty;
+        this.tiers = tiers;
         this.stores = stores;
         this.clock = clock;
     }
@@ -55,6 +58,7 @@ class MemberCardPages {
     @GetMapping("/me/memberships/{merchantId}")
     String card(CustomerPrincipal customer, @PathVariable UUID merchantId, Model model) {
         model.addAttribute("card", cards.of(customer.customerId(), merchantId));
+        model.addAttribute("tier", tiers.of(customer.customerId(), merchantId).orElse(null));
         qrModel(customer, merchantId, model);
         return "loyalty/card";
     }

@@ -95,11 +95,14 @@ class PosApi {
         }
     }
 
-    /** Tier: the membership has no tiers yet, so it is always null. */
-    record MemberResponse(String phone, @Nullable String name, long points, String joinedAt, @Nullable String tier) {
+    /** The member as the till shows them; {@code tier} is the name of their tier, null before they reach one. */
+    record MemberResponse(String phone, @Nullable String name, long points, String joinedAt, @Nullable String tier,
+            int tierDiscountPercent) {
 
         static MemberResponse of(MemberSummary member) {
-            return new MemberResponse(member.phone(), member.name(), member.points(), member.joinedAt().toString(), null);
+            var tier = member.tier();
+            return new MemberResponse(member.phone(), member.name(), member.points(), member.joinedAt().toString(),
+                    tier == null ? null : tier.name(), tier == null ? 0 : tier.discountPercent());
         }
     }
 }
