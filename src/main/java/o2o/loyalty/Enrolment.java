@@ -61,6 +61,13 @@ public class Enrolment {
         return joined;
     }
 
+    /** Joins (as {@link #join}) and returns the membership, new or as it was. */
+    @Transactional
+    public Membership enrol(UUID customerId, UUID merchantId, String channel) {
+        join(customerId, merchantId, channel, null);
+        return loyalty.membership(customerId, merchantId).orElseThrow();
+    }
+
     @Transactional(readOnly = true)
     public boolean isMember(UUID customerId, UUID merchantId) {
         return jdbc.sql("select count(*) from membership where merchant_id = :m and customer_id = :c")

@@ -13,14 +13,10 @@ import java.util.stream.Collectors;
 import o2o.ledger.AccountKey;
 import o2o.ledger.Ledger;
 import o2o.ledger.Posting;
-import o2o.merchants.MerchantStatus;
-import o2o.merchants.Merchants;
 import o2o.orders.Channel;
 import o2o.orders.OrderPaid;
 import o2o.orders.OrderRefunded;
 import o2o.shared.Ids;
-import o2o.shared.InvalidInput;
-import o2o.shared.Problem;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,21 +33,21 @@ public class Loyalty {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Ledger ledger;
-    private final Merchants merchants;
     private final PointsProgram programs;
     private final Tiers tiers;
     private final PointsLots lots;
+    private final MemberActivity activity;
     private final Clock clock;
 
-    Loyalty(JdbcClient jdbc, JdbcTemplate template, Ledger ledger, Merchants merchants, PointsProgram programs,
-            Tiers tiers, PointsLots lots, Clock clock) {
+    Loyalty(JdbcClient jdbc, JdbcTemplate template, Ledger ledger, PointsProgram programs, Tiers tiers,
+            PointsLots lots, MemberActivity activity, Clock clock) {
         this.jdbc = jdbc;
         this.programs = programs;
         this.tiers = tiers;
         this.lots = lots;
+        this.activity = activity;
         this.template = template;
         this.ledger = ledger;
-        this.merchants = merchants;
         this.clock = clock;
     }
 
@@ -59,22 +55,6 @@ public class Loyalty {
     @Transactional
     public UUID programOf(UUID merchantId) {
         return programs.programOf(merchantId);
-    }
-
-    /** Joins a merchant's membership; joining again changes nothing. */
-    @Transactional
-    public Membership join(UUID customerId, UUID merchantId, String channel) {
-        if (channel.isBlank() || channel.length() > 30) throw new InvalidInput("channel", "1 to 30 characters");
-        merchants.find(merchantId).filter(m -> m.status() == MerchantStatus.APPROVED)
-                .orElseThrow(() -> Problem.notFound("merchant"));
-        var program = programOf(merchantId);
-        jdbc.sql("""
-                        insert into membership (merchant_id, customer_id, program_id, channel, joined_at)
-                        values (:m, :c, :p, :channel, :now) on conflict do nothing
-                        """)
-                .param("m", merchantId).param("c", customerId).param("p", program).param("channel", channel)
-                .param("now", now()).update();
-        return membership(customerId, merchantId).orElseThrow();
     }
 
     /** Many customers join at once (imports, demo data); those already members are left as they are. */
@@ -163,7 +143,8 @@ public class Loyalty {
     /**
      * The points past orders earned, brought in with them (history, demo data) in batched inserts: one balanced
      * entry per order ({@code order:<id>:earn}, the merchant's ISSUED against the member's POINTS) and one lot each
-     * for expiry; orders whose points were posted before are left as they are. Returns how many entries were new.
+     * for expiry, and the visits and spend they add to the members' profiles; orders brought in before are left as
+     * they are. Returns how many entries were new.
      */
     @Transactional
     public int earnImported(UUID merchantId, List<ImportedEarning> orders) {
@@ -194,6 +175,7 @@ public class Loyalty {
             ps.setTimestamp(8, Timestamp.from(paidAt));
             ps.setTimestamp(9, Timestamp.from(programs.expiryOf(rules, paidAt)));
         });
+        activity.recordImported(merchantId, "DEAL", orders);
         return fresh;
     }
 

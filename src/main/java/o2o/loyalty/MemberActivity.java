@@ -1,6 +1,8 @@
 package o2o.loyalty;
 
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
 
 import o2o.orders.OrderPaid;
 import o2o.orders.OrderRefunded;
@@ -64,6 +66,40 @@ class MemberActivity {
                 .param("m", paid.merchantId()).param("c", paid.customerId()).param("total", paid.total().minor())
                 .param("refunded", recorded.get()).param("currency", paid.total().currency().getCurrencyCode())
                 .param("at", paid.at().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    /**
+     * Paid orders brought in with a merchant's history (imports, demo data), counted like paid ones in two
+     * statements: orders counted before are skipped, so bringing the same history twice counts it once.
+     */
+    @Transactional
+    void recordImported(UUID merchantId, String channel, List<ImportedEarning> orders) {
+        if (orders.isEmpty()) return;
+        jdbc.sql("""
+                        with brought (order_id, customer_id, total_minor, paid_at) as (
+                            select o, c, t, to_timestamp(at / 1000.0)
+                            from unnest(cast(:orders as uuid[]), cast(:customers as uuid[]),
+                                        cast(:totals as bigint[]), cast(:paidAts as bigint[])) as b(o, c, t, at)),
+                        counted as (
+                            insert into member_activity_order (order_id, merchant_id, customer_id, channel,
+                                                               total_minor, refunded_minor, currency, paid_at)
+                            select order_id, :m, customer_id, :channel, total_minor, 0, 'CNY', paid_at from brought
+                            on conflict (order_id) do nothing
+                            returning customer_id, total_minor, paid_at)
+                        insert into member_activity as a (merchant_id, customer_id, visits, paid_minor, refunded_minor,
+                                                          currency, last_visit_at)
+                        select :m, customer_id, count(*), sum(total_minor), 0, 'CNY', max(paid_at) from counted
+                        group by customer_id
+                        on conflict (merchant_id, customer_id) do update
+                        set visits = a.visits + excluded.visits, paid_minor = a.paid_minor + excluded.paid_minor,
+                            last_visit_at = greatest(a.last_visit_at, excluded.last_visit_at)
+                        """)
+                .param("orders", orders.stream().map(ImportedEarning::orderId).toArray(UUID[]::new))
+                .param("customers", orders.stream().map(ImportedEarning::customerId).toArray(UUID[]::new))
+                .param("totals", orders.stream().mapToLong(o -> o.paid().minor()).boxed().toArray(Long[]::new))
+                .param("paidAts", orders.stream().mapToLong(o -> o.paidAt().toEpochMilli()).boxed().toArray(Long[]::new))
+                .param("m", merchantId).param("channel", channel)
                 .update();
     }
 

@@ -14,7 +14,6 @@ import java.util.UUID;
 
 import o2o.identity.Customers;
 import o2o.identity.StaffPrincipal;
-import o2o.ledger.AccountKey;
 import o2o.ledger.Ledger;
 import o2o.ledger.Posting;
 import o2o.shared.Ids;
@@ -93,7 +92,7 @@ public class MemberImports {
         var file = MemberImportFile.parse(csv);
         var importId = Ids.next();
         var program = loyalty.programOf(merchantId);
-        var issued = ledger.account(issuedKey(merchantId, program), merchantId, true).id();
+        var issued = ledger.account(Loyalty.issuedKey(program, merchantId), merchantId, true).id();
         int imported = 0;
         int merged = 0;
         int unchanged = 0;
@@ -244,10 +243,5 @@ public class MemberImports {
                 rs.getString("file_name"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getInt("total_rows"), rs.getInt("imported"), rs.getInt("merged"), rs.getInt("unchanged"),
                 rs.getInt("rejected"), rejections);
-    }
-
-    /** Points a merchant gave out, in a program: the account imported points are issued from. */
-    static AccountKey issuedKey(UUID merchantId, UUID program) {
-        return new AccountKey("ISSUED", "merchant:" + merchantId, "program:" + program, "PTS");
     }
 }

@@ -6,9 +6,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import o2o.identity.StaffPrincipal;
@@ -31,6 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class PointsProgram {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** The channels purchases earn points on: every one but buying stored value (spending it earns instead). */
+    public static final Set<Channel> EARNING_CHANNELS = Collections.unmodifiableSet(
+            EnumSet.complementOf(EnumSet.of(Channel.TOP_UP)));
     private static final int MAX_BONUS_EVENTS = 50;
 
     private final JdbcClient jdbc;

@@ -12,24 +12,27 @@ import o2o.ledger.Ledger;
 import o2o.merchants.Merchant;
 import o2o.merchants.Merchants;
 import o2o.shared.InvalidInput;
+import o2o.shared.Money;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who owes whom in a shared program: per merchant, the points it issued and the points accepted at it in a period,
- * read from the ledger's postings on its ISSUED and REDEEMED accounts. In points; the money value follows from the
- * redemption rate.
+ * read from the ledger's postings on its ISSUED and REDEEMED accounts. In points, and in money at the redemption
+ * rate members spend them at.
  */
 @Service
 public class Settlement {
 
     private final Ledger ledger;
     private final PointsProgram programs;
+    private final PointsSpending spending;
     private final Merchants merchants;
 
-    Settlement(Ledger ledger, PointsProgram programs, Merchants merchants) {
+    Settlement(Ledger ledger, PointsProgram programs, PointsSpending spending, Merchants merchants) {
         this.ledger = ledger;
         this.programs = programs;
+        this.spending = spending;
         this.merchants = merchants;
     }
 
@@ -44,6 +47,7 @@ public class Settlement {
     public SettlementReport report(UUID programId, Instant from, Instant to) {
         if (!from.isBefore(to)) throw new InvalidInput("to", "must be after from");
         var rules = programs.rules(programId);
+        int rate = spending.rules(programId).pointsPerYuanOff();
         var lines = new ArrayList<SettlementReport.Line>();
         for (var merchant : rules.merchantIds()) {
             long issued = -movement(new AccountKey("ISSUED", "merchant:" + merchant, "program:" + programId, "PTS"),
@@ -53,17 +57,15 @@ public class Settlement {
             var name = merchants.find(merchant).map(Merchant::name).orElse("");
             lines.add(new SettlementReport.Line(merchant, name, issued, redeemed, issued - redeemed));
         }
-        return new SettlementReport(programId, from, to, lines, transfers(lines));
+        return new SettlementReport(programId, from, to, rate, lines, transfers(lines, rate));
     }
 
     /** Pairs those who owe with those who are owed, largest first, until every net is settled. */
-    static List<SettlementReport.Transfer> transfers(List<SettlementReport.Line> lines) {
+    static List<SettlementReport.Transfer> transfers(List<SettlementReport.Line> lines, int pointsPerYuanOff) {
         var debtors = new ArrayList<long[]>();
         var creditors = new ArrayList<long[]>();
-        var ids = new ArrayList<UUID>();
         for (int i = 0; i < lines.size(); i++) {
             var line = lines.get(i);
-            ids.add(line.merchantId());
             if (line.net() > 0) debtors.add(new long[] {i, line.net()});
             if (line.net() < 0) creditors.add(new long[] {i, -line.net()});
         }
@@ -75,14 +77,21 @@ public class Settlement {
         int c = 0;
         while (d < debtors.size() && c < creditors.size()) {
             long points = Math.min(debtors.get(d)[1], creditors.get(c)[1]);
-            transfers.add(new SettlementReport.Transfer(ids.get((int) debtors.get(d)[0]),
-                    ids.get((int) creditors.get(c)[0]), points));
+            var debtor = lines.get((int) debtors.get(d)[0]);
+            var creditor = lines.get((int) creditors.get(c)[0]);
+            transfers.add(new SettlementReport.Transfer(debtor.merchantId(), debtor.name(), creditor.merchantId(),
+                    creditor.name(), points, worth(points, pointsPerYuanOff)));
             debtors.get(d)[1] -= points;
             creditors.get(c)[1] -= points;
             if (debtors.get(d)[1] == 0) d++;
             if (creditors.get(c)[1] == 0) c++;
         }
         return transfers;
+    }
+
+    /** Points in money at the redemption rate, to the fen (rounded toward zero, as a checkout would). */
+    static Money worth(long points, int pointsPerYuanOff) {
+        return new Money(Math.multiplyExact(points, 100L) / pointsPerYuanOff, Money.CNY);
     }
 
     private long movement(AccountKey key, Instant from, Instant to) {

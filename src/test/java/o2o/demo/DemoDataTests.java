@@ -67,6 +67,8 @@ class DemoDataTests {
         assertThat(count("select count(*) from ledger_entry where merchant_id = :m and reference like 'order:%:earn'",
                 merchant)).as("every seeded order's points are on the ledger").isEqualTo(2500);
         assertThat(count("select count(*) from points_lot where merchant_id = :m", merchant)).isEqualTo(2500);
+        assertThat(count("select coalesce(sum(visits), 0) from member_activity where merchant_id = :m", merchant))
+                .as("every seeded order is a visit on its member's profile, counted once").isEqualTo(2500);
         assertThat(jdbc.sql("""
                         select count(*) from ledger_account a
                         where a.balance <> (select coalesce(sum(amount), 0) from ledger_posting where account_id = a.id)

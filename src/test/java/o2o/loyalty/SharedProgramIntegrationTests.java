@@ -82,6 +82,8 @@ class SharedProgramIntegrationTests extends LoyaltyTest {
         assertThat(transfers.get(0).path("fromMerchantId").asString()).isEqualTo(mall.id().toString());
         assertThat(transfers.get(0).path("toMerchantId").asString()).isEqualTo(shop.id().toString());
         assertThat(transfers.get(0).path("points").asLong()).isEqualTo(70);
+        assertThat(report.body().path("pointsPerYuanOff").asInt()).isEqualTo(100);
+        assertThat(transfers.get(0).path("value").path("minor").asLong()).as("70 points at 100 a yuan").isEqualTo(70);
 
         var operatorView = api.get("/api/v1/admin/points-programs/" + group + "/settlement" + query, operator);
         assertThat(operatorView.body().path("merchants")).isEqualTo(lines);

@@ -57,7 +57,7 @@ class LoyaltyConsole {
         model.addAttribute("staff", staff);
         model.addAttribute("rules", rules);
         model.addAttribute("owner", rules.ownerMerchantId().equals(staff.merchantId()));
-        model.addAttribute("channels", Channel.values());
+        model.addAttribute("channels", PointsProgram.EARNING_CHANNELS);
         model.addAttribute("tiers", tiers.rules(rules.programId()));
         var policy = rules.expiryPolicy();
         model.addAttribute("expiryMonths", policy.startsWith("MONTHS:") ? policy.substring(7) : "");
@@ -75,7 +75,7 @@ class LoyaltyConsole {
         return attempt(redirect, "rules-saved", () -> {
             var rules = programs.rulesFor(staff);
             var rates = new EnumMap<Channel, Integer>(Channel.class);
-            for (var channel : Channel.values()) {
+            for (var channel : PointsProgram.EARNING_CHANNELS) {
                 var rate = FormValues.optionalNumber("channelRates." + channel, form.get("rate-" + channel));
                 if (rate != null) rates.put(channel, rate);
             }

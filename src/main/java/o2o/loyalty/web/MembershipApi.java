@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import o2o.identity.CustomerPrincipal;
+import o2o.loyalty.Enrolment;
 import o2o.loyalty.Loyalty;
 import o2o.loyalty.Membership;
 import o2o.loyalty.PointsBalance;
@@ -21,16 +22,18 @@ import org.springframework.web.bind.annotation.RestController;
 class MembershipApi {
 
     private final Loyalty loyalty;
+    private final Enrolment enrolment;
 
-    MembershipApi(Loyalty loyalty) {
+    MembershipApi(Loyalty loyalty, Enrolment enrolment) {
         this.loyalty = loyalty;
+        this.enrolment = enrolment;
     }
 
     record Join(@NotNull UUID merchantId) {}
 
     @PostMapping("/api/v1/me/memberships")
     Membership join(CustomerPrincipal customer, @Valid @RequestBody Join join) {
-        return loyalty.join(customer.customerId(), join.merchantId(), "online");
+        return enrolment.enrol(customer.customerId(), join.merchantId(), "online");
     }
 
     @GetMapping("/api/v1/me/memberships")

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import o2o.loyalty.ProgramRules;
 import o2o.loyalty.Tier;
+import o2o.loyalty.PointsProgram;
 import o2o.orders.Channel;
 import o2o.shared.InvalidInput;
 import org.jspecify.annotations.Nullable;
@@ -99,10 +100,12 @@ final class ProgramRequests {
 
     static Channel channel(String field, String text) {
         try {
-            return Channel.valueOf(text.strip());
+            var channel = Channel.valueOf(text.strip());
+            if (PointsProgram.EARNING_CHANNELS.contains(channel)) return channel;
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput(field, "one of " + List.of(Channel.values()));
+            // not a channel at all: said below
         }
+        throw new InvalidInput(field, "one of " + PointsProgram.EARNING_CHANNELS);
     }
 
     /** An instant ("2026-01-01T00:00:00Z"), or a date meaning its start in Beijing time ({@code to}: its end). */
