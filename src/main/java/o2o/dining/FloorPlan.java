@@ -75,7 +75,7 @@ public class FloorPlan {
     @Transactional
     public Area addArea(StaffPrincipal staff, UUID storeId, String name, int position) {
         var store = managedStore(staff, storeId);
-        var area = new Area(Ids.next(), store.merchantId(), store.id(), areaName(name), position);
+        var area = new Area(Ids.next(), store.merchantId(), store.id(), areaName(name), position(position));
         try {
             jdbc.sql("""
                             insert into dining_area (id, merchant_id, store_id, name, position, created_at)
@@ -99,7 +99,7 @@ public class FloorPlan {
                             where id = :id and merchant_id = :m and store_id = :s
                             """)
                     .param("id", areaId).param("m", store.merchantId()).param("s", store.id())
-                    .param("name", areaName(name)).param("position", position).update();
+                    .param("name", areaName(name)).param("position", position(position)).update();
             if (updated == 0) throw Problem.notFound("area");
         } catch (DuplicateKeyException e) {
             throw Problem.conflict("area-exists", "the store already has an area of that name");
@@ -303,6 +303,11 @@ public class FloorPlan {
         var name = raw == null ? "" : raw.strip();
         if (name.isEmpty() || name.length() > 20) throw new InvalidInput("name", "1-20 characters");
         return name;
+    }
+
+    private static int position(int position) {
+        if (position < 0 || position > 999) throw new InvalidInput("position", "between 0 and 999");
+        return position;
     }
 
     static String newCode() {

@@ -29,7 +29,8 @@ class TableQrBrowserTests extends BrowserTest {
         dining.table(merchant, store, "B3", null);
 
         signInAsStaff(merchant.ownerUsername(), "password-1");
-        page.navigate("/merchant/dining");
+        page.locator("#to-dining").click();
+        page.waitForURL("**/merchant/dining");
         page.locator("#dining-stores a[href$='/tables/sheet']").click();
         page.waitForURL("**/tables/sheet");
         page.locator("#sheet-src").fill("poster");
@@ -88,7 +89,11 @@ class TableQrBrowserTests extends BrowserTest {
         waiter.locator("#password").fill("password-1");
         waiter.locator("#staff-submit").click();
         waiter.waitForURL(url -> !url.contains("/staff/login"));
-        waiter.navigate("/merchant/stores/" + store + "/tables");
+        waiter.locator("#to-dining").click();
+        waiter.waitForURL("**/merchant/dining");
+        assertThat(waiter.locator("#conversions")).hasCount(0);
+        waiter.locator("#dining-stores a[href$='/tables']").click();
+        waiter.waitForURL("**/merchant/stores/" + store + "/tables");
         var a12Row = waiter.locator(".table-row[data-table='A12']");
         var b3Row = waiter.locator(".table-row[data-table='B3']");
         assertThat(a12Row).hasClass(Pattern.compile("table-occupied"));

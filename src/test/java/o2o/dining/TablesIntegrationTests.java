@@ -87,6 +87,13 @@ class TablesIntegrationTests extends ApiTest {
             assertThat(refused.status()).as(bad + " " + refused.raw()).isEqualTo(400);
             assertThat(refused.contentType()).startsWith("application/problem+json");
         }
+        for (var bad : List.<Map<String, Object>>of(Map.of("name", " "), Map.of("name", "x".repeat(21)),
+                Map.of("name", "露台", "position", -1))) {
+            var refused = api.post("/api/v1/merchant/stores/" + store + "/areas", bad, merchant.ownerToken());
+            assertThat(refused.status()).as(bad + " " + refused.raw()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(api.get("/api/v1/merchant/stores/" + store + "/areas", merchant.ownerToken()).body()).hasSize(2);
         var unreadable = api.post(tablesPath(), "{\"label\": \"B1\", \"seats\": \"many\"}", merchant.ownerToken());
         assertThat(unreadable.status()).isEqualTo(400);
         var taken = api.post(tablesPath(), Map.of("label", "V1", "seats", 2), merchant.ownerToken());
