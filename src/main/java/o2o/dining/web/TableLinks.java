@@ -1,0 +1,36 @@
+package o2o.dining.web;
+
+import java.util.UUID;
+
+import o2o.dining.DiningProperties;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The addresses a table QR code and a scan lead to. */
+@Component
+class TableLinks {
+
+    private final DiningProperties properties;
+
+    TableLinks(DiningProperties properties) {
+        this.properties = properties;
+    }
+
+    /** What the QR on a table encodes: {@code <base>/t/{code}}, with {@code ?src=} when there is a tracking code. */
+    String scanUrl(String code, @Nullable String trackingCode) {
+        var base = properties.publicUrl().isBlank()
+                ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
+                : properties.publicUrl().replaceAll("/+$", "");
+        var url = UriComponentsBuilder.fromUriString(base).path("/t/{code}");
+        if (trackingCode != null) url.queryParam("src", trackingCode);
+        return url.buildAndExpand(code).toUriString();
+    }
+
+    /** The store's menu for this table (the catalog module's page). */
+    static String menu(UUID storeId, String code) {
+        return UriComponentsBuilder.fromPath("/stores/{store}/menu").queryParam("table", code)
+                .buildAndExpand(storeId).toUriString();
+    }
+}
