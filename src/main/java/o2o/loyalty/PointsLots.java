@@ -22,20 +22,28 @@ public class PointsLots {
         this.jdbc = jdbc;
     }
 
-    /** Takes points out of the member's open lots, oldest expiry first; returns how many were found in lots. */
+    /**
+     * Takes spent points out of the member's open lots, oldest expiry first, and remembers under the spending's
+     * reference which lots gave how many, so that giving the points back restores the same lots.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long consumeOldestFirst(UUID programId, UUID customerId, long points) {
-        return consume(programId, customerId, points, null);
+    public long spend(UUID programId, UUID customerId, long points, String spendReference) {
+        return consume(programId, customerId, points, null, spendReference);
     }
 
     /** Takes points out of one lot first (the order's own, on a refund), then out of the oldest. */
     long consume(UUID programId, UUID customerId, long points, @Nullable String preferredReference) {
+        return consume(programId, customerId, points, preferredReference, null);
+    }
+
+    private long consume(UUID programId, UUID customerId, long points, @Nullable String preferredReference,
+            @Nullable String spendReference) {
         long left = points;
         if (preferredReference != null) {
             var preferred = jdbc.sql("select id, remaining from points_lot where reference = :r and remaining > 0 for update")
                     .param("r", preferredReference)
                     .query((rs, row) -> new Open(rs.getObject(1, UUID.class), rs.getLong(2))).optional();
-            if (preferred.isPresent()) left -= take(preferred.get(), left);
+            if (preferred.isPresent()) left -= take(preferred.get(), left, spendReference);
         }
         if (left <= 0) return points;
         var open = jdbc.sql("""
@@ -47,16 +55,20 @@ public class PointsLots {
                 .query((rs, row) -> new Open(rs.getObject(1, UUID.class), rs.getLong(2))).list();
         for (var lot : open) {
             if (left <= 0) break;
-            left -= take(lot, left);
+            left -= take(lot, left, spendReference);
         }
         return points - Math.max(left, 0);
     }
 
-    private long take(Open lot, long wanted) {
+    private long take(Open lot, long wanted, @Nullable String spendReference) {
         long taken = Math.min(lot.remaining(), wanted);
         int updated = jdbc.sql("update points_lot set remaining = remaining - :n where id = :id and remaining >= :n")
                 .param("n", taken).param("id", lot.id()).update();
         if (updated != 1) throw new IllegalStateException("lot " + lot.id() + " changed while locked");
+        if (spendReference != null) {
+            jdbc.sql("insert into points_lot_use (reference, lot_id, points) values (:ref, :id, :n)")
+                    .param("ref", spendReference).param("id", lot.id()).param("n", taken).update();
+        }
         return taken;
     }
 

@@ -29,11 +29,13 @@ public class PointsSpending {
     private final JdbcClient jdbc;
     private final Ledger ledger;
     private final Loyalty loyalty;
+    private final PointsLots lots;
 
-    PointsSpending(JdbcClient jdbc, Ledger ledger, Loyalty loyalty) {
+    PointsSpending(JdbcClient jdbc, Ledger ledger, Loyalty loyalty, PointsLots lots) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.loyalty = loyalty;
+        this.lots = lots;
     }
 
     /** A spending: the points and the member's balance after it; {@code replayed} if it had been made before. */
@@ -101,7 +103,7 @@ public class PointsSpending {
             }
             return new Spent(reference, points, balance(member.key()), true);
         }
-        consumeLots(customerId, programId, points, reference);
+        lots.spend(programId, customerId, points, reference);
         return new Spent(reference, points, balance(member.key()), false);
     }
 
@@ -184,31 +186,6 @@ public class PointsSpending {
 
     private long balance(AccountKey key) {
         return ledger.find(key).map(a -> a.balance()).orElse(0L);
-    }
-
-    /** Takes points from the member's open lots, oldest expiry first; each lot row is locked in that order. */
-    private void consumeLots(UUID customerId, UUID programId, long points, String reference) {
-        var lots = jdbc.sql("""
-                        select id, remaining from points_lot
-                        where customer_id = :c and program_id = :p and remaining > 0
-                        order by expires_at, id
-                        for update
-                        """)
-                .param("c", customerId)
-                .param("p", programId)
-                .query((rs, row) -> new LotShare(rs.getObject(1, UUID.class), rs.getLong(2)))
-                .list();
-        long left = points;
-        for (var lot : lots) {
-            if (left == 0) break;
-            long take = Math.min(left, lot.points());
-            int taken = jdbc.sql("update points_lot set remaining = remaining - :take where id = :id and remaining >= :take")
-                    .param("take", take).param("id", lot.lotId()).update();
-            if (taken == 0) throw new IllegalStateException("lot " + lot.lotId() + " changed under its lock");
-            jdbc.sql("insert into points_lot_use (reference, lot_id, points) values (:ref, :id, :take)")
-                    .param("ref", reference).param("id", lot.lotId()).param("take", take).update();
-            left -= take;
-        }
     }
 
     private static UUID merchantOf(StaffPrincipal staff) {

@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import o2o.ledger.AccountKey;
 import o2o.ledger.Ledger;
-import o2o.ledger.Posting;
 import o2o.orders.Channel;
 import o2o.orders.OrderPaid;
 import o2o.orders.OrderRefunded;
@@ -21,7 +19,6 @@ import o2o.testing.Fixtures.MerchantFixture;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** What the points tests share: members who joined through the API, orders paid and refunded as the events say. */
 abstract class LoyaltyTest extends ApiTest {
@@ -33,7 +30,7 @@ abstract class LoyaltyTest extends ApiTest {
     Ledger ledger;
 
     @Autowired
-    PointsLots lots;
+    PointsSpending spending;
 
     @Autowired
     Tiers tiers;
@@ -78,15 +75,9 @@ abstract class LoyaltyTest extends ApiTest {
                 reference, clock.instant()));
     }
 
-    /** Spending as the checkout will: member → the accepting merchant's REDEEMED account, oldest lots first. */
+    /** Spending as checkout and counter do: member → the accepting merchant's REDEEMED account, oldest lots first. */
     void spend(UUID program, MerchantFixture at, Member member, long points) {
-        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-            ledger.post("test:" + Ids.next() + ":spend", "测试消费", at.id(), List.of(
-                    new Posting(ledger.account(Loyalty.memberKey(program, member.id()), at.id(), false).id(), -points),
-                    new Posting(ledger.account(new AccountKey("REDEEMED", "merchant:" + at.id(), "program:" + program,
-                            "PTS"), at.id(), true).id(), points)));
-            lots.consumeOldestFirst(program, member.id(), points);
-        });
+        spending.spend(member.id(), program, at.id(), points, "test:" + Ids.next() + ":spend", "测试消费");
     }
 
     long balance(UUID program, Member member) {
