@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import o2o.identity.CustomerPrincipal;
+import o2o.identity.Customers;
 import o2o.ledger.AccountKey;
 import o2o.ledger.Ledger;
 import o2o.ledger.Posting;
@@ -37,15 +39,17 @@ public class Loyalty {
     private final Tiers tiers;
     private final PointsLots lots;
     private final MemberActivity activity;
+    private final Customers customers;
     private final Clock clock;
 
     Loyalty(JdbcClient jdbc, JdbcTemplate template, Ledger ledger, PointsProgram programs, Tiers tiers,
-            PointsLots lots, MemberActivity activity, Clock clock) {
+            PointsLots lots, MemberActivity activity, Customers customers, Clock clock) {
         this.jdbc = jdbc;
         this.programs = programs;
         this.tiers = tiers;
         this.lots = lots;
         this.activity = activity;
+        this.customers = customers;
         this.template = template;
         this.ledger = ledger;
         this.clock = clock;
@@ -108,24 +112,26 @@ public class Loyalty {
     @Transactional
     public void earnFor(OrderPaid paid) {
         if (paid.channel() == Channel.TOP_UP) return; // buying stored value earns nothing; spending it does
-        var membership = membership(paid.customerId(), paid.merchantId());
+        var customer = customers.current(paid.customerId()).map(CustomerPrincipal::customerId)
+                .orElse(paid.customerId()); // an order paid after its customer was merged earns for the merged one
+        var membership = membership(customer, paid.merchantId());
         if (membership.isEmpty()) return;
         var program = membership.get().programId();
         var rules = programs.rules(program);
-        int tierPercent = tiers.current(program, paid.customerId()).map(Tier::pointsMultiplierPercent).orElse(100);
+        int tierPercent = tiers.current(program, customer).map(Tier::pointsMultiplierPercent).orElse(100);
         long points = BigInteger.valueOf(paid.total().minor())
                 .multiply(BigInteger.valueOf(rules.rateOn(paid.channel())))
                 .multiply(BigInteger.valueOf(tierPercent))
                 .multiply(BigInteger.valueOf(rules.bonusPercentAt(paid.at(), paid.channel())))
                 .divide(BigInteger.valueOf(100L * 100 * 100)).longValueExact();
         var reference = "order:" + paid.orderId() + ":earn";
-        if (!recordActivity(program, paid.customerId(), paid.merchantId(), reference, points, paid.total().minor())) {
+        if (!recordActivity(program, customer, paid.merchantId(), reference, points, paid.total().minor())) {
             return;
         }
         if (points > 0) {
             var entry = ledger.post(reference, "消费积分", paid.merchantId(), List.of(
                     new Posting(ledger.account(issuedKey(program, paid.merchantId()), paid.merchantId(), true).id(), -points),
-                    new Posting(ledger.account(memberKey(program, paid.customerId()), paid.merchantId(), false).id(), points)));
+                    new Posting(ledger.account(memberKey(program, customer), paid.merchantId(), false).id(), points)));
             if (!entry.replayed()) {
                 jdbc.sql("""
                                 insert into points_lot (id, program_id, merchant_id, customer_id, reference, points,
@@ -133,11 +139,11 @@ public class Loyalty {
                                 values (:id, :p, :m, :c, :ref, :pts, :pts, :now, :expires) on conflict (reference) do nothing
                                 """)
                         .param("id", Ids.next()).param("p", program).param("m", paid.merchantId())
-                        .param("c", paid.customerId()).param("ref", reference).param("pts", points).param("now", now())
+                        .param("c", customer).param("ref", reference).param("pts", points).param("now", now())
                         .param("expires", programs.expiryOf(rules, clock.instant()).atOffset(ZoneOffset.UTC)).update();
             }
         }
-        tiers.evaluate(program, paid.customerId(), "EARN");
+        tiers.evaluate(program, customer, "EARN");
     }
 
     /**
@@ -186,6 +192,8 @@ public class Loyalty {
      */
     @Transactional
     public void reverseFor(OrderRefunded refunded) {
+        var customer = customers.current(refunded.customerId()).map(CustomerPrincipal::customerId)
+                .orElse(refunded.customerId());
         var earnReference = "order:" + refunded.orderId() + ":earn";
         var earned = jdbc.sql("select program_id, points from tier_activity where reference = :r")
                 .param("r", earnReference)
@@ -196,20 +204,20 @@ public class Loyalty {
         long share = BigInteger.valueOf(earnedPoints).multiply(BigInteger.valueOf(refunded.amount().minor()))
                 .divide(BigInteger.valueOf(refunded.orderTotal().minor())).longValueExact();
         var reference = "order:" + refunded.orderId() + ":refund:" + refunded.reference();
-        if (!recordActivity(program, refunded.customerId(), refunded.merchantId(), reference, -share,
+        if (!recordActivity(program, customer, refunded.merchantId(), reference, -share,
                 -refunded.amount().minor())) {
             return;
         }
-        var memberAccount = ledger.account(memberKey(program, refunded.customerId()), refunded.merchantId(), false);
+        var memberAccount = ledger.account(memberKey(program, customer), refunded.merchantId(), false);
         long back = Math.min(share, memberAccount.balance());
         if (back > 0) {
             var issuing = ledger.entry(earnReference).orElseThrow().postings().stream()
                     .filter(p -> !p.accountId().equals(memberAccount.id())).findFirst().orElseThrow().accountId();
             var entry = ledger.post(reference, "退款扣回积分", refunded.merchantId(), List.of(
                     new Posting(memberAccount.id(), -back), new Posting(issuing, back)));
-            if (!entry.replayed()) lots.consume(program, refunded.customerId(), back, earnReference);
+            if (!entry.replayed()) lots.consume(program, customer, back, earnReference);
         }
-        tiers.evaluate(program, refunded.customerId(), "REFUND");
+        tiers.evaluate(program, customer, "REFUND");
     }
 
     private record Earned(UUID program, long points) {}
