@@ -7,13 +7,12 @@ import java.util.UUID;
 import o2o.orders.OrderPaid;
 import o2o.orders.OrderRefunded;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Visits and spend of each customer at each merchant, kept from the order events (members or not yet: a customer
- * who joins later brings their history). A paid order counts once by its id, a refund once by order and reference,
+ * Visits and spend of each customer at each merchant, kept from the order events by {@link PointsReactions} (members
+ * or not yet: a customer who joins later brings their history). A paid order counts once by its id, a refund once by order and reference,
  * so a re-delivered event changes nothing; the counters move in single upserts, so concurrent events add up.
  */
 @Component
@@ -23,16 +22,6 @@ class MemberActivity {
 
     MemberActivity(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @ApplicationModuleListener
-    void on(OrderPaid paid) {
-        paid(paid);
-    }
-
-    @ApplicationModuleListener
-    void on(OrderRefunded refunded) {
-        refunded(refunded);
     }
 
     /** A refund that was recorded before its payment (events overtaking each other) is counted with the payment. */

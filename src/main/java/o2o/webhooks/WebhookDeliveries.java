@@ -45,6 +45,12 @@ public class WebhookDeliveries {
         this.clock = clock;
     }
 
+    /** Whether any of the merchant's endpoints subscribed to this type of event. */
+    @Transactional(readOnly = true)
+    public boolean wanted(UUID merchantId, EventType type) {
+        return !endpoints.subscribedTo(merchantId, type).isEmpty();
+    }
+
     /** Queues the event for each of the merchant's endpoints subscribed to its type; returns how many were new. */
     @Transactional
     public int record(EventType type, UUID eventId, UUID merchantId, Instant created, Map<String, @Nullable Object> data) {

@@ -10,13 +10,15 @@ import o2o.orders.OrderPaid;
 import o2o.shared.PhoneNumber;
 import o2o.vouchers.VoucherRedeemed;
 import org.jspecify.annotations.Nullable;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Domain events become deliveries. Each event's id is derived from what happened (the redemption, the order, the
- * membership), so a re-delivered domain event carries the same id and the delivery's unique key absorbs it. The
- * payload carries ids and amounts, and the customer's phone only masked.
+ * Domain events become deliveries, in the transaction that publishes them: the delivery table is this module's
+ * outbox, so a redemption and its webhook are committed together, and a merchant without endpoints costs one indexed
+ * look-up instead of a persisted publication and a transaction of its own per event. Each event's id is derived from
+ * what happened (the redemption, the order, the membership), so the same event twice carries the same id and the
+ * delivery's unique key absorbs it. The payload carries ids and amounts, and the customer's phone only masked.
  */
 @Component
 class WebhookReactions {
@@ -29,8 +31,9 @@ class WebhookReactions {
         this.customers = customers;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(VoucherRedeemed redeemed) {
+        if (!deliveries.wanted(redeemed.merchantId(), EventType.VOUCHER_REDEEMED)) return;
         var data = new LinkedHashMap<String, @Nullable Object>();
         data.put("voucherId", redeemed.voucherId().toString());
         data.put("redemptionId", redeemed.redemptionId().toString());
@@ -43,8 +46,9 @@ class WebhookReactions {
                 redeemed.merchantId(), redeemed.at(), data);
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(OrderPaid paid) {
+        if (!deliveries.wanted(paid.merchantId(), EventType.ORDER_PAID)) return;
         var data = new LinkedHashMap<String, @Nullable Object>();
         data.put("orderId", paid.orderId().toString());
         data.put("channel", paid.channel().name());
@@ -61,8 +65,9 @@ class WebhookReactions {
                 paid.at(), data);
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(MemberJoined joined) {
+        if (!deliveries.wanted(joined.merchantId(), EventType.MEMBER_JOINED)) return;
         var data = new LinkedHashMap<String, @Nullable Object>();
         data.put("customerId", joined.customerId().toString());
         data.put("customerPhone", maskedPhone(joined.customerId()));
