@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import o2o.identity.CustomerPrincipal;
 import o2o.identity.Customers;
+import o2o.ledger.Account;
 import o2o.ledger.AccountKey;
 import o2o.ledger.Ledger;
 import o2o.ledger.Posting;
@@ -102,6 +103,12 @@ public class Loyalty {
         var account = ledger.account(memberKey(program, customerId), merchantId, false);
         return new PointsBalance(program, account.balance(), ledger.history(account.id(), 50));
     }
+    /** A member's points in a program, read only: no account is opened and no history is read. */
+    @Transactional(readOnly = true)
+    public long balance(UUID customerId, UUID programId) {
+        return ledger.find(memberKey(programId, customerId)).map(Account::balance).orElse(0L);
+    }
+
 
     /**
      * Points for a paid order, if the customer is a member of its merchant: floor(yuan paid × the channel's points per

@@ -81,7 +81,7 @@ public class MemberCards {
     public List<Card> of(UUID customerId) {
         return loyalty.memberships(customerId).stream()
                 .map(m -> new Card(m.merchantId(), merchants.find(m.merchantId()).map(Merchant::name).orElse(""),
-                        m.joinedAt(), loyalty.points(customerId, m.merchantId()).points()))
+                        m.joinedAt(), loyalty.balance(customerId, m.programId())))
                 .toList();
     }
 
@@ -90,7 +90,7 @@ public class MemberCards {
     public Card of(UUID customerId, UUID merchantId) {
         var membership = loyalty.membership(customerId, merchantId).orElseThrow(() -> Problem.notFound("membership"));
         return new Card(merchantId, merchants.find(merchantId).map(Merchant::name).orElse(""), membership.joinedAt(),
-                loyalty.points(customerId, merchantId).points());
+                loyalty.balance(customerId, membership.programId()));
     }
 
     /** A fresh QR code for the customer's card at this merchant; 404 when they are not a member there. */

@@ -42,7 +42,7 @@ public class Members {
 
     private static final Pattern PHONE_DIGITS = Pattern.compile("[\\d\\s+-]+");
     private static final String SUMMARY = """
-            select m.customer_id, c.phone, m.display_name, m.joined_at, m.channel
+            select m.customer_id, c.phone, m.display_name, m.joined_at, m.channel, m.program_id
             from membership m join customer c on c.id = m.customer_id
             """;
 
@@ -205,12 +205,14 @@ public class Members {
     private Optional<MemberSummary> summary(UUID merchant, UUID customerId) {
         return jdbc.sql(SUMMARY + " where m.merchant_id = :m and m.customer_id = :c")
                 .param("m", merchant).param("c", customerId)
-                .query((rs, row) -> new MemberSummary(rs.getObject(1, UUID.class), masked(rs.getString(2)),
-                        rs.getString(3), instant(rs, "joined_at"), rs.getString(5), 0, null))
+                .query((rs, row) -> new SummaryRow(masked(rs.getString("phone")), rs.getString("display_name"),
+                        instant(rs, "joined_at"), rs.getString("channel"), rs.getObject("program_id", UUID.class)))
                 .optional()
-                .map(s -> new MemberSummary(s.customerId(), s.phone(), s.name(), s.joinedAt(), s.channel(),
-                        loyalty.points(customerId, merchant).points(), tiers.of(customerId, merchant).orElse(null)));
+                .map(r -> new MemberSummary(customerId, r.phone(), r.name(), r.joinedAt(), r.channel(),
+                        loyalty.balance(customerId, r.programId()), tiers.of(customerId, merchant).orElse(null)));
     }
+
+    private record SummaryRow(String phone, @Nullable String name, Instant joinedAt, String channel, UUID programId) {}
 
     /** Owners, managers and cashiers serve members at the counter. */
     private static UUID atCounter(StaffPrincipal staff) {

@@ -101,10 +101,10 @@ public class PointsSpending {
                 throw new Problem(HttpStatus.CONFLICT, "points-reference-reused",
                         "this reference was used for another spending");
             }
-            return new Spent(reference, points, balance(member.key()), true);
+            return new Spent(reference, points, loyalty.balance(customerId, programId), true);
         }
         lots.spend(programId, customerId, points, reference);
-        return new Spent(reference, points, balance(member.key()), false);
+        return new Spent(reference, points, loyalty.balance(customerId, programId), false);
     }
 
     /**
@@ -181,11 +181,7 @@ public class PointsSpending {
     /** A member's balance in a program. */
     @Transactional(readOnly = true)
     public long balance(UUID customerId, UUID programId) {
-        return balance(Loyalty.memberKey(programId, customerId));
-    }
-
-    private long balance(AccountKey key) {
-        return ledger.find(key).map(a -> a.balance()).orElse(0L);
+        return loyalty.balance(customerId, programId);
     }
 
     private static UUID merchantOf(StaffPrincipal staff) {
