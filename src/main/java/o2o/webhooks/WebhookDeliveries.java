@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import o2o.identity.StaffPrincipal;
@@ -45,18 +46,18 @@ public class WebhookDeliveries {
         this.clock = clock;
     }
 
-    /** Whether any of the merchant's endpoints subscribed to this type of event. */
-    @Transactional(readOnly = true)
-    public boolean wanted(UUID merchantId, EventType type) {
-        return !endpoints.subscribedTo(merchantId, type).isEmpty();
-    }
-
-    /** Queues the event for each of the merchant's endpoints subscribed to its type; returns how many were new. */
+    /**
+     * Queues the event for each of the merchant's endpoints subscribed to its type; returns how many were new. The
+     * data is only gathered when some endpoint wants it (most merchants have none).
+     */
     @Transactional
-    public int record(EventType type, UUID eventId, UUID merchantId, Instant created, Map<String, @Nullable Object> data) {
-        var payload = payload(eventId, type.wireName(), created, merchantId, data);
+    public int record(EventType type, UUID eventId, UUID merchantId, Instant created,
+            Supplier<Map<String, @Nullable Object>> data) {
+        var subscribed = endpoints.subscribedTo(merchantId, type);
+        if (subscribed.isEmpty()) return 0;
+        var payload = payload(eventId, type.wireName(), created, merchantId, data.get());
         int queued = 0;
-        for (var endpoint : endpoints.subscribedTo(merchantId, type)) {
+        for (var endpoint : subscribed) {
             queued += queue(endpoint, merchantId, eventId, type.wireName(), payload);
         }
         return queued;

@@ -2,6 +2,7 @@ package o2o.webhooks;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import o2o.identity.Customers;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Domain events become deliveries, in the transaction that publishes them: the delivery table is this module's
  * outbox, so a redemption and its webhook are committed together, and a merchant without endpoints costs one indexed
- * look-up instead of a persisted publication and a transaction of its own per event. Each event's id is derived from
+ * look-up (the payload is only built for merchants with endpoints) instead of a persisted publication and a
+ * transaction of its own per event. Each event's id is derived from
  * what happened (the redemption, the order, the membership), so the same event twice carries the same id and the
  * delivery's unique key absorbs it. The payload carries ids and amounts, and the customer's phone only masked.
  */
@@ -33,7 +35,24 @@ class WebhookReactions {
 
     @EventListener
     void on(VoucherRedeemed redeemed) {
-        if (!deliveries.wanted(redeemed.merchantId(), EventType.VOUCHER_REDEEMED)) return;
+        deliveries.record(EventType.VOUCHER_REDEEMED, eventId(EventType.VOUCHER_REDEEMED, redeemed.redemptionId()),
+                redeemed.merchantId(), redeemed.at(), () -> data(redeemed));
+    }
+
+    @EventListener
+    void on(OrderPaid paid) {
+        deliveries.record(EventType.ORDER_PAID, eventId(EventType.ORDER_PAID, paid.orderId()), paid.merchantId(),
+                paid.at(), () -> data(paid));
+    }
+
+    @EventListener
+    void on(MemberJoined joined) {
+        deliveries.record(EventType.MEMBER_JOINED,
+                eventId(EventType.MEMBER_JOINED, joined.merchantId() + ":" + joined.customerId()),
+                joined.merchantId(), joined.at(), () -> data(joined));
+    }
+
+    private Map<String, @Nullable Object> data(VoucherRedeemed redeemed) {
         var data = new LinkedHashMap<String, @Nullable Object>();
         data.put("voucherId", redeemed.voucherId().toString());
         data.put("redemptionId", redeemed.redemptionId().toString());
@@ -42,13 +61,10 @@ class WebhookReactions {
         data.put("customerId", redeemed.customerId().toString());
         data.put("customerPhone", maskedPhone(redeemed.customerId()));
         data.put("redeemedAt", redeemed.at().toString());
-        deliveries.record(EventType.VOUCHER_REDEEMED, eventId(EventType.VOUCHER_REDEEMED, redeemed.redemptionId()),
-                redeemed.merchantId(), redeemed.at(), data);
+        return data;
     }
 
-    @EventListener
-    void on(OrderPaid paid) {
-        if (!deliveries.wanted(paid.merchantId(), EventType.ORDER_PAID)) return;
+    private Map<String, @Nullable Object> data(OrderPaid paid) {
         var data = new LinkedHashMap<String, @Nullable Object>();
         data.put("orderId", paid.orderId().toString());
         data.put("channel", paid.channel().name());
@@ -61,21 +77,16 @@ class WebhookReactions {
         total.put("currency", paid.total().currency().getCurrencyCode());
         data.put("total", total);
         data.put("paidAt", paid.at().toString());
-        deliveries.record(EventType.ORDER_PAID, eventId(EventType.ORDER_PAID, paid.orderId()), paid.merchantId(),
-                paid.at(), data);
+        return data;
     }
 
-    @EventListener
-    void on(MemberJoined joined) {
-        if (!deliveries.wanted(joined.merchantId(), EventType.MEMBER_JOINED)) return;
+    private Map<String, @Nullable Object> data(MemberJoined joined) {
         var data = new LinkedHashMap<String, @Nullable Object>();
         data.put("customerId", joined.customerId().toString());
         data.put("customerPhone", maskedPhone(joined.customerId()));
         data.put("channel", joined.channel());
         data.put("joinedAt", joined.at().toString());
-        deliveries.record(EventType.MEMBER_JOINED,
-                eventId(EventType.MEMBER_JOINED, joined.merchantId() + ":" + joined.customerId()),
-                joined.merchantId(), joined.at(), data);
+        return data;
     }
 
     private @Nullable String maskedPhone(UUID customerId) {
