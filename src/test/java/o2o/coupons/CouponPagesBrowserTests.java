@@ -54,11 +54,7 @@ class CouponPagesBrowserTests extends BrowserTest {
         offer.locator(".claim").click();
         page.waitForURL("**/signin?next=**");
         var number = Fixtures.uniquePhone();
-        page.locator("#phone").fill(number);
-        page.locator("#send-code").click();
-        assertThat(page.locator("#code-status")).hasText("验证码已发送，5 分钟内有效。");
-        page.locator("#code").fill(fixtures.latestCode(number));
-        page.locator("#signin-submit").click();
+        enterSmsCode(page, number);
         page.waitForURL("**/stores/" + store);
 
         offer.locator("button.claim").click();

@@ -35,7 +35,7 @@ class DealPagesBrowserTests extends BrowserTest {
 
         page.locator("#signin-to-buy").click();
         page.waitForURL("**/signin?next=**");
-        signIn(Fixtures.uniquePhone());
+        enterSmsCode(page, Fixtures.uniquePhone());
         page.waitForURL("**/deals/" + deal);
 
         page.locator("[data-step='1']").click();
@@ -68,7 +68,7 @@ class DealPagesBrowserTests extends BrowserTest {
         var deal = fixtures.deal(merchant, Set.of(store), 990, 5, true, "NO_REFUND");
 
         page.navigate("/signin?next=/deals/" + deal);
-        signIn(Fixtures.uniquePhone());
+        enterSmsCode(page, Fixtures.uniquePhone());
         page.waitForURL("**/deals/" + deal);
         assertThat(page.locator("#deal-stock")).hasText("仅剩 5 份");
         assertThat(page.locator("#deal-refund")).hasText("不支持退款");
@@ -125,13 +125,5 @@ class DealPagesBrowserTests extends BrowserTest {
         } finally {
             customer.close();
         }
-    }
-
-    private void signIn(String phone) {
-        page.locator("#phone").fill(phone);
-        page.locator("#send-code").click();
-        assertThat(page.locator("#code-status")).hasText("验证码已发送，5 分钟内有效。");
-        page.locator("#code").fill(fixtures.latestCode(phone));
-        page.locator("#signin-submit").click();
     }
 }

@@ -42,11 +42,7 @@ class MembershipBrowserTests extends BrowserTest {
         page.locator("#signin-to-join").click();
         page.waitForURL("**/signin?next=**");
         var number = Fixtures.uniquePhone();
-        page.locator("#phone").fill(number);
-        page.locator("#send-code").click();
-        assertThat(page.locator("#code-status")).hasText("验证码已发送，5 分钟内有效。");
-        page.locator("#code").fill(fixtures.latestCode(number));
-        page.locator("#signin-submit").click();
+        enterSmsCode(page, number);
         page.waitForURL("**/stores/" + store);
 
         page.locator("#join-membership").click();
@@ -128,11 +124,7 @@ class MembershipBrowserTests extends BrowserTest {
         page.locator("#signin-to-buy").click();
         page.waitForURL("**/signin?next=**");
         var number = Fixtures.uniquePhone();
-        page.locator("#phone").fill(number);
-        page.locator("#send-code").click();
-        assertThat(page.locator("#code-status")).hasText("验证码已发送，5 分钟内有效。");
-        page.locator("#code").fill(fixtures.latestCode(number));
-        page.locator("#signin-submit").click();
+        enterSmsCode(page, number);
         page.waitForURL("**/deals/" + deal);
 
         assertThat(page.locator("#join-membership")).isChecked();

@@ -1,5 +1,7 @@
 package o2o.testing;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +35,18 @@ public abstract class BrowserTest extends ApiTest {
     void closePhones() {
         opened.forEach(BrowserContext::close);
         opened.clear();
+    }
+
+    /**
+     * On the customer sign-in page {@code page} shows: asks for a code for {@code phone}, reads it from the SMS and
+     * sends it back, as a person would.
+     */
+    protected void enterSmsCode(Page page, String phone) {
+        page.locator("#phone").fill(phone);
+        page.locator("#send-code").click();
+        assertThat(page.locator("#code-status")).hasText("验证码已发送，5 分钟内有效。");
+        page.locator("#code").fill(fixtures.latestCode(phone));
+        page.locator("#signin-submit").click();
     }
 
     /** Signs in on the staff login page and waits until the console (or wherever it sends them) has loaded. */

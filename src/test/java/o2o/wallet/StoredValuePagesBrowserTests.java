@@ -33,7 +33,7 @@ class StoredValuePagesBrowserTests extends BrowserTest {
         var deal = fixtures.deal(merchant, Set.of(store), 16800, null, false, "ANYTIME");
 
         page.navigate("/signin?next=/deals/" + deal);
-        signIn(Fixtures.uniquePhone());
+        enterSmsCode(page, Fixtures.uniquePhone());
         page.waitForURL("**/deals/" + deal);
         assertThat(page.locator("#top-up-link")).hasText("充值储值，享充值赠送");
         page.locator("#top-up-link").click();
@@ -97,13 +97,5 @@ class StoredValuePagesBrowserTests extends BrowserTest {
         page.locator("#counter-charge-submit").click();
         assertThat(page.locator("#counter-problem")).hasText("余额或积分不足");
         assertThat(page.locator("#member-balance")).hasText("余额 ¥70.00（本金 ¥0.00，赠送 ¥70.00）");
-    }
-
-    private void signIn(String phone) {
-        page.locator("#phone").fill(phone);
-        page.locator("#send-code").click();
-        assertThat(page.locator("#code-status")).hasText("验证码已发送，5 分钟内有效。");
-        page.locator("#code").fill(fixtures.latestCode(phone));
-        page.locator("#signin-submit").click();
     }
 }
