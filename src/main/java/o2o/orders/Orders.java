@@ -43,8 +43,8 @@ public class Orders {
 
     private static final Logger log = LoggerFactory.getLogger(Orders.class);
     private static final String COLUMNS = """
-            id, merchant_id, customer_id, channel, status, subtotal_minor, discount_minor, total_minor,
-            refunded_minor, currency, coupon_id, created_at, pay_by, paid_at, points_used, points_minor
+            id, merchant_id, store_id, customer_id, channel, status, subtotal_minor, discount_minor, total_minor,
+            refunded_minor, currency, coupon_id, created_at, pay_by, paid_at, points_used, points_minor, offline_method
             """;
 
     private final JdbcClient jdbc;
@@ -139,6 +139,108 @@ public class Orders {
         record(id, deal.merchantId(), null, OrderStatus.PENDING_PAYMENT, "placed");
         if (total.isZero() && !pointsValue.isZero()) markPaid(id, total);
         return find(id).orElseThrow();
+    }
+
+    /**
+     * Places an order another module priced (see {@link NewOrder}): the member discount, then the coupon on what is
+     * left, then points; PENDING_PAYMENT until paid online ({@link #pay}) or at the counter ({@link #payAtCounter}),
+     * and paid at once when nothing is left to pay.
+     */
+    @Transactional
+    public Order place(NewOrder request) {
+        if (request.customerId() != null) {
+            rateLimits.check(new Limit("order-place", properties.ordersPerCustomerPer10s(), Duration.ofSeconds(10)),
+                    request.customerId().toString());
+        }
+        var id = Ids.next();
+        var subtotal = request.subtotal();
+        if (request.memberDiscount().compareTo(subtotal) > 0) {
+            throw new IllegalArgumentException("member discount " + request.memberDiscount() + " over " + subtotal);
+        }
+        var afterMember = subtotal.minus(request.memberDiscount());
+        var couponDiscount = request.couponId() == null || request.customerId() == null
+                ? Money.zero(subtotal.currency())
+                : coupons.reserve(request.couponId(), request.customerId(), request.merchantId(),
+                        java.util.Set.of(request.storeId()), afterMember, id).min(afterMember);
+        var discount = request.memberDiscount().plus(couponDiscount);
+        var payable = subtotal.minus(discount);
+        var pointsValue = request.pointsToUse() == 0 || request.customerId() == null ? Money.zero(subtotal.currency())
+                : points.apply(id, request.customerId(), request.merchantId(), payable, request.pointsToUse());
+        var total = payable.minus(pointsValue);
+        var now = clock.instant();
+        jdbc.sql("""
+                        insert into customer_order (id, merchant_id, store_id, customer_id, channel, status,
+                            subtotal_minor, discount_minor, total_minor, refunded_minor, currency, coupon_id,
+                            created_at, pay_by, points_used, points_minor)
+                        values (:id, :merchant, :store, :customer, :channel, 'PENDING_PAYMENT', :subtotal, :discount,
+                            :total, 0, :currency, :coupon, :now, :payBy, :pointsUsed, :pointsMinor)
+                        """)
+                .param("id", id)
+                .param("merchant", request.merchantId())
+                .param("store", request.storeId())
+                .param("customer", new SqlParameterValue(Types.OTHER, request.customerId()))
+                .param("channel", request.channel().name())
+                .param("subtotal", subtotal.minor())
+                .param("discount", discount.minor())
+                .param("total", total.minor())
+                .param("currency", subtotal.currency().getCurrencyCode())
+                .param("coupon", new SqlParameterValue(Types.OTHER, request.customerId() == null ? null : request.couponId()))
+                .param("now", utc(now))
+                .param("payBy", utc(now.plus(properties.paymentTimeout())))
+                .param("pointsUsed", pointsValue.isZero() ? 0 : request.pointsToUse())
+                .param("pointsMinor", pointsValue.minor())
+                .update();
+        int lineNo = 0;
+        for (var line : request.lines()) {
+            jdbc.sql("""
+                            insert into order_line (order_id, line_no, merchant_id, kind, ref_id, title,
+                                                    unit_price_minor, quantity, amount_minor)
+                            values (:order, :no, :merchant, :kind, :ref, :title, :unit, :quantity, :amount)
+                            """)
+                    .param("order", id)
+                    .param("no", ++lineNo)
+                    .param("merchant", request.merchantId())
+                    .param("kind", line.kind())
+                    .param("ref", line.refId())
+                    .param("title", line.title())
+                    .param("unit", line.unitPrice().minor())
+                    .param("quantity", line.quantity())
+                    .param("amount", line.amount().minor())
+                    .update();
+        }
+        record(id, request.merchantId(), null, OrderStatus.PENDING_PAYMENT, "placed");
+        if (total.isZero()) markPaid(id, total);
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * Staff took the money of an unpaid DINE_IN or PICKUP order at the counter, in cash or by card: PAID, with how it
+     * was paid recorded, and its refunds are paid back at the counter too. Paying it again changes nothing; 409 when
+     * it was paid online meanwhile or cancelled.
+     */
+    @Transactional
+    public Order payAtCounter(UUID orderId, String method) {
+        if (!method.equals("CASH") && !method.equals("CARD")) throw new InvalidInput("method", "CASH or CARD");
+        var order = find(orderId).orElseThrow(() -> Problem.notFound("order"));
+        if (order.channel() != Channel.DINE_IN && order.channel() != Channel.PICKUP) {
+            throw new Problem(HttpStatus.CONFLICT, "order-not-payable", "only table and pick-up orders are paid at the counter");
+        }
+        int marked = jdbc.sql("""
+                        update customer_order set offline_method = :method
+                        where id = :id and status = 'PENDING_PAYMENT' and offline_method is null
+                        """)
+                .param("method", method).param("id", orderId).update();
+        if (marked == 1) markPaid(orderId, order.total());
+        var after = find(orderId).orElseThrow();
+        if (after.offlineMethod() != null && after.status() != OrderStatus.CANCELLED) return after;
+        throw new Problem(HttpStatus.CONFLICT, "order-not-payable", "this order is " + after.status());
+    }
+
+    /** Cancels an unpaid order for the module that placed it (a re-split bill, an expired booking); false if it was not unpaid. */
+    @Transactional
+    public boolean cancelUnpaid(UUID orderId, String reason) {
+        var order = find(orderId).orElseThrow(() -> Problem.notFound("order"));
+        return cancelUnpaid(order, reason);
     }
 
     /**
@@ -278,8 +380,12 @@ public class Orders {
             return;
         }
         if (!transition(orderId, OrderStatus.PAID, "paid")) {
-            if (order.status() == OrderStatus.CANCELLED) {
+            var now = find(orderId).orElseThrow();
+            if (now.status() == OrderStatus.CANCELLED) {
                 payments.refund(orderId, amount, "order:" + orderId + ":paid-after-cancel");
+            } else if (now.offlineMethod() != null && !amount.isZero()) {
+                // staff took the money at the counter while the customer also paid online: give the online one back
+                payments.refund(orderId, amount, "order:" + orderId + ":paid-at-counter");
             }
             return;
         }
@@ -288,9 +394,12 @@ public class Orders {
                 .param("id", orderId)
                 .update();
         if (order.couponId() != null) coupons.consume(order.couponId(), orderId);
+        if (order.customerId() == null) return; // a walk-in's table share: nobody to credit
         var line = order.lines().getFirst();
+        boolean deal = line.kind().equals("DEAL");
         events.publishEvent(new OrderPaid(orderId, order.merchantId(), order.customerId(), order.channel(),
-                line.kind().equals("DEAL") ? line.refId() : null, line.quantity(), order.total(), clock.instant()));
+                deal ? line.refId() : null, deal ? line.quantity() : order.lines().stream().mapToInt(OrderLine::quantity).sum(),
+                order.total(), clock.instant()));
     }
 
     @Transactional
@@ -330,7 +439,7 @@ public class Orders {
     @Transactional
     public void refund(UUID orderId, Money amount, String reference) {
         var order = find(orderId).orElseThrow(() -> Problem.notFound("order"));
-        boolean offline = order.channel() == Channel.POS;
+        boolean offline = order.channel() == Channel.POS || order.offlineMethod() != null;
         int fresh = jdbc.sql("""
                         insert into order_refund (order_id, reference, amount_minor, created_at, offline)
                         values (:order, :ref, :amount, :now, :offline) on conflict do nothing
@@ -466,7 +575,8 @@ public class Orders {
                 new Money(rs.getLong("total_minor"), currency), new Money(rs.getLong("refunded_minor"), currency),
                 rs.getObject("coupon_id", UUID.class), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("pay_by", OffsetDateTime.class).toInstant(), paid == null ? null : paid.toInstant(),
-                rs.getLong("points_used"), new Money(rs.getLong("points_minor"), currency));
+                rs.getLong("points_used"), new Money(rs.getLong("points_minor"), currency),
+                rs.getObject("store_id", UUID.class), rs.getString("offline_method"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

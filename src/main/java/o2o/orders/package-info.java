@@ -1,7 +1,7 @@
 /**
- * Orders: one model for every channel (deals now; table, pick-up, reservation and POS later), with a state machine
+ * Orders: one model for every channel (deals, a table's bill, pick-up, reservation deposits, POS sales, top-ups), with a state machine
  * guarded in SQL, checkout that reserves stock and coupon with the order, payment through the payments module, and
- * cancellation of orders left unpaid.
+ * cancellation of orders left unpaid. Modules that price from the menu or their own terms place through {@link o2o.orders.Orders#place}.
  */
 @ApplicationModule(allowedDependencies = {"shared", "identity", "deals", "coupons", "payments"})
 @NullMarked

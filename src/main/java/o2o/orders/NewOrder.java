@@ -1,0 +1,50 @@
+package o2o.orders;
+
+import java.util.List;
+import java.util.UUID;
+
+import o2o.shared.InvalidInput;
+import o2o.shared.Money;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An order another module priced from the menu or its own terms — a share of a table's bill (DINE_IN), a pick-up
+ * order (PICKUP), a reservation's deposit (RESERVATION) — for {@link Orders#place}.
+ *
+ * @param customerId who pays and earns for it; null only for a DINE_IN share settled at the counter by a walk-in
+ * @param memberDiscount what the member's tier takes off the subtotal, worked out by the caller (zero for none)
+ * @param couponId one of the customer's coupons to hold for the order and spend when it is paid
+ * @param pointsToUse loyalty points to pay part of what is left after the discounts
+ */
+public record NewOrder(UUID merchantId, UUID storeId, @Nullable UUID customerId, Channel channel, List<Line> lines,
+        Money memberDiscount, @Nullable UUID couponId, long pointsToUse) {
+
+    public NewOrder {
+        lines = List.copyOf(lines);
+        if (channel != Channel.DINE_IN && channel != Channel.PICKUP && channel != Channel.RESERVATION) {
+            throw new IllegalArgumentException("not a channel priced by another module: " + channel);
+        }
+        if (lines.isEmpty()) throw new InvalidInput("lines", "at least one");
+        if (pointsToUse < 0) throw new InvalidInput("pointsToUse", "0 or more");
+        if (customerId == null && (channel != Channel.DINE_IN || couponId != null || pointsToUse > 0)) {
+            throw new InvalidInput("customer", "sign in to order, use a coupon or pay with points");
+        }
+    }
+
+    /** A line of the order; {@code kind} says what {@code refId} names (DISH: a menu item, DEPOSIT: a booking). */
+    public record Line(String kind, UUID refId, String title, Money unitPrice, int quantity, Money amount) {
+
+        public Line {
+            if (quantity < 1) throw new InvalidInput("quantity", "1 or more");
+            if (!unitPrice.times(quantity).equals(amount)) {
+                throw new IllegalArgumentException("amount " + amount + " is not " + quantity + " × " + unitPrice);
+            }
+        }
+    }
+
+    public Money subtotal() {
+        var sum = Money.zero(lines.getFirst().amount().currency());
+        for (var line : lines) sum = sum.plus(line.amount());
+        return sum;
+    }
+}
