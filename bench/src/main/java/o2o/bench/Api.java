@@ -74,6 +74,13 @@ final class Api {
         return post(path, body, token, Map.of());
     }
 
+    /** A body that is not JSON (a CSV file, say) as it is. */
+    Response postText(String path, String body, String contentType, String token)
+            throws IOException, InterruptedException {
+        return send(request(path, token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     Response put(String path, Object body, String token) throws IOException, InterruptedException {
         return send(request(path, token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
@@ -127,13 +134,30 @@ final class Api {
         var id = applied.body().path("id").asString();
         expect(post("/api/v1/admin/merchants/" + id + "/approve", Map.of(), operator), 200);
         var token = staffToken(owner, "bench-pass-1");
+        return new Merchant(id, token, store(token, n));
+    }
+
+    /** One more store of the owner's merchant at the city centre, open around the clock; its id. */
+    String store(Merchant merchant) throws IOException, InterruptedException {
+        return store(merchant.ownerToken(), SEQUENCE.incrementAndGet());
+    }
+
+    private String store(String ownerToken, int n) throws IOException, InterruptedException {
         var hours = Map.of("MONDAY", List.of("00:00-00:00"), "TUESDAY", List.of("00:00-00:00"),
                 "WEDNESDAY", List.of("00:00-00:00"), "THURSDAY", List.of("00:00-00:00"),
                 "FRIDAY", List.of("00:00-00:00"), "SATURDAY", List.of("00:00-00:00"), "SUNDAY", List.of("00:00-00:00"));
         var store = post("/api/v1/merchant/stores", Map.of("name", "压测店" + n, "address", "人民大道1号", "city", "上海",
-                "lat", 31.2304, "lng", 121.4737, "category", "火锅", "openingHours", hours), token);
+                "lat", 31.2304, "lng", 121.4737, "category", "火锅", "openingHours", hours), ownerToken);
         expect(store, 201);
-        return new Merchant(id, token, store.body().path("id").asString());
+        return store.body().path("id").asString();
+    }
+
+    /** A POS API key for one of the owner's stores; the full key, which is shown only in this answer. */
+    String posKey(Merchant merchant, String storeId) throws IOException, InterruptedException {
+        var created = post("/api/v1/merchant/stores/" + storeId + "/pos-keys", Map.of("name", "压测收银机"),
+                merchant.ownerToken());
+        expect(created, 201);
+        return created.body().path("secret").asString();
     }
 
     String deal(Merchant merchant, long priceMinor, Integer stock, boolean flashSale) throws IOException, InterruptedException {
@@ -209,7 +233,7 @@ final class Api {
     }
 
     /** Distinct mainland numbers within a run: a random start, then one after another. */
-    private static String phone() {
+    static String phone() {
         return "139" + String.format("%08d", PHONE_BASE + SEQUENCE.incrementAndGet());
     }
 

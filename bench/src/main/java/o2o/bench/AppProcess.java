@@ -52,7 +52,8 @@ final class AppProcess implements AutoCloseable {
                 "--o2o.identity.client-codes-per-hour=100000000", "--o2o.identity.client-sign-ins-per-15m=100000000",
                 "--o2o.orders.orders-per-customer-per-10s=100000000",
                 "--o2o.vouchers.redeems-per-staff-per-minute=100000000",
-                "--o2o.vouchers.redeems-per-store-per-minute=100000000"));
+                "--o2o.vouchers.redeems-per-store-per-minute=100000000",
+                "--o2o.loyalty.lookups-per-staff-per-minute=100000000"));
         long started = System.nanoTime();
         var process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -35,8 +35,9 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--orders", description = "completed past orders of those members (default: ${DEFAULT-VALUE})")
     int orders = 1_000_000;
 
-    @Option(names = "--scenarios", split = ",", description = "nearby,checkout,flash-sale,redeem,points (default: all)")
-    List<String> scenarios = List.of("nearby", "checkout", "flash-sale", "redeem", "points");
+    @Option(names = "--scenarios", split = ",",
+            description = "nearby,checkout,flash-sale,redeem,points,pos (default: all)")
+    List<String> scenarios = List.of("nearby", "checkout", "flash-sale", "redeem", "points", "pos");
 
     @Option(names = "--clients", description = "concurrent clients (default: ${DEFAULT-VALUE})")
     int clients = 32;
@@ -52,6 +53,12 @@ public final class Bench implements Callable<Integer> {
 
     @Option(names = "--redeem-vouchers", description = "vouchers made for the redeem scenario (default: ${DEFAULT-VALUE})")
     int redeemVouchers = 4000;
+
+    @Option(names = "--pos-stores", description = "stores posting POS sales, 5 per merchant (default: ${DEFAULT-VALUE})")
+    int posStores = 40;
+
+    @Option(names = "--pos-members", description = "members imported per POS merchant (default: ${DEFAULT-VALUE})")
+    int posMembers = 50;
 
     @Option(names = "--app-jvm-options", description = "JVM options of the application (default: ${DEFAULT-VALUE})")
     String appJvmOptions = "-Xmx384m -XX:+UseG1GC";
@@ -80,6 +87,8 @@ public final class Bench implements Callable<Integer> {
             flashUnits = 50;
             flashBuyers = 200;
             redeemVouchers = 200;
+            posStores = 6;
+            posMembers = 10;
             warmup = 1;
         }
         var jar = appJar != null ? appJar : findJar();
@@ -109,7 +118,8 @@ public final class Bench implements Callable<Integer> {
                 appFigures.put("startupSeconds", Result.round(app.startupSeconds));
                 var context = new Scenarios.Context(api, operator, clients, Duration.ofSeconds(duration), tpcb,
                         selectOnly, hotRow, appFigures, dataset, flashUnits,
-                        flashBuyers != null ? flashBuyers : flashUnits * 4, redeemVouchers, Duration.ofSeconds(warmup));
+                        flashBuyers != null ? flashBuyers : flashUnits * 4, redeemVouchers, Duration.ofSeconds(warmup),
+                        pgbench, posStores, posMembers);
                 Result result;
                 try {
                     result = Scenarios.run(name, context);
@@ -138,7 +148,8 @@ public final class Bench implements Callable<Integer> {
 
     /**
      * What must hold whatever the speed: work got done, nothing oversold, vouchers followed payments, stored value
-     * balances are what was put in minus what was taken, and the ledger reconciles.
+     * balances are what was put in minus what was taken, the ledger reconciles, every store holds exactly the POS
+     * sales sent to it (a sale sent again recorded once) and every member the points of their sales.
      */
     static boolean holds(Result result) {
         boolean ok = result.operations() > 0;
@@ -150,6 +161,10 @@ public final class Bench implements Callable<Integer> {
         }
         if (checks.get("balanceMismatches") instanceof Number wrong && wrong.longValue() > 0) ok = false;
         if (Boolean.FALSE.equals(checks.get("reconcileClean"))) ok = false;
+        for (var wrong : List.of("storeMismatches", "pointsMismatches", "duplicatesRecordedTwice", "salesRejected",
+                "membersNotRecognised")) {
+            if (checks.get(wrong) instanceof Number n && n.longValue() > 0) ok = false;
+        }
         if (!ok) System.err.println("CHECK FAILED: " + result.scenario() + " " + checks);
         return ok;
     }

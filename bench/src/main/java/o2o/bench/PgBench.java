@@ -85,6 +85,22 @@ final class PgBench {
                 "drop database if exists bench_ceiling"), 120);
     }
 
+    /**
+     * Rows of a read-only query on the application's own database, tab-separated, for checks after a scenario that
+     * the API has no endpoint for (a count per store across merchants).
+     */
+    List<String[]> query(String sql) throws IOException, InterruptedException {
+        var output = run(List.of(psql, "-h", host, "-p", String.valueOf(port), "-U", user, "-d", "postgres",
+                "-v", "ON_ERROR_STOP=1", "-qAtF", "\t", "-c", "set default_transaction_read_only = on", "-c", sql),
+                300);
+        var rows = new ArrayList<String[]>();
+        for (var line : output.split("\n")) {
+            if (line.isBlank()) continue;
+            rows.add(line.split("\t", -1));
+        }
+        return rows;
+    }
+
     private double tps(List<String> options, int seconds) throws IOException, InterruptedException {
         var command = new ArrayList<>(List.of(pgbench, "-h", host, "-p", String.valueOf(port), "-U", user));
         command.addAll(options);

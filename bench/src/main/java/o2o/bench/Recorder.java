@@ -10,6 +10,7 @@ final class Recorder {
 
     private final ConcurrentHistogram latencies = new ConcurrentHistogram(60_000_000L, 3);
     private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong units = new AtomicLong();
     private volatile Cpu.Sample cpuBefore;
     private volatile Cpu.Sample cpuAfter;
 
@@ -19,8 +20,18 @@ final class Recorder {
         cpuAfter = after;
     }
 
+    /** CPU per unit of work where a scenario counts units (a sale of a batch), else per request. */
     Map<String, Object> cpuPerOperation() {
-        return Cpu.perOperation(cpuBefore, cpuAfter, operations());
+        return Cpu.perOperation(cpuBefore, cpuAfter, units.get() > 0 ? units.get() : operations());
+    }
+
+    /** Counts units of work done by one request, when a request can carry several (a batch of sales). */
+    void units(long done) {
+        units.addAndGet(done);
+    }
+
+    long units() {
+        return units.get();
     }
 
     void ok(long startedNanos) {

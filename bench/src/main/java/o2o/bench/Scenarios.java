@@ -21,7 +21,8 @@ final class Scenarios {
     /** What every scenario gets: the API, its sizes, the ceilings, the app's figures. */
     record Context(Api api, String operator, int clients, Duration duration, PgBench.Ceiling tpcb,
             PgBench.Ceiling selectOnly, PgBench.Ceiling hotRow, Map<String, Object> app, Map<String, Object> dataset,
-            int flashUnits, int flashBuyers, int redeemVouchers, Duration warmup) {}
+            int flashUnits, int flashBuyers, int redeemVouchers, Duration warmup, PgBench database, int posStores,
+            int posMembers) {}
 
     private Scenarios() {}
 
@@ -32,6 +33,7 @@ final class Scenarios {
             case "flash-sale" -> flashSale(context);
             case "redeem" -> redeem(context);
             case "points" -> points(context);
+            case "pos" -> PosScenario.run(context);
             default -> throw new IllegalArgumentException("unknown scenario " + name);
         };
     }
@@ -269,6 +271,18 @@ final class Scenarios {
         checks.put("accounts", body.path("accounts").asLong());
         return Result.of("points", c.clients(), seconds, recorder, posted / seconds, c.tpcb(), checks, c.app(),
                 c.dataset(), started);
+    }
+
+    /** Reconciles the ledger through the operator's API and puts whether it is clean (and what it took) in the checks. */
+    static void reconcile(Context c, Map<String, Object> checks) throws Exception {
+        long started = System.nanoTime();
+        var reconciled = c.api().get("/api/v1/admin/ledger/reconcile", c.operator());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        Api.expect(reconciled, 200);
+        var body = reconciled.body();
+        checks.put("reconcileClean", body.path("differences").isEmpty() && body.path("unbalancedEntries").isEmpty());
+        checks.put("reconcileMillis", millis);
+        checks.put("ledgerEntries", body.path("entries").asLong());
     }
 
     /** Waits (bounded) until these customers hold {@code expected} vouchers in all; returns how many they hold. */
