@@ -81,6 +81,27 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Any method, a JSON body or none, and the caller's own headers (a diner's cookie instead of a token). */
+    Response call(String method, String path, Object body, String token, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        var builder = request(path, token).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (body != null) builder.header("Content-Type", "application/json");
+        headers.forEach(builder::header);
+        return send(builder.build());
+    }
+
+    /**
+     * Scans a table's QR code as a signed-out phone does ({@code GET /t/{code}}); the diner cookie the scan leaves,
+     * as a Cookie header value, or null when none was set.
+     */
+    String scan(String code) throws IOException, InterruptedException {
+        var scanned = http.send(request("/t/" + code, null).GET().build(), HttpResponse.BodyHandlers.discarding());
+        if (scanned.statusCode() >= 400) throw new IllegalStateException("scan of " + code + ": " + scanned.statusCode());
+        return scanned.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("o2o_diner=")).map(c -> c.split(";", 2)[0]).findFirst().orElse(null);
+    }
+
     Response put(String path, Object body, String token) throws IOException, InterruptedException {
         return send(request(path, token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());

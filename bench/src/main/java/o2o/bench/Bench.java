@@ -36,8 +36,8 @@ public final class Bench implements Callable<Integer> {
     int orders = 1_000_000;
 
     @Option(names = "--scenarios", split = ",",
-            description = "nearby,checkout,flash-sale,redeem,points,pos (default: all)")
-    List<String> scenarios = List.of("nearby", "checkout", "flash-sale", "redeem", "points", "pos");
+            description = "nearby,checkout,flash-sale,redeem,points,pos,table-order (default: all)")
+    List<String> scenarios = List.of("nearby", "checkout", "flash-sale", "redeem", "points", "pos", "table-order");
 
     @Option(names = "--clients", description = "concurrent clients (default: ${DEFAULT-VALUE})")
     int clients = 32;
@@ -59,6 +59,10 @@ public final class Bench implements Callable<Integer> {
 
     @Option(names = "--pos-members", description = "members imported per POS merchant (default: ${DEFAULT-VALUE})")
     int posMembers = 50;
+
+    @Option(names = "--table-diners",
+            description = "diners per table in table-order, one table per client (default: ${DEFAULT-VALUE})")
+    int tableDiners = 4;
 
     @Option(names = "--app-jvm-options", description = "JVM options of the application (default: ${DEFAULT-VALUE})")
     String appJvmOptions = "-Xmx384m -XX:+UseG1GC";
@@ -89,6 +93,7 @@ public final class Bench implements Callable<Integer> {
             redeemVouchers = 200;
             posStores = 6;
             posMembers = 10;
+            tableDiners = 3;
             warmup = 1;
         }
         var jar = appJar != null ? appJar : findJar();
@@ -119,7 +124,7 @@ public final class Bench implements Callable<Integer> {
                 var context = new Scenarios.Context(api, operator, clients, Duration.ofSeconds(duration), tpcb,
                         selectOnly, hotRow, appFigures, dataset, flashUnits,
                         flashBuyers != null ? flashBuyers : flashUnits * 4, redeemVouchers, Duration.ofSeconds(warmup),
-                        pgbench, posStores, posMembers);
+                        pgbench, posStores, posMembers, tableDiners);
                 Result result;
                 try {
                     result = Scenarios.run(name, context);
@@ -149,7 +154,8 @@ public final class Bench implements Callable<Integer> {
     /**
      * What must hold whatever the speed: work got done, nothing oversold, vouchers followed payments, stored value
      * balances are what was put in minus what was taken, the ledger reconciles, every store holds exactly the POS
-     * sales sent to it (a sale sent again recorded once) and every member the points of their sales.
+     * sales sent to it (a sale sent again recorded once) and every member the points of their sales, every dish a
+     * diner added is in exactly one round, every bill charges what was ordered and every table is free at the end.
      */
     static boolean holds(Result result) {
         boolean ok = result.operations() > 0;
@@ -162,7 +168,8 @@ public final class Bench implements Callable<Integer> {
         if (checks.get("balanceMismatches") instanceof Number wrong && wrong.longValue() > 0) ok = false;
         if (Boolean.FALSE.equals(checks.get("reconcileClean"))) ok = false;
         for (var wrong : List.of("storeMismatches", "pointsMismatches", "duplicatesRecordedTwice", "salesRejected",
-                "membersNotRecognised")) {
+                "membersNotRecognised", "visitsFailed", "misplacedDishes", "tableMismatches", "billMismatches",
+                "tablesLeftOccupied")) {
             if (checks.get(wrong) instanceof Number n && n.longValue() > 0) ok = false;
         }
         if (!ok) System.err.println("CHECK FAILED: " + result.scenario() + " " + checks);

@@ -22,7 +22,7 @@ final class Scenarios {
     record Context(Api api, String operator, int clients, Duration duration, PgBench.Ceiling tpcb,
             PgBench.Ceiling selectOnly, PgBench.Ceiling hotRow, Map<String, Object> app, Map<String, Object> dataset,
             int flashUnits, int flashBuyers, int redeemVouchers, Duration warmup, PgBench database, int posStores,
-            int posMembers) {}
+            int posMembers, int tableDiners) {}
 
     private Scenarios() {}
 
@@ -34,6 +34,7 @@ final class Scenarios {
             case "redeem" -> redeem(context);
             case "points" -> points(context);
             case "pos" -> PosScenario.run(context);
+            case "table-order" -> TableOrderScenario.run(context);
             default -> throw new IllegalArgumentException("unknown scenario " + name);
         };
     }
