@@ -169,7 +169,7 @@ public final class Bench implements Callable<Integer> {
         if (Boolean.FALSE.equals(checks.get("reconcileClean"))) ok = false;
         for (var wrong : List.of("storeMismatches", "pointsMismatches", "duplicatesRecordedTwice", "salesRejected",
                 "membersNotRecognised", "visitsFailed", "misplacedDishes", "tableMismatches", "billMismatches",
-                "tablesLeftOccupied")) {
+                "tablesLeftOccupied", "doubleTapsPaidTwice")) {
             if (checks.get(wrong) instanceof Number n && n.longValue() > 0) ok = false;
         }
         if (!ok) System.err.println("CHECK FAILED: " + result.scenario() + " " + checks);

@@ -1,5 +1,6 @@
 package o2o.bench;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +8,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import tools.jackson.databind.JsonNode;
 
@@ -31,13 +35,22 @@ final class TableOrderScenario {
 
     record Dish(String id, long priceMinor) {}
 
-    record Table(String id, String code, AtomicLong unitsAdded, AtomicLong unitsInRounds) {}
+    /**
+     * A table, the member who pays there every other visit from their stored value (odd tables from the first visit,
+     * even ones from the second), and what the bench counted.
+     */
+    record Table(int index, String id, String code, Api.Member payer, AtomicLong balance, AtomicLong visits,
+            AtomicLong unitsAdded, AtomicLong unitsInRounds) {}
+
+    /** What a payer starts with: the most one top-up may be. */
+    private static final long TOP_UP = 5_000_000;
 
     private final Scenarios.Context c;
     private final Recorder requests = new Recorder();
     private final List<Dish> dishes = new ArrayList<>();
     private final List<Table> tables = new ArrayList<>();
     private Api.Merchant merchant;
+    private String cashier;
     private final AtomicLong visits = new AtomicLong();
     private final AtomicLong rounds = new AtomicLong();
     private final AtomicLong sendsOfEmptyCart = new AtomicLong();
@@ -46,6 +59,11 @@ final class TableOrderScenario {
     private final AtomicLong roundItemsSeenTwice = new AtomicLong();
     private final AtomicLong billMismatches = new AtomicLong();
     private final AtomicLong amountBilled = new AtomicLong();
+    private final AtomicLong paidAtCounter = new AtomicLong();
+    private final AtomicLong paidFromWallet = new AtomicLong();
+    private final AtomicLong doubleTapsPaidTwice = new AtomicLong();
+    private final AtomicLong secondTapsAlreadyPaid = new AtomicLong();
+    private final AtomicReference<String> firstFailure = new AtomicReference<>();
 
     private TableOrderScenario(Scenarios.Context c) {
         this.c = c;
@@ -67,6 +85,7 @@ final class TableOrderScenario {
         checks.put("dinersPerTable", c.tableDiners());
         checks.put("visits", visits.get());
         checks.put("visitsFailed", visitsRecorder.errors());
+        if (firstFailure.get() != null) checks.put("firstFailure", firstFailure.get());
         checks.put("visitsPerSecond", Result.round(visits.get() / seconds));
         long added = tables.stream().mapToLong(t -> t.unitsAdded().get()).sum();
         long inRounds = tables.stream().mapToLong(t -> t.unitsInRounds().get()).sum();
@@ -81,14 +100,25 @@ final class TableOrderScenario {
                 .filter(t -> t.unitsAdded().get() != t.unitsInRounds().get()).count());
         checks.put("billMismatches", billMismatches.get());
         checks.put("amountBilled", amountBilled.get());
+        checks.put("billsPaidAtCounter", paidAtCounter.get());
+        checks.put("billsPaidFromWallet", paidFromWallet.get());
+        checks.put("doubleTapsPaidTwice", doubleTapsPaidTwice.get());
+        checks.put("secondTapsAlreadyPaid", secondTapsAlreadyPaid.get());
+        checks.put("balanceMismatches", balanceMismatches());
         checks.put("tablesLeftOccupied", occupiedTables());
+        Scenarios.reconcile(c, checks);
         return Result.of("table-order", c.clients(), seconds, requests, requests.operations() / seconds, c.tpcb(),
                 checks, c.app(), c.dataset(), started);
     }
 
-    /** A restaurant with a menu of eight dishes and one table per client, all free. */
+    /**
+     * A restaurant with a menu of eight dishes and one table per client, all free, and per table a member holding
+     * stored value there who pays every other bill.
+     */
     private void setUp() throws Exception {
         merchant = c.api().merchant(c.operator());
+        cashier = c.api().cashier(merchant);
+        var payers = c.api().members(c.clients());
         var category = c.api().post("/api/v1/merchant/menu/categories", Map.of("name", "招牌菜"), merchant.ownerToken());
         Api.expect(category, 201);
         var names = List.of("毛肚", "鸭肠", "肥牛", "虾滑", "黄喉", "土豆片", "酸梅汤", "红糖糍粑");
@@ -104,8 +134,12 @@ final class TableOrderScenario {
             var table = c.api().post("/api/v1/merchant/stores/" + merchant.storeId() + "/tables",
                     Map.of("label", "A" + (t + 1), "seats", Math.max(2, c.tableDiners())), merchant.ownerToken());
             Api.expect(table, 201);
-            tables.add(new Table(table.body().path("id").asString(), table.body().path("code").asString(),
-                    new AtomicLong(), new AtomicLong()));
+            var payer = payers.get(t);
+            Api.expect(c.api().post("/api/v1/merchant/wallet/top-ups", Map.of("phone", payer.phone(),
+                    "amount", Map.of("minor", TOP_UP, "currency", "CNY")), cashier,
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString())), 200);
+            tables.add(new Table(t, table.body().path("id").asString(), table.body().path("code").asString(), payer,
+                    new AtomicLong(balance(payer)), new AtomicLong(), new AtomicLong(), new AtomicLong()));
         }
     }
 
@@ -117,6 +151,7 @@ final class TableOrderScenario {
         try {
             return party(table);
         } catch (Exception failed) {
+            firstFailure.compareAndSet(null, failed.toString());
             c.api().call("DELETE", "/api/v1/merchant/tables/" + table.id() + "/session", null, merchant.ownerToken(),
                     Map.of());
             throw failed;
@@ -125,8 +160,8 @@ final class TableOrderScenario {
 
     private boolean party(Table table) throws Exception {
         var staff = merchant.ownerToken();
-        expect(() -> c.api().post("/api/v1/merchant/tables/" + table.id() + "/session",
-                Map.of("partySize", c.tableDiners()), staff), 201);
+        var session = expect(() -> c.api().post("/api/v1/merchant/tables/" + table.id() + "/session",
+                Map.of("partySize", c.tableDiners()), staff), 201).body().path("id").asString();
         var diners = everyone(c.tableDiners(), d -> {
             long t = System.nanoTime();
             var cookie = c.api().scan(table.code());
@@ -158,7 +193,7 @@ final class TableOrderScenario {
                 Map.of("Cookie", diners.getFirst())), 200).body();
         var items = inRounds(table, sent, added);
         cook(items);
-        pay(table, items);
+        pay(table, session, items);
         visits.incrementAndGet();
         return true;
     }
@@ -223,16 +258,25 @@ final class TableOrderScenario {
     }
 
     /**
-     * The floor asks for the bill, which must charge exactly the dishes of the rounds at their prices, and takes the
-     * money at the counter; the table is then free.
+     * The bill, which must charge exactly the dishes of the rounds at their prices: every other visit the table's
+     * member asks for it and pays it whole from their stored value, else the floor takes the money at the counter.
+     * Either way the table is then free.
      */
-    private void pay(Table table, List<JsonNode> items) throws Exception {
-        var staff = merchant.ownerToken();
+    private void pay(Table table, String session, List<JsonNode> items) throws Exception {
         long expected = 0;
         for (var item : items) {
             var dish = dishes.stream().filter(d -> d.id().equals(item.path("itemId").asString())).findFirst();
             expected += dish.map(Dish::priceMinor).orElse(-1_000_000L) * item.path("quantity").asLong();
         }
+        if ((table.index() + table.visits().getAndIncrement()) % 2 == 1 && table.balance().get() >= expected) {
+            payFromWallet(table, session, expected);
+        } else {
+            payAtCounter(table, expected);
+        }
+    }
+
+    private void payAtCounter(Table table, long expected) throws Exception {
+        var staff = merchant.ownerToken();
         var bill = expect(() -> c.api().post("/api/v1/merchant/tables/" + table.id() + "/bill", Map.of(), staff), 200);
         if (bill.body().path("subtotal").path("minor").asLong() != expected) billMismatches.incrementAndGet();
         var settled = expect(() -> c.api().post("/api/v1/merchant/tables/" + table.id() + "/bill/counter",
@@ -241,6 +285,81 @@ final class TableOrderScenario {
             throw new IllegalStateException("the bill was paid at the counter but is " + settled.raw());
         }
         amountBilled.addAndGet(settled.body().path("subtotal").path("minor").asLong());
+        paidAtCounter.incrementAndGet();
+    }
+
+    /**
+     * The member asks for the bill, takes it whole and pays it from stored value, tapping "pay" twice at once as a
+     * phone may: both taps must answer the one order, paid once. The bill settles, and the table frees, when the
+     * payment's event is handled, so this waits (bounded) for the session to close.
+     */
+    private void payFromWallet(Table table, String session, long expected) throws Exception {
+        var member = table.payer().token();
+        var bill = expect(() -> c.api().post("/api/v1/tables/" + table.code() + "/bill", Map.of(), member), 200);
+        if (bill.body().path("subtotal").path("minor").asLong() != expected) billMismatches.incrementAndGet();
+        var whole = expect(() -> c.api().post("/api/v1/tables/" + table.code() + "/bill/split",
+                Map.of("split", "WHOLE"), member), 200);
+        var share = whole.body().path("shares").path(0).path("id").asString();
+        var taps = everyone(2, tap -> tap(table, share, member));
+        var orders = taps.stream().filter(Objects::nonNull).distinct().count();
+        if (orders == 0) throw new IllegalStateException("neither tap on pay answered an order");
+        if (orders > 1) doubleTapsPaidTwice.incrementAndGet();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            var sessions = expect(() -> c.api().get("/api/v1/merchant/tables/" + table.id() + "/sessions",
+                    merchant.ownerToken()), 200).body();
+            var latest = sessions.path(0);
+            if (latest.path("id").asString().equals(session) && !latest.path("closedAt").isNull()
+                    && !latest.path("closedAt").isMissingNode()) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the bill of table " + table.code() + " was paid but did not settle");
+            }
+            Thread.sleep(100);
+        }
+        table.balance().addAndGet(-expected);
+        amountBilled.addAndGet(expected);
+        paidFromWallet.incrementAndGet();
+    }
+
+    /**
+     * One tap on "pay": the share's order (201), or, for a tap that comes when the other one has paid it already, a
+     * 409 saying so (null) — either way nothing is paid twice, which the balances show.
+     */
+    private String tap(Table table, String share, String member) throws Exception {
+        long t = System.nanoTime();
+        var paid = c.api().post("/api/v1/tables/" + table.code() + "/bill/shares/" + share + "/payment",
+                Map.of("method", "wallet"), member);
+        if (paid.status() == 201) {
+            requests.ok(t);
+            return paid.body().path("orderId").asString();
+        }
+        var type = paid.body().path("type").asString("");
+        if (paid.status() == 409 && (type.endsWith("order-already-paid") || type.endsWith("bill-share-paid"))) {
+            secondTapsAlreadyPaid.incrementAndGet();
+            requests.ok(t);
+            return null;
+        }
+        requests.error();
+        throw new IllegalStateException("paying a share: " + paid.status() + " " + paid.raw());
+    }
+
+    /** A member's stored value at the merchant, principal and bonus, as the counter sees it. */
+    private long balance(Api.Member member) throws Exception {
+        var wallet = c.api().get("/api/v1/merchant/wallet/balances?phone=" + member.phone(), cashier);
+        Api.expect(wallet, 200);
+        return wallet.body().path("balance").path("principal").path("minor").asLong()
+                + wallet.body().path("balance").path("bonus").path("minor").asLong();
+    }
+
+    /** Payers whose stored value is not what they started with less the bills they paid from it. */
+    private long balanceMismatches() throws Exception {
+        long wrong = 0;
+        for (var table : tables) {
+            if (balance(table.payer()) != table.balance().get()) wrong++;
+        }
+        return wrong;
     }
 
     /** Tables with a session still open after the run; every party's visit ends with its table freed. */
