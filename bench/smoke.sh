@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# A few seconds of every bench scenario on small data, so the tool keeps working (CI runs this). Asserts no speed.
+# A few seconds of every bench scenario (nearby, checkout, flash-sale, redeem, points, pos, table-order) on small
+# data, so the tool keeps working (CI runs this). Asserts no speed, only each scenario's correctness check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
