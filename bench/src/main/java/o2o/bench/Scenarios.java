@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
-/** The scenarios, each a short method: set up through the API, drive it under load, check what must hold. */
+/**
+ * The scenarios: set up through the API, drive it under load, check what must hold. The short ones are methods here;
+ * {@link PosScenario} and {@link TableOrderScenario} have classes of their own.
+ */
 final class Scenarios {
 
     /** What every scenario gets: the API, its sizes, the ceilings, the app's figures. */
