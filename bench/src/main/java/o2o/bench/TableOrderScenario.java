@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -39,8 +40,8 @@ final class TableOrderScenario {
      * A table, the member who pays there every other visit from their stored value (odd tables from the first visit,
      * even ones from the second), and what the bench counted.
      */
-    record Table(int index, String id, String code, Api.Member payer, AtomicLong balance, AtomicLong visits,
-            AtomicLong unitsAdded, AtomicLong unitsInRounds) {}
+    record Table(int index, String id, String code, Api.Member payer, AtomicLong balance, AtomicBoolean balanceUnknown,
+            AtomicLong visits, AtomicLong unitsAdded, AtomicLong unitsInRounds) {}
 
     /** What a payer starts with: the most one top-up may be. */
     private static final long TOP_UP = 5_000_000;
@@ -139,7 +140,8 @@ final class TableOrderScenario {
                     "amount", Map.of("minor", TOP_UP, "currency", "CNY")), cashier,
                     Map.of("Idempotency-Key", UUID.randomUUID().toString())), 200);
             tables.add(new Table(t, table.body().path("id").asString(), table.body().path("code").asString(), payer,
-                    new AtomicLong(balance(payer)), new AtomicLong(), new AtomicLong(), new AtomicLong()));
+                    new AtomicLong(balance(payer)), new AtomicBoolean(), new AtomicLong(), new AtomicLong(),
+                    new AtomicLong()));
         }
     }
 
@@ -300,10 +302,17 @@ final class TableOrderScenario {
         var whole = expect(() -> c.api().post("/api/v1/tables/" + table.code() + "/bill/split",
                 Map.of("split", "WHOLE"), member), 200);
         var share = whole.body().path("shares").path(0).path("id").asString();
-        var taps = everyone(2, tap -> tap(table, share, member));
+        List<String> taps;
+        try {
+            taps = everyone(2, tap -> tap(table, share, member));
+        } catch (Exception unknownOutcome) {
+            table.balanceUnknown().set(true); // whether the stored value was taken is not known
+            throw unknownOutcome;
+        }
         var orders = taps.stream().filter(Objects::nonNull).distinct().count();
         if (orders == 0) throw new IllegalStateException("neither tap on pay answered an order");
         if (orders > 1) doubleTapsPaidTwice.incrementAndGet();
+        table.balance().addAndGet(-expected);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             var sessions = expect(() -> c.api().get("/api/v1/merchant/tables/" + table.id() + "/sessions",
@@ -318,14 +327,14 @@ final class TableOrderScenario {
             }
             Thread.sleep(100);
         }
-        table.balance().addAndGet(-expected);
         amountBilled.addAndGet(expected);
         paidFromWallet.incrementAndGet();
     }
 
     /**
      * One tap on "pay": the share's order (201), or, for a tap that comes when the other one has paid it already, a
-     * 409 saying so (null) — either way nothing is paid twice, which the balances show.
+     * 409 saying so (null) — the share, the order or the payment is paid already, depending on how far the first
+     * tap's payment has got — either way nothing is paid twice, which the balances show.
      */
     private String tap(Table table, String share, String member) throws Exception {
         long t = System.nanoTime();
@@ -336,7 +345,8 @@ final class TableOrderScenario {
             return paid.body().path("orderId").asString();
         }
         var type = paid.body().path("type").asString("");
-        if (paid.status() == 409 && (type.endsWith("order-already-paid") || type.endsWith("bill-share-paid"))) {
+        if (paid.status() == 409 && (type.endsWith("order-already-paid") || type.endsWith("bill-share-paid")
+                || type.endsWith("order-not-payable"))) {
             secondTapsAlreadyPaid.incrementAndGet();
             requests.ok(t);
             return null;
@@ -353,11 +363,14 @@ final class TableOrderScenario {
                 + wallet.body().path("balance").path("bonus").path("minor").asLong();
     }
 
-    /** Payers whose stored value is not what they started with less the bills they paid from it. */
+    /**
+     * Payers whose stored value is not what they started with less the bills they paid from it (those whose payment
+     * had no clear answer are left out: the failed visit already fails the run).
+     */
     private long balanceMismatches() throws Exception {
         long wrong = 0;
         for (var table : tables) {
-            if (balance(table.payer()) != table.balance().get()) wrong++;
+            if (!table.balanceUnknown().get() && balance(table.payer()) != table.balance().get()) wrong++;
         }
         return wrong;
     }
