@@ -135,13 +135,13 @@ final class PosScenario {
 
     /**
      * One request of one till: every hundredth (the third first) a sale sent again, 10 % a batch of queued sales, the
-     * rest one sale. A till is a client; several clients share a store when there are more clients than stores. The
-     * recorder counts the sales answered, so that throughput and CPU are per sale.
+     * rest one sale. The clients take the stores' tills in turn, so that every store posts whether there are more
+     * clients or more stores. The recorder counts the sales answered, so that throughput and CPU are per sale.
      */
     private boolean till(int client, Recorder recorder) throws Exception {
-        var store = stores.get(client % stores.size());
         var random = ThreadLocalRandom.current();
         long request = requests.computeIfAbsent(client, k -> new AtomicLong()).getAndIncrement();
+        var store = stores.get((int) ((client + request * c.clients()) % stores.size()));
         var sentBefore = resendable.getOrDefault(client, List.of());
         if (request % 100 == 2 && !sentBefore.isEmpty()) {
             boolean ok = resend(sentBefore.get(random.nextInt(sentBefore.size())));
@@ -307,6 +307,7 @@ final class PosScenario {
                 .getFirst()[0]);
         long sent = stores.stream().mapToLong(s -> s.acknowledged().size()).sum();
         checks.put("distinctTransactionsSent", sent);
+        checks.put("storesWithSales", stores.stream().filter(s -> !s.acknowledged().isEmpty()).count());
         checks.put("posOrders", posOrders);
         checks.put("storeMismatches", mismatches + (posOrders == sent ? 0 : 1));
     }
