@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
@@ -57,6 +58,7 @@ final class PosScenario {
     private final AtomicLong membersNotRecognised = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final AtomicReference<String> firstRejection = new AtomicReference<>();
     private final ConcurrentLinkedQueue<Sent> unknownOutcome = new ConcurrentLinkedQueue<>();
     private final Map<Integer, List<Sent>> resendable = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicLong> requests = new ConcurrentHashMap<>();
@@ -87,6 +89,7 @@ final class PosScenario {
         checks.put("duplicatesReported", duplicatesReported.get());
         checks.put("duplicatesRecordedTwice", recordedTwice.get());
         checks.put("salesRejected", rejected.get());
+        if (firstRejection.get() != null) checks.put("firstRejection", firstRejection.get());
         checks.put("unknownOutcomesSettled", unknownSettled);
         checks.put("membersNotRecognised", membersNotRecognised.get());
         checkStores(checks);
@@ -168,7 +171,8 @@ final class PosScenario {
     private boolean batch(int client, Store store, int size, Recorder recorder) throws Exception {
         var random = ThreadLocalRandom.current();
         var queued = new ArrayList<Sent>();
-        var queuedSince = Instant.now().minusSeconds(60L * (1 + random.nextInt(120)));
+        // queued a minute to two hours ago, ten seconds apart: the last one too is in the past
+        var queuedSince = Instant.now().minusSeconds(60L * (1 + random.nextInt(120)) + 10L * size);
         for (int i = 0; i < size; i++) queued.add(sale(client, store, queuedSince.plusSeconds(10L * i)));
         Api.Response response;
         try {
@@ -195,6 +199,7 @@ final class PosScenario {
                     ok = false;
                 }
                 default -> {
+                    firstRejection.compareAndSet(null, result.path("problem").toString());
                     rejected.incrementAndGet();
                     ok = false;
                 }
