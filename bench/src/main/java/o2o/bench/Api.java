@@ -97,7 +97,9 @@ final class Api {
      */
     String scan(String code) throws IOException, InterruptedException {
         var scanned = http.send(request("/t/" + code, null).GET().build(), HttpResponse.BodyHandlers.discarding());
-        if (scanned.statusCode() >= 400) throw new IllegalStateException("scan of " + code + ": " + scanned.statusCode());
+        if (scanned.statusCode() >= 400) {
+            throw new IllegalStateException("scan of " + code + ": " + scanned.statusCode());
+        }
         return scanned.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("o2o_diner=")).map(c -> c.split(";", 2)[0]).findFirst().orElse(null);
     }

@@ -54,6 +54,7 @@ final class PosScenario {
     private final AtomicLong duplicatesSent = new AtomicLong();
     private final AtomicLong duplicatesReported = new AtomicLong();
     private final AtomicLong recordedTwice = new AtomicLong();
+    private final AtomicLong duplicatesMisanswered = new AtomicLong();
     private final AtomicLong memberSales = new AtomicLong();
     private final AtomicLong membersNotRecognised = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
@@ -88,6 +89,7 @@ final class PosScenario {
         checks.put("duplicatesSent", duplicatesSent.get());
         checks.put("duplicatesReported", duplicatesReported.get());
         checks.put("duplicatesRecordedTwice", recordedTwice.get());
+        checks.put("duplicatesMisanswered", duplicatesMisanswered.get());
         checks.put("salesRejected", rejected.get());
         if (firstRejection.get() != null) checks.put("firstRejection", firstRejection.get());
         checks.put("unknownOutcomesSettled", unknownSettled);
@@ -100,9 +102,9 @@ final class PosScenario {
     }
 
     /**
-     * Merchants of {@link #STORES_PER_MERCHANT} stores each (the last may have fewer), a POS key per store, and each
-     * merchant's members imported from its previous system with card numbers and no points, as a chain moving to o2o
-     * would.
+     * Merchants of about {@link #STORES_PER_MERCHANT} stores each (at least two merchants), a POS key per store, and
+     * each merchant's members imported from its previous system with card numbers and no points, as a chain moving to
+     * o2o would.
      */
     private void setUp() throws Exception {
         int storeCount = Math.max(2, c.posStores());
@@ -127,9 +129,8 @@ final class PosScenario {
             shops.add(new Shop(merchant, own));
         }
         for (int s = 0; s < storeCount; s++) {
-            var shop = shops.get(Math.min(s / STORES_PER_MERCHANT, shops.size() - 1));
-            var storeId = s % STORES_PER_MERCHANT == 0 && s / STORES_PER_MERCHANT < shops.size()
-                    ? shop.merchant().storeId() : c.api().store(shop.merchant());
+            var shop = shops.get(s % shops.size());
+            var storeId = s < shops.size() ? shop.merchant().storeId() : c.api().store(shop.merchant());
             stores.add(new Store(s, shop, storeId, c.api().posKey(shop.merchant(), storeId),
                     ConcurrentHashMap.newKeySet()));
         }
@@ -161,7 +162,10 @@ final class PosScenario {
             throw lost;
         }
         if (response.status() >= 500) unknownOutcome.add(sale);
-        if (response.status() != 201) return false;
+        if (response.status() != 201) {
+            if (response.status() < 500) reject(response.raw());
+            return false;
+        }
         acknowledge(client, sale, response.body());
         recorder.units(1);
         return true;
@@ -199,13 +203,18 @@ final class PosScenario {
                     ok = false;
                 }
                 default -> {
-                    firstRejection.compareAndSet(null, result.path("problem").toString());
-                    rejected.incrementAndGet();
+                    reject(result.path("problem").toString());
                     ok = false;
                 }
             }
         }
         return ok;
+    }
+
+    /** A sale the application refused: the bench sends only valid sales, so this fails the run. */
+    private void reject(String problem) {
+        firstRejection.compareAndSet(null, problem);
+        rejected.incrementAndGet();
     }
 
     /** The same sale again, as a till does when it did not see the answer: a duplicate, recorded once. */
@@ -216,7 +225,10 @@ final class PosScenario {
             recordedTwice.incrementAndGet();
             return false;
         }
-        if (response.status() != 200 || !response.body().path("duplicate").asBoolean()) return false;
+        if (response.status() != 200 || !response.body().path("duplicate").asBoolean()) {
+            if (response.status() < 500) duplicatesMisanswered.incrementAndGet();
+            return false;
+        }
         duplicatesReported.incrementAndGet();
         return true;
     }

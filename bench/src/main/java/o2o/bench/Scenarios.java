@@ -277,7 +277,7 @@ final class Scenarios {
                 c.dataset(), started);
     }
 
-    /** Reconciles the ledger through the operator's API and puts whether it is clean (and what it took) in the checks. */
+    /** Reconciles the ledger through the operator's API; whether it is clean, and what it took, go in the checks. */
     static void reconcile(Context c, Map<String, Object> checks) throws Exception {
         long started = System.nanoTime();
         var reconciled = c.api().get("/api/v1/admin/ledger/reconcile", c.operator());
