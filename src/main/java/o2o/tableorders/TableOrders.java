@@ -195,6 +195,11 @@ public class TableOrders {
                 .toList());
     }
 
+    /** Whether this member of staff may order for a table (waiters, managers, owners). */
+    public boolean ordersForTables(StaffPrincipal staff) {
+        return WAITING.contains(staff.role());
+    }
+
     /**
      * Every round leaves through here: the session must be open, and the rounds of one session are sent one at a
      * time (a transaction-scoped advisory lock on the session), which makes "the last number plus one" safe.
