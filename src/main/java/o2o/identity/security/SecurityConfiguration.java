@@ -65,6 +65,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(POST, "/api/v1/merchant-applications").permitAll()
                         .requestMatchers(POST, "/api/v1/payments/webhooks/**").permitAll()
                         .requestMatchers("/api/v1/dev/**").permitAll()
+                        .requestMatchers("/api/v1/tables/**").permitAll()
                         .requestMatchers("/api/v1/pos/**").hasRole(PosPrincipal.ROLE)
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/v1/merchant/**").hasAnyRole(STAFF)
