@@ -30,6 +30,7 @@ import o2o.merchants.Stores;
 import o2o.notifications.Notifications;
 import o2o.orders.Channel;
 import o2o.orders.NewOrder;
+import o2o.orders.Order;
 import o2o.orders.Orders;
 import o2o.payments.Payment;
 import o2o.shared.InvalidInput;
@@ -428,7 +429,7 @@ public class Pickups {
             Instant pickupAt, String note, @Nullable Integer number, @Nullable LocalDate numberDay, Instant placedAt,
             @Nullable Instant paidAt, @Nullable Instant readyAt, @Nullable Instant handedOverAt) {
 
-        PickupOrder with(String storeName, o2o.orders.Order order) {
+        PickupOrder with(String storeName, Order order) {
             return new PickupOrder(orderId, merchantId, storeId, storeName, status, asap, pickupAt, note, number,
                     numberDay, placedAt, paidAt, readyAt, handedOverAt, order);
         }

@@ -2,6 +2,7 @@ package o2o.pickup.web;
 
 import java.util.UUID;
 
+import o2o.identity.Role;
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.Stores;
 import o2o.pickup.Pickups;
@@ -87,6 +88,6 @@ class PickupCounter {
         var store = stores.get(staff, storeId);
         model.addAttribute("store", store);
         model.addAttribute("orders", pickups.queue(staff, storeId, null));
-        model.addAttribute("refunds", staff.role().manages() || staff.role().name().equals("CASHIER"));
+        model.addAttribute("refunds", staff.role().manages() || staff.role() == Role.CASHIER);
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import o2o.orders.OrderStatus;
@@ -46,7 +47,7 @@ record PickupResponse(UUID id, UUID storeId, String storeName, PickupStatus stat
     static @Nullable PickupStatus status(@Nullable String typed) {
         if (typed == null || typed.isBlank()) return null;
         try {
-            return PickupStatus.valueOf(typed.strip().toUpperCase(java.util.Locale.ROOT));
+            return PickupStatus.valueOf(typed.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("status", "one of AWAITING_PAYMENT, PAID, READY, HANDED_OVER, REFUNDED, CANCELLED");
         }
