@@ -110,28 +110,53 @@ class PickupConcurrencyTests extends ApiTest {
         assertThat(ready).allMatch(r -> r.status() == 200 || r.status() == 409);
 
         var handed = Concurrently.atOnce(IntStream.range(0, 8).<Callable<Api.Response>>mapToObj(i -> () ->
-                api.post(path + (i % 2 == 0 ? "/handed-over" : "/refund"), null, owner)).toList());
+                api.post(path + "/handed-over", null, owner)).toList());
         assertThat(handed.stream().filter(r -> r.status() == 200).count()).isEqualTo(1);
         assertThat(handed).allMatch(r -> r.status() == 200 || r.status() == 409);
 
         var after = pickup.pickup(customer, orderId);
-        var completed = jdbc.sql("select count(*) from order_transition where order_id = :id and to_status = 'COMPLETED'")
-                .param("id", UUID.fromString(orderId)).query(Long.class).single();
-        var refunded = jdbc.sql("select count(*) from order_refund where order_id = :id")
-                .param("id", UUID.fromString(orderId)).query(Long.class).single();
-        if (after.path("status").asString().equals("HANDED_OVER")) {
-            assertThat(after.path("orderStatus").asString()).isEqualTo("COMPLETED");
-            assertThat(completed).isEqualTo(1);
-            assertThat(refunded).isZero();
-        } else {
-            assertThat(after.path("status").asString()).isEqualTo("REFUNDED");
-            assertThat(after.path("orderStatus").asString()).isEqualTo("REFUNDED");
-            assertThat(completed).isZero();
-            assertThat(refunded).isEqualTo(1);
-        }
+        assertThat(after.path("status").asString()).isEqualTo("HANDED_OVER");
+        assertThat(after.path("orderStatus").asString()).isEqualTo("COMPLETED");
+        assertThat(transitionsTo(orderId, "COMPLETED")).isEqualTo(1);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
                 pickup.texts(phone).stream().anyMatch(t -> t.contains("号餐已备好")));
         assertThat(pickup.texts(phone).stream().filter(t -> t.contains("号餐已备好")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void refundAndHandOverTappedAtOnceLeaveExactlyOneOfThem() throws Exception {
+        var shop = pickup.shop("自提抢退", PickupFixtures.allDay());
+        var customer = fixtures.customerToken(Fixtures.uniquePhone());
+        var orderId = pickup.placed(customer, shop);
+        pickup.payBySandbox(customer, orderId);
+        pickup.awaitStatus(customer, orderId, "PAID");
+        var owner = shop.merchant().ownerToken();
+        var path = staffPath(shop.store()) + "/" + orderId;
+
+        var taps = Concurrently.atOnce(IntStream.range(0, 8).<Callable<Api.Response>>mapToObj(i -> () ->
+                api.post(path + (i % 2 == 0 ? "/handed-over" : "/refund"), null, owner)).toList());
+
+        assertThat(taps.stream().filter(r -> r.status() == 200).count()).isEqualTo(1);
+        assertThat(taps).allMatch(r -> r.status() == 200 || r.status() == 409);
+        var after = pickup.pickup(customer, orderId);
+        var refunds = jdbc.sql("select count(*) from order_refund where order_id = :id")
+                .param("id", UUID.fromString(orderId)).query(Long.class).single();
+        if (after.path("status").asString().equals("HANDED_OVER")) {
+            assertThat(after.path("orderStatus").asString()).isEqualTo("COMPLETED");
+            assertThat(transitionsTo(orderId, "COMPLETED")).isEqualTo(1);
+            assertThat(refunds).isZero();
+        } else {
+            assertThat(after.path("status").asString()).isEqualTo("REFUNDED");
+            assertThat(after.path("orderStatus").asString()).isEqualTo("REFUNDED");
+            assertThat(after.path("refundedAmount").path("minor").asLong()).isEqualTo(5800);
+            assertThat(transitionsTo(orderId, "COMPLETED")).isZero();
+            assertThat(refunds).isEqualTo(1);
+        }
+    }
+
+    private long transitionsTo(String orderId, String status) {
+        return jdbc.sql("select count(*) from order_transition where order_id = :id and to_status = :status")
+                .param("id", UUID.fromString(orderId)).param("status", status).query(Long.class).single();
     }
 
     private int lastNumber(UUID store) {
