@@ -165,7 +165,7 @@ public class Pickups {
     public PickupTimes times(UUID storeId) {
         var store = stores.findListed(storeId).orElseThrow(() -> Problem.notFound("store"));
         var now = clock.instant();
-        var preparation = preparation(store.id());
+        var preparation = preparation(store);
         var earliest = now.plus(preparation).atZone(store.timeZone());
         var slots = new ArrayList<LocalTime>();
         var today = now.atZone(store.timeZone()).toLocalDate();
@@ -278,7 +278,7 @@ public class Pickups {
     /** How many minutes ahead the store needs an order (15 unless set). */
     @Transactional(readOnly = true)
     public int preparationMinutes(StaffPrincipal staff, UUID storeId) {
-        return (int) preparation(stores.get(staff, storeId).id()).toMinutes();
+        return (int) preparation(stores.get(staff, storeId)).toMinutes();
     }
 
     @Transactional
@@ -289,7 +289,7 @@ public class Pickups {
         jdbc.sql("""
                         insert into pickup_settings (store_id, merchant_id, preparation_minutes, updated_at)
                         values (:store, :merchant, :minutes, :now)
-                        on conflict (store_id) do update
+                        on conflict (merchant_id, store_id) do update
                             set preparation_minutes = excluded.preparation_minutes, updated_at = excluded.updated_at
                         """)
                 .param("store", store.id())
@@ -360,7 +360,7 @@ public class Pickups {
     }
 
     private Instant pickupAt(Store store, @Nullable LocalTime time, Instant now) {
-        var earliest = now.plus(preparation(store.id()));
+        var earliest = now.plus(preparation(store));
         if (time == null) {
             if (!store.isOpenAt(now) || !store.isOpenAt(earliest)) {
                 throw new Problem(HttpStatus.CONFLICT, "pickup-store-closed", store.name() + " is not taking orders now",
@@ -382,9 +382,13 @@ public class Pickups {
         return at.toInstant();
     }
 
-    private Duration preparation(UUID storeId) {
-        return Duration.ofMinutes(jdbc.sql("select preparation_minutes from pickup_settings where store_id = :store")
-                .param("store", storeId)
+    private Duration preparation(Store store) {
+        return Duration.ofMinutes(jdbc.sql("""
+                        select preparation_minutes from pickup_settings
+                        where merchant_id = :merchant and store_id = :store
+                        """)
+                .param("merchant", store.merchantId())
+                .param("store", store.id())
                 .query(Integer.class)
                 .optional()
                 .orElse(DEFAULT_PREPARATION_MINUTES));

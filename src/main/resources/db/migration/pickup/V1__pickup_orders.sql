@@ -1,9 +1,10 @@
 -- How far ahead a store needs a pick-up order; a store without a row takes 15 minutes.
 create table pickup_settings (
-    store_id            uuid primary key,
     merchant_id         uuid        not null,
+    store_id            uuid        not null,
     preparation_minutes int         not null check (preparation_minutes between 0 and 240),
-    updated_at          timestamptz not null
+    updated_at          timestamptz not null,
+    primary key (merchant_id, store_id)
 );
 
 -- A pick-up order beside its order (orders module): when it is to be collected, the note for the kitchen, where it
