@@ -154,6 +154,21 @@ class PickupConcurrencyTests extends ApiTest {
         }
     }
 
+    @Test
+    void oneIdempotencyKeySentManyTimesAtOncePlacesOneOrder() throws Exception {
+        var shop = pickup.shop("自提并发下单", PickupFixtures.allDay());
+        var customer = fixtures.customerToken(Fixtures.uniquePhone());
+        var key = UUID.randomUUID().toString();
+
+        var responses = Concurrently.atOnce(IntStream.range(0, 8).<Callable<Api.Response>>mapToObj(i -> () ->
+                pickup.place(customer, shop.store(), pickup.simpleOrder(shop), key)).toList());
+
+        assertThat(responses).allMatch(r -> r.status() == 201);
+        assertThat(responses.stream().map(r -> r.text("id")).distinct().count()).isEqualTo(1);
+        assertThat(api.get("/api/v1/me/pickup-orders", customer).body().size()).isEqualTo(1);
+        assertThat(api.get("/api/v1/me/orders", customer).body().size()).isEqualTo(1);
+    }
+
     private long transitionsTo(String orderId, String status) {
         return jdbc.sql("select count(*) from order_transition where order_id = :id and to_status = :status")
                 .param("id", UUID.fromString(orderId)).param("status", status).query(Long.class).single();
