@@ -363,8 +363,8 @@ public class Pickups {
         var earliest = now.plus(preparation(store));
         if (time == null) {
             if (!store.isOpenAt(now) || !store.isOpenAt(earliest)) {
-                throw new Problem(HttpStatus.CONFLICT, "pickup-store-closed", store.name() + " is not taking orders now",
-                        store.name());
+                throw new Problem(HttpStatus.CONFLICT, "pickup-store-closed",
+                        store.name() + " is not taking orders now", store.name());
             }
             return earliest;
         }

@@ -53,7 +53,7 @@ class PickupApi {
 
     record PaymentResponse(UUID id, Payment.Status status, String provider, Money amount, String redirectUrl) {}
 
-    /** Places a pick-up order, priced by the server. The Idempotency-Key header is required: the same key, one order. */
+    /** Places a pick-up order, priced by the server. Idempotency-Key is required: the same key, the same order. */
     @PostMapping("/api/v1/stores/{storeId}/pickup-orders")
     @ResponseStatus(HttpStatus.CREATED)
     PickupResponse place(CustomerPrincipal customer, @PathVariable UUID storeId,

@@ -118,6 +118,9 @@ class PickupPages {
         var customer = customer(authentication);
         if (customer == null) return "redirect:/signin?next=/stores/" + storeId + "/pickup";
         stores.findListed(storeId).orElseThrow(() -> Problem.notFound("store"));
+        if (!provider.equals("sandbox") && !provider.equals("wallet")) {
+            throw new InvalidInput("provider", "sandbox or wallet");
+        }
         UUID orderId;
         try {
             var order = pickups.place(customer, storeId, new PickupRequest(cart(session, storeId),
