@@ -31,7 +31,9 @@ class ReservationBrowserTests extends BrowserTest {
         org.assertj.core.api.Assertions.assertThat(table.status()).as(table.raw()).isEqualTo(201);
         var tomorrow = reservations.tomorrow();
 
-        page.navigate("/stores/" + store + "/reserve");
+        page.navigate("/stores/" + store);
+        page.locator("#to-reserve").click();
+        page.waitForURL("**/stores/" + store + "/reserve");
         page.locator("#reserve-signin").click();
         page.waitForURL("**/signin?next=**");
         enterSmsCode(page, Fixtures.uniquePhone());

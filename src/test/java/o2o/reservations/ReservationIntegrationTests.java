@@ -82,6 +82,12 @@ class ReservationIntegrationTests extends ApiTest {
         assertThat(evening.path("bookable").asBoolean()).isTrue();
         assertThat(evening.path("left").asInt()).isEqualTo(1);
         assertThat(day.body().path("slots").get(0).path("left").asInt()).isEqualTo(2);
+        assertThat(api.get("/stores/" + store + "/reservation-link").raw()).contains("/stores/" + store + "/reserve");
+        var elsewhere = fixtures.store(merchant, Fixtures.unique("不订座店"), 31.2, 121.4, "本帮菜");
+        assertThat(api.get("/stores/" + elsewhere + "/reservation-link").raw()).doesNotContain("reserve");
+        var farDay = api.get("/stores/" + store + "/reserve?date=" + tomorrow.plusDays(40));
+        assertThat(farDay.status()).isEqualTo(200);
+        assertThat(farDay.raw()).contains("预订日期超出了可预订的范围").doesNotContain("reserve-form");
         var noFit = api.get("/api/v1/stores/" + store + "/reservation-slots?date=" + tomorrow + "&partySize=9");
         assertThat(noFit.body().path("tableType").isNull()).isTrue();
         assertThat(noFit.body().path("slots").get(0).path("left").asInt()).isZero();

@@ -78,8 +78,18 @@ class ReservationPages {
         model.addAttribute("dates", dates);
         model.addAttribute("date", day);
         model.addAttribute("partySize", party);
-        model.addAttribute("day", reservations.slots(storeId, day, party));
+        var slots = reservations.slots(storeId, day, party);
+        model.addAttribute("day", slots);
+        model.addAttribute("dayProblem", slots.reason() == null ? null : text.message("problem." + slots.reason()));
         return "reservations/reserve";
+    }
+
+    /** htmx, on the store's page: the way to book, when the store takes bookings. */
+    @GetMapping("/stores/{storeId}/reservation-link")
+    String link(@PathVariable UUID storeId, Model model) {
+        model.addAttribute("storeId", storeId);
+        model.addAttribute("offered", reservations.settings(storeId).isPresent());
+        return "reservations/link :: link";
     }
 
     @PostMapping("/stores/{storeId}/reserve")
