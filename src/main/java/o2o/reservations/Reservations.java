@@ -365,7 +365,7 @@ public class Reservations {
     }
 
     /**
-     * The party arrived: CONFIRMED → SEATED at a free table of the store, whose session opens ({@link Tables#seat},
+     * The party arrived (on the booking's date): CONFIRMED → SEATED at a free table of the store, whose session opens ({@link Tables#seat},
      * 409 {@code table-occupied} when it has one, and then nothing changes); a paid deposit is given back.
      */
     @Transactional
@@ -374,6 +374,11 @@ public class Reservations {
         var booking = ofStore(store, reservationId);
         var table = tables.table(tableId).filter(t -> t.storeId().equals(store.id()) && t.active())
                 .orElseThrow(() -> Problem.notFound("table"));
+        if (booking.status() != ReservationStatus.CONFIRMED) throw notInState(booking.id(), "reservation-not-confirmed");
+        if (!booking.date().equals(today(store))) {
+            throw new Problem(HttpStatus.CONFLICT, "reservation-not-today", "the booking is for " + booking.date(),
+                    booking.date().toString());
+        }
         int seated = jdbc.sql("""
                         update reservation set status = 'SEATED', seated_at = :now, table_id = :table
                         where id = :id and status = 'CONFIRMED'

@@ -59,6 +59,10 @@ class ReservationBrowserTests extends BrowserTest {
         assertThat(page.locator("#booking-policy")).containsText("前取消，定金全额退还");
         assertThat(page.locator("#booking-cancel")).isVisible();
 
+        // the party arrives a little before its time tomorrow
+        var startsAt = java.time.ZonedDateTime.of(tomorrow, java.time.LocalTime.of(18, 0), ReservationFixtures.SHANGHAI)
+                .toInstant();
+        clock.advance(java.time.Duration.between(clock.instant(), startsAt.minusSeconds(600)));
         var staff = newPhone().newPage();
         staff.navigate("/staff/login");
         staff.locator("#username").fill(merchant.ownerUsername());

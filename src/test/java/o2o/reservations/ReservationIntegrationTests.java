@@ -367,6 +367,9 @@ class ReservationIntegrationTests extends ApiTest {
                 "reservation-not-confirmed");
         reservations.payDeposit(customer, booked.body());
         reservations.payDeposit(customer, other.body());
+        assertProblem(api.post(checkInPath(booked.text("id")), Map.of("tableId", a1), waiter), 409,
+                "reservation-not-today");
+        advanceTo(Instant.parse(booked.text("startsAt")).minus(Duration.ofMinutes(20)));
 
         var seated = api.post(checkInPath(booked.text("id")), Map.of("tableId", a1), waiter);
         assertThat(seated.status()).as(seated.raw()).isEqualTo(200);
