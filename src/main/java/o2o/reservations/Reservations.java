@@ -82,8 +82,6 @@ public class Reservations {
         this.clock = clock;
     }
 
-    // ---- settings
-
     /** The store's booking rules, if it takes bookings. */
     @Transactional(readOnly = true)
     public Optional<ReservationSettings> settings(UUID storeId) {
@@ -170,8 +168,6 @@ public class Reservations {
         }
         return settings(store.id()).orElseThrow();
     }
-
-    // ---- availability and booking
 
     /** A listed store's slots on a date, with what is left; for a party size, what is left of the type it books. */
     @Transactional(readOnly = true)
@@ -287,8 +283,6 @@ public class Reservations {
         return booking;
     }
 
-    // ---- deposits
-
     /** The deposit's order was paid: PENDING_DEPOSIT → CONFIRMED and the customer is told; again changes nothing. */
     @Transactional
     public void depositPaid(UUID orderId) {
@@ -317,8 +311,6 @@ public class Reservations {
                 .optional()
                 .ifPresent(this::release);
     }
-
-    // ---- cancellation, check-in, no-show
 
     /**
      * The customer cancels: the slot is given back; a paid deposit comes back in full until the free-cancellation
@@ -412,8 +404,6 @@ public class Reservations {
         return find(booking.id()).orElseThrow();
     }
 
-    // ---- reminders
-
     /**
      * Sends the reminders that are due, each once: the rows are claimed by one conditional update (locked rows that
      * another node is claiming are skipped), and the messages are queued in the same transaction. Returns how many.
@@ -440,8 +430,6 @@ public class Reservations {
         }
         return due.size();
     }
-
-    // ---- reading
 
     @Transactional(readOnly = true)
     public Optional<Reservation> find(UUID reservationId) {
@@ -501,8 +489,6 @@ public class Reservations {
     public LocalDate today(Store store) {
         return LocalDate.ofInstant(clock.instant(), store.timeZone());
     }
-
-    // ---- internals
 
     private record Held(UUID storeId, LocalDate date, LocalTime time, String tableType) {}
 
