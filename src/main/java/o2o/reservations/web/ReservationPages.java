@@ -100,8 +100,6 @@ class ReservationPages {
         if (authentication == null || !(authentication.getPrincipal() instanceof CustomerPrincipal signedIn)) {
             return "redirect:/signin?next=/stores/" + storeId + "/reserve";
         }
-        redirect.addAttribute("date", date);
-        redirect.addAttribute("partySize", partySize);
         Reservation booking;
         try {
             int party;
@@ -117,6 +115,8 @@ class ReservationPages {
         } catch (Problem problem) {
             if (problem.status().value() == 404) throw problem;
             redirect.addFlashAttribute("problem", text.problem(problem));
+            redirect.addAttribute("date", date);
+            redirect.addAttribute("partySize", partySize);
             return "redirect:/stores/" + storeId + "/reserve";
         }
         if (booking.status() == ReservationStatus.PENDING_DEPOSIT) return pay(signedIn, booking, redirect);
@@ -167,7 +167,6 @@ class ReservationPages {
     }
 
     private String pay(CustomerPrincipal customer, Reservation booking, RedirectAttributes redirect) {
-        redirect.asMap().clear();
         if (booking.orderId() == null) return "redirect:/me/reservations/" + booking.id();
         try {
             return "redirect:" + orders.pay(customer, booking.orderId(), PROVIDER,
