@@ -108,10 +108,9 @@ class ReservationPages {
             } catch (NumberFormatException e) {
                 throw new InvalidInput("partySize", "not a whole number");
             }
-            var customer = signedIn;
-            booking = reservations.book(customer, new NewReservation(storeId, ReservationApi.date(date),
+            booking = reservations.book(signedIn, new NewReservation(storeId, ReservationApi.date(date),
                     ReservationSettings.parseTime("time", time), party, name,
-                    phone.isBlank() ? customer.phone() : PhoneNumber.parse(phone), note));
+                    phone.isBlank() ? signedIn.phone() : PhoneNumber.parse(phone), note));
         } catch (Problem problem) {
             if (problem.status().value() == 404) throw problem;
             redirect.addFlashAttribute("problem", text.problem(problem));
