@@ -114,22 +114,29 @@ public class Bills {
     }
 
     /**
-     * The bill of the table's open session, or — when the table has been freed meanwhile — of the session the caller
-     * was at ({@code sessionId}, e.g. remembered by the page), so the diners see it settled.
+     * The bill of the table's open session, or — when the table has been freed meanwhile — the last bill settled there
+     * that this caller took part in (the session they were at, e.g. remembered by the page, a round they ordered, or
+     * a share they paid), so the diners see it paid. 404 otherwise.
      */
     @Transactional(readOnly = true)
-    public Bill forTable(String code, @Nullable UUID sessionId) {
+    public Bill forTable(String code, @Nullable UUID sessionId, @Nullable Diner diner) {
         var table = tables.byCode(code).orElseThrow(() -> Problem.notFound("table"));
         var open = tables.openSessionAt(table.id());
         if (open.isPresent()) return view(open.get());
-        if (sessionId != null) {
-            var before = tables.session(sessionId).filter(s -> s.tableId().equals(table.id()));
-            if (before.isPresent()) {
-                var bill = liveRow(sessionId);
-                if (bill.isPresent() && bill.get().status().equals("SETTLED")) return view(bill.get());
-            }
-        }
-        throw Problem.notFound("bill");
+        return jdbc.sql("select " + BILL_COLUMNS + """
+                         from table_bill b where b.table_id = :t and b.status = 'SETTLED'
+                          and (b.session_id = :session
+                               or exists (select 1 from bill_share s where s.bill_id = b.id and s.payer_id = :customer)
+                               or exists (select 1 from round_item i where i.session_id = b.session_id
+                                          and i.added_by = :key))
+                        order by b.settled_at desc limit 1
+                        """)
+                .param("t", table.id())
+                .param("session", new SqlParameterValue(Types.OTHER, sessionId))
+                .param("customer", new SqlParameterValue(Types.OTHER, diner == null ? null : diner.customerId()))
+                .param("key", new SqlParameterValue(Types.VARCHAR, diner == null ? null : diner.key()))
+                .query(Bills::row).optional().map(this::view)
+                .orElseThrow(() -> Problem.notFound("bill"));
     }
 
     /** A diner asks for the bill: it opens (or the one already open is returned). */
@@ -334,12 +341,11 @@ public class Bills {
     // ---- for the rounds and the reactions
 
     /**
-     * Rounds may go out only while nobody has asked for the bill: 409 {@code bill-in-progress} otherwise. Takes the
-     * session's lock that asking for the bill takes too, so a round and the bill never cross.
+     * Rounds may go out only while nobody has asked for the bill: 409 {@code bill-in-progress} otherwise. The caller
+     * holds the session's round lock, which asking for the bill takes too, so a round and the bill never cross.
      */
-    @Transactional
+    @Transactional(readOnly = true)
     public void requireNoBill(UUID sessionId) {
-        lockSession(sessionId);
         if (liveRow(sessionId).isPresent()) {
             throw Problem.conflict("bill-in-progress", "the bill has been asked for; staff may reopen it");
         }
@@ -735,8 +741,8 @@ public class Bills {
     }
 
     private void lockSession(UUID sessionId) {
-        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .param("key", "table-session:" + sessionId).query(Integer.class).single();
+        jdbc.sql("select 1 from pg_advisory_xact_lock(:space, :key)")
+                .param("space", TableOrders.ROUND_LOCK).param("key", sessionId.hashCode()).query(Integer.class).single();
     }
 
     private @Nullable UUID billOfOrder(UUID orderId) {

@@ -3,6 +3,7 @@ package o2o.tableorders.web;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import o2o.dining.Tables;
 import o2o.identity.CustomerPrincipal;
@@ -37,30 +38,35 @@ class BillPages {
 
     private final Bills bills;
     private final Tables tables;
+    private final TableDiners diners;
     private final PageText text;
 
-    BillPages(Bills bills, Tables tables, PageText text) {
+    BillPages(Bills bills, Tables tables, TableDiners diners, PageText text) {
         this.bills = bills;
         this.tables = tables;
+        this.diners = diners;
         this.text = text;
     }
 
     @GetMapping("/t/{code}/bill")
-    String bill(@PathVariable String code, @Nullable Authentication authentication, HttpSession session, Model model) {
-        diner(code, authentication, session, model);
+    String bill(@PathVariable String code, @Nullable Authentication authentication, HttpServletRequest request,
+            HttpSession session, Model model) {
+        diner(code, authentication, request, session, model);
         return "tableorders/bill";
     }
 
     @GetMapping("/t/{code}/bill/panel")
-    String panel(@PathVariable String code, @Nullable Authentication authentication, HttpSession session, Model model) {
-        diner(code, authentication, session, model);
+    String panel(@PathVariable String code, @Nullable Authentication authentication, HttpServletRequest request,
+            HttpSession session, Model model) {
+        diner(code, authentication, request, session, model);
         return "tableorders/bill :: panel";
     }
 
     @PostMapping("/t/{code}/bill/ask")
-    String ask(@PathVariable String code, @Nullable Authentication authentication, RedirectAttributes redirect) {
-        var customer = customerOf(authentication);
-        return act(code, redirect, () -> bills.ask(code, customer == null ? "diner" : "customer:" + customer.customerId()));
+    String ask(@PathVariable String code, @Nullable Authentication authentication, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        var diner = diners.of(authentication, request);
+        return act(code, redirect, () -> bills.ask(code, diner == null ? "diner" : diner.key()));
     }
 
     @PostMapping("/t/{code}/bill/split")
@@ -96,7 +102,7 @@ class BillPages {
             HttpSession session, Model model) {
         var customer = customerOf(authentication);
         if (customer == null) return signIn(code);
-        var bill = bills.forTable(code, null);
+        var bill = bills.forTable(code, null, null);
         session.setAttribute(SEEN, bill.sessionId());
         var share = bill.shares().stream().filter(s -> s.id().equals(shareId)).findFirst()
                 .orElseThrow(() -> Problem.notFound("share"));
@@ -186,9 +192,10 @@ class BillPages {
         return staffAct(staff, tableId, redirect, () -> bills.settleShareAtCounter(staff, tableId, shareId, method));
     }
 
-    private void diner(String code, @Nullable Authentication authentication, HttpSession session, Model model) {
+    private void diner(String code, @Nullable Authentication authentication, HttpServletRequest request,
+            HttpSession session, Model model) {
         var seen = session.getAttribute(SEEN) instanceof UUID id ? id : null;
-        var bill = bills.forTable(code, seen);
+        var bill = bills.forTable(code, seen, diners.of(authentication, request));
         session.setAttribute(SEEN, bill.sessionId());
         var customer = customerOf(authentication);
         model.addAttribute("code", code);
