@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import o2o.dining.DiningTable;
 import o2o.dining.FloorPlan;
@@ -88,7 +89,7 @@ public class Kitchen {
                 .param("ids", ids).param("m", store.merchantId()).query(TableOrders::item).list();
         var full = TableOrders.withItems(rounds.stream().map(Map.Entry::getValue).toList(), items);
         var labels = new HashMap<UUID, String>();
-        return java.util.stream.IntStream.range(0, full.size()).mapToObj(i -> {
+        return IntStream.range(0, full.size()).mapToObj(i -> {
             var tableId = rounds.get(i).getKey();
             var round = full.get(i);
             var label = labels.computeIfAbsent(tableId,
@@ -129,7 +130,7 @@ public class Kitchen {
     @Transactional(readOnly = true)
     public List<TableService> service(StaffPrincipal staff, UUID storeId) {
         var board = floor.status(staff, storeId);
-        var store = stores.get(staff, storeId);
+        var store = serviceStore(staff, storeId);
         var sessions = board.stream().map(FloorPlan.TableStatus::sessionId).filter(s -> s != null)
                 .toArray(UUID[]::new);
         var cartLines = new HashMap<UUID, Integer>();
@@ -169,6 +170,11 @@ public class Kitchen {
                         """)
                 .param("id", itemId).param("m", store.merchantId()).param("s", store.id())
                 .query(TableOrders::item).optional().orElseThrow(() -> Problem.notFound("dish"));
+    }
+
+    /** A store whose waiter's board this person may see: its floor staff; 404 for another merchant's. */
+    public Store serviceStore(StaffPrincipal staff, UUID storeId) {
+        return floor.floorStore(staff, storeId);
     }
 
     /** A store whose kitchen display this person may see; 404 for another merchant's, 403 for cashiers, couriers. */

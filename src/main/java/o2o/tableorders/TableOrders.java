@@ -11,13 +11,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
 import o2o.catalog.Menu;
+import o2o.catalog.MenuItem;
 import o2o.catalog.PricedLine;
 import o2o.dining.DiningTable;
 import o2o.dining.TableSession;
@@ -59,7 +62,7 @@ public class TableOrders {
             i.amount_minor, i.currency, i.added_by, i.customer_id, i.state, i.state_at
             """;
     private static final String LINE_COLUMNS = """
-            id, item_id, option_ids, quantity, note, added_by, customer_id, added_at
+            id, item_id, name, option_ids, quantity, note, added_by, customer_id, added_at
             """;
 
     private final JdbcClient jdbc;
@@ -90,10 +93,11 @@ public class TableOrders {
         var session = tables.session(sessionId).orElseThrow(() -> Problem.notFound("session"));
         var rows = jdbc.sql("select " + LINE_COLUMNS + " from cart_line where session_id = :s order by added_at, id")
                 .param("s", sessionId).query(TableOrders::row).list();
+        var dishes = dishes(session.storeId());
         var lines = new ArrayList<CartLine>();
         Money total = null;
         for (var row : rows) {
-            var line = priced(session.storeId(), row);
+            var line = priced(dishes, row);
             lines.add(line);
             if (line.amount() != null) total = total == null ? line.amount() : total.plus(line.amount());
         }
@@ -113,9 +117,9 @@ public class TableOrders {
         var options = priced.optionIds().stream().sorted().toArray(UUID[]::new);
         var id = jdbc.sql("""
                         insert into cart_line (id, merchant_id, store_id, session_id, item_id, option_ids, quantity,
-                                               note, added_by, customer_id, added_at)
+                                               note, added_by, customer_id, added_at, name)
                         values (:id, :m, :store, :s, :item, cast(:options as uuid[]), :quantity, :note, :by,
-                                :customer, :now)
+                                :customer, :now, :name)
                         on conflict (session_id, added_by, item_id, option_ids) do update
                             set quantity = cart_line.quantity + excluded.quantity,
                                 note = coalesce(excluded.note, cart_line.note)
@@ -128,7 +132,7 @@ public class TableOrders {
                 .param("note", new SqlParameterValue(Types.VARCHAR, wanted.note()))
                 .param("by", diner.key())
                 .param("customer", new SqlParameterValue(Types.OTHER, diner.customerId()))
-                .param("now", now())
+                .param("now", now()).param("name", priced.name())
                 .query(UUID.class).optional()
                 .orElseThrow(() -> new Problem(HttpStatus.CONFLICT, "table-cart-line-full",
                         priced.name() + ": at most 99 of a dish per diner", priced.name()));
@@ -195,6 +199,11 @@ public class TableOrders {
                 .map(w -> new Pending(menu.price(s.storeId(), w.itemId(), w.optionIds(), w.quantity()), w.note(), by,
                         null))
                 .toList());
+    }
+
+    /** Whether this member of staff may order for a table (waiters, managers, owners). */
+    public boolean ordersForTables(StaffPrincipal staff) {
+        return WAITING.contains(staff.role());
     }
 
     /**
@@ -274,20 +283,46 @@ public class TableOrders {
     private CartLine line(TableSession session, UUID lineId) {
         var row = jdbc.sql("select " + LINE_COLUMNS + " from cart_line where id = :id and session_id = :s")
                 .param("id", lineId).param("s", session.id()).query(TableOrders::row).single();
-        return priced(session.storeId(), row);
+        return priced(dishes(session.storeId()), row);
     }
 
-    private CartLine priced(UUID storeId, Row row) {
-        try {
-            var priced = menu.price(storeId, row.itemId(), row.optionIds(), row.quantity());
-            return new CartLine(row.id(), row.itemId(), priced.name(), row.optionIds(), priced.options(), row.note(),
-                    row.quantity(), priced.unitPrice(), priced.amount(), row.addedBy(), row.customerId(),
-                    row.addedAt(), null);
-        } catch (Problem refused) {
-            var name = refused.args().length > 0 ? String.valueOf(refused.args()[0]) : "";
-            return new CartLine(row.id(), row.itemId(), name, row.optionIds(), List.of(), row.note(),
-                    row.quantity(), null, null, row.addedBy(), row.customerId(), row.addedAt(), refused.slug());
+    /** A dish on the store's menu now: the item at this store's price, and whether it is sold out. */
+    private record Offer(MenuItem item, boolean soldOut) {}
+
+    /** The store's menu as customers see it now, by item: one read prices the whole cart. */
+    private Map<UUID, Offer> dishes(UUID storeId) {
+        var storeMenu = menu.menuOf(storeId);
+        var dishes = new HashMap<UUID, Offer>();
+        for (var section : storeMenu.categories()) {
+            for (var dish : section.items()) {
+                dishes.put(dish.id(), new Offer(new MenuItem(dish.id(), storeMenu.merchantId(), section.id(),
+                        dish.name(), dish.description(), dish.photoUrl(), dish.price(), true, dish.optionGroups()),
+                        dish.soldOut()));
+            }
         }
+        return dishes;
+    }
+
+    /**
+     * Prices a cart line for showing, by the menu's own rules, without failing: a dish that cannot be ordered now is
+     * shown with the reason, and a round with it in is refused by {@link Menu#price} when it is sent.
+     */
+    private static CartLine priced(Map<UUID, Offer> dishes, Row row) {
+        var offer = dishes.get(row.itemId());
+        String refusal = offer == null ? "menu-item-unavailable" : offer.soldOut() ? "menu-item-sold-out" : null;
+        if (offer != null && refusal == null) {
+            try {
+                var priced = offer.item().priceAt(offer.item().price(), row.optionIds(), row.quantity());
+                return new CartLine(row.id(), row.itemId(), priced.name(), row.optionIds(), priced.options(),
+                        row.note(), row.quantity(), priced.unitPrice(), priced.amount(), row.addedBy(),
+                        row.customerId(), row.addedAt(), null);
+            } catch (InvalidInput changed) {
+                refusal = changed.slug();
+            }
+        }
+        return new CartLine(row.id(), row.itemId(), row.name(), row.optionIds(),
+                List.of(), row.note(), row.quantity(), null, null, row.addedBy(), row.customerId(), row.addedAt(),
+                refusal);
     }
 
     private static Wanted wanted(@Nullable LineRequest request) {
@@ -313,11 +348,11 @@ public class TableOrders {
 
     private record Pending(PricedLine priced, @Nullable String note, String addedBy, @Nullable UUID customerId) {}
 
-    private record Row(UUID id, UUID itemId, List<UUID> optionIds, int quantity, @Nullable String note,
+    private record Row(UUID id, UUID itemId, String name, List<UUID> optionIds, int quantity, @Nullable String note,
             String addedBy, @Nullable UUID customerId, Instant addedAt) {}
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getObject("id", UUID.class), rs.getObject("item_id", UUID.class),
+        return new Row(rs.getObject("id", UUID.class), rs.getObject("item_id", UUID.class), rs.getString("name"),
                 List.of((UUID[]) rs.getArray("option_ids").getArray()), rs.getInt("quantity"), rs.getString("note"),
                 rs.getString("added_by"), rs.getObject("customer_id", UUID.class), instant(rs, "added_at"));
     }
