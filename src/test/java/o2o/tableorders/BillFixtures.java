@@ -209,6 +209,26 @@ final class BillFixtures {
         return wallet.path("principal").path("minor").asLong() + wallet.path("bonus").path("minor").asLong();
     }
 
+    /** An amount-off coupon of the restaurant, claimed by the diner; its id. */
+    String coupon(Restaurant restaurant, Diner diner, long off, long minSpend) {
+        var now = Instant.now();
+        var template = api.post("/api/v1/merchant/coupons", Map.of("title", "立减", "kind", "AMOUNT_OFF",
+                "amountOff", Map.of("minor", off, "currency", "CNY"),
+                "minSpend", Map.of("minor", minSpend, "currency", "CNY"), "totalQuantity", 100, "perCustomerLimit", 1,
+                "validFrom", now.minusSeconds(60).toString(), "validUntil", now.plus(Duration.ofDays(10)).toString()),
+                restaurant.owner());
+        assertThat(template.status()).as(template.raw()).isEqualTo(201);
+        var claimed = api.post("/api/v1/me/coupons", Map.of("templateId", template.text("id")), diner.token());
+        assertThat(claimed.status()).as(claimed.raw()).isEqualTo(201);
+        return claimed.text("id");
+    }
+
+    String couponStatus(Diner diner, String couponId) {
+        return api.get("/api/v1/me/coupons", diner.token()).body().valueStream()
+                .filter(c -> c.path("id").asString().equals(couponId)).findFirst().orElseThrow()
+                .path("status").asString();
+    }
+
     long ordersOfShare(String shareId) {
         return jdbc.sql("select count(*) from customer_order o join bill_share s on s.order_id = o.id where s.id = :s")
                 .param("s", UUID.fromString(shareId)).query(Long.class).single();

@@ -273,7 +273,7 @@ class BillIntegrationTests extends ApiTest {
     }
 
     @Test
-    void aMembersShareTakesTheirTierDiscountAndPointsAndANonMemberPaysTheSubtotal() {
+    void aMembersShareTakesTheirTierDiscountAndPointsAndANonMembersOnlyTheirCoupon() {
         bills.tiers(restaurant);
         var member = bills.member(restaurant);
         bills.earn(restaurant, member, 20_000);
@@ -311,16 +311,24 @@ class BillIntegrationTests extends ApiTest {
         var noPoints = bills.pay(table, stranger, theirs, Map.of("method", "sandbox", "pointsToUse", 100));
         assertThat(noPoints.status()).as(noPoints.raw()).isEqualTo(409);
         assertThat(noPoints.text("type")).isEqualTo("urn:o2o:problem:not-a-member");
-        var plain = bills.pay(table, stranger, theirs, Map.of("method", "sandbox"));
+        var coupon = bills.coupon(restaurant, stranger, 500, 1000);
+        var withCoupon = api.get(bills.billPath(table) + "/shares/" + theirs + "/preview?couponId=" + coupon,
+                stranger.token()).body();
+        assertThat(withCoupon.path("coupons").get(0).path("id").asString()).isEqualTo(coupon);
+        assertThat(minor(withCoupon.path("couponDiscount"))).isEqualTo(500);
+        assertThat(minor(withCoupon.path("total"))).isEqualTo(4000);
+        var plain = bills.pay(table, stranger, theirs, Map.of("method", "sandbox", "couponId", coupon));
         assertThat(plain.status()).as(plain.raw()).isEqualTo(201);
         var theirOrder = api.get("/api/v1/me/orders/" + plain.text("orderId"), stranger.token()).body();
-        assertThat(minor(theirOrder.path("totalAmount"))).isEqualTo(4500);
+        assertThat(minor(theirOrder.path("discountAmount"))).isEqualTo(500);
+        assertThat(minor(theirOrder.path("totalAmount"))).isEqualTo(4000);
 
         bills.confirm(paid.text("redirectUrl"));
         bills.confirm(plain.text("redirectUrl"));
         bills.settled(table, member);
         assertThat(bills.orderStatus(paid.text("orderId"))).isEqualTo("COMPLETED");
         assertThat(bills.orderStatus(plain.text("orderId"))).isEqualTo("COMPLETED");
+        assertThat(bills.couponStatus(stranger, coupon)).isEqualTo("USED");
     }
 
     @Test
