@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.SelectOption;
 import o2o.testing.BrowserTest;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +69,7 @@ class TableOrderingBrowserTests extends BrowserTest {
         var row = page.locator(".service-table[data-table='A1']");
         assertThat(row).hasAttribute("data-state", "SERVED");
         row.locator(".staff-order summary").click();
-        row.locator(".staff-dish").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("米饭"));
+        row.locator(".staff-dish").selectOption(new SelectOption().setLabel("米饭"));
         row.locator(".staff-quantity").fill("2");
         row.locator(".staff-note").fill("打包");
         row.locator(".staff-submit").click();

@@ -12,6 +12,7 @@ import o2o.identity.Role;
 import o2o.testing.Api;
 import o2o.testing.ApiTest;
 import o2o.testing.Fixtures;
+import o2o.testing.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -272,5 +273,34 @@ class TableRoundsIntegrationTests extends ApiTest {
         JsonNode rounds = tables.rounds(table);
         assertThat(rounds).hasSize(1);
         assertThat(rounds.get(0).path("items").get(0).path("quantity").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void theOrderPageSendsAPhoneThatHasNotScannedThroughTheScanAndSaysWhenNobodyIsSeated() {
+        var phone = new WebSession(port);
+        var order = "/t/" + table.code() + "/order";
+        assertThat(phone.get(order).location()).endsWith("/t/" + table.code());
+        assertThat(phone.get("/t/" + table.code()).status()).isEqualTo(302);
+
+        var page = phone.get(order);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"order-table\"").contains("data-item-id=\"" + restaurant.rice() + "\"");
+        var added = phone.post(order + "/lines", Map.of("itemId", restaurant.rice().toString(), "quantity", "2"));
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(added.body()).contains("cart-line").doesNotContain("order-problem");
+        var refused = phone.post(order + "/lines", Map.of("itemId", restaurant.pork().toString()));
+        assertThat(refused.body()).contains("order-problem");
+        var lines = tables.cart(table).path("lines");
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0).path("quantity").asInt()).isEqualTo(2);
+        assertThat(phone.post(order + "/rounds", Map.of()).body()).contains("order-sent");
+        assertThat(tables.rounds(table)).hasSize(1);
+
+        assertThat(api.delete("/api/v1/merchant/tables/" + table.id() + "/session", restaurant.owner()).status())
+                .isEqualTo(200);
+        assertThat(phone.get(order).body()).contains("table-closed");
+        assertThat(phone.post(order + "/lines", Map.of("itemId", restaurant.rice().toString())).body())
+                .contains("table-closed");
+        assertThat(phone.get("/t/nosuchtable00000/order").status()).isEqualTo(404);
     }
 }
