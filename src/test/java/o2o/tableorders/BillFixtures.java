@@ -68,7 +68,8 @@ final class BillFixtures {
     /** A customer who joined the restaurant's membership. */
     Diner member(Restaurant restaurant) {
         var diner = diner();
-        var joined = api.post("/api/v1/me/memberships", Map.of("merchantId", restaurant.merchant().id()), diner.token());
+        var joined = api.post("/api/v1/me/memberships", Map.of("merchantId", restaurant.merchant().id()),
+                diner.token());
         assertThat(joined.status()).as(joined.raw()).isEqualTo(200);
         return diner;
     }
@@ -246,7 +247,9 @@ final class BillFixtures {
 
     /** Every order placed for the bill's shares, in any state (a cancelled one stays in the record). */
     List<UUID> dineInOrdersAt(Restaurant restaurant) {
-        return jdbc.sql("select id from customer_order where merchant_id = :m and channel = 'DINE_IN' order by created_at")
+        return jdbc.sql("""
+                        select id from customer_order where merchant_id = :m and channel = 'DINE_IN' order by created_at
+                        """)
                 .param("m", restaurant.merchant().id()).query(UUID.class).list();
     }
 

@@ -180,6 +180,10 @@ class BillIntegrationTests extends ApiTest {
 
         var ownerDiner = diners.stream().filter(d -> d.id().toString().equals(owner.path("claimedBy").asString()))
                 .findFirst().orElseThrow();
+        var twice = api.post(bills.billPath(table) + "/claims",
+                Map.of("itemIds", List.of(owner.path("itemIds").get(0).asString())), ownerDiner.token());
+        assertThat(twice.status()).as("claiming one's own item again changes nothing").isEqualTo(200);
+        assertThat(twice.body().path("shares")).isEqualTo(after.path("shares"));
         var givenBack = owner.path("itemIds").get(0).asString();
         var released = api.post(bills.billPath(table) + "/claims/release", Map.of("itemIds", List.of(givenBack)),
                 ownerDiner.token());
@@ -528,7 +532,9 @@ class BillIntegrationTests extends ApiTest {
     }
 
     private static String itemNamed(JsonNode round, String name) {
-        for (var item : round.path("items")) if (item.path("name").asString().equals(name)) return item.path("id").asString();
+        for (var item : round.path("items")) {
+            if (item.path("name").asString().equals(name)) return item.path("id").asString();
+        }
         throw new AssertionError("no " + name + " in " + round);
     }
 }

@@ -109,7 +109,8 @@ class BillApi {
 
     /**
      * Pays a share: places its order and starts the payment ({@code redirectUrl} is the gateway's page; null when it
-     * is already paid). The same payer again gets the same order and payment; another payer 409 {@code bill-share-taken}.
+     * is already paid). The same payer again gets the same order and payment; another payer 409
+     * {@code bill-share-taken}.
      */
     @PostMapping("/api/v1/tables/{code}/bill/shares/{shareId}/payment")
     @ResponseStatus(HttpStatus.CREATED)

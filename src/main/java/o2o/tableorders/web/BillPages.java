@@ -117,7 +117,8 @@ class BillPages {
     /** htmx: the preview again as the diner picks a coupon or types points. */
     @GetMapping("/t/{code}/bill/shares/{shareId}/preview")
     String preview(@PathVariable String code, @PathVariable UUID shareId,
-            @RequestParam(required = false) @Nullable String couponId, @RequestParam(defaultValue = "") String pointsToUse,
+            @RequestParam(required = false) @Nullable String couponId,
+            @RequestParam(defaultValue = "") String pointsToUse,
             CustomerPrincipal customer, Model model) {
         model.addAttribute("code", code);
         BillPreview preview;
@@ -134,7 +135,8 @@ class BillPages {
 
     @PostMapping("/t/{code}/bill/shares/{shareId}/pay")
     String pay(@PathVariable String code, @PathVariable UUID shareId, @RequestParam String method,
-            @RequestParam(required = false) @Nullable String couponId, @RequestParam(defaultValue = "") String pointsToUse,
+            @RequestParam(required = false) @Nullable String couponId,
+            @RequestParam(defaultValue = "") String pointsToUse,
             @Nullable Authentication authentication, RedirectAttributes redirect) {
         var customer = customerOf(authentication);
         if (customer == null) return signIn(code);
