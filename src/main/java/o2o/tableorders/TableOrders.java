@@ -111,7 +111,7 @@ public class TableOrders {
      */
     @Transactional
     public CartLine add(OpenTable at, Diner diner, LineRequest request) {
-        var session = at.session();
+        var session = openSession(at.session().id());
         var wanted = wanted(request);
         var priced = menu.price(session.storeId(), wanted.itemId(), wanted.optionIds(), wanted.quantity());
         var options = priced.optionIds().stream().sorted().toArray(UUID[]::new);

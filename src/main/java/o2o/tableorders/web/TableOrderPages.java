@@ -72,7 +72,7 @@ class TableOrderPages {
     @GetMapping("/t/{code}/order/panel")
     String panel(@PathVariable String code, @Nullable Authentication authentication, HttpServletRequest request,
             Model model) {
-        return after(code, authentication, request, model, at -> {});
+        return after(code, diners.required(authentication, request), model, at -> {});
     }
 
     @PostMapping("/t/{code}/order/lines")
@@ -81,29 +81,29 @@ class TableOrderPages {
             @RequestParam(defaultValue = "1") int quantity, @RequestParam(required = false) @Nullable String note,
             @Nullable Authentication authentication, HttpServletRequest request, Model model) {
         var diner = diners.required(authentication, request);
-        return after(code, authentication, request, model,
+        return after(code, diner, model,
                 at -> orders.add(at, diner, new LineRequest(itemId, optionIds, quantity, note)));
     }
 
     @PostMapping("/t/{code}/order/lines/{lineId}/quantity")
     String change(@PathVariable String code, @PathVariable UUID lineId, @RequestParam int quantity,
             @Nullable Authentication authentication, HttpServletRequest request, Model model) {
-        diners.required(authentication, request);
-        return after(code, authentication, request, model, at -> orders.change(at.session().id(), lineId, quantity));
+        return after(code, diners.required(authentication, request), model,
+                at -> orders.change(at.session().id(), lineId, quantity));
     }
 
     @PostMapping("/t/{code}/order/lines/{lineId}/remove")
     String remove(@PathVariable String code, @PathVariable UUID lineId, @Nullable Authentication authentication,
             HttpServletRequest request, Model model) {
-        diners.required(authentication, request);
-        return after(code, authentication, request, model, at -> orders.remove(at.session().id(), lineId));
+        return after(code, diners.required(authentication, request), model,
+                at -> orders.remove(at.session().id(), lineId));
     }
 
     @PostMapping("/t/{code}/order/rounds")
     String submit(@PathVariable String code, @Nullable Authentication authentication, HttpServletRequest request,
             Model model) {
         var diner = diners.required(authentication, request);
-        return after(code, authentication, request, model, at -> {
+        return after(code, diner, model, at -> {
             orders.submit(at.session().id(), diner.key());
             model.addAttribute("sent", true);
         });
@@ -114,9 +114,7 @@ class TableOrderPages {
     }
 
     /** Runs the diner's action and answers with the panel; a refusal (sold out, empty cart…) is shown in it. */
-    private String after(String code, @Nullable Authentication authentication, HttpServletRequest request,
-            Model model, Action action) {
-        var diner = diners.required(authentication, request);
+    private String after(String code, Diner diner, Model model, Action action) {
         OpenTable at;
         try {
             at = orders.openTable(code);
@@ -144,7 +142,9 @@ class TableOrderPages {
 
     private LineView view(CartLine line, Diner diner) {
         if (line.addedBy().equals(diner.key())) return new LineView(line, true, text.message("tableorders.who.me"));
-        if (line.addedBy().startsWith("staff:")) return new LineView(line, false, text.message("tableorders.who.staff"));
+        if (line.addedBy().startsWith("staff:")) {
+            return new LineView(line, false, text.message("tableorders.who.staff"));
+        }
         var key = line.addedBy().replace("-", "");
         return new LineView(line, false,
                 text.message("tableorders.who.diner", key.substring(key.length() - 4).toUpperCase()));
