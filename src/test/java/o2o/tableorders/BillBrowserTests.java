@@ -2,12 +2,19 @@ package o2o.tableorders;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.util.List;
+import java.util.UUID;
+
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import o2o.ledger.Ledger;
+import o2o.loyalty.Loyalty;
 import o2o.testing.BrowserTest;
 import o2o.testing.Fixtures;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Scan → order → kitchen → pay, end to end on a phone: the diner scans the table, orders, the kitchen (staff, another
@@ -15,6 +22,15 @@ import org.junit.jupiter.api.Test;
  * waiter's board shows the table free again.
  */
 class BillBrowserTests extends BrowserTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Loyalty loyalty;
+
+    @Autowired
+    Ledger ledger;
 
     @Test
     void aDinerScansOrdersIsServedAsksForTheBillPaysOnThePhoneAndTheTableIsFreed() {
@@ -100,6 +116,79 @@ class BillBrowserTests extends BrowserTest {
 
         assertThat(phone.locator("#bill-settled .outcome-title")).hasText("已付清，谢谢光临",
                 new LocatorAssertions.HasTextOptions().setTimeout(15_000));
+    }
+
+    @Test
+    void twoDinersSplitByDishesAMemberSeesTheirTierDiscountAndPointsAndEachPaysTheirOwn() {
+        var tables = new TableFixtures(api, fixtures);
+        var bills = new BillFixtures(api, fixtures, tables, jdbc, loyalty, ledger, port);
+        var restaurant = tables.restaurant("分账小馆");
+        bills.tiers(restaurant);
+        var table = tables.table(restaurant, "C3");
+        var annNumber = Fixtures.uniquePhone();
+        var ann = signedInAtTable(table, annNumber);
+        var ben = signedInAtTable(table, Fixtures.uniquePhone());
+        var member = api.get("/api/v1/merchant/members/lookup?phone=" + annNumber, restaurant.owner());
+        org.assertj.core.api.Assertions.assertThat(member.status()).as(member.raw()).isEqualTo(200);
+        bills.earn(restaurant, new BillFixtures.Diner("", UUID.fromString(member.text("customerId")), annNumber),
+                20_000);
+
+        dish(ann, "青菜").locator(".add-button").click();
+        assertThat(ann.locator(".cart-line")).hasCount(1);
+        dish(ben, "米饭").locator(".add-button").click();
+        assertThat(ben.locator(".cart-line")).hasCount(2);
+        ben.locator("#submit-round").click();
+        assertThat(ben.locator("#order-sent")).isVisible();
+
+        ann.navigate("/t/" + table.code() + "/bill");
+        ben.navigate("/t/" + table.code() + "/bill");
+        ann.locator("#bill-ask").click();
+        ann.locator("#bill-split-items").click();
+        ann.locator(".bill-item[data-item='青菜'] .bill-claim").check();
+        ann.locator("#bill-claim").click();
+        assertThat(ann.locator(".bill-item[data-item='青菜'] .bill-item-owner")).hasText("我的");
+        assertThat(ben.locator(".bill-item[data-item='青菜'] .bill-item-owner")).hasText("已认领",
+                new LocatorAssertions.HasTextOptions().setTimeout(10_000));
+        ben.locator("#bill-rest").click();
+        assertThat(ben.locator(".bill-share")).hasCount(2);
+
+        ann.locator(".bill-share", new Page.LocatorOptions().setHasText("我的菜")).locator(".bill-share-pay").click();
+        ann.waitForURL("**/bill/shares/**");
+        assertThat(ann.locator("#bill-preview-member")).hasText("-¥0.90");
+        ann.locator("#bill-points").fill("50");
+        assertThat(ann.locator("#bill-preview-points")).hasText("-¥0.50");
+        assertThat(ann.locator("#bill-preview-total")).hasText("¥16.60");
+        ann.locator("#bill-pay-sandbox").click();
+        ann.waitForURL("**/sandbox/pay/**");
+        assertThat(ann.locator("#sandbox-amount")).hasText("¥16.60");
+        ann.locator("#sandbox-confirm").click();
+        ann.waitForURL("**/t/" + table.code() + "/bill");
+
+        ben.locator(".bill-share", new Page.LocatorOptions().setHasText("没人认领的菜")).locator(".bill-share-pay")
+                .click();
+        ben.waitForURL("**/bill/shares/**");
+        assertThat(ben.locator("#bill-preview-member")).hasCount(0);
+        assertThat(ben.locator("#bill-preview-total")).hasText("¥2.00");
+        ben.locator("#bill-pay-sandbox").click();
+        ben.waitForURL("**/sandbox/pay/**");
+        ben.locator("#sandbox-confirm").click();
+        ben.waitForURL("**/t/" + table.code() + "/bill");
+
+        for (var phone : List.of(ann, ben)) {
+            assertThat(phone.locator("#bill-settled .outcome-title")).hasText("已付清，谢谢光临",
+                    new LocatorAssertions.HasTextOptions().setTimeout(15_000));
+        }
+    }
+
+    /** A phone signs in on the way to the table, joins the membership there and lands on the order page. */
+    private Page signedInAtTable(TableFixtures.Table table, String number) {
+        var phone = newPhone().newPage();
+        phone.navigate("/signin?next=/t/" + table.code());
+        enterSmsCode(phone, number);
+        phone.waitForURL("**/t/" + table.code() + "/join");
+        phone.locator("#join-at-table").click();
+        phone.waitForURL("**/t/" + table.code() + "/order");
+        return phone;
     }
 
     private static Locator dish(Page phone, String name) {

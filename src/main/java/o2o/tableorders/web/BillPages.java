@@ -13,6 +13,7 @@ import o2o.shared.Problem;
 import o2o.shared.web.PageText;
 import o2o.tableorders.Bill;
 import o2o.tableorders.BillPreview;
+import o2o.tableorders.BillShare;
 import o2o.tableorders.Bills;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
@@ -203,8 +204,11 @@ class BillPages {
         model.addAttribute("code", code);
         model.addAttribute("bill", bill);
         model.addAttribute("label", label(bill));
+        var me = customer == null ? null : customer.customerId();
         model.addAttribute("signedIn", customer != null);
-        model.addAttribute("me", customer == null ? null : customer.customerId());
+        model.addAttribute("me", me);
+        model.addAttribute("myShare", me == null ? null : bill.shares().stream()
+                .filter(s -> me.equals(s.claimedBy())).map(BillShare::id).findFirst().orElse(null));
     }
 
     private void staffModel(StaffPrincipal staff, UUID tableId, Model model) {
