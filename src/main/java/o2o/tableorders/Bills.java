@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -61,6 +62,9 @@ public class Bills {
     /** Ways staff take a share's money at the counter. */
     public static final Set<String> COUNTER_METHODS = Set.of("CASH", "CARD");
 
+    /** How long after it was settled the diners still find their bill at the table's code. */
+    static final Duration SETTLED_SHOWN = Duration.ofHours(3);
+
     private static final String BILL_COLUMNS = """
             id, merchant_id, store_id, session_id, table_id, status, split, parts, subtotal_minor, currency,
             opened_at, settled_at
@@ -115,8 +119,8 @@ public class Bills {
 
     /**
      * The bill of the table's open session, or — when the table has been freed meanwhile — the last bill settled there
-     * that this caller took part in (the session they were at, e.g. remembered by the page, a round they ordered, or
-     * a share they paid), so the diners see it paid. 404 otherwise.
+     * in the past {@link #SETTLED_SHOWN} that this caller took part in (the session they were at, e.g. remembered by
+     * the page, a round they ordered, or a share they paid), so the diners see it paid. 404 otherwise.
      */
     @Transactional(readOnly = true)
     public Bill forTable(String code, @Nullable UUID sessionId, @Nullable Diner diner) {
@@ -124,7 +128,7 @@ public class Bills {
         var open = tables.openSessionAt(table.id());
         if (open.isPresent()) return view(open.get());
         return jdbc.sql("select " + BILL_COLUMNS + """
-                         from table_bill b where b.table_id = :t and b.status = 'SETTLED'
+                         from table_bill b where b.table_id = :t and b.status = 'SETTLED' and b.settled_at > :since
                           and (b.session_id = :session
                                or exists (select 1 from bill_share s where s.bill_id = b.id and s.payer_id = :customer)
                                or exists (select 1 from round_item i where i.session_id = b.session_id
@@ -132,6 +136,7 @@ public class Bills {
                         order by b.settled_at desc limit 1
                         """)
                 .param("t", table.id())
+                .param("since", clock.instant().minus(SETTLED_SHOWN).atOffset(ZoneOffset.UTC))
                 .param("session", new SqlParameterValue(Types.OTHER, sessionId))
                 .param("customer", new SqlParameterValue(Types.OTHER, diner == null ? null : diner.customerId()))
                 .param("key", new SqlParameterValue(Types.VARCHAR, diner == null ? null : diner.key()))
@@ -154,8 +159,8 @@ public class Bills {
 
     /**
      * The diner claims round items into their share: all of them or none (409 {@code bill-item-taken} when another
-     * share holds one); claiming their own again changes nothing. An item is claimed in one conditional statement, so of
-     * diners claiming it at once one gets it.
+     * share holds one); claiming their own again changes nothing. An item is claimed in one conditional statement,
+     * so of diners claiming it at once one gets it.
      */
     @Transactional
     public Bill claim(String code, CustomerPrincipal customer, List<UUID> itemIds) {
