@@ -112,6 +112,39 @@ class BillIntegrationTests extends ApiTest {
     }
 
     @Test
+    void roundsSentWhileTheBillIsAskedForAreEitherAllInTheBillOrRefused() throws Exception {
+        var diners = new ArrayList<Diner>();
+        for (int i = 0; i < 6; i++) diners.add(bills.diner());
+        bills.greens(restaurant, table, diners.getFirst(), 1);
+        for (var diner : diners) {
+            assertThat(tables.add(diner.auth(), table, restaurant.rice(), List.of(), 1).status()).isEqualTo(201);
+        }
+        var tasks = new ArrayList<Callable<Api.Response>>();
+        for (var diner : diners) {
+            tasks.add(() -> tables.as(diner.auth(), "POST", "/api/v1/tables/" + table.code() + "/rounds", null));
+            tasks.add(() -> api.post(bills.billPath(table), null, diner.token()));
+        }
+        var results = Concurrently.atOnce(tasks);
+        for (int i = 0; i < results.size(); i += 2) {
+            var round = results.get(i);
+            assertThat(round.status()).as(round.raw()).isIn(201, 409);
+            if (round.status() == 409) {
+                assertThat(round.text("type")).isIn("urn:o2o:problem:bill-in-progress",
+                        "urn:o2o:problem:table-cart-empty");
+            }
+            assertThat(results.get(i + 1).status()).as(results.get(i + 1).raw()).isEqualTo(200);
+        }
+        var bill = bills.bill(table, diners.getFirst());
+        long sent = 0;
+        for (var round : tables.rounds(table)) {
+            for (var item : round.path("items")) sent += minor(item.path("amount"));
+        }
+        assertThat(minor(bill.path("subtotal"))).as("every round that went out, and only those").isEqualTo(sent);
+        var billIds = results.stream().filter(r -> r.status() == 200).map(r -> r.text("id")).distinct().toList();
+        assertThat(billIds).hasSize(1);
+    }
+
+    @Test
     void evenSharesAddUpToTheBillWithTheRemainderOnTheFirstShares() {
         var ann = bills.diner();
         bills.round(table, ann, Map.of(restaurant.greens(), 1, restaurant.rice(), 1));
