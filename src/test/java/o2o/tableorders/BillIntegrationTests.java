@@ -22,6 +22,7 @@ import o2o.tableorders.TableFixtures.Table;
 import o2o.testing.Api;
 import o2o.testing.ApiTest;
 import o2o.testing.Concurrently;
+import o2o.testing.WebSession;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -435,6 +436,12 @@ class BillIntegrationTests extends ApiTest {
         var started = bills.pay(table, member, shares.get(0).path("id").asString(), Map.of("method", "sandbox"));
         assertThat(started.status()).isEqualTo(201);
 
+        var console = new WebSession(port).signInAsStaff(restaurant.merchant().ownerUsername(), "password-1");
+        var billPage = console.get("/merchant/tables/" + table.id() + "/bill");
+        assertThat(billPage.status()).isEqualTo(200);
+        assertThat(billPage.body()).contains("¥38.00").contains("¥12.67").contains("¥12.66")
+                .contains("data-state=\"PAYING\"").contains("bill-counter-cash");
+
         var card = api.post(bills.staffBillPath(table) + "/shares/" + shares.get(0).path("id").asString() + "/counter",
                 Map.of("method", "CARD"), waiter);
         assertThat(card.status()).as(card.raw()).isEqualTo(200);
@@ -444,6 +451,9 @@ class BillIntegrationTests extends ApiTest {
                 Map.of("method", "CASH"), waiter);
         assertThat(again.status()).as(again.raw()).isEqualTo(200);
 
+        var byPage = console.post("/merchant/tables/" + table.id() + "/bill/shares/"
+                + shares.get(1).path("id").asString() + "/counter", Map.of("method", "CASH"));
+        assertThat(byPage.status()).isEqualTo(302);
         var rest = api.post(bills.staffBillPath(table) + "/counter", Map.of("method", "CASH"), waiter);
         assertThat(rest.status()).as(rest.raw()).isEqualTo(200);
         assertThat(rest.text("status")).isEqualTo("SETTLED");
