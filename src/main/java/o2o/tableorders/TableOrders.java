@@ -55,7 +55,7 @@ public class TableOrders {
     static final int MAX_NOTE = 140;
     static final int MAX_STAFF_LINES = 50;
     /** The first key of this module's advisory locks (the second is the session's hash). */
-    private static final int ROUND_LOCK = 0x7461_626c;
+    static final int ROUND_LOCK = 0x7461_626c;
 
     static final String ITEM_COLUMNS = """
             i.id, i.round_id, r.number, i.item_id, i.name, i.options, i.note, i.unit_price_minor, i.quantity,
@@ -68,12 +68,14 @@ public class TableOrders {
     private final JdbcClient jdbc;
     private final Tables tables;
     private final Menu menu;
+    private final Bills bills;
     private final Clock clock;
 
-    TableOrders(JdbcClient jdbc, Tables tables, Menu menu, Clock clock) {
+    TableOrders(JdbcClient jdbc, Tables tables, Menu menu, Bills bills, Clock clock) {
         this.jdbc = jdbc;
         this.tables = tables;
         this.menu = menu;
+        this.bills = bills;
         this.clock = clock;
     }
 
@@ -206,12 +208,14 @@ public class TableOrders {
 
     /**
      * Every round leaves through here: the session must be open, and the rounds of one session are sent one at a
-     * time (a transaction-scoped advisory lock on the session), which makes "the last number plus one" safe.
+     * time (a transaction-scoped advisory lock on the session), which makes "the last number plus one" safe. Asking
+     * for the bill takes the same lock, so once the bill is asked for no round goes out: 409 {@code bill-in-progress}.
      */
     private Round send(UUID sessionId, String submittedBy, Function<TableSession, List<Pending>> lines) {
         var session = openSession(sessionId);
         jdbc.sql("select 1 from pg_advisory_xact_lock(:space, :key)")
                 .param("space", ROUND_LOCK).param("key", sessionId.hashCode()).query(Integer.class).single();
+        bills.requireNoBill(sessionId);
         var pending = lines.apply(session);
         if (pending.isEmpty()) throw Problem.conflict("table-cart-empty", "the cart is empty");
         var roundId = Ids.next();
