@@ -101,12 +101,18 @@ public class Kitchen {
     /**
      * Moves a dish to its next state: COOKING from NEW, SERVED from COOKING, VOIDED from either. One conditional
      * update; a click that comes after a colleague's (the dish is no longer where the button saw it) is a 409
-     * {@code round-item-moved} and changes nothing.
+     * {@code round-item-moved} and changes nothing. A void once the bill is asked for is a 409 {@code bill-in-progress}.
      */
     @Transactional
     public RoundItem move(StaffPrincipal staff, UUID storeId, UUID itemId, @Nullable ItemState to) {
         var store = kitchenStore(staff, storeId);
         if (to == null || to == ItemState.NEW) throw new InvalidInput("state", "COOKING, SERVED or VOIDED");
+        if (to == ItemState.VOIDED) {
+            // a void changes what the bill charges: not once the bill is asked for
+            jdbc.sql("select session_id from round_item where id = :id and merchant_id = :m and store_id = :s")
+                    .param("id", itemId).param("m", store.merchantId()).param("s", store.id())
+                    .query(UUID.class).optional().ifPresent(orders::holdUnbilled);
+        }
         var from = EnumSet.noneOf(ItemState.class);
         for (var state : ItemState.values()) if (to.follows(state)) from.add(state);
         int moved = jdbc.sql("""

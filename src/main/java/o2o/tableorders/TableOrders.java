@@ -207,15 +207,23 @@ public class TableOrders {
     }
 
     /**
+     * Takes the session's round lock (asking for the bill takes it too) and refuses with 409 {@code bill-in-progress}
+     * once the bill is asked for: what the bill charges is fixed from then on, until staff reopen it.
+     */
+    void holdUnbilled(UUID sessionId) {
+        jdbc.sql("select 1 from pg_advisory_xact_lock(:space, :key)")
+                .param("space", ROUND_LOCK).param("key", sessionId.hashCode()).query(Integer.class).single();
+        bills.requireNoBill(sessionId);
+    }
+
+    /**
      * Every round leaves through here: the session must be open, and the rounds of one session are sent one at a
      * time (a transaction-scoped advisory lock on the session), which makes "the last number plus one" safe. Asking
      * for the bill takes the same lock, so once the bill is asked for no round goes out: 409 {@code bill-in-progress}.
      */
     private Round send(UUID sessionId, String submittedBy, Function<TableSession, List<Pending>> lines) {
         var session = openSession(sessionId);
-        jdbc.sql("select 1 from pg_advisory_xact_lock(:space, :key)")
-                .param("space", ROUND_LOCK).param("key", sessionId.hashCode()).query(Integer.class).single();
-        bills.requireNoBill(sessionId);
+        holdUnbilled(sessionId);
         var pending = lines.apply(session);
         if (pending.isEmpty()) throw Problem.conflict("table-cart-empty", "the cart is empty");
         var roundId = Ids.next();

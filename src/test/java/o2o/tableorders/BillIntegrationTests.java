@@ -88,6 +88,12 @@ class BillIntegrationTests extends ApiTest {
         assertThat(byStaff.status()).as(byStaff.raw()).isEqualTo(409);
         assertThat(byStaff.text("type")).isEqualTo("urn:o2o:problem:bill-in-progress");
         assertThat(bills.bill(table, ann).path("rounds").size()).isEqualTo(2);
+        var greens = itemNamed(first, "青菜");
+        var lateVoid = api.post("/api/v1/merchant/stores/" + restaurant.store() + "/round-items/" + greens + "/state",
+                Map.of("state", "VOIDED"), restaurant.owner());
+        assertThat(lateVoid.status()).as("what the bill charges is fixed once it is asked for").isEqualTo(409);
+        assertThat(lateVoid.text("type")).isEqualTo("urn:o2o:problem:bill-in-progress");
+        assertThat(minor(bills.bill(table, ann).path("subtotal"))).isEqualTo(3600 + 1800);
 
         var reopened = api.post(bills.staffBillPath(table) + "/reopen", null, restaurant.owner());
         assertThat(reopened.status()).as(reopened.raw()).isEqualTo(200);
