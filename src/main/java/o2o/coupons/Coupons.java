@@ -1,13 +1,13 @@
 package o2o.coupons;
 
+import static o2o.shared.Timestamps.utc;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -267,9 +267,6 @@ public class Coupons {
         return money == null ? null : money.minor();
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 
     private static CouponTerms terms(ResultSet rs) throws SQLException {
         var currency = Currency.getInstance(rs.getString("currency"));

@@ -1,12 +1,13 @@
 package o2o.deals;
 
+import static o2o.shared.Timestamps.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -206,9 +207,6 @@ public class Deals {
         return new Problem(HttpStatus.CONFLICT, "deal-limit-reached", "at most " + limit + " per customer", limit);
     }
 
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 
     static Deal deal(ResultSet rs, int row) throws SQLException {
         var currency = Currency.getInstance(rs.getString("currency"));

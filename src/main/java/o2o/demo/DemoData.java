@@ -9,11 +9,14 @@ import java.util.Set;
 import java.util.UUID;
 
 
+import o2o.catalog.ItemDetails;
+import o2o.catalog.Menu;
 import o2o.coupons.CouponTerms;
 import o2o.coupons.Coupons;
 import o2o.deals.DealTerms;
 import o2o.deals.Deals;
 import o2o.deals.RefundPolicy;
+import o2o.dining.FloorPlan;
 import o2o.identity.Customers;
 import o2o.identity.NewStaff;
 import o2o.identity.Role;
@@ -59,10 +62,13 @@ public class DemoData implements ApplicationRunner {
     private final Customers customers;
     private final Loyalty loyalty;
     private final OrderImport orderImport;
+    private final Menu menu;
+    private final FloorPlan floor;
     private final Clock clock;
 
     DemoData(DemoProperties properties, MerchantImport imports, Merchants merchants, StaffAccounts staff, Deals deals,
-            Coupons coupons, Customers customers, Loyalty loyalty, OrderImport orderImport, Clock clock) {
+            Coupons coupons, Customers customers, Loyalty loyalty, OrderImport orderImport, Menu menu, FloorPlan floor,
+            Clock clock) {
         this.properties = properties;
         this.imports = imports;
         this.merchants = merchants;
@@ -72,6 +78,8 @@ public class DemoData implements ApplicationRunner {
         this.customers = customers;
         this.loyalty = loyalty;
         this.orderImport = orderImport;
+        this.menu = menu;
+        this.floor = floor;
         this.clock = clock;
     }
 
@@ -96,6 +104,7 @@ public class DemoData implements ApplicationRunner {
             openShowcaseAccounts(batch, storeIds);
             applications();
             offers(storeIds.subList(0, 3));
+            menuAndFloor(storeIds.getFirst());
         }
         log.info("Demo city: {} stores of {} merchants added in {} ms", storeIds.size(), batch.size(),
                 (System.nanoTime() - started) / 1_000_000);
@@ -187,6 +196,33 @@ public class DemoData implements ApplicationRunner {
         coupons.issue(principal, new CouponTerms("满100减15", CouponTerms.Kind.AMOUNT_OFF, Money.cny(1500), null, null,
                 Money.cny(10000), Set.of(), 1000, 1, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(60))),
                 storeIds);
+    }
+
+    /** A menu for the first merchant and, in its first store, a hall and a private room of tables with QR codes. */
+    private void menuAndFloor(UUID storeId) {
+        var owner = staff.byUsername("owner1").orElseThrow();
+        var principal = new StaffPrincipal(owner.id(), owner.username(), owner.merchantId(), owner.role(), Set.of());
+        var hot = menu.addCategory(principal, "招牌热菜", 1).id();
+        var cold = menu.addCategory(principal, "冷菜", 2).id();
+        var staples = menu.addCategory(principal, "主食饮品", 3).id();
+        var size = new ItemDetails.Group(null, "份量", true, 1, 1,
+                List.of(new ItemDetails.Choice(null, "小份", 0), new ItemDetails.Choice(null, "大份", 1800)));
+        var spice = new ItemDetails.Group(null, "辣度", false, 0, 1, List.of(new ItemDetails.Choice(null, "不辣", 0),
+                new ItemDetails.Choice(null, "微辣", 0), new ItemDetails.Choice(null, "中辣", 0)));
+        menu.addItem(principal, new ItemDetails(hot, "招牌红烧肉", "浓油赤酱，肥而不腻", null, Money.cny(5800), List.of(size)));
+        menu.addItem(principal, new ItemDetails(hot, "油爆虾", "现剥河虾，外脆里嫩", null, Money.cny(6800), List.of()));
+        menu.addItem(principal, new ItemDetails(hot, "腌笃鲜", "春笋、咸肉、鲜肉慢炖", null, Money.cny(7800), List.of(size)));
+        menu.addItem(principal, new ItemDetails(hot, "响油鳝丝", "热油浇汁", null, Money.cny(6800), List.of(spice)));
+        menu.addItem(principal, new ItemDetails(cold, "四喜烤麸", "", null, Money.cny(2800), List.of()));
+        menu.addItem(principal, new ItemDetails(cold, "糟毛豆", "", null, Money.cny(1800), List.of()));
+        menu.addItem(principal, new ItemDetails(staples, "葱油拌面", "", null, Money.cny(1800), List.of()));
+        menu.addItem(principal, new ItemDetails(staples, "米饭", "", null, Money.cny(300), List.of()));
+        menu.addItem(principal, new ItemDetails(staples, "酸梅汤", "", null, Money.cny(1200), List.of()));
+        var hall = floor.addArea(principal, storeId, "大厅", 1).id();
+        var rooms = floor.addArea(principal, storeId, "包间", 2).id();
+        for (int n = 1; n <= 8; n++) floor.addTable(principal, storeId, new FloorPlan.TableDetails("A" + n, n <= 4 ? 2 : 4, hall));
+        floor.addTable(principal, storeId, new FloorPlan.TableDetails("V1", 10, rooms));
+        floor.addTable(principal, storeId, new FloorPlan.TableDetails("V2", 12, rooms));
     }
 
     /** Two applications waiting for the operator, so the approval screen has something to do. */

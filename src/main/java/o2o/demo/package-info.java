@@ -1,8 +1,9 @@
 /**
- * Demo data: a believable Shanghai of merchants, stores and staff, seeded at start-up with {@code --demo}
+ * Demo data: a believable Shanghai of merchants, stores and staff (and a menu and tables for the showcase store), seeded at start-up with {@code --demo}
  * (the {@code demo} profile). Size is {@code o2o.demo.stores}; the bench asks for large sizes through it.
  */
-@ApplicationModule(allowedDependencies = {"shared", "identity", "merchants", "deals", "coupons", "orders", "loyalty"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "merchants", "deals", "coupons", "orders", "loyalty",
+        "catalog", "dining"})
 @NullMarked
 package o2o.demo;
 

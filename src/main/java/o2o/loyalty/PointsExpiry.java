@@ -1,9 +1,9 @@
 package o2o.loyalty;
 
+import static o2o.shared.Timestamps.utc;
+
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -108,9 +108,6 @@ public class PointsExpiry {
         return new AccountKey("EXPIRED", "program:" + program, "program:" + program, "PTS");
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 
     private record Due(UUID program, UUID merchant, UUID customer, long remaining) {}
 

@@ -1,11 +1,12 @@
 package o2o.loyalty;
 
+import static o2o.shared.Timestamps.utc;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -227,9 +228,6 @@ public class PointsProgram {
         return utc(clock.instant());
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 
     private record Current(UUID program, boolean shared) {}
 

@@ -1,10 +1,11 @@
 package o2o.loyalty;
 
+import static o2o.shared.Timestamps.utc;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -232,9 +233,5 @@ public class Tiers {
     private Optional<UUID> programWithoutCreating(UUID merchantId) {
         return jdbc.sql("select program_id from points_program_merchant where merchant_id = :m").param("m", merchantId)
                 .query(UUID.class).optional();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,13 +1,13 @@
 package o2o.orders;
 
+import static o2o.shared.Timestamps.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -577,9 +577,5 @@ public class Orders {
                 rs.getObject("pay_by", OffsetDateTime.class).toInstant(), paid == null ? null : paid.toInstant(),
                 rs.getLong("points_used"), new Money(rs.getLong("points_minor"), currency),
                 rs.getObject("store_id", UUID.class), rs.getString("offline_method"));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,11 +1,12 @@
 package o2o.payments;
 
+import static o2o.shared.Timestamps.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -205,9 +206,6 @@ public class Payments {
                 .update() == 1;
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 
     static Payment payment(ResultSet rs, int row) throws SQLException {
         var completed = rs.getObject("completed_at", OffsetDateTime.class);

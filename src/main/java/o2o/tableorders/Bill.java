@@ -51,8 +51,4 @@ public record Bill(@Nullable UUID id, UUID merchantId, UUID storeId, UUID sessio
     public boolean nothingPaid() {
         return shares.stream().noneMatch(s -> s.state() == BillShare.State.PAID);
     }
-
-    public List<Item> items() {
-        return rounds.stream().flatMap(r -> r.items().stream()).toList();
-    }
 }

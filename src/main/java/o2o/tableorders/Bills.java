@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -61,6 +62,9 @@ public class Bills {
     /** Ways staff take a share's money at the counter. */
     public static final Set<String> COUNTER_METHODS = Set.of("CASH", "CARD");
 
+    /** How long after it was settled the diners still find their bill at the table's code. */
+    static final Duration SETTLED_SHOWN = Duration.ofHours(3);
+
     private static final String BILL_COLUMNS = """
             id, merchant_id, store_id, session_id, table_id, status, split, parts, subtotal_minor, currency,
             opened_at, settled_at
@@ -114,22 +118,30 @@ public class Bills {
     }
 
     /**
-     * The bill of the table's open session, or — when the table has been freed meanwhile — of the session the caller
-     * was at ({@code sessionId}, e.g. remembered by the page), so the diners see it settled.
+     * The bill of the table's open session, or — when the table has been freed meanwhile — the last bill settled there
+     * in the past {@link #SETTLED_SHOWN} that this caller took part in (the session they were at, e.g. remembered by
+     * the page, a round they ordered, or a share they paid), so the diners see it paid. 404 otherwise.
      */
     @Transactional(readOnly = true)
-    public Bill forTable(String code, @Nullable UUID sessionId) {
+    public Bill forTable(String code, @Nullable UUID sessionId, @Nullable Diner diner) {
         var table = tables.byCode(code).orElseThrow(() -> Problem.notFound("table"));
         var open = tables.openSessionAt(table.id());
         if (open.isPresent()) return view(open.get());
-        if (sessionId != null) {
-            var before = tables.session(sessionId).filter(s -> s.tableId().equals(table.id()));
-            if (before.isPresent()) {
-                var bill = liveRow(sessionId);
-                if (bill.isPresent() && bill.get().status().equals("SETTLED")) return view(bill.get());
-            }
-        }
-        throw Problem.notFound("bill");
+        return jdbc.sql("select " + BILL_COLUMNS + """
+                         from table_bill b where b.table_id = :t and b.status = 'SETTLED' and b.settled_at > :since
+                          and (b.session_id = :session
+                               or exists (select 1 from bill_share s where s.bill_id = b.id and s.payer_id = :customer)
+                               or exists (select 1 from round_item i where i.session_id = b.session_id
+                                          and i.added_by = :key))
+                        order by b.settled_at desc limit 1
+                        """)
+                .param("t", table.id())
+                .param("since", clock.instant().minus(SETTLED_SHOWN).atOffset(ZoneOffset.UTC))
+                .param("session", new SqlParameterValue(Types.OTHER, sessionId))
+                .param("customer", new SqlParameterValue(Types.OTHER, diner == null ? null : diner.customerId()))
+                .param("key", new SqlParameterValue(Types.VARCHAR, diner == null ? null : diner.key()))
+                .query(Bills::row).optional().map(this::view)
+                .orElseThrow(() -> Problem.notFound("bill"));
     }
 
     /** A diner asks for the bill: it opens (or the one already open is returned). */
@@ -146,8 +158,9 @@ public class Bills {
     }
 
     /**
-     * The diner claims round items into their share: all of them or none (409 {@code bill-item-taken} when another share
-     * holds one). An item is claimed in one conditional statement, so of diners claiming it at once one gets it.
+     * The diner claims round items into their share: all of them or none (409 {@code bill-item-taken} when another
+     * share holds one); claiming their own again changes nothing. An item is claimed in one conditional statement,
+     * so of diners claiming it at once one gets it.
      */
     @Transactional
     public Bill claim(String code, CustomerPrincipal customer, List<UUID> itemIds) {
@@ -162,19 +175,23 @@ public class Bills {
                         """)
                 .param("id", Ids.next()).param("m", row.merchantId()).param("b", row.id())
                 .param("c", customer.customerId()).param("now", now()).update();
-        var share = jdbc.sql("select id, order_id from bill_share where bill_id = :b and claimed_by = :c and kind = 'ITEMS'")
-                .param("b", row.id()).param("c", customer.customerId())
-                .query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).single();
+        var share = itemShare(row, customer.customerId()).orElseThrow();
         if (share[1] != null) throw shareTaken("your share is being paid; claim more after it is paid, or ask staff");
         int known = jdbc.sql("select count(*) from bill_item where bill_id = :b and round_item_id = any(:items)")
                 .param("b", row.id()).param("items", items.toArray(UUID[]::new)).query(Integer.class).single();
         if (known != items.size()) throw Problem.notFound("item");
+        int mine = jdbc.sql("""
+                        select count(*) from bill_item
+                        where bill_id = :b and round_item_id = any(:items) and share_id = :share
+                        """)
+                .param("b", row.id()).param("items", items.toArray(UUID[]::new)).param("share", share[0])
+                .query(Integer.class).single();
         int claimed = jdbc.sql("""
                         update bill_item set share_id = :share
                         where bill_id = :b and round_item_id = any(:items) and share_id is null
                         """)
                 .param("share", share[0]).param("b", row.id()).param("items", items.toArray(UUID[]::new)).update();
-        if (claimed != items.size()) {
+        if (mine + claimed != items.size()) {
             throw new Problem(HttpStatus.CONFLICT, "bill-item-taken", "another share already holds one of these items");
         }
         return view(row.id());
@@ -185,12 +202,12 @@ public class Bills {
     public Bill unclaim(String code, CustomerPrincipal customer, List<UUID> itemIds) {
         var items = distinct(itemIds);
         var row = lockOpen(openSession(code));
-        var share = jdbc.sql("select id, order_id from bill_share where bill_id = :b and claimed_by = :c and kind = 'ITEMS'")
-                .param("b", row.id()).param("c", customer.customerId())
-                .query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).optional()
-                .orElseThrow(() -> Problem.notFound("share"));
+        var share = itemShare(row, customer.customerId()).orElseThrow(() -> Problem.notFound("share"));
         if (share[1] != null) throw shareTaken("your share is being paid");
-        jdbc.sql("update bill_item set share_id = null where bill_id = :b and share_id = :s and round_item_id = any(:items)")
+        jdbc.sql("""
+                        update bill_item set share_id = null
+                        where bill_id = :b and share_id = :s and round_item_id = any(:items)
+                        """)
                 .param("b", row.id()).param("s", share[0]).param("items", items.toArray(UUID[]::new)).update();
         dropIfEmpty(share[0]);
         return view(row.id());
@@ -219,13 +236,14 @@ public class Bills {
 
     /**
      * The diner pays a share: its order is placed (member discount, coupon, points) and the payment started. The same
-     * payer asking again (a double tap) gets the same order and payment; another payer gets 409 {@code bill-share-taken}.
+     * payer asking again (a double tap) gets the same order and payment; another payer gets 409
+     * {@code bill-share-taken}.
      */
     @Transactional
     public SharePayment pay(String code, CustomerPrincipal customer, UUID shareId, Payment payment, String returnUrl) {
         var session = openSession(code);
         var row = lockOpen(session);
-        var share = share(row, shareId);
+        var share = freeIfCancelled(row, share(row, shareId));
         if (share.state() == BillShare.State.PAID) throw Problem.conflict("bill-share-paid", "this share is paid");
         if (share.orderId() != null) {
             if (!customer.customerId().equals(share.payerId())) throw shareTaken("somebody else is paying this share");
@@ -334,21 +352,14 @@ public class Bills {
     // ---- for the rounds and the reactions
 
     /**
-     * Rounds may go out only while nobody has asked for the bill: 409 {@code bill-in-progress} otherwise. Takes the
-     * session's lock that asking for the bill takes too, so a round and the bill never cross.
+     * Rounds may go out only while nobody has asked for the bill: 409 {@code bill-in-progress} otherwise. The caller
+     * holds the session's round lock, which asking for the bill takes too, so a round and the bill never cross.
      */
-    @Transactional
+    @Transactional(readOnly = true)
     public void requireNoBill(UUID sessionId) {
-        lockSession(sessionId);
         if (liveRow(sessionId).isPresent()) {
             throw Problem.conflict("bill-in-progress", "the bill has been asked for; staff may reopen it");
         }
-    }
-
-    /** True while the session's bill is asked for (open or settled). */
-    @Transactional(readOnly = true)
-    public boolean inProgress(UUID sessionId) {
-        return liveRow(sessionId).isPresent();
     }
 
     /** A share's order was paid (online, or at the counter by staff): the share is paid, the bill settles if done. */
@@ -472,6 +483,13 @@ public class Bills {
         return gathered == 0 ? null : id;
     }
 
+    /** The diner's item share: its id and the order paying it (null while nobody pays it). */
+    private Optional<UUID[]> itemShare(Row row, UUID customerId) {
+        return jdbc.sql("select id, order_id from bill_share where bill_id = :b and claimed_by = :c and kind = 'ITEMS'")
+                .param("b", row.id()).param("c", customerId)
+                .query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).optional();
+    }
+
     private void dropIfEmpty(UUID shareId) {
         jdbc.sql("""
                         delete from bill_share s where s.id = :s and s.order_id is null
@@ -480,14 +498,10 @@ public class Bills {
                 .param("s", shareId).update();
     }
 
-    private void atCounter(Row row, BillShare share, String method) {
+    private void atCounter(Row row, BillShare unsettled, String method) {
+        var share = freeIfCancelled(row, unsettled);
         if (share.state() == BillShare.State.PAID) return;
         UUID orderId = share.orderId();
-        if (orderId != null && orders.find(orderId).map(Order::status).orElseThrow() == OrderStatus.CANCELLED) {
-            jdbc.sql("update bill_share set order_id = null, payer_id = null where id = :s and order_id = :o")
-                    .param("s", share.id()).param("o", orderId).update();
-            orderId = null;
-        }
         if (orderId == null) {
             var walkIn = orders.place(new NewOrder(row.merchantId(), row.storeId(), null, Channel.DINE_IN,
                     lines(row, share), Money.zero(row.subtotal().currency()), null, 0));
@@ -497,6 +511,16 @@ public class Bills {
         orders.payAtCounter(orderId, method);
         jdbc.sql("update bill_share set paid_at = :now where id = :s and paid_at is null")
                 .param("s", share.id()).param("now", now()).update();
+    }
+
+    /** A share whose order was cancelled unpaid (the event that frees it may still be on its way) is free now. */
+    private BillShare freeIfCancelled(Row row, BillShare share) {
+        var orderId = share.orderId();
+        if (orderId == null || share.state() == BillShare.State.PAID) return share;
+        if (orders.find(orderId).map(Order::status).orElseThrow() != OrderStatus.CANCELLED) return share;
+        jdbc.sql("update bill_share set order_id = null, payer_id = null where id = :s and order_id = :o")
+                .param("s", share.id()).param("o", orderId).update();
+        return share(row, share.id());
     }
 
     /** Settles the bill once every share is paid: exactly once, by one conditional update. */
@@ -594,7 +618,8 @@ public class Bills {
             most = Math.min(rules.mostPointsFor(payable), affordable);
             if (payable.minor() > 0 && (payable.minor() * rules.pointsPerYuanOff()) % 100 == 0) {
                 long needed = payable.minor() * rules.pointsPerYuanOff() / 100;
-                if (needed <= most && needed >= rules.minPointsPerUse() && needed % rules.step() == 0) coverAll = needed;
+                boolean allowed = needed <= most && needed >= rules.minPointsPerUse() && needed % rules.step() == 0;
+                if (allowed) coverAll = needed;
             }
             if (pointsToUse > 0) {
                 if (pointsToUse > most) throw new InvalidInput("pointsToUse", "at most " + most + " points here");
@@ -707,7 +732,8 @@ public class Bills {
     }
 
     private Optional<Row> liveRow(UUID sessionId) {
-        return jdbc.sql("select " + BILL_COLUMNS + " from table_bill where session_id = :s and status in ('OPEN', 'SETTLED')")
+        return jdbc.sql("select " + BILL_COLUMNS
+                        + " from table_bill where session_id = :s and status in ('OPEN', 'SETTLED')")
                 .param("s", sessionId).query(Bills::row).optional();
     }
 
@@ -735,8 +761,9 @@ public class Bills {
     }
 
     private void lockSession(UUID sessionId) {
-        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .param("key", "table-session:" + sessionId).query(Integer.class).single();
+        jdbc.sql("select 1 from pg_advisory_xact_lock(:space, :key)")
+                .param("space", TableOrders.ROUND_LOCK).param("key", sessionId.hashCode())
+                .query(Integer.class).single();
     }
 
     private @Nullable UUID billOfOrder(UUID orderId) {
@@ -749,8 +776,9 @@ public class Bills {
         var settled = rs.getObject("settled_at", OffsetDateTime.class);
         return new Row(rs.getObject("id", UUID.class), rs.getObject("merchant_id", UUID.class),
                 rs.getObject("store_id", UUID.class), rs.getObject("session_id", UUID.class),
-                rs.getObject("table_id", UUID.class), rs.getString("status"), split == null ? null : Split.valueOf(split),
-                rs.getInt("parts"), new Money(rs.getLong("subtotal_minor"), Currency.getInstance(rs.getString("currency"))),
+                rs.getObject("table_id", UUID.class), rs.getString("status"),
+                split == null ? null : Split.valueOf(split), rs.getInt("parts"),
+                new Money(rs.getLong("subtotal_minor"), Currency.getInstance(rs.getString("currency"))),
                 rs.getObject("opened_at", OffsetDateTime.class).toInstant(),
                 settled == null ? null : settled.toInstant());
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import o2o.dining.DiningTable;
 import o2o.dining.FloorPlan;
@@ -88,7 +89,7 @@ public class Kitchen {
                 .param("ids", ids).param("m", store.merchantId()).query(TableOrders::item).list();
         var full = TableOrders.withItems(rounds.stream().map(Map.Entry::getValue).toList(), items);
         var labels = new HashMap<UUID, String>();
-        return java.util.stream.IntStream.range(0, full.size()).mapToObj(i -> {
+        return IntStream.range(0, full.size()).mapToObj(i -> {
             var tableId = rounds.get(i).getKey();
             var round = full.get(i);
             var label = labels.computeIfAbsent(tableId,
@@ -100,12 +101,18 @@ public class Kitchen {
     /**
      * Moves a dish to its next state: COOKING from NEW, SERVED from COOKING, VOIDED from either. One conditional
      * update; a click that comes after a colleague's (the dish is no longer where the button saw it) is a 409
-     * {@code round-item-moved} and changes nothing.
+     * {@code round-item-moved} and changes nothing. A void once the bill is asked for is a 409 {@code bill-in-progress}.
      */
     @Transactional
     public RoundItem move(StaffPrincipal staff, UUID storeId, UUID itemId, @Nullable ItemState to) {
         var store = kitchenStore(staff, storeId);
         if (to == null || to == ItemState.NEW) throw new InvalidInput("state", "COOKING, SERVED or VOIDED");
+        if (to == ItemState.VOIDED) {
+            // a void changes what the bill charges: not once the bill is asked for
+            jdbc.sql("select session_id from round_item where id = :id and merchant_id = :m and store_id = :s")
+                    .param("id", itemId).param("m", store.merchantId()).param("s", store.id())
+                    .query(UUID.class).optional().ifPresent(orders::holdUnbilled);
+        }
         var from = EnumSet.noneOf(ItemState.class);
         for (var state : ItemState.values()) if (to.follows(state)) from.add(state);
         int moved = jdbc.sql("""
@@ -129,7 +136,7 @@ public class Kitchen {
     @Transactional(readOnly = true)
     public List<TableService> service(StaffPrincipal staff, UUID storeId) {
         var board = floor.status(staff, storeId);
-        var store = stores.get(staff, storeId);
+        var store = serviceStore(staff, storeId);
         var sessions = board.stream().map(FloorPlan.TableStatus::sessionId).filter(s -> s != null)
                 .toArray(UUID[]::new);
         var cartLines = new HashMap<UUID, Integer>();
@@ -169,6 +176,11 @@ public class Kitchen {
                         """)
                 .param("id", itemId).param("m", store.merchantId()).param("s", store.id())
                 .query(TableOrders::item).optional().orElseThrow(() -> Problem.notFound("dish"));
+    }
+
+    /** A store whose waiter's board this person may see: its floor staff; 404 for another merchant's. */
+    public Store serviceStore(StaffPrincipal staff, UUID storeId) {
+        return floor.floorStore(staff, storeId);
     }
 
     /** A store whose kitchen display this person may see; 404 for another merchant's, 403 for cashiers, couriers. */

@@ -11,13 +11,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
 import o2o.catalog.Menu;
+import o2o.catalog.MenuItem;
 import o2o.catalog.PricedLine;
 import o2o.dining.DiningTable;
 import o2o.dining.TableSession;
@@ -52,25 +55,27 @@ public class TableOrders {
     static final int MAX_NOTE = 140;
     static final int MAX_STAFF_LINES = 50;
     /** The first key of this module's advisory locks (the second is the session's hash). */
-    private static final int ROUND_LOCK = 0x7461_626c;
+    static final int ROUND_LOCK = 0x7461_626c;
 
     static final String ITEM_COLUMNS = """
             i.id, i.round_id, r.number, i.item_id, i.name, i.options, i.note, i.unit_price_minor, i.quantity,
             i.amount_minor, i.currency, i.added_by, i.customer_id, i.state, i.state_at
             """;
     private static final String LINE_COLUMNS = """
-            id, item_id, option_ids, quantity, note, added_by, customer_id, added_at
+            id, item_id, name, option_ids, quantity, note, added_by, customer_id, added_at
             """;
 
     private final JdbcClient jdbc;
     private final Tables tables;
     private final Menu menu;
+    private final Bills bills;
     private final Clock clock;
 
-    TableOrders(JdbcClient jdbc, Tables tables, Menu menu, Clock clock) {
+    TableOrders(JdbcClient jdbc, Tables tables, Menu menu, Bills bills, Clock clock) {
         this.jdbc = jdbc;
         this.tables = tables;
         this.menu = menu;
+        this.bills = bills;
         this.clock = clock;
     }
 
@@ -88,10 +93,11 @@ public class TableOrders {
         var session = tables.session(sessionId).orElseThrow(() -> Problem.notFound("session"));
         var rows = jdbc.sql("select " + LINE_COLUMNS + " from cart_line where session_id = :s order by added_at, id")
                 .param("s", sessionId).query(TableOrders::row).list();
+        var dishes = dishes(session.storeId());
         var lines = new ArrayList<CartLine>();
         Money total = null;
         for (var row : rows) {
-            var line = priced(session.storeId(), row);
+            var line = priced(dishes, row);
             lines.add(line);
             if (line.amount() != null) total = total == null ? line.amount() : total.plus(line.amount());
         }
@@ -105,15 +111,15 @@ public class TableOrders {
      */
     @Transactional
     public CartLine add(OpenTable at, Diner diner, LineRequest request) {
-        var session = at.session();
+        var session = openSession(at.session().id());
         var wanted = wanted(request);
         var priced = menu.price(session.storeId(), wanted.itemId(), wanted.optionIds(), wanted.quantity());
         var options = priced.optionIds().stream().sorted().toArray(UUID[]::new);
         var id = jdbc.sql("""
                         insert into cart_line (id, merchant_id, store_id, session_id, item_id, option_ids, quantity,
-                                               note, added_by, customer_id, added_at)
+                                               note, added_by, customer_id, added_at, name)
                         values (:id, :m, :store, :s, :item, cast(:options as uuid[]), :quantity, :note, :by,
-                                :customer, :now)
+                                :customer, :now, :name)
                         on conflict (session_id, added_by, item_id, option_ids) do update
                             set quantity = cart_line.quantity + excluded.quantity,
                                 note = coalesce(excluded.note, cart_line.note)
@@ -126,7 +132,7 @@ public class TableOrders {
                 .param("note", new SqlParameterValue(Types.VARCHAR, wanted.note()))
                 .param("by", diner.key())
                 .param("customer", new SqlParameterValue(Types.OTHER, diner.customerId()))
-                .param("now", now())
+                .param("now", now()).param("name", priced.name())
                 .query(UUID.class).optional()
                 .orElseThrow(() -> new Problem(HttpStatus.CONFLICT, "table-cart-line-full",
                         priced.name() + ": at most 99 of a dish per diner", priced.name()));
@@ -195,14 +201,29 @@ public class TableOrders {
                 .toList());
     }
 
+    /** Whether this member of staff may order for a table (waiters, managers, owners). */
+    public boolean ordersForTables(StaffPrincipal staff) {
+        return WAITING.contains(staff.role());
+    }
+
+    /**
+     * Takes the session's round lock (asking for the bill takes it too) and refuses with 409 {@code bill-in-progress}
+     * once the bill is asked for: what the bill charges is fixed from then on, until staff reopen it.
+     */
+    void holdUnbilled(UUID sessionId) {
+        jdbc.sql("select 1 from pg_advisory_xact_lock(:space, :key)")
+                .param("space", ROUND_LOCK).param("key", sessionId.hashCode()).query(Integer.class).single();
+        bills.requireNoBill(sessionId);
+    }
+
     /**
      * Every round leaves through here: the session must be open, and the rounds of one session are sent one at a
-     * time (a transaction-scoped advisory lock on the session), which makes "the last number plus one" safe.
+     * time (a transaction-scoped advisory lock on the session), which makes "the last number plus one" safe. Asking
+     * for the bill takes the same lock, so once the bill is asked for no round goes out: 409 {@code bill-in-progress}.
      */
     private Round send(UUID sessionId, String submittedBy, Function<TableSession, List<Pending>> lines) {
         var session = openSession(sessionId);
-        jdbc.sql("select 1 from pg_advisory_xact_lock(:space, :key)")
-                .param("space", ROUND_LOCK).param("key", sessionId.hashCode()).query(Integer.class).single();
+        holdUnbilled(sessionId);
         var pending = lines.apply(session);
         if (pending.isEmpty()) throw Problem.conflict("table-cart-empty", "the cart is empty");
         var roundId = Ids.next();
@@ -270,20 +291,46 @@ public class TableOrders {
     private CartLine line(TableSession session, UUID lineId) {
         var row = jdbc.sql("select " + LINE_COLUMNS + " from cart_line where id = :id and session_id = :s")
                 .param("id", lineId).param("s", session.id()).query(TableOrders::row).single();
-        return priced(session.storeId(), row);
+        return priced(dishes(session.storeId()), row);
     }
 
-    private CartLine priced(UUID storeId, Row row) {
-        try {
-            var priced = menu.price(storeId, row.itemId(), row.optionIds(), row.quantity());
-            return new CartLine(row.id(), row.itemId(), priced.name(), row.optionIds(), priced.options(), row.note(),
-                    row.quantity(), priced.unitPrice(), priced.amount(), row.addedBy(), row.customerId(),
-                    row.addedAt(), null);
-        } catch (Problem refused) {
-            var name = refused.args().length > 0 ? String.valueOf(refused.args()[0]) : "";
-            return new CartLine(row.id(), row.itemId(), name, row.optionIds(), List.of(), row.note(),
-                    row.quantity(), null, null, row.addedBy(), row.customerId(), row.addedAt(), refused.slug());
+    /** A dish on the store's menu now: the item at this store's price, and whether it is sold out. */
+    private record Offer(MenuItem item, boolean soldOut) {}
+
+    /** The store's menu as customers see it now, by item: one read prices the whole cart. */
+    private Map<UUID, Offer> dishes(UUID storeId) {
+        var storeMenu = menu.menuOf(storeId);
+        var dishes = new HashMap<UUID, Offer>();
+        for (var section : storeMenu.categories()) {
+            for (var dish : section.items()) {
+                dishes.put(dish.id(), new Offer(new MenuItem(dish.id(), storeMenu.merchantId(), section.id(),
+                        dish.name(), dish.description(), dish.photoUrl(), dish.price(), true, dish.optionGroups()),
+                        dish.soldOut()));
+            }
         }
+        return dishes;
+    }
+
+    /**
+     * Prices a cart line for showing, by the menu's own rules, without failing: a dish that cannot be ordered now is
+     * shown with the reason, and a round with it in is refused by {@link Menu#price} when it is sent.
+     */
+    private static CartLine priced(Map<UUID, Offer> dishes, Row row) {
+        var offer = dishes.get(row.itemId());
+        String refusal = offer == null ? "menu-item-unavailable" : offer.soldOut() ? "menu-item-sold-out" : null;
+        if (offer != null && refusal == null) {
+            try {
+                var priced = offer.item().priceAt(offer.item().price(), row.optionIds(), row.quantity());
+                return new CartLine(row.id(), row.itemId(), priced.name(), row.optionIds(), priced.options(),
+                        row.note(), row.quantity(), priced.unitPrice(), priced.amount(), row.addedBy(),
+                        row.customerId(), row.addedAt(), null);
+            } catch (InvalidInput changed) {
+                refusal = changed.slug();
+            }
+        }
+        return new CartLine(row.id(), row.itemId(), row.name(), row.optionIds(),
+                List.of(), row.note(), row.quantity(), null, null, row.addedBy(), row.customerId(), row.addedAt(),
+                refusal);
     }
 
     private static Wanted wanted(@Nullable LineRequest request) {
@@ -309,11 +356,11 @@ public class TableOrders {
 
     private record Pending(PricedLine priced, @Nullable String note, String addedBy, @Nullable UUID customerId) {}
 
-    private record Row(UUID id, UUID itemId, List<UUID> optionIds, int quantity, @Nullable String note,
+    private record Row(UUID id, UUID itemId, String name, List<UUID> optionIds, int quantity, @Nullable String note,
             String addedBy, @Nullable UUID customerId, Instant addedAt) {}
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getObject("id", UUID.class), rs.getObject("item_id", UUID.class),
+        return new Row(rs.getObject("id", UUID.class), rs.getObject("item_id", UUID.class), rs.getString("name"),
                 List.of((UUID[]) rs.getArray("option_ids").getArray()), rs.getInt("quantity"), rs.getString("note"),
                 rs.getString("added_by"), rs.getObject("customer_id", UUID.class), instant(rs, "added_at"));
     }

@@ -17,6 +17,7 @@ import o2o.identity.Role;
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.Stores;
 import o2o.orders.Orders;
+import o2o.shared.Timestamps;
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
@@ -96,7 +97,7 @@ public class Redemptions {
                         update voucher set status = 'REDEEMED', redeemed_at = :now, redeemed_store_id = :store
                         where id = :id and status = 'ISSUED'
                         """)
-                .param("now", Vouchers.utc(now))
+                .param("now", Timestamps.utc(now))
                 .param("store", storeId)
                 .param("id", voucher.id())
                 .update();
@@ -112,7 +113,7 @@ public class Redemptions {
                 .param("store", storeId)
                 .param("staff", staff.staffId())
                 .param("device", device)
-                .param("now", Vouchers.utc(now))
+                .param("now", Timestamps.utc(now))
                 .update();
         vouchers.completeIfUsedUp(voucher.orderId());
         events.publishEvent(new VoucherRedeemed(voucher.id(), id, voucher.orderId(), voucher.merchantId(), storeId,
@@ -139,7 +140,7 @@ public class Redemptions {
                         update redemption set reversed_at = :now, reversed_by = :staff
                         where id = :id and reversed_at is null
                         """)
-                .param("now", Vouchers.utc(now))
+                .param("now", Timestamps.utc(now))
                 .param("staff", staff.staffId())
                 .param("id", redemptionId)
                 .update();

@@ -1,11 +1,11 @@
 package o2o.vouchers;
 
+import static o2o.shared.Timestamps.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -212,9 +212,6 @@ public class Vouchers {
         if (counts[0] == 0 && counts[1] > 0) orders.complete(orderId);
     }
 
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 
     static Voucher voucher(ResultSet rs, int row) throws SQLException {
         var redeemed = rs.getObject("redeemed_at", OffsetDateTime.class);

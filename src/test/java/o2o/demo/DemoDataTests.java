@@ -49,6 +49,16 @@ class DemoDataTests {
         var store = api.get("/api/v1/merchant/stores", owner.text("token")).body().get(0).path("id").asString();
         assertThat(api.get("/api/v1/stores/" + store + "/deals").body().size()).isEqualTo(2);
         assertThat(api.get("/api/v1/stores/" + store + "/coupons").body().size()).isEqualTo(1);
+
+        var showcase = jdbc.sql("select store_id from dining_table group by store_id").query(UUID.class).single();
+        var menu = api.get("/stores/" + showcase + "/menu");
+        assertThat(menu.status()).isEqualTo(200);
+        assertThat(menu.raw()).contains("招牌红烧肉", "油爆虾", "大份");
+        var tables = api.get("/api/v1/merchant/stores/" + showcase + "/tables", owner.text("token"));
+        assertThat(tables.status()).as(tables.raw()).isEqualTo(200);
+        assertThat(tables.body().size()).isEqualTo(10);
+        var scan = api.get("/t/" + tables.body().get(0).path("code").asString());
+        assertThat(scan.status()).as("a demo table's QR code opens its table").isEqualTo(302);
     }
 
     @Test

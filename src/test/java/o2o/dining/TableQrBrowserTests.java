@@ -59,7 +59,7 @@ class TableQrBrowserTests extends BrowserTest {
         phone.waitForURL("**/t/" + a12.code() + "/join");
         phone.locator("#join-name").fill("小李");
         phone.locator("#join-at-table").click();
-        phone.waitForURL("**/stores/" + store + "/menu?table=" + a12.code());
+        phone.waitForURL("**/t/" + a12.code() + "/order");
 
         var member = api.get("/api/v1/merchant/members/lookup?phone=" + number, merchant.ownerToken());
         org.assertj.core.api.Assertions.assertThat(member.status()).as(member.raw()).isEqualTo(200);

@@ -36,7 +36,7 @@ class WalkInConversionIntegrationTests extends ApiTest {
     }
 
     private String menu() {
-        return "/stores/" + store + "/menu?table=" + table.code();
+        return "/t/" + table.code() + "/order";
     }
 
     @Test

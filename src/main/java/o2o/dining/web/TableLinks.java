@@ -28,9 +28,8 @@ class TableLinks {
         return url.buildAndExpand(code).toUriString();
     }
 
-    /** The store's menu for this table (the catalog module's page). */
+    /** Where a diner orders at this table: the store's menu with the table's shared cart (table ordering's page). */
     static String menu(UUID storeId, String code) {
-        return UriComponentsBuilder.fromPath("/stores/{store}/menu").queryParam("table", code)
-                .buildAndExpand(storeId).toUriString();
+        return UriComponentsBuilder.fromPath("/t/{code}/order").buildAndExpand(code).toUriString();
     }
 }

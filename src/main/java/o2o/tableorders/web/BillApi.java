@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,6 +20,7 @@ import o2o.tableorders.Bills;
 import o2o.tableorders.SharePayment;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The table's bill over JSON: diners (by the table's code) ask for it, split it, claim items and pay their share;
+ * The table's bill over JSON: diners (by the table's code; signed in, or the phone that scanned it) see it, ask for
+ * it and split it, and signed-in diners claim items and pay their share;
  * floor staff (by table id) see it, split or reopen it and take shares' money at the counter.
  */
 @RestController
@@ -37,9 +40,11 @@ import org.springframework.web.util.UriUtils;
 class BillApi {
 
     private final Bills bills;
+    private final TableDiners diners;
 
-    BillApi(Bills bills) {
+    BillApi(Bills bills, TableDiners diners) {
         this.bills = bills;
+        this.diners = diners;
     }
 
     /** {@code parts} only for an EVEN split: 1 to 99 diners. */
@@ -59,19 +64,21 @@ class BillApi {
     record Counter(@NotBlank String method) {}
 
     @GetMapping("/api/v1/tables/{code}/bill")
-    Bill bill(CustomerPrincipal customer, @PathVariable String code) {
-        return bills.forTable(code, null);
+    Bill bill(@PathVariable String code, @Nullable Authentication authentication, HttpServletRequest request) {
+        return bills.forTable(code, null, diners.required(authentication, request));
     }
 
     /** Asks for the bill: no round goes out after this. Asking again returns the same bill. */
     @PostMapping("/api/v1/tables/{code}/bill")
-    Bill ask(CustomerPrincipal customer, @PathVariable String code) {
-        return bills.ask(code, "customer:" + customer.customerId());
+    Bill ask(@PathVariable String code, @Nullable Authentication authentication, HttpServletRequest request) {
+        return bills.ask(code, diners.required(authentication, request).key());
     }
 
     /** Splits the bill whole, evenly or by items; splitting again cancels shares being paid (409 once one is paid). */
     @PostMapping("/api/v1/tables/{code}/bill/split")
-    Bill split(CustomerPrincipal customer, @PathVariable String code, @Valid @RequestBody SplitRequest request) {
+    Bill split(@PathVariable String code, @Valid @RequestBody SplitRequest request,
+            @Nullable Authentication authentication, HttpServletRequest servlet) {
+        diners.required(authentication, servlet);
         return bills.split(code, request.split(), request.partsOrOne());
     }
 
@@ -88,7 +95,8 @@ class BillApi {
 
     /** Gathers the items nobody claimed into one share. */
     @PostMapping("/api/v1/tables/{code}/bill/rest")
-    Bill rest(CustomerPrincipal customer, @PathVariable String code) {
+    Bill rest(@PathVariable String code, @Nullable Authentication authentication, HttpServletRequest request) {
+        diners.required(authentication, request);
         return bills.gatherRest(code);
     }
 
@@ -101,7 +109,8 @@ class BillApi {
 
     /**
      * Pays a share: places its order and starts the payment ({@code redirectUrl} is the gateway's page; null when it
-     * is already paid). The same payer again gets the same order and payment; another payer 409 {@code bill-share-taken}.
+     * is already paid). The same payer again gets the same order and payment; another payer 409
+     * {@code bill-share-taken}.
      */
     @PostMapping("/api/v1/tables/{code}/bill/shares/{shareId}/payment")
     @ResponseStatus(HttpStatus.CREATED)

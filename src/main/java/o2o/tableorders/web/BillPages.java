@@ -3,6 +3,7 @@ package o2o.tableorders.web;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import o2o.dining.Tables;
 import o2o.identity.CustomerPrincipal;
@@ -12,6 +13,7 @@ import o2o.shared.Problem;
 import o2o.shared.web.PageText;
 import o2o.tableorders.Bill;
 import o2o.tableorders.BillPreview;
+import o2o.tableorders.BillShare;
 import o2o.tableorders.Bills;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
@@ -37,30 +39,35 @@ class BillPages {
 
     private final Bills bills;
     private final Tables tables;
+    private final TableDiners diners;
     private final PageText text;
 
-    BillPages(Bills bills, Tables tables, PageText text) {
+    BillPages(Bills bills, Tables tables, TableDiners diners, PageText text) {
         this.bills = bills;
         this.tables = tables;
+        this.diners = diners;
         this.text = text;
     }
 
     @GetMapping("/t/{code}/bill")
-    String bill(@PathVariable String code, @Nullable Authentication authentication, HttpSession session, Model model) {
-        diner(code, authentication, session, model);
+    String bill(@PathVariable String code, @Nullable Authentication authentication, HttpServletRequest request,
+            HttpSession session, Model model) {
+        diner(code, authentication, request, session, model);
         return "tableorders/bill";
     }
 
     @GetMapping("/t/{code}/bill/panel")
-    String panel(@PathVariable String code, @Nullable Authentication authentication, HttpSession session, Model model) {
-        diner(code, authentication, session, model);
+    String panel(@PathVariable String code, @Nullable Authentication authentication, HttpServletRequest request,
+            HttpSession session, Model model) {
+        diner(code, authentication, request, session, model);
         return "tableorders/bill :: panel";
     }
 
     @PostMapping("/t/{code}/bill/ask")
-    String ask(@PathVariable String code, @Nullable Authentication authentication, RedirectAttributes redirect) {
-        var customer = customerOf(authentication);
-        return act(code, redirect, () -> bills.ask(code, customer == null ? "diner" : "customer:" + customer.customerId()));
+    String ask(@PathVariable String code, @Nullable Authentication authentication, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        var diner = diners.of(authentication, request);
+        return act(code, redirect, () -> bills.ask(code, diner == null ? "diner" : diner.key()));
     }
 
     @PostMapping("/t/{code}/bill/split")
@@ -96,7 +103,7 @@ class BillPages {
             HttpSession session, Model model) {
         var customer = customerOf(authentication);
         if (customer == null) return signIn(code);
-        var bill = bills.forTable(code, null);
+        var bill = bills.forTable(code, null, null);
         session.setAttribute(SEEN, bill.sessionId());
         var share = bill.shares().stream().filter(s -> s.id().equals(shareId)).findFirst()
                 .orElseThrow(() -> Problem.notFound("share"));
@@ -111,7 +118,8 @@ class BillPages {
     /** htmx: the preview again as the diner picks a coupon or types points. */
     @GetMapping("/t/{code}/bill/shares/{shareId}/preview")
     String preview(@PathVariable String code, @PathVariable UUID shareId,
-            @RequestParam(required = false) @Nullable String couponId, @RequestParam(defaultValue = "") String pointsToUse,
+            @RequestParam(required = false) @Nullable String couponId,
+            @RequestParam(defaultValue = "") String pointsToUse,
             CustomerPrincipal customer, Model model) {
         model.addAttribute("code", code);
         BillPreview preview;
@@ -128,7 +136,8 @@ class BillPages {
 
     @PostMapping("/t/{code}/bill/shares/{shareId}/pay")
     String pay(@PathVariable String code, @PathVariable UUID shareId, @RequestParam String method,
-            @RequestParam(required = false) @Nullable String couponId, @RequestParam(defaultValue = "") String pointsToUse,
+            @RequestParam(required = false) @Nullable String couponId,
+            @RequestParam(defaultValue = "") String pointsToUse,
             @Nullable Authentication authentication, RedirectAttributes redirect) {
         var customer = customerOf(authentication);
         if (customer == null) return signIn(code);
@@ -186,16 +195,20 @@ class BillPages {
         return staffAct(staff, tableId, redirect, () -> bills.settleShareAtCounter(staff, tableId, shareId, method));
     }
 
-    private void diner(String code, @Nullable Authentication authentication, HttpSession session, Model model) {
+    private void diner(String code, @Nullable Authentication authentication, HttpServletRequest request,
+            HttpSession session, Model model) {
         var seen = session.getAttribute(SEEN) instanceof UUID id ? id : null;
-        var bill = bills.forTable(code, seen);
+        var bill = bills.forTable(code, seen, diners.of(authentication, request));
         session.setAttribute(SEEN, bill.sessionId());
         var customer = customerOf(authentication);
         model.addAttribute("code", code);
         model.addAttribute("bill", bill);
         model.addAttribute("label", label(bill));
+        var me = customer == null ? null : customer.customerId();
         model.addAttribute("signedIn", customer != null);
-        model.addAttribute("me", customer == null ? null : customer.customerId());
+        model.addAttribute("me", me);
+        model.addAttribute("myShare", me == null ? null : bill.shares().stream()
+                .filter(s -> me.equals(s.claimedBy())).map(BillShare::id).findFirst().orElse(null));
     }
 
     private void staffModel(StaffPrincipal staff, UUID tableId, Model model) {

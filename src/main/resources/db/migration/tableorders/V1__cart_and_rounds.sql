@@ -15,6 +15,8 @@ create table cart_line (
     added_by    text        not null,
     customer_id uuid,
     added_at    timestamptz not null,
+    -- the dish's name when it was added, to show the line even after the dish left the store's menu
+    name        text        not null,
     unique (session_id, added_by, item_id, option_ids)
 );
 create index cart_line_session_idx on cart_line (session_id, added_at);

@@ -1,0 +1,216 @@
+package o2o.pickup.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import o2o.catalog.Menu;
+import o2o.catalog.PricedLine;
+import o2o.identity.CustomerPrincipal;
+import o2o.merchants.Stores;
+import o2o.pickup.CartLine;
+import o2o.pickup.PickupRequest;
+import o2o.pickup.Pickups;
+import o2o.shared.InvalidInput;
+import o2o.shared.Problem;
+import o2o.shared.web.PageText;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The customer's pick-up pages: the store's menu with a cart (kept in the visitor's session, one per store), the
+ * pick-up time and note, checkout into the payment provider's page, and the order's own page with its number.
+ */
+@Controller
+class PickupPages {
+
+    private static final String OPTION_FIELD = "opt-";
+
+    private final Pickups pickups;
+    private final Menu menu;
+    private final Stores stores;
+    private final PageText text;
+
+    PickupPages(Pickups pickups, Menu menu, Stores stores, PageText text) {
+        this.pickups = pickups;
+        this.menu = menu;
+        this.stores = stores;
+        this.text = text;
+    }
+
+    /** A cart line as the page shows it: priced now, or the reason it cannot be ordered any more. */
+    record CartRow(int index, CartLine line, @Nullable PricedLine priced, @Nullable String problem) {}
+
+    @GetMapping("/stores/{storeId}/pickup")
+    String order(@Nullable Authentication authentication, @PathVariable UUID storeId, HttpSession session,
+            Model model) {
+        if (customer(authentication) == null) return "redirect:/signin?next=/stores/" + storeId + "/pickup";
+        var store = stores.findListed(storeId).orElseThrow(() -> Problem.notFound("store"));
+        var rows = new ArrayList<CartRow>();
+        long total = 0;
+        var cart = cart(session, storeId);
+        for (int i = 0; i < cart.size(); i++) {
+            try {
+                var priced = pickups.price(storeId, List.of(cart.get(i))).getFirst();
+                total += priced.amount().minor();
+                rows.add(new CartRow(i, cart.get(i), priced, null));
+            } catch (Problem problem) {
+                rows.add(new CartRow(i, cart.get(i), null, text.problem(problem)));
+            }
+        }
+        model.addAttribute("store", store);
+        model.addAttribute("menu", menu.menuOf(storeId));
+        model.addAttribute("cart", rows);
+        model.addAttribute("cartTotal", String.format("%d.%02d", total / 100, total % 100));
+        model.addAttribute("times", pickups.times(storeId));
+        return "pickup/order";
+    }
+
+    /** Adds a dish with the options picked on its card ({@code opt-<groupId>} fields) after pricing it once. */
+    @PostMapping("/stores/{storeId}/pickup/cart")
+    String add(@Nullable Authentication authentication, @PathVariable UUID storeId, @RequestParam UUID itemId,
+            @RequestParam(defaultValue = "1") String quantity, @RequestParam MultiValueMap<String, String> form,
+            HttpSession session, RedirectAttributes redirect) {
+        if (customer(authentication) == null) return "redirect:/signin?next=/stores/" + storeId + "/pickup";
+        stores.findListed(storeId).orElseThrow(() -> Problem.notFound("store"));
+        try {
+            var options = new ArrayList<UUID>();
+            for (var field : form.entrySet()) {
+                if (!field.getKey().startsWith(OPTION_FIELD)) continue;
+                for (var value : field.getValue()) options.add(uuid(value));
+            }
+            var line = new CartLine(itemId, options, number(quantity));
+            pickups.price(storeId, List.of(line));
+            var cart = new ArrayList<>(cart(session, storeId));
+            if (cart.size() >= 30) throw new InvalidInput("lines", "at most 30 lines");
+            cart.add(line);
+            session.setAttribute(key(storeId), List.copyOf(cart));
+        } catch (Problem problem) {
+            redirect.addFlashAttribute("problem", text.problem(problem));
+        }
+        return "redirect:/stores/" + storeId + "/pickup#cart";
+    }
+
+    @PostMapping("/stores/{storeId}/pickup/cart/{index}/remove")
+    String remove(@PathVariable UUID storeId, @PathVariable int index, HttpSession session) {
+        var cart = new ArrayList<>(cart(session, storeId));
+        if (index >= 0 && index < cart.size()) cart.remove(index);
+        session.setAttribute(key(storeId), List.copyOf(cart));
+        return "redirect:/stores/" + storeId + "/pickup#cart";
+    }
+
+    /** Places the order from the cart, then off to pay; the cart is emptied once the order exists. */
+    @PostMapping("/stores/{storeId}/pickup/checkout")
+    String checkout(@Nullable Authentication authentication, @PathVariable UUID storeId,
+            @RequestParam(defaultValue = "") String pickupTime, @RequestParam(defaultValue = "") String note,
+            @RequestParam(defaultValue = "sandbox") String provider, HttpSession session,
+            RedirectAttributes redirect) {
+        var customer = customer(authentication);
+        if (customer == null) return "redirect:/signin?next=/stores/" + storeId + "/pickup";
+        stores.findListed(storeId).orElseThrow(() -> Problem.notFound("store"));
+        if (!provider.equals("sandbox") && !provider.equals("wallet")) {
+            throw new InvalidInput("provider", "sandbox or wallet");
+        }
+        UUID orderId;
+        try {
+            var order = pickups.place(customer, storeId, new PickupRequest(cart(session, storeId),
+                    PickupResponse.pickupTime(pickupTime), note, null, 0));
+            orderId = order.orderId();
+        } catch (Problem problem) {
+            redirect.addFlashAttribute("problem", text.problem(problem));
+            redirect.addFlashAttribute("note", note);
+            return "redirect:/stores/" + storeId + "/pickup#cart";
+        }
+        session.removeAttribute(key(storeId));
+        return pay(customer, orderId, provider, redirect);
+    }
+
+    @GetMapping("/me/pickups")
+    String list(CustomerPrincipal customer, Model model) {
+        model.addAttribute("pickups", pickups.ofCustomer(customer));
+        return "pickup/list";
+    }
+
+    @GetMapping("/me/pickups/{id}")
+    String pickup(CustomerPrincipal customer, @PathVariable UUID id, Model model) {
+        model.addAttribute("pickup", pickups.ofCustomer(customer, id));
+        return "pickup/pickup";
+    }
+
+    /** htmx: the number and status, polled while the order moves; a change of state reloads the whole page. */
+    @GetMapping("/me/pickups/{id}/status")
+    String status(CustomerPrincipal customer, @PathVariable UUID id, @RequestParam(defaultValue = "") String shown,
+            Model model, HttpServletResponse response) {
+        var pickup = pickups.ofCustomer(customer, id);
+        if (!shown.equals(pickup.status().name())) response.setHeader("HX-Refresh", "true");
+        model.addAttribute("pickup", pickup);
+        return "pickup/pickup :: status";
+    }
+
+    @PostMapping("/me/pickups/{id}/pay")
+    String payAgain(CustomerPrincipal customer, @PathVariable UUID id,
+            @RequestParam(defaultValue = "sandbox") String provider, RedirectAttributes redirect) {
+        return pay(customer, id, provider, redirect);
+    }
+
+    @PostMapping("/me/pickups/{id}/cancel")
+    String cancel(CustomerPrincipal customer, @PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            pickups.cancel(customer, id);
+        } catch (Problem problem) {
+            if (problem.status().value() == 404) throw problem;
+            redirect.addFlashAttribute("problem", text.problem(problem));
+        }
+        return "redirect:/me/pickups/" + id;
+    }
+
+    private String pay(CustomerPrincipal customer, UUID id, String provider, RedirectAttributes redirect) {
+        try {
+            return "redirect:" + pickups.pay(customer, id, provider).redirectUrl();
+        } catch (Problem problem) {
+            if (problem.status().value() == 404) throw problem;
+            redirect.addFlashAttribute("problem", text.problem(problem));
+            return "redirect:/me/pickups/" + id;
+        }
+    }
+
+    private static @Nullable CustomerPrincipal customer(@Nullable Authentication authentication) {
+        return authentication != null && authentication.getPrincipal() instanceof CustomerPrincipal customer
+                ? customer : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<CartLine> cart(HttpSession session, UUID storeId) {
+        return session.getAttribute(key(storeId)) instanceof List<?> list ? (List<CartLine>) list : List.of();
+    }
+
+    private static String key(UUID storeId) {
+        return "pickup.cart." + storeId;
+    }
+
+    private static UUID uuid(String typed) {
+        try {
+            return UUID.fromString(typed.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("optionIds", "not an option");
+        }
+    }
+
+    private static int number(String typed) {
+        try {
+            return Integer.parseInt(typed.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("quantity", "not a whole number");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package o2o.reservations;
+
+import o2o.orders.Channel;
+import o2o.orders.OrderCancelled;
+import o2o.orders.OrderPaid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** What bookings do on their own: follow their deposit's order, and send the reminders that are due. */
+@Component
+class ReservationReactions {
+
+    private static final Logger log = LoggerFactory.getLogger(ReservationReactions.class);
+
+    private final Reservations reservations;
+
+    ReservationReactions(Reservations reservations) {
+        this.reservations = reservations;
+    }
+
+    @ApplicationModuleListener
+    void on(OrderPaid paid) {
+        if (paid.channel() == Channel.RESERVATION) reservations.depositPaid(paid.orderId());
+    }
+
+    @ApplicationModuleListener
+    void on(OrderCancelled cancelled) {
+        reservations.depositNotPaid(cancelled.orderId());
+    }
+
+    @Scheduled(fixedDelayString = "${o2o.reservations.reminder-interval:30s}")
+    void remind() {
+        try {
+            int sent = reservations.sendDueReminders(200);
+            if (sent > 0) log.info("Sent {} booking reminders", sent);
+        } catch (RuntimeException e) {
+            log.warn("Could not send booking reminders: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package o2o.reservations.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import o2o.identity.CustomerPrincipal;
+import o2o.merchants.Stores;
+import o2o.orders.Orders;
+import o2o.reservations.NewReservation;
+import o2o.reservations.Reservation;
+import o2o.reservations.ReservationSettings;
+import o2o.reservations.ReservationStatus;
+import o2o.reservations.Reservations;
+import o2o.shared.InvalidInput;
+import o2o.shared.PhoneNumber;
+import o2o.shared.Problem;
+import o2o.shared.web.PageText;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The customer's side: a store's booking page (pick a date and a party size, see the slots with what is left, book,
+ * pay the deposit on the gateway's page), the list of bookings and one booking with its cancellation policy.
+ */
+@Controller
+class ReservationPages {
+
+    private static final String PROVIDER = "sandbox";
+    /** Date chips shown on the booking page; further dates are typed. */
+    private static final int DATE_CHIPS = 14;
+
+    private final Reservations reservations;
+    private final Stores stores;
+    private final Orders orders;
+    private final PageText text;
+    private final Clock clock;
+
+    ReservationPages(Reservations reservations, Stores stores, Orders orders, PageText text, Clock clock) {
+        this.clock = clock;
+        this.reservations = reservations;
+        this.stores = stores;
+        this.orders = orders;
+        this.text = text;
+    }
+
+    @GetMapping("/stores/{storeId}/reserve")
+    String reserve(@PathVariable UUID storeId, @RequestParam(required = false) @Nullable String date,
+            @RequestParam(required = false) @Nullable String partySize, Model model) {
+        var store = stores.findListed(storeId).orElseThrow(() -> Problem.notFound("store"));
+        var settings = reservations.settings(storeId).orElseThrow(() -> Problem.notFound("reservation settings"));
+        var today = reservations.today(store);
+        LocalDate day;
+        int party;
+        try {
+            day = date == null || date.isBlank() ? today : ReservationApi.date(date);
+            party = partySize == null || partySize.isBlank() ? 2 : Integer.parseInt(partySize.strip());
+            if (party < 1 || party > 99) throw new InvalidInput("partySize", "between 1 and 99");
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("partySize", "not a whole number");
+        }
+        var dates = new ArrayList<LocalDate>();
+        for (int i = 0; i <= Math.min(settings.daysAhead(), DATE_CHIPS - 1); i++) dates.add(today.plusDays(i));
+        model.addAttribute("store", store);
+        model.addAttribute("settings", settings);
+        model.addAttribute("dates", dates);
+        model.addAttribute("date", day);
+        model.addAttribute("partySize", party);
+        var slots = reservations.slots(storeId, day, party);
+        model.addAttribute("day", slots);
+        model.addAttribute("dayProblem", slots.reason() == null ? null : text.message("problem." + slots.reason()));
+        return "reservations/reserve";
+    }
+
+    /** htmx, on the store's page: the way to book, when the store takes bookings. */
+    @GetMapping("/stores/{storeId}/reservation-link")
+    String link(@PathVariable UUID storeId, Model model) {
+        model.addAttribute("storeId", storeId);
+        model.addAttribute("offered", reservations.settings(storeId).isPresent());
+        return "reservations/link :: link";
+    }
+
+    @PostMapping("/stores/{storeId}/reserve")
+    String book(@Nullable Authentication authentication, @PathVariable UUID storeId, @RequestParam String date,
+            @RequestParam String time, @RequestParam String partySize, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "") String note,
+            RedirectAttributes redirect) {
+        if (authentication == null || !(authentication.getPrincipal() instanceof CustomerPrincipal signedIn)) {
+            return "redirect:/signin?next=/stores/" + storeId + "/reserve";
+        }
+        Reservation booking;
+        try {
+            int party;
+            try {
+                party = Integer.parseInt(partySize.strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidInput("partySize", "not a whole number");
+            }
+            booking = reservations.book(signedIn, new NewReservation(storeId, ReservationApi.date(date),
+                    ReservationSettings.parseTime("time", time), party, name,
+                    phone.isBlank() ? signedIn.phone() : PhoneNumber.parse(phone), note));
+        } catch (Problem problem) {
+            if (problem.status().value() == 404) throw problem;
+            redirect.addFlashAttribute("problem", text.problem(problem));
+            redirect.addAttribute("date", date);
+            redirect.addAttribute("partySize", partySize);
+            return "redirect:/stores/" + storeId + "/reserve";
+        }
+        if (booking.status() == ReservationStatus.PENDING_DEPOSIT) return pay(signedIn, booking, redirect);
+        return "redirect:/me/reservations/" + booking.id();
+    }
+
+    @GetMapping("/me/reservations")
+    String list(CustomerPrincipal customer, Model model) {
+        var bookings = reservations.ofCustomer(customer);
+        model.addAttribute("bookings", bookings);
+        model.addAttribute("storeNames", storeNames(bookings));
+        return "reservations/list";
+    }
+
+    @GetMapping("/me/reservations/{id}")
+    String booking(CustomerPrincipal customer, @PathVariable UUID id, Model model) {
+        var booking = reservations.ofCustomer(customer, id);
+        model.addAttribute("booking", booking);
+        model.addAttribute("store", stores.find(booking.storeId()).orElseThrow());
+        model.addAttribute("freeCancelOpen", clock.instant().isBefore(booking.freeCancelUntil()));
+        return "reservations/booking";
+    }
+
+    /** htmx: the status, polled while the deposit is being confirmed; once it moves on, the page reloads. */
+    @GetMapping("/me/reservations/{id}/status")
+    String status(CustomerPrincipal customer, @PathVariable UUID id, Model model, HttpServletResponse response) {
+        var booking = reservations.ofCustomer(customer, id);
+        if (booking.status() != ReservationStatus.PENDING_DEPOSIT) response.setHeader("HX-Refresh", "true");
+        model.addAttribute("booking", booking);
+        return "reservations/booking :: status";
+    }
+
+    /** Pays the deposit (again): to the gateway's page, which sends the payer back to the booking. */
+    @PostMapping("/me/reservations/{id}/pay")
+    String payDeposit(CustomerPrincipal customer, @PathVariable UUID id, RedirectAttributes redirect) {
+        return pay(customer, reservations.ofCustomer(customer, id), redirect);
+    }
+
+    @PostMapping("/me/reservations/{id}/cancel")
+    String cancel(CustomerPrincipal customer, @PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            reservations.cancel(customer, id);
+        } catch (Problem problem) {
+            if (problem.status().value() == 404) throw problem;
+            redirect.addFlashAttribute("problem", text.problem(problem));
+        }
+        return "redirect:/me/reservations/" + id;
+    }
+
+    private String pay(CustomerPrincipal customer, Reservation booking, RedirectAttributes redirect) {
+        if (booking.orderId() == null) return "redirect:/me/reservations/" + booking.id();
+        try {
+            return "redirect:" + orders.pay(customer, booking.orderId(), PROVIDER,
+                    "/me/reservations/" + booking.id()).redirectUrl();
+        } catch (Problem problem) {
+            if (problem.status().value() == 404) throw problem;
+            redirect.addFlashAttribute("problem", text.problem(problem));
+            return "redirect:/me/reservations/" + booking.id();
+        }
+    }
+
+    private Map<UUID, String> storeNames(List<Reservation> bookings) {
+        var names = new HashMap<UUID, String>();
+        for (var b : bookings) {
+            names.computeIfAbsent(b.storeId(), id -> stores.find(id).map(o2o.merchants.Store::name).orElse(""));
+        }
+        return names;
+    }
+}
