@@ -50,7 +50,10 @@ public class Payments {
         this.clock = clock;
     }
 
-    /** A payment for an order; an unfinished one with the same provider is handed out again instead of a second. */
+    /**
+     * A payment for an order; one with the same provider and amount that is unfinished, or already succeeded (the
+     * order not yet marked paid), is handed out again instead of a second.
+     */
     @Transactional
     public Payment start(UUID orderId, UUID merchantId, UUID customerId, Money amount, String providerName,
             String description, String returnUrl) {
@@ -65,6 +68,8 @@ public class Payments {
                 .list();
         for (var payment : open) {
             if (payment.status() == Payment.Status.SUCCEEDED) {
+                // the same request again (a double tap) while the order is being marked paid: the same payment
+                if (payment.provider().equals(providerName) && payment.amount().equals(amount)) return payment;
                 throw new Problem(HttpStatus.CONFLICT, "order-already-paid", "this order is already paid");
             }
             if (payment.provider().equals(providerName) && payment.amount().equals(amount)) return payment;

@@ -244,9 +244,12 @@ public class Bills {
         var session = openSession(code);
         var row = lockOpen(session);
         var share = freeIfCancelled(row, share(row, shareId));
-        if (share.state() == BillShare.State.PAID) throw Problem.conflict("bill-share-paid", "this share is paid");
+        boolean samePayer = customer.customerId().equals(share.payerId());
+        if (share.state() == BillShare.State.PAID && !(samePayer && share.orderId() != null)) {
+            throw Problem.conflict("bill-share-paid", "this share is paid");
+        }
         if (share.orderId() != null) {
-            if (!customer.customerId().equals(share.payerId())) throw shareTaken("somebody else is paying this share");
+            if (!samePayer) throw shareTaken("somebody else is paying this share");
             var order = orders.find(share.orderId()).orElseThrow();
             if (order.status() != OrderStatus.PENDING_PAYMENT || payment.method().equals("points")) {
                 return new SharePayment(shareId, order.id(), order.status(), null);

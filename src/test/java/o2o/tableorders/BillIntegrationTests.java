@@ -416,6 +416,36 @@ class BillIntegrationTests extends ApiTest {
     }
 
     @Test
+    void payingFromStoredValueWithTwoTapsAtOnceChargesOnceAndAnswersBothWithTheSameOrder() throws Exception {
+        var cashier = fixtures.staff(restaurant.merchant(), Role.CASHIER, java.util.Set.of(restaurant.store()));
+        var member = bills.member(restaurant);
+        bills.topUp(restaurant, member, cashier, 10_000);
+        bills.greens(restaurant, table, member, 2);
+        bills.ask(table, member);
+        var share = bills.split(table, member, "WHOLE", 1).path("shares").get(0).path("id").asString();
+
+        var taps = new ArrayList<Callable<Api.Response>>();
+        for (int i = 0; i < 4; i++) taps.add(() -> bills.pay(table, member, share, Map.of("method", "wallet")));
+        var results = Concurrently.atOnce(taps);
+        var answered = results.stream().filter(r -> r.status() == 201).toList();
+        assertThat(answered).as("a repeat before the bill settles gets the same order").isNotEmpty();
+        assertThat(answered.stream().map(r -> r.text("orderId")).distinct()).hasSize(1);
+        // a tap that arrives after the bill settled finds the table free: no bill there any more
+        assertThat(results).allSatisfy(r -> assertThat(r.status()).as(r.raw()).isIn(201, 404, 409));
+        results.stream().filter(r -> r.status() != 201).forEach(r -> assertThat(r.text("type"))
+                .as("only a tap after the bill settled is refused").isIn("urn:o2o:problem:bill-not-open",
+                        "urn:o2o:problem:not-found"));
+        bills.settled(table, member);
+        assertThat(bills.ordersOfShare(share)).isEqualTo(1);
+        assertThat(bills.paymentsOf(answered.getFirst().text("orderId"))).isEqualTo(1);
+        assertThat(bills.wallet(restaurant, member)).isEqualTo(10_000 - 3600);
+
+        var afterwards = bills.pay(table, member, share, Map.of("method", "wallet"));
+        assertThat(afterwards.status()).as(afterwards.raw()).isEqualTo(404);
+        assertThat(bills.wallet(restaurant, member)).isEqualTo(10_000 - 3600);
+    }
+
+    @Test
     void tooLittleStoredValuePlacesNothingAndLeavesTheShareOpen() {
         var cashier = fixtures.staff(restaurant.merchant(), Role.CASHIER, java.util.Set.of(restaurant.store()));
         var member = bills.member(restaurant);
