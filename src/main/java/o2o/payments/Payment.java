@@ -9,5 +9,6 @@ import org.jspecify.annotations.Nullable;
 public record Payment(UUID id, UUID orderId, UUID merchantId, UUID customerId, String provider, Status status,
         Money amount, String providerRef, String redirectUrl, Instant createdAt, @Nullable Instant completedAt) {
 
-    public enum Status { PENDING, SUCCEEDED, FAILED }
+    /** DUPLICATE: it succeeded after the order was paid another way, and was paid back. */
+    public enum Status { PENDING, SUCCEEDED, FAILED, DUPLICATE }
 }

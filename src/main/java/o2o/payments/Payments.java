@@ -59,9 +59,7 @@ public class Payments {
             String description, String returnUrl) {
         var provider = providers.get(providerName);
         if (provider == null) throw new InvalidInput("provider", "unknown payment provider " + providerName);
-        // one payment at a time per order: lock the order's payments while deciding
-        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", orderId.toString())
-                .query(Integer.class).single();
+        lockPaymentsOf(orderId);
         var open = jdbc.sql("select " + COLUMNS + " from payment where order_id = :order and status <> 'FAILED'")
                 .param("order", orderId)
                 .query(Payments::payment)
@@ -105,6 +103,15 @@ public class Payments {
     public Optional<Payment> find(UUID paymentId) {
         return jdbc.sql("select " + COLUMNS + " from payment where id = :id")
                 .param("id", paymentId)
+                .query(Payments::payment)
+                .optional();
+    }
+
+    /** The payment that paid an order, if one did. */
+    @Transactional(readOnly = true)
+    public Optional<Payment> succeeded(UUID orderId) {
+        return jdbc.sql("select " + COLUMNS + " from payment where order_id = :order and status = 'SUCCEEDED'")
+                .param("order", orderId)
                 .query(Payments::payment)
                 .optional();
     }
@@ -178,8 +185,12 @@ public class Payments {
         var now = clock.instant();
         switch (event.type()) {
             case PAYMENT_SUCCEEDED -> {
-                if (complete(event.subject(), "SUCCEEDED", now)) {
-                    var payment = find(event.subject()).orElseThrow();
+                var payment = find(event.subject()).orElse(null);
+                if (payment == null) return true;
+                lockPaymentsOf(payment.orderId());
+                if (paidOtherwise(payment)) {
+                    if (complete(payment.id(), "DUPLICATE", now)) payBackDuplicate(payment);
+                } else if (complete(payment.id(), "SUCCEEDED", now)) {
                     events.publishEvent(new PaymentSucceeded(payment.id(), payment.orderId(), payment.merchantId(),
                             payment.amount(), now));
                 }
@@ -198,6 +209,41 @@ public class Payments {
                     .update();
         }
         return true;
+    }
+
+    /** One payment decision at a time per order: starting one, or a provider saying one succeeded. */
+    private void lockPaymentsOf(UUID orderId) {
+        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", orderId.toString())
+                .query(Integer.class).single();
+    }
+
+    private boolean paidOtherwise(Payment payment) {
+        return jdbc.sql("select count(*) from payment where order_id = :order and status = 'SUCCEEDED' and id <> :id")
+                .param("order", payment.orderId()).param("id", payment.id()).query(Long.class).single() > 0;
+    }
+
+    /** The whole of a duplicate payment goes back through its provider, once (reference {@code payment:<id>:duplicate}). */
+    private void payBackDuplicate(Payment payment) {
+        var id = Ids.next();
+        int inserted = jdbc.sql("""
+                        insert into refund (id, payment_id, merchant_id, order_id, amount_minor, currency, reference,
+                                            status, created_at)
+                        values (:id, :payment, :merchant, :order, :amount, :currency, :ref, 'PENDING', :now)
+                        on conflict (reference) do nothing
+                        """)
+                .param("id", id)
+                .param("payment", payment.id())
+                .param("merchant", payment.merchantId())
+                .param("order", payment.orderId())
+                .param("amount", payment.amount().minor())
+                .param("currency", payment.amount().currency().getCurrencyCode())
+                .param("ref", "payment:" + payment.id() + ":duplicate")
+                .param("now", utc(clock.instant()))
+                .update();
+        if (inserted == 1 && providers.get(payment.provider()).refund(id, payment.providerRef(), payment.amount())) {
+            jdbc.sql("update refund set status = 'SUCCEEDED', completed_at = :now where id = :id")
+                    .param("now", utc(clock.instant())).param("id", id).update();
+        }
     }
 
     private boolean complete(UUID paymentId, String status, Instant now) {

@@ -33,6 +33,7 @@ import o2o.orders.NewOrder;
 import o2o.orders.Order;
 import o2o.orders.OrderStatus;
 import o2o.orders.Orders;
+import o2o.payments.Payments;
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
 import o2o.shared.Money;
@@ -78,10 +79,11 @@ public class Bills {
     private final PointsSpending points;
     private final Coupons coupons;
     private final StoredValue storedValue;
+    private final Payments payments;
     private final Clock clock;
 
     Bills(JdbcClient jdbc, Tables tables, Orders orders, Tiers tiers, Loyalty loyalty, PointsSpending points,
-            Coupons coupons, StoredValue storedValue, Clock clock) {
+            Coupons coupons, StoredValue storedValue, Payments payments, Clock clock) {
         this.jdbc = jdbc;
         this.tables = tables;
         this.orders = orders;
@@ -90,6 +92,7 @@ public class Bills {
         this.points = points;
         this.coupons = coupons;
         this.storedValue = storedValue;
+        this.payments = payments;
         this.clock = clock;
     }
 
@@ -251,7 +254,10 @@ public class Bills {
         if (share.orderId() != null) {
             if (!samePayer) throw shareTaken("somebody else is paying this share");
             var order = orders.find(share.orderId()).orElseThrow();
-            if (order.status() != OrderStatus.PENDING_PAYMENT || payment.method().equals("points")) {
+            // a repeat of a tap whose payment went through (stored value settles at once; the order is marked paid
+            // just after): the same order, nothing new
+            if (order.status() != OrderStatus.PENDING_PAYMENT || payment.method().equals("points")
+                    || payments.succeeded(order.id()).isPresent()) {
                 return new SharePayment(shareId, order.id(), order.status(), null);
             }
             var started = orders.pay(customer, order.id(), payment.method(), returnUrl);

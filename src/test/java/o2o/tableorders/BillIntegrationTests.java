@@ -446,6 +446,37 @@ class BillIntegrationTests extends ApiTest {
     }
 
     @Test
+    void aGatewayPaymentConfirmedAfterTheShareWasPaidFromStoredValueIsPaidBack() {
+        var cashier = fixtures.staff(restaurant.merchant(), Role.CASHIER, java.util.Set.of(restaurant.store()));
+        var member = bills.member(restaurant);
+        bills.topUp(restaurant, member, cashier, 10_000);
+        bills.greens(restaurant, table, member, 1);
+        bills.ask(table, member);
+        var share = bills.split(table, member, "WHOLE", 1).path("shares").get(0).path("id").asString();
+        var viaGateway = bills.pay(table, member, share, Map.of("method", "sandbox"));
+        assertThat(viaGateway.status()).as(viaGateway.raw()).isEqualTo(201);
+        var fromWallet = bills.pay(table, member, share, Map.of("method", "wallet"));
+        assertThat(fromWallet.status()).as(fromWallet.raw()).isEqualTo(201);
+        var orderId = fromWallet.text("orderId");
+        assertThat(orderId).isEqualTo(viaGateway.text("orderId"));
+        bills.settled(table, member);
+
+        bills.confirm(viaGateway.text("redirectUrl"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("""
+                        select count(*) from refund r join payment p on p.id = r.payment_id
+                        where p.order_id = :o and p.provider = 'sandbox' and p.status = 'DUPLICATE'
+                          and r.reference = 'payment:' || p.id || ':duplicate' and r.status = 'SUCCEEDED'
+                          and r.amount_minor = p.amount_minor
+                        """).param("o", UUID.fromString(orderId)).query(Long.class).single() == 1);
+        assertThat(jdbc.sql("select status from payment where order_id = :o order by status")
+                .param("o", UUID.fromString(orderId)).query(String.class).list())
+                .containsExactly("DUPLICATE", "SUCCEEDED");
+        assertThat(bills.wallet(restaurant, member)).isEqualTo(10_000 - 1800);
+        assertThat(bills.orderStatus(orderId)).isEqualTo("COMPLETED");
+    }
+
+    @Test
     void tooLittleStoredValuePlacesNothingAndLeavesTheShareOpen() {
         var cashier = fixtures.staff(restaurant.merchant(), Role.CASHIER, java.util.Set.of(restaurant.store()));
         var member = bills.member(restaurant);
