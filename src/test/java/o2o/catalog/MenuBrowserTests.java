@@ -104,7 +104,9 @@ class MenuBrowserTests extends BrowserTest {
         assertThat(customer.locator("[data-item-id] .dish-price")).hasText("¥6.50");
 
         row.locator(".available").uncheck();
-        row.locator(".save-store-item").click();
+        // the box is unchecked on the page at once; the customer's reload must come after the server saved it
+        page.waitForResponse(r -> r.request().method().equals("POST") && r.url().contains("/menu/items/"),
+                () -> row.locator(".save-store-item").click());
         assertThat(row.locator(".available")).not().isChecked();
         customer.reload();
         assertThat(customer.locator("#menu-empty")).isVisible();

@@ -417,12 +417,8 @@ class BillIntegrationTests extends ApiTest {
 
     @Test
     void payingFromStoredValueWithTwoTapsAtOnceChargesOnceAndAnswersBothWithTheSameOrder() throws Exception {
-        var cashier = fixtures.staff(restaurant.merchant(), Role.CASHIER, java.util.Set.of(restaurant.store()));
         var member = bills.member(restaurant);
-        bills.topUp(restaurant, member, cashier, 10_000);
-        bills.greens(restaurant, table, member, 2);
-        bills.ask(table, member);
-        var share = bills.split(table, member, "WHOLE", 1).path("shares").get(0).path("id").asString();
+        var share = wholeBillOfGreens(member, 10_000, 2);
 
         var taps = new ArrayList<Callable<Api.Response>>();
         for (int i = 0; i < 4; i++) taps.add(() -> bills.pay(table, member, share, Map.of("method", "wallet")));
@@ -447,12 +443,8 @@ class BillIntegrationTests extends ApiTest {
 
     @Test
     void aGatewayPaymentConfirmedAfterTheShareWasPaidFromStoredValueIsPaidBack() {
-        var cashier = fixtures.staff(restaurant.merchant(), Role.CASHIER, java.util.Set.of(restaurant.store()));
         var member = bills.member(restaurant);
-        bills.topUp(restaurant, member, cashier, 10_000);
-        bills.greens(restaurant, table, member, 1);
-        bills.ask(table, member);
-        var share = bills.split(table, member, "WHOLE", 1).path("shares").get(0).path("id").asString();
+        var share = wholeBillOfGreens(member, 10_000, 1);
         var viaGateway = bills.pay(table, member, share, Map.of("method", "sandbox"));
         assertThat(viaGateway.status()).as(viaGateway.raw()).isEqualTo(201);
         var fromWallet = bills.pay(table, member, share, Map.of("method", "wallet"));
@@ -478,12 +470,8 @@ class BillIntegrationTests extends ApiTest {
 
     @Test
     void tooLittleStoredValuePlacesNothingAndLeavesTheShareOpen() {
-        var cashier = fixtures.staff(restaurant.merchant(), Role.CASHIER, java.util.Set.of(restaurant.store()));
         var member = bills.member(restaurant);
-        bills.topUp(restaurant, member, cashier, 1000);
-        bills.greens(restaurant, table, member, 1);
-        bills.ask(table, member);
-        var share = bills.split(table, member, "WHOLE", 1).path("shares").get(0).path("id").asString();
+        var share = wholeBillOfGreens(member, 1000, 1);
         var refused = bills.pay(table, member, share, Map.of("method", "wallet"));
         assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
         assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -639,6 +627,15 @@ class BillIntegrationTests extends ApiTest {
                 new HashMap<>(Map.of("method", "sandbox")));
         assertThat(pay.status()).isIn(401, 403);
         assertThat(bills.ordersOfShare(share)).isZero();
+    }
+
+    /** The member holds {@code storedValueMinor} at the counter, ordered greens, asked for the bill whole: its share. */
+    private String wholeBillOfGreens(Diner member, long storedValueMinor, int greens) {
+        var cashier = fixtures.staff(restaurant.merchant(), Role.CASHIER, java.util.Set.of(restaurant.store()));
+        bills.topUp(restaurant, member, cashier, storedValueMinor);
+        bills.greens(restaurant, table, member, greens);
+        bills.ask(table, member);
+        return bills.split(table, member, "WHOLE", 1).path("shares").get(0).path("id").asString();
     }
 
     private static String itemNamed(JsonNode round, String name) {
