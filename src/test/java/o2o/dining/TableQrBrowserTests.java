@@ -48,8 +48,13 @@ class TableQrBrowserTests extends BrowserTest {
         assertThat(page.locator("#print-sheet")).isHidden();
         assertThat(page.locator(".table-card").first()).isVisible();
 
+        var printedUrl = page.locator(".table-card", new Page.LocatorOptions().setHasText("A12"))
+                .locator(".table-card-url").getAttribute("href");
+        org.assertj.core.api.Assertions.assertThat(printedUrl).as("the address the QR carries, printed under it")
+                .endsWith("/t/" + a12.code() + "?src=poster");
+
         var phone = newPhone().newPage();
-        phone.navigate("/t/" + a12.code() + "?src=poster");
+        phone.navigate(printedUrl);
         phone.waitForURL("**/t/" + a12.code() + "/join");
         assertThat(phone.locator("#scan-table")).containsText("A12");
         phone.locator("#signin-at-table").click();

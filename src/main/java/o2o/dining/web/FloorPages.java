@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import o2o.dining.Area;
+import o2o.dining.DiningTable;
 import o2o.dining.FloorPlan;
 import o2o.dining.TableScans;
 import o2o.dining.TrackingCode;
@@ -33,13 +34,15 @@ class FloorPages {
     private final TableScans scans;
     private final Stores stores;
     private final PageText text;
+    private final TableLinks links;
     private final Clock clock;
 
-    FloorPages(FloorPlan floor, TableScans scans, Stores stores, PageText text, Clock clock) {
+    FloorPages(FloorPlan floor, TableScans scans, Stores stores, PageText text, TableLinks links, Clock clock) {
         this.floor = floor;
         this.scans = scans;
         this.stores = stores;
         this.text = text;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -84,7 +87,11 @@ class FloorPages {
         var store = floor.managedStore(staff, storeId);
         model.addAttribute("store", store);
         model.addAttribute("src", tracking);
-        model.addAttribute("tables", floor.tables(staff, storeId));
+        var tables = floor.tables(staff, storeId);
+        model.addAttribute("tables", tables);
+        // the address each QR carries, printed under it for a phone that cannot scan
+        model.addAttribute("urls", tables.stream()
+                .collect(Collectors.toMap(DiningTable::id, t -> links.scanUrl(t.code(), tracking))));
         model.addAttribute("areas", floor.areas(staff, storeId).stream()
                 .collect(Collectors.toMap(Area::id, Area::name)));
         return "dining/sheet";
