@@ -3,6 +3,8 @@ package o2o.shared;
 import java.math.BigDecimal;
 import java.util.Currency;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /** An amount in minor units (分 for CNY) of one currency. Never a double. */
 public record Money(long minor, Currency currency) implements Comparable<Money> {
 
@@ -39,6 +41,7 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
         return minor <= other.minor ? this : other;
     }
 
+    @JsonIgnore // a question to ask of an amount, not a part of it: not in the JSON
     public boolean isZero() {
         return minor == 0;
     }

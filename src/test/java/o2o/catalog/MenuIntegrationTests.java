@@ -234,6 +234,8 @@ class MenuIntegrationTests extends ApiTest {
                 Map.of("priceOverride", money(5200), "available", true), owner);
         assertThat(priced.status()).as(priced.raw()).isEqualTo(200);
         assertThat(priced.body().path("price").path("minor").asLong()).isEqualTo(5200);
+        assertThat(priced.body().path("price").propertyNames()).as("an amount is its minor units and its currency")
+                .containsExactlyInAnyOrder("minor", "currency");
         var hidden = api.put("/api/v1/merchant/stores/" + store + "/menu/items/" + id(fish),
                 Map.of("available", false), owner);
         assertThat(hidden.status()).isEqualTo(200);
