@@ -21,7 +21,7 @@ class ReservationBrowserTests extends BrowserTest {
 
     @Test
     void aCustomerBooksAndPaysTheDepositAndStaffSeatTheParty() {
-        var reservations = new ReservationFixtures(api, fixtures);
+        var reservations = new ReservationFixtures(api, fixtures, clock);
         var merchant = fixtures.approvedMerchant("订座酒家");
         var store = reservations.store(merchant, "订座酒家店");
         reservations.configure(merchant, store, settings(List.of("12:00", "18:00"),

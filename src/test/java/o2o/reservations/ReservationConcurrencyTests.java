@@ -25,7 +25,7 @@ class ReservationConcurrencyTests extends ApiTest {
 
     @BeforeEach
     void setUp() {
-        reservations = new ReservationFixtures(api, fixtures);
+        reservations = new ReservationFixtures(api, fixtures, clock);
     }
 
     @Test

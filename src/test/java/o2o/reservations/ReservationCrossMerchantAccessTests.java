@@ -26,7 +26,7 @@ class ReservationCrossMerchantAccessTests extends ApiTest {
 
     @Test
     void anotherMerchantsStaffReachNoneOfTheReservationEndpoints() {
-        var reservations = new ReservationFixtures(api, fixtures);
+        var reservations = new ReservationFixtures(api, fixtures, clock);
         var a = fixtures.approvedMerchant("甲店");
         var aStore = reservations.store(a, "甲店");
         var b = fixtures.approvedMerchant("乙店");
@@ -83,7 +83,7 @@ class ReservationCrossMerchantAccessTests extends ApiTest {
 
     @Test
     void anotherMerchantsOwnerGetsNoneOfTheReservationPages() {
-        var reservations = new ReservationFixtures(api, fixtures);
+        var reservations = new ReservationFixtures(api, fixtures, clock);
         var a = fixtures.approvedMerchant("甲店");
         var b = fixtures.approvedMerchant("乙店");
         var bStore = reservations.store(b, "乙店");

@@ -17,6 +17,7 @@ import java.util.UUID;
 import o2o.testing.Api;
 import o2o.testing.Fixtures;
 import o2o.testing.Fixtures.MerchantFixture;
+import o2o.testing.MutableClock;
 import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 
@@ -27,10 +28,20 @@ final class ReservationFixtures {
 
     private final Api api;
     private final Fixtures fixtures;
+    private final MutableClock clock;
 
-    ReservationFixtures(Api api, Fixtures fixtures) {
+    /**
+     * Also moves the test clock to the next 09:00 in Shanghai: the tests book tomorrow's 12:00 and 18:00 slots, and
+     * whether those are past a cut-off or outside a free-cancellation period must not depend on when the suite runs.
+     */
+    ReservationFixtures(Api api, Fixtures fixtures, MutableClock clock) {
         this.api = api;
         this.fixtures = fixtures;
+        this.clock = clock;
+        var now = clock.instant().atZone(SHANGHAI);
+        var morning = now.toLocalDate().atTime(9, 0).atZone(SHANGHAI);
+        if (!morning.isAfter(now)) morning = morning.plusDays(1);
+        clock.advance(Duration.between(now, morning));
     }
 
     /** A store open around the clock every day (Asia/Shanghai). */
@@ -76,7 +87,7 @@ final class ReservationFixtures {
 
     /** Tomorrow in the store's time zone. */
     LocalDate tomorrow() {
-        return LocalDate.now(SHANGHAI).plusDays(1);
+        return LocalDate.ofInstant(clock.instant(), SHANGHAI).plusDays(1);
     }
 
     static Map<String, Object> booking(UUID store, LocalDate date, String time, int partySize) {

@@ -46,7 +46,7 @@ class ReservationIntegrationTests extends ApiTest {
 
     @BeforeEach
     void aRestaurantThatTakesBookings() {
-        reservations = new ReservationFixtures(api, fixtures);
+        reservations = new ReservationFixtures(api, fixtures, clock);
         merchant = fixtures.approvedMerchant("订座酒家");
         store = reservations.store(merchant, "订座酒家店");
         tomorrow = reservations.tomorrow();

@@ -26,7 +26,7 @@ class ReservationPagesIntegrationTests extends ApiTest {
 
     @Test
     void theOwnerSetsTheRulesOnTheFormAndABadFormChangesNothing() {
-        var reservations = new ReservationFixtures(api, fixtures);
+        var reservations = new ReservationFixtures(api, fixtures, clock);
         var merchant = fixtures.approvedMerchant("表单酒家");
         var store = reservations.store(merchant, "表单酒家店");
         var owner = new WebSession(port).signInAsStaff(merchant.ownerUsername(), "password-1");
@@ -56,7 +56,7 @@ class ReservationPagesIntegrationTests extends ApiTest {
 
     @Test
     void aCustomerBooksOnThePageSeesTheBookingAndCancelsIt() {
-        var reservations = new ReservationFixtures(api, fixtures);
+        var reservations = new ReservationFixtures(api, fixtures, clock);
         var merchant = fixtures.approvedMerchant("表单酒家");
         var store = reservations.store(merchant, "表单酒家店");
         var owner = new WebSession(port).signInAsStaff(merchant.ownerUsername(), "password-1");
