@@ -10,6 +10,7 @@ import o2o.orders.OrderStatus;
 import o2o.orders.Orders;
 import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
+import o2o.shared.web.FormValues;
 import o2o.shared.web.PageText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
@@ -51,7 +52,8 @@ class OrderPages {
         if (!PROVIDERS.contains(provider)) throw new InvalidInput("provider", "sandbox or wallet");
         Order order;
         try {
-            order = orders.placeDealOrder(customer, dealId, quantity(quantity), couponId, points(pointsToUse));
+            order = orders.placeDealOrder(customer, dealId, FormValues.number("quantity", quantity), couponId,
+                    FormValues.wholeNumber("pointsToUse", pointsToUse, 0));
         } catch (Problem problem) {
             redirect.addFlashAttribute("problem", text.problem(problem));
             return "redirect:/deals/" + dealId;
@@ -109,22 +111,5 @@ class OrderPages {
             redirect.addFlashAttribute("problem", text.problem(problem));
         }
         return "redirect:/me/orders/" + id;
-    }
-
-    private static long points(String typed) {
-        if (typed.isBlank()) return 0;
-        try {
-            return Long.parseLong(typed.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("pointsToUse", "not a whole number");
-        }
-    }
-
-    private static int quantity(String typed) {
-        try {
-            return Integer.parseInt(typed.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("quantity", "not a whole number");
-        }
     }
 }

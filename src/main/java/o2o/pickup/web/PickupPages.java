@@ -15,6 +15,7 @@ import o2o.pickup.PickupRequest;
 import o2o.pickup.Pickups;
 import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
+import o2o.shared.web.FormValues;
 import o2o.shared.web.PageText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
@@ -89,7 +90,7 @@ class PickupPages {
                 if (!field.getKey().startsWith(OPTION_FIELD)) continue;
                 for (var value : field.getValue()) options.add(uuid(value));
             }
-            var line = new CartLine(itemId, options, number(quantity));
+            var line = new CartLine(itemId, options, FormValues.number("quantity", quantity));
             pickups.price(storeId, List.of(line));
             var cart = new ArrayList<>(cart(session, storeId));
             if (cart.size() >= 30) throw new InvalidInput("lines", "at most 30 lines");
@@ -203,14 +204,6 @@ class PickupPages {
             return UUID.fromString(typed.strip());
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("optionIds", "not an option");
-        }
-    }
-
-    private static int number(String typed) {
-        try {
-            return Integer.parseInt(typed.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("quantity", "not a whole number");
         }
     }
 }

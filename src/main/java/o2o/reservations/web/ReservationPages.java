@@ -20,6 +20,7 @@ import o2o.reservations.Reservations;
 import o2o.shared.InvalidInput;
 import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
+import o2o.shared.web.FormValues;
 import o2o.shared.web.PageText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
@@ -62,15 +63,10 @@ class ReservationPages {
         var store = stores.findListed(storeId).orElseThrow(() -> Problem.notFound("store"));
         var settings = reservations.settings(storeId).orElseThrow(() -> Problem.notFound("reservation settings"));
         var today = reservations.today(store);
-        LocalDate day;
-        int party;
-        try {
-            day = date == null || date.isBlank() ? today : ReservationApi.date(date);
-            party = partySize == null || partySize.isBlank() ? 2 : Integer.parseInt(partySize.strip());
-            if (party < 1 || party > 99) throw new InvalidInput("partySize", "between 1 and 99");
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("partySize", "not a whole number");
-        }
+        var day = date == null || date.isBlank() ? today : ReservationApi.date(date);
+        var typed = FormValues.optionalNumber("partySize", partySize);
+        int party = typed == null ? 2 : typed;
+        if (party < 1 || party > 99) throw new InvalidInput("partySize", "between 1 and 99");
         var dates = new ArrayList<LocalDate>();
         for (int i = 0; i <= Math.min(settings.daysAhead(), DATE_CHIPS - 1); i++) dates.add(today.plusDays(i));
         model.addAttribute("store", store);
@@ -102,12 +98,7 @@ class ReservationPages {
         }
         Reservation booking;
         try {
-            int party;
-            try {
-                party = Integer.parseInt(partySize.strip());
-            } catch (NumberFormatException e) {
-                throw new InvalidInput("partySize", "not a whole number");
-            }
+            int party = FormValues.number("partySize", partySize);
             booking = reservations.book(signedIn, new NewReservation(storeId, ReservationApi.date(date),
                     ReservationSettings.parseTime("time", time), party, name,
                     phone.isBlank() ? signedIn.phone() : PhoneNumber.parse(phone), note));

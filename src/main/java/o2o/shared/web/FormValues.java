@@ -47,6 +47,16 @@ public final class FormValues {
         }
     }
 
+    /** A whole number that may be large (points); {@code whenBlank} when nothing was typed. */
+    public static long wholeNumber(String field, @Nullable String text, long whenBlank) {
+        if (text == null || text.isBlank()) return whenBlank;
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput(field, "not a whole number");
+        }
+    }
+
     public static int number(String field, @Nullable String text) {
         var number = optionalNumber(field, text);
         if (number == null) throw new InvalidInput(field, "enter a number");

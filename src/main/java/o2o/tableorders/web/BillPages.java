@@ -10,6 +10,7 @@ import o2o.identity.CustomerPrincipal;
 import o2o.identity.StaffPrincipal;
 import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
+import o2o.shared.web.FormValues;
 import o2o.shared.web.PageText;
 import o2o.tableorders.Bill;
 import o2o.tableorders.BillPreview;
@@ -73,7 +74,7 @@ class BillPages {
     @PostMapping("/t/{code}/bill/split")
     String split(@PathVariable String code, @RequestParam String split, @RequestParam(defaultValue = "1") String parts,
             RedirectAttributes redirect) {
-        return act(code, redirect, () -> bills.split(code, split(split), parts(parts)));
+        return act(code, redirect, () -> bills.split(code, split(split), FormValues.number("parts", parts)));
     }
 
     @PostMapping("/t/{code}/bill/claims")
@@ -124,7 +125,8 @@ class BillPages {
         model.addAttribute("code", code);
         BillPreview preview;
         try {
-            preview = bills.preview(code, customer, shareId, coupon(couponId), points(pointsToUse));
+            preview = bills.preview(code, customer, shareId, coupon(couponId),
+                    FormValues.wholeNumber("pointsToUse", pointsToUse, 0));
         } catch (Problem problem) {
             if (problem.status().value() == 404) throw problem;
             model.addAttribute("problem", text.problem(problem));
@@ -144,7 +146,7 @@ class BillPages {
         var back = path(code);
         try {
             var payment = bills.pay(code, customer, shareId, new Bills.Payment(method, coupon(couponId),
-                    method.equals("points") ? 0 : points(pointsToUse)), back);
+                    method.equals("points") ? 0 : FormValues.wholeNumber("pointsToUse", pointsToUse, 0)), back);
             return "redirect:" + (payment.redirectUrl() == null ? back : payment.redirectUrl());
         } catch (Problem problem) {
             if (problem.status().value() == 404) throw problem;
@@ -175,7 +177,8 @@ class BillPages {
     @PostMapping("/merchant/tables/{tableId}/bill/split")
     String staffSplit(StaffPrincipal staff, @PathVariable UUID tableId, @RequestParam String split,
             @RequestParam(defaultValue = "1") String parts, RedirectAttributes redirect) {
-        return staffAct(staff, tableId, redirect, () -> bills.splitByStaff(staff, tableId, split(split), parts(parts)));
+        return staffAct(staff, tableId, redirect,
+                () -> bills.splitByStaff(staff, tableId, split(split), FormValues.number("parts", parts)));
     }
 
     @PostMapping("/merchant/tables/{tableId}/bill/reopen")
@@ -261,23 +264,6 @@ class BillPages {
             return Bill.Split.valueOf(typed);
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("split", "WHOLE, EVEN or ITEMS");
-        }
-    }
-
-    private static int parts(String typed) {
-        try {
-            return Integer.parseInt(typed.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("parts", "not a whole number");
-        }
-    }
-
-    private static long points(String typed) {
-        if (typed.isBlank()) return 0;
-        try {
-            return Long.parseLong(typed.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("pointsToUse", "not a whole number");
         }
     }
 
