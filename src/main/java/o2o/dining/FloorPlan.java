@@ -1,10 +1,11 @@
 package o2o.dining;
 
+import static o2o.shared.Timestamps.utc;
+
 import java.security.SecureRandom;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -83,7 +84,7 @@ public class FloorPlan {
                             """)
                     .param("id", area.id()).param("m", area.merchantId()).param("s", area.storeId())
                     .param("name", area.name()).param("position", position)
-                    .param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
+                    .param("now", utc(clock.instant())).update();
         } catch (DuplicateKeyException e) {
             throw Problem.conflict("area-exists", "the store already has an area of that name");
         }
@@ -149,7 +150,7 @@ public class FloorPlan {
                     .param("id", id).param("m", store.merchantId()).param("s", store.id())
                     .param("area", new SqlParameterValue(Types.OTHER, details.areaId()))
                     .param("label", details.label().strip()).param("seats", details.seats())
-                    .param("code", newCode()).param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
+                    .param("code", newCode()).param("now", utc(clock.instant())).update();
         } catch (DuplicateKeyException e) {
             throw Problem.conflict("table-label-taken", "the store already has a table with that label");
         }

@@ -1,9 +1,10 @@
 package o2o.dining;
 
+import static o2o.shared.Timestamps.utc;
+
 import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -75,7 +76,7 @@ public class TableScans {
                 .param("tracking", new SqlParameterValue(Types.VARCHAR, trackingCode))
                 .param("customer", new SqlParameterValue(Types.OTHER, customerId))
                 .param("diner", dinerKey)
-                .param("now", now.atOffset(ZoneOffset.UTC))
+                .param("now", utc(now))
                 .param("date", now.atZone(store.timeZone()).toLocalDate())
                 .update();
         boolean member = customerId != null && enrolment.isMember(customerId, table.merchantId());

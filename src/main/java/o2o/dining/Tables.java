@@ -1,12 +1,13 @@
 package o2o.dining;
 
+import static o2o.shared.Timestamps.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -129,7 +130,7 @@ public class Tables {
     }
 
     private OffsetDateTime now() {
-        return clock.instant().atOffset(ZoneOffset.UTC);
+        return utc(clock.instant());
     }
 
     static DiningTable table(ResultSet rs, int row) throws SQLException {

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import o2o.coupons.Coupons;
@@ -161,7 +162,7 @@ public class Orders {
         var couponDiscount = request.couponId() == null || request.customerId() == null
                 ? Money.zero(subtotal.currency())
                 : coupons.reserve(request.couponId(), request.customerId(), request.merchantId(),
-                        java.util.Set.of(request.storeId()), afterMember, id).min(afterMember);
+                        Set.of(request.storeId()), afterMember, id).min(afterMember);
         var discount = request.memberDiscount().plus(couponDiscount);
         var payable = subtotal.minus(discount);
         var pointsValue = request.pointsToUse() == 0 || request.customerId() == null ? Money.zero(subtotal.currency())

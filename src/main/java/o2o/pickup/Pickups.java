@@ -1,5 +1,7 @@
 package o2o.pickup;
 
+import static o2o.shared.Timestamps.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -8,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -410,9 +411,6 @@ public class Pickups {
         return line.options().isEmpty() ? line.name() : line.name() + "（" + String.join("、", line.options()) + "）";
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         var value = rs.getObject(column, OffsetDateTime.class);

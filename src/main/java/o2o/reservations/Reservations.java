@@ -1,5 +1,7 @@
 package o2o.reservations;
 
+import static o2o.shared.Timestamps.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -9,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Currency;
 import java.util.HashMap;
@@ -586,9 +587,6 @@ public class Reservations {
         return messages.getMessage(key, strings, Locale.SIMPLIFIED_CHINESE);
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 
     static Reservation reservation(ResultSet rs, int row) throws SQLException {
         var currency = Currency.getInstance(rs.getString("currency"));

@@ -1,5 +1,7 @@
 package o2o.tableorders;
 
+import static o2o.shared.Timestamps.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -7,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -139,7 +140,7 @@ public class Bills {
                         order by b.settled_at desc limit 1
                         """)
                 .param("t", table.id())
-                .param("since", clock.instant().minus(SETTLED_SHOWN).atOffset(ZoneOffset.UTC))
+                .param("since", utc(clock.instant().minus(SETTLED_SHOWN)))
                 .param("session", new SqlParameterValue(Types.OTHER, sessionId))
                 .param("customer", new SqlParameterValue(Types.OTHER, diner == null ? null : diner.customerId()))
                 .param("key", new SqlParameterValue(Types.VARCHAR, diner == null ? null : diner.key()))
@@ -811,6 +812,6 @@ public class Bills {
     }
 
     private OffsetDateTime now() {
-        return clock.instant().atOffset(ZoneOffset.UTC);
+        return utc(clock.instant());
     }
 }

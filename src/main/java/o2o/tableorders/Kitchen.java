@@ -1,8 +1,9 @@
 package o2o.tableorders;
 
+import static o2o.shared.Timestamps.utc;
+
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -119,7 +120,7 @@ public class Kitchen {
                         update round_item set state = :to, state_at = :now
                         where id = :id and merchant_id = :m and store_id = :s and state = any(cast(:from as text[]))
                         """)
-                .param("to", to.name()).param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("to", to.name()).param("now", utc(clock.instant()))
                 .param("id", itemId).param("m", store.merchantId()).param("s", store.id())
                 .param("from", from.stream().map(Enum::name).toArray(String[]::new))
                 .update();

@@ -1,12 +1,13 @@
 package o2o.tableorders;
 
+import static o2o.shared.Timestamps.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
@@ -349,7 +350,7 @@ public class TableOrders {
     }
 
     private OffsetDateTime now() {
-        return clock.instant().atOffset(ZoneOffset.UTC);
+        return utc(clock.instant());
     }
 
     private record Wanted(UUID itemId, List<UUID> optionIds, int quantity, @Nullable String note) {}
