@@ -19,6 +19,8 @@ import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
 import o2o.shared.Money;
 import o2o.shared.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,14 +40,21 @@ public class Payments {
             redirect_url, created_at, completed_at
             """;
 
+    private static final Logger log = LoggerFactory.getLogger(Payments.class);
+
     private final JdbcClient jdbc;
     private final Map<String, PaymentProvider> providers;
+    private final Refunds refunds;
+    private final ProviderAccounts accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Payments(JdbcClient jdbc, List<PaymentProvider> providers, ApplicationEventPublisher events, Clock clock) {
+    Payments(JdbcClient jdbc, List<PaymentProvider> providers, Refunds refunds, ProviderAccounts accounts,
+            ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.providers = providers.stream().collect(Collectors.toMap(PaymentProvider::name, Function.identity()));
+        this.refunds = refunds;
+        this.accounts = accounts;
         this.events = events;
         this.clock = clock;
     }
@@ -57,11 +66,24 @@ public class Payments {
     @Transactional
     public Payment start(UUID orderId, UUID merchantId, UUID customerId, Money amount, String providerName,
             String description, String returnUrl) {
+        return start(new StartPayment(orderId, merchantId, customerId, amount, providerName, description, returnUrl,
+                PaymentProvider.Scene.PAGE, null));
+    }
+
+    /** As above, for a payment that starts in a scene of its own: a QR code to scan, or inside WeChat. */
+    @Transactional
+    public Payment start(StartPayment request) {
+        var providerName = request.provider();
         var provider = providers.get(providerName);
         if (provider == null) throw new InvalidInput("provider", "unknown payment provider " + providerName);
-        lockPaymentsOf(orderId);
+        if (provider.perMerchantAccount() && !accounts.usable(request.merchantId(), providerName)) {
+            throw new Problem(HttpStatus.CONFLICT, "payment-provider-unavailable",
+                    "this merchant does not take payments by " + providerName, providerName);
+        }
+        var amount = request.amount();
+        lockPaymentsOf(request.orderId());
         var open = jdbc.sql("select " + COLUMNS + " from payment where order_id = :order and status <> 'FAILED'")
-                .param("order", orderId)
+                .param("order", request.orderId())
                 .query(Payments::payment)
                 .list();
         for (var payment : open) {
@@ -70,33 +92,50 @@ public class Payments {
                 if (payment.provider().equals(providerName) && payment.amount().equals(amount)) return payment;
                 throw new Problem(HttpStatus.CONFLICT, "order-already-paid", "this order is already paid");
             }
-            if (payment.provider().equals(providerName) && payment.amount().equals(amount)) return payment;
+            if (payment.status() == Payment.Status.PENDING && payment.provider().equals(providerName)
+                    && payment.amount().equals(amount)) {
+                return payment;
+            }
         }
         var id = Ids.next();
-        var charge = provider.charge(new PaymentProvider.ChargeRequest(id, orderId, merchantId, customerId, amount,
-                description, returnUrl));
+        var outTradeNo = Payment.number(id);
+        var charge = provider.charge(new PaymentProvider.ChargeRequest(id, outTradeNo, request.orderId(),
+                request.merchantId(), request.customerId(), amount, request.description(), request.returnUrl(),
+                request.scene(), request.payerOpenid()));
         jdbc.sql("""
                         insert into payment (id, order_id, merchant_id, customer_id, provider, status, amount_minor,
-                                             currency, provider_ref, redirect_url, created_at)
+                                             currency, provider_ref, redirect_url, created_at, out_trade_no)
                         values (:id, :order, :merchant, :customer, :provider, 'PENDING', :amount, :currency, :ref,
-                                :redirect, :now)
+                                :redirect, :now, :outTradeNo)
                         """)
                 .param("id", id)
-                .param("order", orderId)
-                .param("merchant", merchantId)
-                .param("customer", customerId)
+                .param("order", request.orderId())
+                .param("merchant", request.merchantId())
+                .param("customer", request.customerId())
                 .param("provider", providerName)
                 .param("amount", amount.minor())
                 .param("currency", amount.currency().getCurrencyCode())
                 .param("ref", charge.providerRef())
                 .param("redirect", charge.redirectUrl())
                 .param("now", utc(clock.instant()))
+                .param("outTradeNo", outTradeNo)
                 .update();
         if (charge.settled()) {
             apply(new ProviderEvent(providerName, "settled:" + id, ProviderEvent.Type.PAYMENT_SUCCEEDED, id,
                     charge.providerRef()));
         }
         return find(id).orElseThrow();
+    }
+
+    /** The gateways a merchant's customers may pay by now, in the order they are offered (the sandbox where on). */
+    @Transactional(readOnly = true)
+    public List<String> gatewaysOf(UUID merchantId) {
+        return providers.values().stream()
+                .filter(p -> !p.local())
+                .filter(p -> !p.perMerchantAccount() || accounts.usable(merchantId, p.name()))
+                .map(PaymentProvider::name)
+                .sorted()
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -118,7 +157,8 @@ public class Payments {
 
     /**
      * Pays back part of an order's payment. The reference names what is refunded (e.g. {@code voucher:<id>}) and
-     * makes the call idempotent; the total refunded never exceeds what was paid.
+     * makes the call idempotent; the total refunded never exceeds what was paid. Stored value pays back at once; a
+     * gateway is asked by the refund relay once this transaction has committed.
      */
     @Transactional
     public void refund(UUID orderId, Money amount, String reference) {
@@ -128,37 +168,11 @@ public class Payments {
                 .query(Payments::payment)
                 .optional()
                 .orElseThrow(() -> new Problem(HttpStatus.CONFLICT, "not-paid", "this order has no payment to refund"));
-        var already = jdbc.sql("select count(*) from refund where reference = :ref").param("ref", reference)
-                .query(Long.class).single();
-        if (already > 0) return;
-        long refunded = jdbc.sql("select coalesce(sum(amount_minor), 0) from refund where payment_id = :payment")
-                .param("payment", payment.id())
-                .query(Long.class)
-                .single();
-        if (refunded + amount.minor() > payment.amount().minor()) {
+        if (refunds.exists(reference)) return;
+        if (refunds.refundedOf(payment.id()) + amount.minor() > payment.amount().minor()) {
             throw new Problem(HttpStatus.CONFLICT, "refund-exceeds-payment", "more than was paid would be refunded");
         }
-        var id = Ids.next();
-        jdbc.sql("""
-                        insert into refund (id, payment_id, merchant_id, order_id, amount_minor, currency, reference,
-                                            status, created_at)
-                        values (:id, :payment, :merchant, :order, :amount, :currency, :ref, 'PENDING', :now)
-                        """)
-                .param("id", id)
-                .param("payment", payment.id())
-                .param("merchant", payment.merchantId())
-                .param("order", orderId)
-                .param("amount", amount.minor())
-                .param("currency", amount.currency().getCurrencyCode())
-                .param("ref", reference)
-                .param("now", utc(clock.instant()))
-                .update();
-        if (providers.get(payment.provider()).refund(id, payment.providerRef(), amount)) {
-            jdbc.sql("update refund set status = 'SUCCEEDED', completed_at = :now where id = :id")
-                    .param("now", utc(clock.instant()))
-                    .param("id", id)
-                    .update();
-        }
+        refunds.open(payment, amount, reference, "refund");
     }
 
     /** What has been refunded of an order, settled or not. */
@@ -188,8 +202,18 @@ public class Payments {
                 var payment = find(event.subject()).orElse(null);
                 if (payment == null) return true;
                 lockPaymentsOf(payment.orderId());
-                if (paidOtherwise(payment)) {
-                    if (complete(payment.id(), "DUPLICATE", now)) payBackDuplicate(payment);
+                if (event.amount() != null && !event.amount().equals(payment.amount())) {
+                    log.warn("{} says payment {} paid {}, not {}: not taken as paid, paid back", event.provider(),
+                            payment.id(), event.amount(), payment.amount());
+                    if (complete(payment.id(), "MISMATCH", now)) {
+                        refunds.open(payment, event.amount(), "payment:" + payment.id() + ":amount-mismatch",
+                                "amount differs");
+                    }
+                } else if (paidOtherwise(payment)) {
+                    if (complete(payment.id(), "DUPLICATE", now)) {
+                        refunds.open(payment, payment.amount(), "payment:" + payment.id() + ":duplicate",
+                                "paid twice");
+                    }
                 } else if (complete(payment.id(), "SUCCEEDED", now)) {
                     events.publishEvent(new PaymentSucceeded(payment.id(), payment.orderId(), payment.merchantId(),
                             payment.amount(), now));
@@ -200,13 +224,7 @@ public class Payments {
                     events.publishEvent(new PaymentFailed(event.subject(), find(event.subject()).orElseThrow().orderId(), now));
                 }
             }
-            case REFUND_SUCCEEDED -> jdbc.sql("""
-                            update refund set status = 'SUCCEEDED', completed_at = :now
-                            where id = :id and status = 'PENDING'
-                            """)
-                    .param("now", utc(now))
-                    .param("id", event.subject())
-                    .update();
+            case REFUND_SUCCEEDED -> refunds.succeeded(event.subject());
         }
         return true;
     }
@@ -220,30 +238,6 @@ public class Payments {
     private boolean paidOtherwise(Payment payment) {
         return jdbc.sql("select count(*) from payment where order_id = :order and status = 'SUCCEEDED' and id <> :id")
                 .param("order", payment.orderId()).param("id", payment.id()).query(Long.class).single() > 0;
-    }
-
-    /** The whole of a duplicate payment goes back through its provider, once (reference {@code payment:<id>:duplicate}). */
-    private void payBackDuplicate(Payment payment) {
-        var id = Ids.next();
-        int inserted = jdbc.sql("""
-                        insert into refund (id, payment_id, merchant_id, order_id, amount_minor, currency, reference,
-                                            status, created_at)
-                        values (:id, :payment, :merchant, :order, :amount, :currency, :ref, 'PENDING', :now)
-                        on conflict (reference) do nothing
-                        """)
-                .param("id", id)
-                .param("payment", payment.id())
-                .param("merchant", payment.merchantId())
-                .param("order", payment.orderId())
-                .param("amount", payment.amount().minor())
-                .param("currency", payment.amount().currency().getCurrencyCode())
-                .param("ref", "payment:" + payment.id() + ":duplicate")
-                .param("now", utc(clock.instant()))
-                .update();
-        if (inserted == 1 && providers.get(payment.provider()).refund(id, payment.providerRef(), payment.amount())) {
-            jdbc.sql("update refund set status = 'SUCCEEDED', completed_at = :now where id = :id")
-                    .param("now", utc(clock.instant())).param("id", id).update();
-        }
     }
 
     private boolean complete(UUID paymentId, String status, Instant now) {

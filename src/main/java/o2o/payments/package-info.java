@@ -1,9 +1,12 @@
 /**
- * Taking money: payment providers behind one interface, the payments and refunds of orders, and the providers'
- * signed webhooks, each processed exactly once. The {@code sandbox} provider behaves like a real gateway (hosted pay
- * page, asynchronous signed webhooks with retries) so the whole flow runs without one.
+ * Taking money: payment providers behind one interface (WeChat Pay, Alipay, stored value; the sandbox in demo, dev and
+ * test runs only), the payments and refunds of orders, each merchant's own gateway accounts (keys encrypted at rest)
+ * and the operator's switch per gateway. Gateways' signed notifications are processed exactly once; payments no
+ * notification confirmed are asked about ({@code PendingPayments}); refunds are sent after commit and retried with the
+ * same number ({@code Refunds}). The {@code sandbox} behaves like a real gateway (hosted pay page, asynchronous
+ * signed webhooks with retries) so the whole flow runs without one.
  */
-@ApplicationModule(allowedDependencies = {"shared"})
+@ApplicationModule(allowedDependencies = {"shared", "identity"})
 @NullMarked
 package o2o.payments;
 

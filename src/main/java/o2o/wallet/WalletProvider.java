@@ -1,9 +1,6 @@
 package o2o.wallet;
 
-import java.util.UUID;
-
 import o2o.payments.PaymentProvider;
-import o2o.shared.Money;
 import org.springframework.stereotype.Component;
 
 /** Paying with stored value: settled on the spot, refunded on the spot. */
@@ -28,9 +25,13 @@ class WalletProvider implements PaymentProvider {
     }
 
     @Override
-    public boolean refund(UUID refundId, String providerRef, Money amount) {
-        var paymentId = providerRef.substring("wallet:".length());
-        storedValue.refund("payment:" + paymentId, amount, "refund:" + refundId);
+    public boolean local() {
         return true;
+    }
+
+    @Override
+    public RefundOutcome refund(RefundRequest request) {
+        storedValue.refund("payment:" + request.paymentId(), request.amount(), "refund:" + request.refundId());
+        return RefundOutcome.SUCCEEDED;
     }
 }

@@ -45,7 +45,7 @@ final class AppProcess implements AutoCloseable {
                 "--server.port=" + port,
                 "--o2o.db.embedded.data-dir=" + dir.resolve("postgres"),
                 "--o2o.db.embedded.port=" + dbPort,
-                "--o2o.demo.enabled=true", "--o2o.demo.stores=" + stores,
+                "--spring.profiles.active=demo", "--o2o.demo.stores=" + stores,
                 "--o2o.demo.members=" + members, "--o2o.demo.orders=" + orders,
                 "--o2o.notifications.dev-inbox=true",
                 "--o2o.identity.operator-username=bench", "--o2o.identity.operator-password=bench-operator-1",

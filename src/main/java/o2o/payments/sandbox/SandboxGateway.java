@@ -10,6 +10,7 @@ import java.util.UUID;
 import o2o.payments.PaymentProvider;
 import o2o.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * platform what happened by signed webhooks it delivers later, retrying until they are acknowledged.
  */
 @Component
+@ConditionalOnBooleanProperty("o2o.payments.sandbox.enabled")
 class SandboxGateway implements PaymentProvider {
 
     private final JdbcClient jdbc;
@@ -58,11 +60,36 @@ class SandboxGateway implements PaymentProvider {
         return Charge.pending(ref, "/sandbox/pay/" + ref);
     }
 
+    /** Takes the refund and confirms it by webhook, as a gateway does; the same refund number again is taken once. */
     @Override
-    public boolean refund(UUID refundId, String providerRef, Money amount) {
-        notifyPlatform("refund.succeeded", Map.of("refundId", refundId.toString(), "chargeRef", providerRef,
-                "amount", amount.minor()));
-        return false;
+    @Transactional
+    public RefundOutcome refund(RefundRequest request) {
+        int fresh = jdbc.sql("insert into sandbox_refund (out_refund_no, charge_ref, amount_minor) values (:no, :ref, :amount) on conflict do nothing")
+                .param("no", request.outRefundNo())
+                .param("ref", request.providerRef())
+                .param("amount", request.amount().minor())
+                .update();
+        if (fresh == 1) {
+            notifyPlatform("refund.succeeded", Map.of("refundId", request.refundId().toString(), "chargeRef",
+                    request.providerRef(), "amount", request.amount().minor()));
+        }
+        return RefundOutcome.PROCESSING;
+    }
+
+    @Override
+    public Optional<ChargeStatus> query(PaymentRef payment) {
+        return find(payment.providerRef()).map(charge -> switch (charge.status()) {
+            case "PAID" -> new ChargeStatus(ChargeStatus.State.PAID, charge.amount(), charge.ref());
+            case "FAILED" -> new ChargeStatus(ChargeStatus.State.CLOSED, null, null);
+            default -> new ChargeStatus(ChargeStatus.State.OPEN, null, null);
+        });
+    }
+
+    @Override
+    public void close(PaymentRef payment) {
+        jdbc.sql("update sandbox_charge set status = 'FAILED' where ref = :ref and status = 'OPEN'")
+                .param("ref", payment.providerRef())
+                .update();
     }
 
     Optional<SandboxCharge> find(String ref) {

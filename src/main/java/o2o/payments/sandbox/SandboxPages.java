@@ -1,6 +1,7 @@
 package o2o.payments.sandbox;
 
 import o2o.shared.Problem;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /** The sandbox gateway's hosted pay page: the payer confirms or declines, then returns to the platform. */
 @Controller
+@ConditionalOnBooleanProperty("o2o.payments.sandbox.enabled")
 class SandboxPages {
 
     private final SandboxGateway gateway;

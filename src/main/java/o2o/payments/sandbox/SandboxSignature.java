@@ -15,6 +15,7 @@ import o2o.shared.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * later with a fresh look.
  */
 @Component
+@ConditionalOnBooleanProperty("o2o.payments.sandbox.enabled")
 public class SandboxSignature {
 
     public static final String HEADER = "Sandbox-Signature";

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * attempts.
  */
 @Component
+@ConditionalOnBooleanProperty("o2o.payments.sandbox.enabled")
 class SandboxWebhookSender {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxWebhookSender.class);

@@ -1,4 +1,4 @@
-package o2o.payments.web;
+package o2o.payments.sandbox;
 
 import java.util.Map;
 import java.util.UUID;
@@ -6,9 +6,9 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import o2o.payments.Payments;
 import o2o.payments.ProviderEvent;
-import o2o.payments.sandbox.SandboxSignature;
 import o2o.shared.InvalidInput;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -17,16 +17,17 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Where payment providers tell us what happened. Authenticated by signature, not by token. */
+/** Where the sandbox gateway tells us what happened. Authenticated by signature, not by token. */
 @RestController
+@ConditionalOnBooleanProperty("o2o.payments.sandbox.enabled")
 @Tag(name = "Payment webhooks")
-class WebhookApi {
+class SandboxWebhookApi {
 
     private final Payments payments;
     private final SandboxSignature sandboxSignature;
     private final JsonMapper json;
 
-    WebhookApi(Payments payments, SandboxSignature sandboxSignature, JsonMapper json) {
+    SandboxWebhookApi(Payments payments, SandboxSignature sandboxSignature, JsonMapper json) {
         this.payments = payments;
         this.sandboxSignature = sandboxSignature;
         this.json = json;

@@ -1,0 +1,98 @@
+package o2o.payments;
+
+import static o2o.shared.Timestamps.utc;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Asks the gateway about every payment still pending after {@code o2o.payments.query-after}, so a notification that
+ * never arrived does not lose a paid order: paid → applied as if notified (with the amount the gateway reports), closed
+ * → failed, still open past {@code close-after} → closed at the gateway, then failed. Each payment is leased by pushing
+ * its next query out in the statement that picks it, so several nodes never ask about one at once, and the gateway is
+ * called outside any transaction.
+ */
+@Component
+class PendingPayments {
+
+    private static final Logger log = LoggerFactory.getLogger(PendingPayments.class);
+
+    private final JdbcClient jdbc;
+    private final Payments payments;
+    private final ObjectProvider<PaymentProvider> providerBeans;
+    private final PaymentsProperties properties;
+    private final Clock clock;
+
+    PendingPayments(JdbcClient jdbc, Payments payments, ObjectProvider<PaymentProvider> providerBeans,
+            PaymentsProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.payments = payments;
+        this.providerBeans = providerBeans;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${o2o.payments.query-job-interval:15s}")
+    void queryOverdue() {
+        var gateways = providerBeans.orderedStream().filter(p -> !p.local())
+                .collect(Collectors.toMap(PaymentProvider::name, Function.identity()));
+        List<Payment> due;
+        do {
+            due = lease(gateways, 50);
+            due.forEach(payment -> ask(gateways.get(payment.provider()), payment));
+        } while (due.size() == 50);
+    }
+
+    private List<Payment> lease(Map<String, PaymentProvider> gateways, int limit) {
+        var now = clock.instant();
+        return jdbc.sql("""
+                        update payment set next_query_at = :next
+                        where id in (select id from payment
+                                     where status = 'PENDING' and provider = any(:providers) and created_at <= :before
+                                       and (next_query_at is null or next_query_at <= :now)
+                                     order by created_at limit :limit for update skip locked)
+                        returning id, order_id, merchant_id, customer_id, provider, status, amount_minor, currency,
+                                  provider_ref, redirect_url, created_at, completed_at
+                        """)
+                .param("next", utc(now.plus(properties.queryInterval())))
+                .param("providers", gateways.keySet().toArray(String[]::new))
+                .param("before", utc(now.minus(properties.queryAfter())))
+                .param("now", utc(now))
+                .param("limit", limit)
+                .query(Payments::payment)
+                .list();
+    }
+
+    private void ask(PaymentProvider provider, Payment payment) {
+        try {
+            var status = provider.query(payment.ref());
+            if (status.isEmpty()) return;
+            switch (status.get().state()) {
+                case PAID -> payments.apply(new ProviderEvent(provider.name(), "query:" + payment.id() + ":paid",
+                        ProviderEvent.Type.PAYMENT_SUCCEEDED, payment.id(), status.get().transactionId(),
+                        status.get().paid()));
+                case CLOSED -> payments.apply(new ProviderEvent(provider.name(), "query:" + payment.id() + ":closed",
+                        ProviderEvent.Type.PAYMENT_FAILED, payment.id(), null));
+                case OPEN -> {
+                    if (payment.createdAt().plus(properties.closeAfter()).isBefore(clock.instant())) {
+                        provider.close(payment.ref());
+                        payments.apply(new ProviderEvent(provider.name(), "query:" + payment.id() + ":closed",
+                                ProviderEvent.Type.PAYMENT_FAILED, payment.id(), null));
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not ask {} about payment {}: {}", provider.name(), payment.id(), e.toString());
+        }
+    }
+}

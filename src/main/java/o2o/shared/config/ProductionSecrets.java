@@ -1,0 +1,52 @@
+package o2o.shared.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Refuses to start a production run that would sign or encrypt with a random per-run secret, or that would offer the
+ * sandbox gateway. Random secrets and the sandbox are for demo, dev and test runs (the {@code demo}, {@code dev} and
+ * {@code test} profiles); anywhere else each missing variable is named in one message before anything starts.
+ */
+public class ProductionSecrets implements EnvironmentPostProcessor {
+
+    private static final Set<String> STAND_IN_PROFILES = Set.of("demo", "dev", "test");
+
+    /** A secret the platform signs or encrypts with: its property and the variable that sets it. */
+    record Secret(String property, String variable, String what) {}
+
+    static final List<Secret> SECRETS = List.of(
+            new Secret("o2o.identity.token-secret", "O2O_TOKEN_SECRET", "signs API tokens (base64, 32+ bytes)"),
+            new Secret("o2o.vouchers.qr-secret", "O2O_VOUCHER_QR_SECRET", "signs voucher QR codes"),
+            new Secret("o2o.loyalty.member-qr-secret", "O2O_MEMBER_QR_SECRET", "signs member QR codes"),
+            new Secret("o2o.payments.key-encryption-key", "O2O_PAYMENTS_KEY",
+                    "encrypts merchants' gateway keys at rest (base64, 32 bytes)"));
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (standIn(environment)) return;
+        var problems = new ArrayList<String>();
+        for (var secret : SECRETS) {
+            if (environment.getProperty(secret.property(), "").isBlank()) {
+                problems.add(secret.variable() + " (" + secret.property() + "): " + secret.what());
+            }
+        }
+        if (environment.getProperty("o2o.payments.sandbox.enabled", Boolean.class, false)) {
+            problems.add("o2o.payments.sandbox.enabled=true: the sandbox gateway takes no money and exists only in "
+                    + "demo, dev and test runs");
+        }
+        if (!problems.isEmpty()) throw new MissingSecrets(problems);
+    }
+
+    static boolean standIn(ConfigurableEnvironment environment) {
+        for (var profile : environment.getActiveProfiles()) {
+            if (STAND_IN_PROFILES.contains(profile)) return true;
+        }
+        return false;
+    }
+}
