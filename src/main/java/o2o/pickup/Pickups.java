@@ -54,7 +54,7 @@ public class Pickups {
     static final int DEFAULT_PREPARATION_MINUTES = 15;
     /** Who may refund a pick-up order at the counter. */
     private static final Set<Role> REFUNDERS = EnumSet.of(Role.OWNER, Role.MANAGER, Role.CASHIER);
-    private static final Set<String> PROVIDERS = Set.of("sandbox", "wallet");
+
     private static final String COLUMNS = """
             order_id, merchant_id, store_id, status, asap, pickup_at, note, number, number_day, placed_at, paid_at,
             ready_at, handed_over_at
@@ -131,7 +131,7 @@ public class Pickups {
     /** Starts paying an unpaid pick-up order; the provider sends the customer back to the order's page. */
     @Transactional
     public Payment pay(CustomerPrincipal customer, UUID orderId, String provider) {
-        if (!PROVIDERS.contains(provider)) throw new InvalidInput("provider", "sandbox or wallet");
+        if (!Orders.PAYABLE_BY.contains(provider)) throw new InvalidInput("provider", "online, a gateway or wallet");
         var pickup = ofCustomer(customer, orderId);
         return orders.pay(customer, pickup.orderId(), provider, "/me/pickups/" + orderId);
     }
