@@ -28,6 +28,7 @@ import o2o.identity.Role;
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.Store;
 import o2o.merchants.Stores;
+import o2o.notifications.MessageKind;
 import o2o.notifications.Notifications;
 import o2o.orders.Channel;
 import o2o.orders.NewOrder;
@@ -225,7 +226,8 @@ public class Pickups {
         if (moved == 0) throw notInStatus(orderId);
         var customer = before.order().customerId();
         if (customer != null && before.number() != null) {
-            tell(customer, "pickup.sms.ready", before.storeName(), PickupOrder.format(before.number()));
+            tell(customer, MessageKind.PICKUP_READY, "pickup.sms.ready", before.storeName(),
+                    PickupOrder.format(before.number()));
         }
         return find(orderId).orElseThrow();
     }
@@ -271,7 +273,8 @@ public class Pickups {
         orders.refund(orderId, order.total().minus(order.refunded()), "pickup:" + orderId + ":refund");
         var customer = order.customerId();
         if (customer != null && before.number() != null) {
-            tell(customer, "pickup.sms.refunded", before.storeName(), PickupOrder.format(before.number()));
+            tell(customer, MessageKind.PICKUP_REFUNDED, "pickup.sms.refunded", before.storeName(),
+                    PickupOrder.format(before.number()));
         }
         return find(orderId).orElseThrow();
     }
@@ -337,7 +340,7 @@ public class Pickups {
                 .param("day", day)
                 .param("order", orderId)
                 .update();
-        tell(customerId, "pickup.sms.number", store.name(), PickupOrder.format(number));
+        tell(customerId, MessageKind.PICKUP_NUMBER, "pickup.sms.number", store.name(), PickupOrder.format(number));
         return true;
     }
 
@@ -401,10 +404,10 @@ public class Pickups {
         return new Problem(HttpStatus.CONFLICT, "pickup-status-conflict", "this pick-up order is " + now, now);
     }
 
-    private void tell(UUID customerId, String key, Object... args) {
+    private void tell(UUID customerId, MessageKind kind, String key, Object... args) {
         var text = messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
-        customers.phoneOf(customerId).ifPresent(phone -> notifications.sms(phone, text));
-        notifications.inApp(customerId, text);
+        customers.phoneOf(customerId).ifPresent(phone -> notifications.sms(phone, kind, kind.params(args), text));
+        notifications.inApp(customerId, kind, text);
     }
 
     private static String title(PricedLine line) {
