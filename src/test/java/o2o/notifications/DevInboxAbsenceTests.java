@@ -8,9 +8,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Outside dev and demo the inbox does not exist: codes are only ever in the SMS. */
+/** Outside dev and demo the inbox does not exist: codes are only ever in the SMS (same context as SandboxAbsenceTests). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "o2o.notifications.dev-inbox=false")
+        properties = {"o2o.notifications.dev-inbox=false", "o2o.payments.sandbox.enabled=false"})
 @ActiveProfiles("test")
 class DevInboxAbsenceTests {
 

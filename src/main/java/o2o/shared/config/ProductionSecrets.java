@@ -36,6 +36,11 @@ public class ProductionSecrets implements EnvironmentPostProcessor {
                 problems.add(secret.variable() + " (" + secret.property() + "): " + secret.what());
             }
         }
+        if (environment.getProperty("o2o.notifications.sms.provider", "").isBlank()
+                && !environment.getProperty("o2o.notifications.dev-inbox", Boolean.class, false)) {
+            problems.add("O2O_SMS_PROVIDER (o2o.notifications.sms.provider): aliyun or tencent, with its keys, sign "
+                    + "name and templates (README, \"Going to production\")");
+        }
         if (environment.getProperty("o2o.payments.sandbox.enabled", Boolean.class, false)) {
             problems.add("o2o.payments.sandbox.enabled=true: the sandbox gateway takes no money and exists only in "
                     + "demo, dev and test runs");
