@@ -123,9 +123,9 @@ public class Tokens {
 
     /** Turns a verified token back into the person it names; anything but a customer's or staff token is refused. */
     ActorAuthentication authentication(Jwt jwt) {
-        var subject = UUID.fromString(jwt.getSubject());
         var type = jwt.getClaimAsString("typ");
         if (!"customer".equals(type) && !"staff".equals(type)) throw new InvalidBearerTokenException("not an access token");
+        var subject = UUID.fromString(jwt.getSubject());
         if ("customer".equals(type)) {
             return ActorAuthentication.of(new CustomerPrincipal(subject, new PhoneNumber(jwt.getClaimAsString("phone"))));
         }

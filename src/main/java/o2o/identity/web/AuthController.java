@@ -55,7 +55,7 @@ class AuthController {
             @Nullable @Size(max = 4096) String wechatTicket) {}
 
     /** @param profile whether the code was issued with {@code snsapi_userinfo} (then nickname and avatar are read) */
-    record WechatRequest(@NotBlank @Size(max = 256) String code, boolean profile) {}
+    record WechatRequest(@NotBlank @Size(max = 256) String code, @Nullable Boolean profile) {}
 
     record CustomerToken(String token, UUID customerId) {}
 
@@ -90,7 +90,7 @@ class AuthController {
      */
     @PostMapping("/api/v1/auth/wechat")
     CustomerToken wechat(@Valid @RequestBody WechatRequest request, HttpServletRequest http) {
-        var account = wechat.exchange(request.code(), request.profile(), http.getRemoteAddr());
+        var account = wechat.exchange(request.code(), Boolean.TRUE.equals(request.profile()), http.getRemoteAddr());
         var customer = wechat.signIn(account).orElseThrow(() -> new Problem(HttpStatus.FORBIDDEN,
                 "wechat-phone-needed", "this WeChat account is not bound yet: prove a phone with the wechatTicket",
                 Map.of("wechatTicket", wechat.ticketFor(account), "expiresInSeconds", wechat.ticketTtl().toSeconds())));
