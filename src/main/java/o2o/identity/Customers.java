@@ -185,11 +185,6 @@ public class Customers {
                 .param("id", customerId).param("openid", openid).update();
     }
 
-    @Transactional(readOnly = true)
-    public Optional<String> wechatOpenidOf(UUID customerId) {
-        return wechatOf(customerId).map(WechatAccount::openid);
-    }
-
     /** The WeChat account bound to the customer, if any. */
     @Transactional(readOnly = true)
     public Optional<WechatAccount> wechatOf(UUID customerId) {
