@@ -65,9 +65,28 @@ public class CustomerMerges {
         jdbc.sql("update customer set merged_into = :target where merged_into = :source")
                 .param("target", targetId).param("source", sourceId).update();
         if (source.openid() != null && target.openid() == null) {
-            jdbc.sql("update customer set wechat_openid = null where id = :source").param("source", sourceId).update();
-            jdbc.sql("update customer set wechat_openid = :openid where id = :target")
-                    .param("openid", source.openid()).param("target", targetId).update();
+            // the source's whole WeChat binding moves: openid, unionid and profile together (rows are locked above)
+            var moved = jdbc.sql("""
+                            select wechat_openid, wechat_unionid, wechat_nickname, wechat_avatar_url
+                            from customer where id = :source
+                            """)
+                    .param("source", sourceId)
+                    .query((rs, row) -> new WechatAccount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                    .single();
+            jdbc.sql("""
+                            update customer set wechat_openid = null, wechat_unionid = null, wechat_nickname = null,
+                                wechat_avatar_url = null
+                            where id = :source
+                            """)
+                    .param("source", sourceId).update();
+            jdbc.sql("""
+                            update customer set wechat_openid = :openid, wechat_unionid = :unionid,
+                                wechat_nickname = :nickname, wechat_avatar_url = :avatar
+                            where id = :target
+                            """)
+                    .param("openid", moved.openid()).param("unionid", moved.unionid())
+                    .param("nickname", moved.nickname()).param("avatar", moved.avatarUrl())
+                    .param("target", targetId).update();
         }
         jdbc.sql("update member_card set customer_id = :target where customer_id = :source")
                 .param("target", targetId).param("source", sourceId).update();

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
@@ -32,8 +31,6 @@ public class Customers {
     private static final String CARDS = """
             select m.merchant_id, m.card_number, m.customer_id, c.phone, m.bound_at
             from member_card m join customer c on c.id = m.customer_id""";
-
-    private static final Pattern OPENID = Pattern.compile("[0-9A-Za-z_-]{1,128}");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -131,32 +128,73 @@ public class Customers {
                 .optional();
     }
 
-    /** Binds a WeChat openid to the customer, replacing theirs; one that belongs to somebody else is a 409. */
+    /**
+     * Binds a WeChat account (as WeChat vouched for it) to the customer, with its unionid and profile. Binding the same
+     * openid again refreshes them; an openid bound to somebody else, or a customer bound to another WeChat account
+     * already, is a 409: nothing is ever rebound silently.
+     */
     @Transactional
-    public void bindWechat(UUID customerId, String openid) {
-        if (!OPENID.matcher(openid).matches()) throw new InvalidInput("openid", "1 to 128 letters, digits, _ or -");
-        var owner = jdbc.sql("select id from customer where wechat_openid = :openid")
-                .param("openid", openid).query(UUID.class).optional();
-        if (owner.isPresent() && !owner.get().equals(customerId)) throw wechatTaken();
+    public void bindWechat(UUID customerId, WechatAccount account) {
+        int bound;
         try {
-            jdbc.sql("update customer set wechat_openid = :openid where id = :id")
-                    .param("openid", openid).param("id", customerId).update();
+            bound = jdbc.sql("""
+                            update customer set wechat_openid = :openid,
+                                wechat_unionid = coalesce(:unionid, wechat_unionid),
+                                wechat_nickname = coalesce(:nickname, wechat_nickname),
+                                wechat_avatar_url = coalesce(:avatar, wechat_avatar_url)
+                            where id = :id and merged_into is null and (wechat_openid is null or wechat_openid = :openid)
+                            """)
+                    .param("openid", account.openid()).param("unionid", account.unionid())
+                    .param("nickname", account.nickname()).param("avatar", account.avatarUrl())
+                    .param("id", customerId)
+                    .update();
         } catch (DuplicateKeyException raced) {
             throw wechatTaken();
         }
+        if (bound == 1) return;
+        var owner = jdbc.sql("select id from customer where wechat_openid = :openid")
+                .param("openid", account.openid()).query(UUID.class).optional();
+        if (owner.isPresent() && !owner.get().equals(customerId)) throw wechatTaken();
+        if (current(customerId).isEmpty()) throw Problem.notFound("customer");
+        throw new Problem(HttpStatus.CONFLICT, "wechat-other-bound",
+                "this customer is bound to another WeChat account; unbind it first");
+    }
+
+    /** Refreshes the profile of the customer bound to this openid (a sign-in that shared it); nobody bound: nothing. */
+    @Transactional
+    public void refreshWechatProfile(WechatAccount account) {
+        jdbc.sql("""
+                        update customer set wechat_unionid = coalesce(:unionid, wechat_unionid),
+                            wechat_nickname = coalesce(:nickname, wechat_nickname),
+                            wechat_avatar_url = coalesce(:avatar, wechat_avatar_url)
+                        where wechat_openid = :openid
+                        """)
+                .param("openid", account.openid()).param("unionid", account.unionid())
+                .param("nickname", account.nickname()).param("avatar", account.avatarUrl())
+                .update();
     }
 
     /** Unbinds the openid if it is this customer's; anything else changes nothing. */
     @Transactional
     public void unbindWechat(UUID customerId, String openid) {
-        jdbc.sql("update customer set wechat_openid = null where id = :id and wechat_openid = :openid")
+        jdbc.sql("""
+                        update customer set wechat_openid = null, wechat_unionid = null, wechat_nickname = null,
+                            wechat_avatar_url = null
+                        where id = :id and wechat_openid = :openid
+                        """)
                 .param("id", customerId).param("openid", openid).update();
     }
 
+    /** The WeChat account bound to the customer, if any. */
     @Transactional(readOnly = true)
-    public Optional<String> wechatOpenidOf(UUID customerId) {
-        return jdbc.sql("select wechat_openid from customer where id = :id and wechat_openid is not null")
-                .param("id", customerId).query(String.class).optional();
+    public Optional<WechatAccount> wechatOf(UUID customerId) {
+        return jdbc.sql("""
+                        select wechat_openid, wechat_unionid, wechat_nickname, wechat_avatar_url from customer
+                        where id = :id and wechat_openid is not null
+                        """)
+                .param("id", customerId)
+                .query((rs, row) -> new WechatAccount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
     }
 
     /** The customer a merchant's member card is bound to. */

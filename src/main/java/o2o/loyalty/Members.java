@@ -73,9 +73,14 @@ public class Members {
         finders.put("phone", (merchant, value) -> customers.byPhone(PhoneNumber.parse(value)).map(CustomerPrincipal::customerId));
         finders.put("qr", (merchant, value) -> Optional.of(cards.holderAt(merchant, value)));
         finders.put("card", (merchant, value) -> customers.byCard(merchant, value).map(CustomerPrincipal::customerId));
+        // the openid WeChat vouched for at sign-in; still only a member of the caller's merchant is found
+        finders.put("openid", (merchant, value) -> customers.byWechatOpenid(value).map(CustomerPrincipal::customerId));
     }
 
-    /** The ways {@link #lookup} understands: {@code phone}, {@code qr} (the member QR code) and {@code card}. */
+    /**
+     * The ways {@link #lookup} understands: {@code phone}, {@code qr} (the member QR code), {@code card} and
+     * {@code openid} (the member's WeChat openid of the platform's official account).
+     */
     public List<String> lookupKeys() {
         return List.copyOf(finders.keySet());
     }

@@ -75,7 +75,7 @@ class CustomerMergeIntegrationTests extends ApiTest {
         var card = Fixtures.unique("S-");
         api.post("/api/v1/merchant/member-cards", Map.of("phone", source.phone(), "cardNumber", card), cashier);
         var openid = Fixtures.unique("oSrc_");
-        api.put("/api/v1/me/wechat", Map.of("openid", openid), source.token());
+        customers.bindWechat(source.id(), new WechatAccount(openid, openid + "-union", "源", null));
 
         var coupon = couponTemplate(merchant);
         assertThat(api.post("/api/v1/me/coupons", Map.of("templateId", coupon), source.token()).status()).isEqualTo(201);
@@ -121,6 +121,9 @@ class CustomerMergeIntegrationTests extends ApiTest {
 
         assertThat(customers.byCard(merchant.id(), card).orElseThrow().customerId()).isEqualTo(target.id());
         assertThat(customers.byWechatOpenid(openid).orElseThrow().customerId()).isEqualTo(target.id());
+        assertThat(customers.wechatOf(target.id())).as("the unionid and profile move with the openid")
+                .contains(new WechatAccount(openid, openid + "-union", "源", null));
+        assertThat(customers.wechatOf(source.id())).isEmpty();
 
         var again = merge(source.id(), target.id());
         assertThat(again.status()).as("merging twice").isEqualTo(200);

@@ -1,6 +1,7 @@
 package o2o.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.Set;
@@ -8,7 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
-import o2o.testing.Api;
 import o2o.testing.ApiTest;
 import o2o.testing.Concurrently;
 import o2o.testing.CrossMerchantAccess;
@@ -29,41 +29,41 @@ class MemberLinksIntegrationTests extends ApiTest {
 
     @Test
     void aWechatOpenidBelongsToOneCustomerAndBindingSomebodyElsesIsAConflict() {
-        var alice = fixtures.customerToken(Fixtures.uniquePhone());
-        var bob = fixtures.customerToken(Fixtures.uniquePhone());
-        var openid = Fixtures.unique("oWx_");
+        var alice = idOf(fixtures.customerToken(Fixtures.uniquePhone()));
+        var bob = idOf(fixtures.customerToken(Fixtures.uniquePhone()));
+        var account = WechatAccount.of(Fixtures.unique("oWx_"));
 
-        var bound = api.put("/api/v1/me/wechat", Map.of("openid", openid), alice);
-        assertThat(bound.status()).as(bound.raw()).isEqualTo(200);
-        assertThat(bound.text("openid")).isEqualTo(openid);
-        assertThat(api.put("/api/v1/me/wechat", Map.of("openid", openid), alice).status())
-                .as("binding one's own openid again").isEqualTo(200);
+        customers.bindWechat(alice, account);
+        customers.bindWechat(alice, account);
+        assertThatThrownBy(() -> customers.bindWechat(bob, account))
+                .isInstanceOfSatisfying(o2o.shared.Problem.class, p -> assertThat(p.slug()).isEqualTo("wechat-taken"));
+        assertThat(customers.wechatOf(bob)).isEmpty();
+        assertThat(customers.byWechatOpenid(account.openid()).orElseThrow().customerId()).isEqualTo(alice);
 
-        var taken = api.put("/api/v1/me/wechat", Map.of("openid", openid), bob);
-        assertThat(taken.status()).isEqualTo(409);
-        assertThat(taken.contentType()).startsWith("application/problem+json");
-        assertThat(taken.text("type")).isEqualTo("urn:o2o:problem:wechat-taken");
-        assertThat(api.get("/api/v1/me/wechat", bob).body().path("openid").isNull()).isTrue();
-        assertThat(customers.byWechatOpenid(openid).orElseThrow().customerId()).isEqualTo(idOf(alice));
-
-        assertThat(api.send("DELETE", "/api/v1/me/wechat", Map.of("openid", openid), bob).status())
-                .as("somebody else's openid is not theirs to unbind").isEqualTo(204);
-        assertThat(customers.byWechatOpenid(openid)).isPresent();
-        assertThat(api.send("DELETE", "/api/v1/me/wechat", Map.of("openid", openid), alice).status()).isEqualTo(204);
-        assertThat(customers.byWechatOpenid(openid)).isEmpty();
-        assertThat(api.put("/api/v1/me/wechat", Map.of("openid", openid), bob).status())
-                .as("an unbound openid is free again").isEqualTo(200);
-        assertThat(api.put("/api/v1/me/wechat", Map.of("openid", "has spaces"), bob).status()).isEqualTo(400);
+        customers.unbindWechat(bob, account.openid());
+        assertThat(customers.byWechatOpenid(account.openid())).as("somebody else's openid is not theirs to unbind").isPresent();
+        customers.unbindWechat(alice, account.openid());
+        assertThat(customers.byWechatOpenid(account.openid())).isEmpty();
+        customers.bindWechat(bob, account);
+        assertThat(customers.byWechatOpenid(account.openid()).orElseThrow().customerId())
+                .as("an unbound openid is free again").isEqualTo(bob);
+        assertThatThrownBy(() -> WechatAccount.of("has spaces")).isInstanceOf(o2o.shared.InvalidInput.class);
     }
 
     @Test
     void twoCustomersRacingForOneOpenidGetItOnce() throws Exception {
-        var openid = Fixtures.unique("oRace_");
-        var tokens = IntStream.range(0, 6).mapToObj(i -> fixtures.customerToken(Fixtures.uniquePhone())).toList();
-        var results = Concurrently.atOnce(tokens.stream().<Callable<Api.Response>>map(t -> () ->
-                api.put("/api/v1/me/wechat", Map.of("openid", openid), t)).toList());
-        assertThat(results).extracting(Api.Response::status).containsOnly(200, 409);
-        assertThat(results.stream().filter(r -> r.status() == 200)).hasSize(1);
+        var account = WechatAccount.of(Fixtures.unique("oRace_"));
+        var ids = IntStream.range(0, 6).mapToObj(i -> idOf(fixtures.customerToken(Fixtures.uniquePhone()))).toList();
+        var results = Concurrently.atOnce(ids.stream().<Callable<String>>map(id -> () -> {
+            try {
+                customers.bindWechat(id, account);
+                return "bound";
+            } catch (o2o.shared.Problem problem) {
+                return problem.slug();
+            }
+        }).toList());
+        assertThat(results).containsOnly("bound", "wechat-taken");
+        assertThat(results).filteredOn("bound"::equals).hasSize(1);
     }
 
     @Test

@@ -148,6 +148,20 @@ public final class Fixtures {
         return verified.text("token");
     }
 
+    /**
+     * A customer who signed in with WeChat through the API the first time: the code exchange says a phone is needed,
+     * the phone's SMS code comes back with the WeChat ticket, and the account is bound. Returns the customer token.
+     */
+    public String wechatCustomer(FakeWechat wechat, FakeWechat.User user, String phone) {
+        var asked = api.post("/api/v1/auth/wechat", Map.of("code", wechat.codeFor(user, "snsapi_base")));
+        assertThat(asked.status()).as(asked.raw()).isEqualTo(403);
+        assertThat(api.post("/api/v1/auth/otp", Map.of("phone", phone)).status()).isEqualTo(202);
+        var verified = api.post("/api/v1/auth/otp/verify", Map.of("phone", phone, "code", latestCode(phone),
+                "wechatTicket", asked.text("wechatTicket")));
+        assertThat(verified.status()).as(verified.raw()).isEqualTo(200);
+        return verified.text("token");
+    }
+
     /** The code in the newest SMS to this phone, from the development inbox. */
     public String latestCode(String phone) {
         return Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> {

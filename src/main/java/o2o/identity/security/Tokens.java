@@ -1,6 +1,7 @@
 package o2o.identity.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
@@ -12,7 +13,10 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import o2o.identity.CustomerPrincipal;
 import o2o.identity.Role;
 import o2o.identity.StaffPrincipal;
+import o2o.identity.WechatAccount;
 import o2o.shared.PhoneNumber;
+import o2o.shared.Problem;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -20,8 +24,10 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +37,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Tokens {
+
+    private static final String WECHAT_TICKET = "wechat-ticket";
 
     private final SecretKey key;
     private final JwtEncoder encoder;
@@ -82,10 +90,49 @@ public class Tokens {
                 .build());
     }
 
-    /** Turns a verified token back into the person it names. */
+    /**
+     * A short-lived signed note that WeChat vouched for this account, for a client that must still prove a phone
+     * before the account is bound ({@code POST /api/v1/auth/otp/verify} takes it). It is not an access token.
+     */
+    public String issueWechatTicket(WechatAccount account, Duration ttl) {
+        var now = clock.instant();
+        var claims = JwtClaimsSet.builder()
+                .issuer("o2o")
+                .subject(account.openid())
+                .issuedAt(now)
+                .expiresAt(now.plus(ttl))
+                .claim("typ", WECHAT_TICKET);
+        if (account.unionid() != null) claims.claim("uid", account.unionid());
+        if (account.nickname() != null) claims.claim("nick", account.nickname());
+        if (account.avatarUrl() != null) claims.claim("avatar", account.avatarUrl());
+        return encode(claims.build());
+    }
+
+    /** The WeChat account a ticket vouches for; a forged, expired or other token is a 401. */
+    public WechatAccount readWechatTicket(String ticket) {
+        try {
+            var jwt = decoder.decode(ticket);
+            if (!WECHAT_TICKET.equals(jwt.getClaimAsString("typ")) || jwt.getExpiresAt() == null
+                    || !jwt.getExpiresAt().isAfter(clock.instant())) {
+                throw invalidTicket();
+            }
+            return new WechatAccount(jwt.getSubject(), jwt.getClaimAsString("uid"), jwt.getClaimAsString("nick"),
+                    jwt.getClaimAsString("avatar"));
+        } catch (JwtException e) {
+            throw invalidTicket();
+        }
+    }
+
+    private static Problem invalidTicket() {
+        return new Problem(HttpStatus.UNAUTHORIZED, "wechat-ticket-invalid", "the WeChat ticket is forged or expired");
+    }
+
+    /** Turns a verified token back into the person it names; anything but a customer's or staff token is refused. */
     ActorAuthentication authentication(Jwt jwt) {
+        var type = jwt.getClaimAsString("typ");
+        if (!"customer".equals(type) && !"staff".equals(type)) throw new InvalidBearerTokenException("not an access token");
         var subject = UUID.fromString(jwt.getSubject());
-        if ("customer".equals(jwt.getClaimAsString("typ"))) {
+        if ("customer".equals(type)) {
             return ActorAuthentication.of(new CustomerPrincipal(subject, new PhoneNumber(jwt.getClaimAsString("phone"))));
         }
         var merchant = jwt.getClaimAsString("mid");

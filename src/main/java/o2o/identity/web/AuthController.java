@@ -1,5 +1,6 @@
 package o2o.identity.web;
 
+import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,7 +15,9 @@ import o2o.identity.StaffPrincipal;
 import o2o.identity.security.OneTimeCodes;
 import o2o.identity.security.StaffSignIn;
 import o2o.identity.security.Tokens;
+import o2o.identity.wechat.WechatSignIn;
 import o2o.shared.PhoneNumber;
+import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -31,8 +34,10 @@ class AuthController {
     private final OneTimeCodes codes;
     private final StaffSignIn staffSignIn;
     private final Tokens tokens;
+    private final WechatSignIn wechat;
 
-    AuthController(OneTimeCodes codes, StaffSignIn staffSignIn, Tokens tokens) {
+    AuthController(OneTimeCodes codes, StaffSignIn staffSignIn, Tokens tokens, WechatSignIn wechat) {
+        this.wechat = wechat;
         this.codes = codes;
         this.staffSignIn = staffSignIn;
         this.tokens = tokens;
@@ -42,7 +47,15 @@ class AuthController {
 
     record CodeSent(long expiresInSeconds) {}
 
-    record VerifyRequest(@NotBlank @Size(max = 20) String phone, @NotBlank @Pattern(regexp = "\\d{6}") String code) {}
+    /**
+     * @param wechatTicket from a {@code wechat-phone-needed} answer: binds that WeChat account to this phone's
+     *     customer in the same step
+     */
+    record VerifyRequest(@NotBlank @Size(max = 20) String phone, @NotBlank @Pattern(regexp = "\\d{6}") String code,
+            @Nullable @Size(max = 4096) String wechatTicket) {}
+
+    /** @param profile whether the code was issued with {@code snsapi_userinfo} (then nickname and avatar are read) */
+    record WechatRequest(@NotBlank @Size(max = 256) String code, @Nullable Boolean profile) {}
 
     record CustomerToken(String token, UUID customerId) {}
 
@@ -62,7 +75,25 @@ class AuthController {
 
     @PostMapping("/api/v1/auth/otp/verify")
     CustomerToken verify(@Valid @RequestBody VerifyRequest request, HttpServletRequest http) {
-        var customer = codes.verify(PhoneNumber.parse(request.phone()), request.code(), http.getRemoteAddr());
+        var phone = PhoneNumber.parse(request.phone());
+        var customer = request.wechatTicket() == null
+                ? codes.verify(phone, request.code(), http.getRemoteAddr())
+                : wechat.verifyPhoneAndBind(phone, request.code(), http.getRemoteAddr(),
+                        wechat.readTicket(request.wechatTicket()));
+        return new CustomerToken(tokens.issue(customer), customer.customerId());
+    }
+
+    /**
+     * Signs in with a WeChat authorization code (H5 inside WeChat, mini-app): the server exchanges it with WeChat. An
+     * account bound to a customer gets that customer's token; one that is not is a 403 {@code wechat-phone-needed}
+     * carrying a short-lived {@code wechatTicket} to send with the SMS code to {@code /api/v1/auth/otp/verify}.
+     */
+    @PostMapping("/api/v1/auth/wechat")
+    CustomerToken wechat(@Valid @RequestBody WechatRequest request, HttpServletRequest http) {
+        var account = wechat.exchange(request.code(), Boolean.TRUE.equals(request.profile()), http.getRemoteAddr());
+        var customer = wechat.signIn(account).orElseThrow(() -> new Problem(HttpStatus.FORBIDDEN,
+                "wechat-phone-needed", "this WeChat account is not bound yet: prove a phone with the wechatTicket",
+                Map.of("wechatTicket", wechat.ticketFor(account), "expiresInSeconds", wechat.ticketTtl().toSeconds())));
         return new CustomerToken(tokens.issue(customer), customer.customerId());
     }
 

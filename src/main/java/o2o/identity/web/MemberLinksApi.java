@@ -15,6 +15,7 @@ import o2o.identity.Customers;
 import o2o.identity.MemberCard;
 import o2o.identity.Role;
 import o2o.identity.StaffPrincipal;
+import o2o.identity.WechatAccount;
 import o2o.shared.Page;
 import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
@@ -25,13 +26,15 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What ties a person to their customer: a WeChat openid (bound by themselves) and member cards (bound at the counter). */
+/**
+ * What ties a person to their customer: a WeChat account (bound by signing in with WeChat and proving a phone, never
+ * by a client's say-so) and member cards (bound at the counter).
+ */
 @RestController
 @Tag(name = "Member links: WeChat and member cards")
 class MemberLinksApi {
@@ -46,7 +49,8 @@ class MemberLinksApi {
 
     record Wechat(@NotBlank @Size(max = 128) String openid) {}
 
-    record WechatLink(UUID customerId, @Nullable String openid) {}
+    record WechatLink(UUID customerId, @Nullable String openid, @Nullable String unionid, @Nullable String nickname,
+            @Nullable String avatarUrl) {}
 
     record BindCard(@NotBlank @Size(max = 20) String phone, @NotBlank @Size(max = 64) String cardNumber) {}
 
@@ -57,16 +61,13 @@ class MemberLinksApi {
         }
     }
 
+    /** The caller's WeChat binding; it is made by signing in with WeChat ({@code /signin/wechat}, {@code /api/v1/auth/wechat}). */
     @GetMapping("/api/v1/me/wechat")
     WechatLink wechat(CustomerPrincipal customer) {
-        return new WechatLink(customer.customerId(), customers.wechatOpenidOf(customer.customerId()).orElse(null));
-    }
-
-    /** Binds the caller's WeChat openid (a WeChat OAuth sign-in supplies it); someone else's is a 409. */
-    @PutMapping("/api/v1/me/wechat")
-    WechatLink bindWechat(CustomerPrincipal customer, @Valid @RequestBody Wechat wechat) {
-        customers.bindWechat(customer.customerId(), wechat.openid());
-        return wechat(customer);
+        var account = customers.wechatOf(customer.customerId());
+        return new WechatLink(customer.customerId(), account.map(WechatAccount::openid).orElse(null),
+                account.map(WechatAccount::unionid).orElse(null), account.map(WechatAccount::nickname).orElse(null),
+                account.map(WechatAccount::avatarUrl).orElse(null));
     }
 
     @DeleteMapping("/api/v1/me/wechat")

@@ -1,11 +1,23 @@
 package o2o.identity.web;
 
+import java.io.IOException;
+import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import o2o.identity.CustomerPrincipal;
+import o2o.identity.WechatAccount;
 import o2o.identity.security.ActorAuthentication;
 import o2o.identity.security.OneTimeCodes;
+import o2o.identity.wechat.WechatSignIn;
 import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -13,24 +25,46 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Sign-in pages: customers by SMS code, staff and operators by password (the form posts to Spring Security). */
+/**
+ * Sign-in pages: customers by SMS code or with WeChat (inside WeChat, automatically), staff and operators by password
+ * (the form posts to Spring Security). A WeChat account nobody holds yet waits in the session until the person proves
+ * a phone on the same page; then both happen in one step.
+ */
 @Controller
 class SignInPages {
 
+    private static final String AUTHORIZATION = SignInPages.class.getName() + ".wechatAuthorization";
+    private static final String PENDING = SignInPages.class.getName() + ".wechatPending";
+
+    /** What we sent the customer to WeChat with: the state we expect back, where to go after, which scope. */
+    record WechatAuthorization(String state, String next, boolean profile) implements Serializable {}
+
+    private final SecureRandom random = new SecureRandom();
     private final OneTimeCodes codes;
+    private final WechatSignIn wechat;
     private final SecurityContextRepository contexts;
 
-    SignInPages(OneTimeCodes codes, SecurityContextRepository contexts) {
+    SignInPages(OneTimeCodes codes, WechatSignIn wechat, SecurityContextRepository contexts) {
         this.codes = codes;
+        this.wechat = wechat;
         this.contexts = contexts;
     }
 
+    /** Inside WeChat the page goes straight to WeChat's authorization, unless the person asked for SMS ({@code sms}). */
     @GetMapping("/signin")
-    String signIn(@RequestParam(defaultValue = "/") String next, Model model) {
-        model.addAttribute("next", safe(next));
-        return "identity/signin";
+    String signIn(@RequestParam(defaultValue = "/") String next, @RequestParam(required = false) @Nullable String sms,
+            @RequestHeader(value = "User-Agent", required = false) @Nullable String userAgent,
+            HttpServletRequest request, Model model) {
+        if (sms != null) forgetPending(request);
+        var pending = pending(request);
+        if (wechat.enabled() && pending == null && sms == null && userAgent != null && userAgent.contains("MicroMessenger")) {
+            return "redirect:/signin/wechat?next=" + encode(safe(next));
+        }
+        return page(model, safe(next), null, null, pending);
     }
 
     /** htmx: sends the code and answers with the status line shown under the phone field. */
@@ -45,23 +79,76 @@ class SignInPages {
         return "identity/signin :: code-status";
     }
 
+    /** Checks the SMS code; with a WeChat account waiting in the session, binds it to this phone's customer too. */
     @PostMapping("/signin")
     String verify(@RequestParam String phone, @RequestParam String code, @RequestParam(defaultValue = "/") String next,
             HttpServletRequest request, HttpServletResponse response, Model model) {
+        var pending = pending(request);
         try {
-            var customer = codes.verify(PhoneNumber.parse(phone), code.strip(), request.getRemoteAddr());
-            request.getSession(true);
-            request.changeSessionId();
-            var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(ActorAuthentication.of(customer));
-            SecurityContextHolder.setContext(context);
-            contexts.saveContext(context, request, response);
+            var parsed = PhoneNumber.parse(phone);
+            var customer = pending == null
+                    ? codes.verify(parsed, code.strip(), request.getRemoteAddr())
+                    : wechat.verifyPhoneAndBind(parsed, code.strip(), request.getRemoteAddr(), pending);
+            forgetPending(request);
+            signInSession(customer, request, response);
             return "redirect:" + safe(next);
         } catch (Problem problem) {
-            model.addAttribute("next", safe(next));
-            model.addAttribute("phone", phone);
-            model.addAttribute("error", problem.slug());
-            return "identity/signin";
+            // a binding that was refused is not offered again; a wrong code may be retried
+            if (problem.slug().startsWith("wechat-")) {
+                forgetPending(request);
+                pending = null;
+            }
+            return page(model, safe(next), phone, problem.slug(), pending);
+        }
+    }
+
+    /** Sends the customer to WeChat's authorization page with a fresh state bound to this session. */
+    @GetMapping("/signin/wechat")
+    void wechat(@RequestParam(defaultValue = "/") String next, @RequestParam(defaultValue = "false") boolean profile,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        wechat.requireEnabled();
+        var bytes = new byte[24];
+        random.nextBytes(bytes);
+        var state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        request.getSession(true).setAttribute(AUTHORIZATION, new WechatAuthorization(state, safe(next), profile));
+        var callback = ServletUriComponentsBuilder.fromContextPath(request).path("/signin/wechat/callback")
+                .build().toUriString();
+        response.sendRedirect(wechat.authorizeUrl(callback, state, profile));
+    }
+
+    /**
+     * WeChat sends the customer back here with a code and our state. The state must be the one this session sent
+     * (else 403: a forged or replayed callback); the code is exchanged on the server. A bound account is signed in;
+     * an unbound one waits for a phone on the sign-in page.
+     */
+    @GetMapping("/signin/wechat/callback")
+    String wechatCallback(@RequestParam(required = false) @Nullable String code,
+            @RequestParam(required = false) @Nullable String state, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        wechat.requireEnabled();
+        var session = request.getSession(false);
+        var authorization = session == null ? null : session.getAttribute(AUTHORIZATION) instanceof WechatAuthorization a ? a : null;
+        if (session != null) session.removeAttribute(AUTHORIZATION);
+        if (authorization == null || state == null || !MessageDigest.isEqual(
+                authorization.state().getBytes(StandardCharsets.US_ASCII), state.getBytes(StandardCharsets.US_ASCII))) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            return page(model, authorization == null ? "/" : authorization.next(), null, "wechat-state", null);
+        }
+        if (code == null || code.isBlank()) {
+            return page(model, authorization.next(), null, "wechat-declined", null);
+        }
+        try {
+            var account = wechat.exchange(code, authorization.profile(), request.getRemoteAddr());
+            var customer = wechat.signIn(account);
+            if (customer.isPresent()) {
+                signInSession(customer.get(), request, response);
+                return "redirect:" + authorization.next();
+            }
+            request.getSession(true).setAttribute(PENDING, account);
+            return "redirect:/signin?next=" + encode(authorization.next());
+        } catch (Problem problem) {
+            response.setStatus(problem.status().value());
+            return page(model, authorization.next(), null, problem.slug(), null);
         }
     }
 
@@ -70,8 +157,42 @@ class SignInPages {
         return "identity/staff-login";
     }
 
+    private String page(Model model, String next, @Nullable String phone, @Nullable String error,
+            @Nullable WechatAccount pending) {
+        model.addAttribute("next", next);
+        model.addAttribute("phone", phone);
+        // a failed return from WeChat is said above the form; a failed phone step, under the phone field
+        model.addAttribute(phone == null && error != null && error.startsWith("wechat-") ? "wechatError" : "error", error);
+        model.addAttribute("wechatEnabled", wechat.enabled());
+        model.addAttribute("wechatPending", pending);
+        return "identity/signin";
+    }
+
+    private void signInSession(CustomerPrincipal customer, HttpServletRequest request, HttpServletResponse response) {
+        request.getSession(true);
+        request.changeSessionId();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(ActorAuthentication.of(customer));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+    }
+
+    private static @Nullable WechatAccount pending(HttpServletRequest request) {
+        var session = request.getSession(false);
+        return session != null && session.getAttribute(PENDING) instanceof WechatAccount account ? account : null;
+    }
+
+    private static void forgetPending(HttpServletRequest request) {
+        var session = request.getSession(false);
+        if (session != null) session.removeAttribute(PENDING);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     /** Only same-site paths, so the sign-in page cannot be used to bounce people elsewhere. */
     private static String safe(String next) {
-        return next.startsWith("/") && !next.startsWith("//") ? next : "/";
+        return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
     }
 }

@@ -44,10 +44,10 @@ class MemberApi {
                 .body(registered.member());
     }
 
-    /** By exactly one of {@code phone} or {@code qr} (a member QR code, scanned or typed). */
+    /** By exactly one of {@code phone}, {@code qr} (a member QR code, scanned or typed), {@code card} or {@code openid}. */
     @GetMapping("/api/v1/merchant/members/lookup")
     MemberSummary lookup(StaffPrincipal staff,
-            @Parameter(description = "exactly one of phone=<mobile> or qr=<member QR code>") @RequestParam Map<String, String> by) {
+            @Parameter(description = "exactly one of phone=<mobile>, qr=<member QR code>, card=<member card number> or openid=<WeChat openid>") @RequestParam Map<String, String> by) {
         return members.lookup(staff, by);
     }
 
