@@ -8,6 +8,7 @@ import o2o.identity.CustomerPrincipal;
 import o2o.orders.Order;
 import o2o.orders.OrderStatus;
 import o2o.orders.Orders;
+import o2o.payments.Payments;
 import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
 import o2o.shared.web.FormValues;
@@ -32,13 +33,24 @@ class OrderPages {
     private static final String PROVIDER = "sandbox";
     /** The gateway, or the member's stored value at the merchant (offered on the deal page when it covers the price). */
     private static final Set<String> PROVIDERS = Set.of(PROVIDER, "wallet");
+    /** The gateways offered beside the default, each a button of its own. */
+    private static final String GATEWAY = "[a-z][a-z0-9_]{0,29}";
 
     private final Orders orders;
+    private final Payments payments;
     private final PageText text;
 
-    OrderPages(Orders orders, PageText text) {
+    OrderPages(Orders orders, Payments payments, PageText text) {
         this.orders = orders;
+        this.payments = payments;
         this.text = text;
+    }
+
+    /** htmx, on a deal's page: a button for each gateway of the merchant's besides the default one. */
+    @GetMapping("/me/orders/gateways")
+    String gateways(CustomerPrincipal customer, @RequestParam UUID merchant, Model model) {
+        model.addAttribute("gateways", payments.gatewaysOf(merchant).stream().filter(g -> !g.equals(PROVIDER)).toList());
+        return "orders/gateways :: gateways";
     }
 
     @PostMapping("/deals/{dealId}/buy")
@@ -49,7 +61,8 @@ class OrderPages {
         if (authentication == null || !(authentication.getPrincipal() instanceof CustomerPrincipal customer)) {
             return "redirect:/signin?next=/deals/" + dealId;
         }
-        if (!PROVIDERS.contains(provider)) throw new InvalidInput("provider", "sandbox or wallet");
+        // a gateway the merchant does not take is refused by Payments and shown on the order's page
+        if (!PROVIDERS.contains(provider) && !provider.matches(GATEWAY)) throw new InvalidInput("provider", "unknown");
         Order order;
         try {
             order = orders.placeDealOrder(customer, dealId, FormValues.number("quantity", quantity), couponId,
