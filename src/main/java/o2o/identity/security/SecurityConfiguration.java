@@ -63,7 +63,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(POST, "/api/v1/auth/**").permitAll()
                         .requestMatchers(GET, "/api/v1/stores/**", "/api/v1/deals/**").permitAll()
                         .requestMatchers(POST, "/api/v1/merchant-applications").permitAll()
-                        .requestMatchers(POST, "/api/v1/payments/webhooks/**").permitAll()
+                        .requestMatchers(POST, "/api/v1/payments/webhooks/**", "/api/v1/payments/notify/**").permitAll()
                         .requestMatchers("/api/v1/dev/**").permitAll()
                         .requestMatchers("/api/v1/tables/**").permitAll()
                         .requestMatchers("/api/v1/pos/**").hasRole(PosPrincipal.ROLE)
