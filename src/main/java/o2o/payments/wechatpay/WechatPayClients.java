@@ -2,6 +2,7 @@ package o2o.payments.wechatpay;
 
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -21,8 +22,10 @@ import com.wechat.pay.java.service.refund.RefundService;
 import o2o.payments.ProviderAccounts;
 import o2o.shared.Problem;
 import okhttp3.ConnectionPool;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Response;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +38,8 @@ import org.springframework.stereotype.Component;
 class WechatPayClients {
 
     static final String PROVIDER = "wechatpay";
+    private static final List<String> SDK_HEADERS = List.of("Wechatpay-Timestamp", "Wechatpay-Nonce",
+            "Wechatpay-Serial", "Wechatpay-Signature", "Wechatpay-Signature-Type", "Request-ID");
 
     record Client(WechatPaySettings settings, Config config, NativePayService natives, JsapiServiceExtension jsapi,
             RefundService refunds, NotificationParser notifications, Signer signer) {}
@@ -50,7 +55,8 @@ class WechatPayClients {
                 .connectionPool(new ConnectionPool(5, 7, TimeUnit.SECONDS)) // WeChat Pay closes idle ones after 8 s
                 .connectTimeout(properties.connectTimeout())
                 .readTimeout(properties.readTimeout())
-                .writeTimeout(properties.readTimeout());
+                .writeTimeout(properties.readTimeout())
+                .addInterceptor(chain -> withSdkHeaderNames(chain.proceed(chain.request())));
         if (!properties.baseUrl().equals(WechatPayProperties.API)) {
             var base = HttpUrl.get(properties.baseUrl());
             builder.addInterceptor(chain -> {
@@ -60,6 +66,20 @@ class WechatPayClients {
             });
         }
         this.http = builder.build();
+    }
+
+    /**
+     * HTTP header names are case-insensitive, but the SDK looks WeChat Pay's up by their exact spelling: a server or
+     * proxy that sends {@code wechatpay-timestamp} (HTTP/2 always does) would fail every response's verification.
+     */
+    private static Response withSdkHeaderNames(Response response) {
+        var headers = new Headers.Builder();
+        for (int i = 0; i < response.headers().size(); i++) {
+            var name = response.headers().name(i);
+            var spelled = SDK_HEADERS.stream().filter(name::equalsIgnoreCase).findFirst().orElse(name);
+            headers.add(spelled, response.headers().value(i));
+        }
+        return response.newBuilder().headers(headers.build()).build();
     }
 
     /** The merchant's clients; a 409 problem when the merchant has no WeChat Pay account. */

@@ -24,6 +24,8 @@ import o2o.payments.PaymentsProperties;
 import o2o.shared.InvalidInput;
 import o2o.shared.Money;
 import o2o.shared.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -41,6 +43,8 @@ class WechatPayGateway implements PaymentProvider {
     /** Refused now, but not for good: the merchant's balance, a rate limit, our own keys being replaced. */
     private static final Set<String> RETRIED_CODES = Set.of("NOT_ENOUGH", "FREQUENCY_LIMITED", "SYSTEM_ERROR",
             "SIGN_ERROR", "FREQUENCY_LIMIT_EXCEED");
+
+    private static final Logger log = LoggerFactory.getLogger(WechatPayGateway.class);
 
     private final WechatPayClients clients;
     private final PaymentsProperties payments;
@@ -118,6 +122,7 @@ class WechatPayGateway implements PaymentProvider {
                     "WeChat Pay refused the payment: " + e.getErrorMessage(), Map.of("code", String.valueOf(e.getErrorCode())),
                     String.valueOf(e.getErrorMessage()));
         } catch (WechatPayException | IllegalArgumentException e) {
+            log.warn("WeChat Pay prepay of payment {} failed: {}", request.paymentId(), e.toString());
             throw new Problem(HttpStatus.BAD_GATEWAY, "payment-gateway-unavailable", "WeChat Pay could not be reached");
         }
     }
