@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import o2o.identity.security.StaffAccess;
 import o2o.shared.Ids;
+import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
 import o2o.shared.SqlArrays;
 import org.springframework.dao.DuplicateKeyException;
@@ -18,17 +20,26 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The module's API for staff and operator accounts. */
+/**
+ * The module's API for staff and operator accounts. Who may change whom is decided by the caller (merchants' Team);
+ * here every change is scoped to one merchant, so another merchant's account is "not found". Disabling an account or
+ * resetting its password ends its tokens and console sessions on their next request; a new role or store list
+ * applies from the next request (see {@link StaffAccess}).
+ */
 @Service
 public class StaffAccounts {
 
+    private static final String COLUMNS = "id, merchant_id, username, display_name, role, store_ids, enabled";
+
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
+    private final StaffAccess access;
     private final Clock clock;
 
-    StaffAccounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+    StaffAccounts(JdbcClient jdbc, PasswordEncoder passwords, StaffAccess access, Clock clock) {
         this.jdbc = jdbc;
         this.passwords = passwords;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -79,6 +90,75 @@ public class StaffAccounts {
                 .param("merchant", merchantId)
                 .query(StaffAccounts::member)
                 .list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StaffMember> find(UUID merchantId, UUID staffId) {
+        return jdbc.sql("select " + COLUMNS + " from staff_account where merchant_id = :merchant and id = :id")
+                .param("merchant", merchantId)
+                .param("id", staffId)
+                .query(StaffAccounts::member)
+                .optional();
+    }
+
+    /** A new display name, role and stores; the role must be a staff role. */
+    @Transactional
+    public StaffMember change(UUID merchantId, UUID staffId, String displayName, Role role, Set<UUID> storeIds) {
+        if (!Role.STAFF.contains(role)) throw new InvalidInput("role", "not a staff role");
+        var updated = jdbc.sql("""
+                        update staff_account set display_name = :name, role = :role, store_ids = :stores
+                        where merchant_id = :merchant and id = :id
+                        """)
+                .param("name", displayName)
+                .param("role", role.name())
+                .param("stores", storeIds.toArray(UUID[]::new))
+                .param("merchant", merchantId)
+                .param("id", staffId)
+                .update();
+        return changed(merchantId, staffId, updated);
+    }
+
+    /** A new password; the account's earlier tokens and sessions end. */
+    @Transactional
+    public StaffMember resetPassword(UUID merchantId, UUID staffId, String password) {
+        var updated = jdbc.sql("""
+                        update staff_account set password_hash = :hash, token_epoch = token_epoch + 1
+                        where merchant_id = :merchant and id = :id
+                        """)
+                .param("hash", passwords.encode(password))
+                .param("merchant", merchantId)
+                .param("id", staffId)
+                .update();
+        return changed(merchantId, staffId, updated);
+    }
+
+    /** The account can no longer sign in, and its tokens and sessions end on their next request. */
+    @Transactional
+    public StaffMember disable(UUID merchantId, UUID staffId) {
+        var updated = jdbc.sql("""
+                        update staff_account set enabled = false, token_epoch = token_epoch + 1
+                        where merchant_id = :merchant and id = :id
+                        """)
+                .param("merchant", merchantId)
+                .param("id", staffId)
+                .update();
+        return changed(merchantId, staffId, updated);
+    }
+
+    /** The account can sign in again; tokens from before it was disabled stay void. */
+    @Transactional
+    public StaffMember enable(UUID merchantId, UUID staffId) {
+        var updated = jdbc.sql("update staff_account set enabled = true where merchant_id = :merchant and id = :id")
+                .param("merchant", merchantId)
+                .param("id", staffId)
+                .update();
+        return changed(merchantId, staffId, updated);
+    }
+
+    private StaffMember changed(UUID merchantId, UUID staffId, int updated) {
+        if (updated == 0) throw Problem.notFound("staff");
+        access.forget(staffId);
+        return find(merchantId, staffId).orElseThrow();
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 /**
  * Merchants and their stores: applying to the platform and the operator's approval, store details and opening hours,
- * and finding stores near a point (PostgreSQL earthdistance on a GiST index).
+ * finding stores near a point (PostgreSQL earthdistance on a GiST index), and the merchant's team: who may add, change
+ * and disable whose staff account ({@code Team}; identity keeps the accounts).
  */
 @ApplicationModule(allowedDependencies = {"shared", "identity", "notifications"})
 @NullMarked

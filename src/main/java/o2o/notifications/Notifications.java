@@ -2,9 +2,13 @@ package o2o.notifications;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import o2o.notifications.delivery.MessageRows;
 import o2o.shared.Ids;
 import o2o.shared.PhoneNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,38 +27,55 @@ public class Notifications {
         this.clock = clock;
     }
 
+    /**
+     * An SMS: a gateway sends the template of its {@code kind} filled with {@code params} (exactly the kind's
+     * parameter names; values are written as text); {@code text} is the same message rendered, for the log, the dev
+     * inbox and anybody reading the outbox.
+     */
     @Transactional
-    public void sms(PhoneNumber to, String text) {
-        queue(Channel.SMS, to.value(), text);
+    public void sms(PhoneNumber to, MessageKind kind, Map<String, ?> params, String text) {
+        queue(Channel.SMS, to.value(), kind, templateParams(kind, params), text);
     }
 
     /** A message in the customer's in-app inbox. */
     @Transactional
-    public void inApp(UUID customerId, String text) {
-        queue(Channel.IN_APP, customerId.toString(), text);
+    public void inApp(UUID customerId, MessageKind kind, String text) {
+        queue(Channel.IN_APP, customerId.toString(), kind, Map.of(), text);
     }
 
     /** The latest messages sent to a recipient, newest first; backs the development inbox. */
     @Transactional(readOnly = true)
     public List<Message> latestTo(String recipient, int limit) {
-        return jdbc.sql("""
-                        select id, channel, recipient, body, created_at, sent_at from notification
+        return jdbc.sql("select " + MessageRows.COLUMNS + """
+                         from notification
                         where recipient = :recipient order by created_at desc, id desc limit :limit
                         """)
                 .param("recipient", recipient)
                 .param("limit", limit)
-                .query(Message.class)
+                .query(MessageRows::message)
                 .list();
     }
 
-    private void queue(Channel channel, String recipient, String body) {
+    private static Map<String, String> templateParams(MessageKind kind, Map<String, ?> params) {
+        if (!params.keySet().equals(Set.copyOf(kind.parameters()))) {
+            throw new IllegalArgumentException(kind + " takes the parameters " + kind.parameters() + ", not "
+                    + params.keySet());
+        }
+        var ordered = new LinkedHashMap<String, String>();
+        for (var name : kind.parameters()) ordered.put(name, String.valueOf(params.get(name)));
+        return ordered;
+    }
+
+    private void queue(Channel channel, String recipient, MessageKind kind, Map<String, String> params, String body) {
         jdbc.sql("""
-                        insert into notification (id, channel, recipient, body, created_at)
-                        values (:id, :channel, :recipient, :body, :now)
+                        insert into notification (id, channel, recipient, kind, params, body, created_at)
+                        values (:id, :channel, :recipient, :kind, cast(:params as jsonb), :body, :now)
                         """)
                 .param("id", Ids.next())
                 .param("channel", channel.name())
                 .param("recipient", recipient)
+                .param("kind", kind.name())
+                .param("params", MessageRows.json(params))
                 .param("body", body)
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .update();

@@ -18,6 +18,8 @@ import o2o.coupons.Coupons;
 import o2o.deals.Deals;
 import o2o.identity.CustomerPrincipal;
 import o2o.payments.Payment;
+import o2o.payments.PaymentProvider;
+import o2o.payments.StartPayment;
 import o2o.payments.Payments;
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
@@ -41,6 +43,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Orders {
+
+    /** The provider name that means "the merchant's gateway, whichever it is". */
+    public static final String ONLINE = "online";
+    /** What a customer may pay an order by: the merchant's first gateway, a gateway by name, or stored value. */
+    public static final Set<String> PAYABLE_BY = Set.of(ONLINE, "sandbox", "wechatpay", "alipay", "wallet");
 
     private static final Logger log = LoggerFactory.getLogger(Orders.class);
     private static final String COLUMNS = """
@@ -353,9 +360,19 @@ public class Orders {
                 .list();
     }
 
-    /** Starts (or resumes) paying an unpaid order with a provider. */
+    /**
+     * Starts (or resumes) paying an unpaid order with a provider; {@code online} is the merchant's first gateway (see
+     * {@link Payments#gatewaysOf}).
+     */
     @Transactional
     public Payment pay(CustomerPrincipal customer, UUID orderId, String provider, String returnUrl) {
+        return pay(customer, orderId, provider, returnUrl, PaymentProvider.Scene.PAGE, null);
+    }
+
+    /** As above, from a scene of the payer's own (a QR code, inside WeChat with their verified openid). */
+    @Transactional
+    public Payment pay(CustomerPrincipal customer, UUID orderId, String provider, String returnUrl,
+            PaymentProvider.Scene scene, @Nullable String payerOpenid) {
         var order = ofCustomer(customer, orderId);
         if (order.status() != OrderStatus.PENDING_PAYMENT) {
             throw new Problem(HttpStatus.CONFLICT, "order-not-payable", "this order is " + order.status());
@@ -364,8 +381,12 @@ public class Orders {
             throw new Problem(HttpStatus.CONFLICT, "order-not-payable", "the time to pay this order is over");
         }
         var title = order.lines().isEmpty() ? "o2o" : order.lines().getFirst().title();
-        return payments.start(order.id(), order.merchantId(), order.customerId(), order.total(), provider, title,
-                returnUrl);
+        var gateway = ONLINE.equals(provider) ? payments.gatewaysOf(order.merchantId()).stream().findFirst()
+                .orElseThrow(() -> new Problem(HttpStatus.CONFLICT, "payment-provider-unavailable",
+                        "this merchant takes no online payments", "online"))
+                : provider;
+        return payments.start(new StartPayment(order.id(), order.merchantId(), order.customerId(), order.total(),
+                gateway, title, returnUrl, scene, payerOpenid));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ public class Payments {
             redirect_url, created_at, completed_at
             """;
 
+    /** The order gateways are offered in; the sandbox leads where it exists (demo, dev and test runs). */
+    private static final List<String> OFFERED_FIRST = List.of("sandbox", "wechatpay", "alipay");
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
 
     private final JdbcClient jdbc;
@@ -134,7 +137,8 @@ public class Payments {
                 .filter(p -> !p.local())
                 .filter(p -> !p.perMerchantAccount() || accounts.usable(merchantId, p.name()))
                 .map(PaymentProvider::name)
-                .sorted()
+                .sorted(Comparator.comparingInt((String name) -> OFFERED_FIRST.indexOf(name) < 0 ? 99
+                        : OFFERED_FIRST.indexOf(name)).thenComparing(Comparator.naturalOrder()))
                 .toList();
     }
 

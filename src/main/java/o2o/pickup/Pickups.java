@@ -28,6 +28,7 @@ import o2o.identity.Role;
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.Store;
 import o2o.merchants.Stores;
+import o2o.notifications.MessageKind;
 import o2o.notifications.Notifications;
 import o2o.orders.Channel;
 import o2o.orders.NewOrder;
@@ -54,7 +55,7 @@ public class Pickups {
     static final int DEFAULT_PREPARATION_MINUTES = 15;
     /** Who may refund a pick-up order at the counter. */
     private static final Set<Role> REFUNDERS = EnumSet.of(Role.OWNER, Role.MANAGER, Role.CASHIER);
-    private static final Set<String> PROVIDERS = Set.of("sandbox", "wallet");
+
     private static final String COLUMNS = """
             order_id, merchant_id, store_id, status, asap, pickup_at, note, number, number_day, placed_at, paid_at,
             ready_at, handed_over_at
@@ -131,7 +132,7 @@ public class Pickups {
     /** Starts paying an unpaid pick-up order; the provider sends the customer back to the order's page. */
     @Transactional
     public Payment pay(CustomerPrincipal customer, UUID orderId, String provider) {
-        if (!PROVIDERS.contains(provider)) throw new InvalidInput("provider", "sandbox or wallet");
+        if (!Orders.PAYABLE_BY.contains(provider)) throw new InvalidInput("provider", "online, a gateway or wallet");
         var pickup = ofCustomer(customer, orderId);
         return orders.pay(customer, pickup.orderId(), provider, "/me/pickups/" + orderId);
     }
@@ -225,7 +226,8 @@ public class Pickups {
         if (moved == 0) throw notInStatus(orderId);
         var customer = before.order().customerId();
         if (customer != null && before.number() != null) {
-            tell(customer, "pickup.sms.ready", before.storeName(), PickupOrder.format(before.number()));
+            tell(customer, MessageKind.PICKUP_READY, "pickup.sms.ready", before.storeName(),
+                    PickupOrder.format(before.number()));
         }
         return find(orderId).orElseThrow();
     }
@@ -271,7 +273,8 @@ public class Pickups {
         orders.refund(orderId, order.total().minus(order.refunded()), "pickup:" + orderId + ":refund");
         var customer = order.customerId();
         if (customer != null && before.number() != null) {
-            tell(customer, "pickup.sms.refunded", before.storeName(), PickupOrder.format(before.number()));
+            tell(customer, MessageKind.PICKUP_REFUNDED, "pickup.sms.refunded", before.storeName(),
+                    PickupOrder.format(before.number()));
         }
         return find(orderId).orElseThrow();
     }
@@ -337,7 +340,7 @@ public class Pickups {
                 .param("day", day)
                 .param("order", orderId)
                 .update();
-        tell(customerId, "pickup.sms.number", store.name(), PickupOrder.format(number));
+        tell(customerId, MessageKind.PICKUP_NUMBER, "pickup.sms.number", store.name(), PickupOrder.format(number));
         return true;
     }
 
@@ -401,10 +404,10 @@ public class Pickups {
         return new Problem(HttpStatus.CONFLICT, "pickup-status-conflict", "this pick-up order is " + now, now);
     }
 
-    private void tell(UUID customerId, String key, Object... args) {
+    private void tell(UUID customerId, MessageKind kind, String key, Object... args) {
         var text = messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
-        customers.phoneOf(customerId).ifPresent(phone -> notifications.sms(phone, text));
-        notifications.inApp(customerId, text);
+        customers.phoneOf(customerId).ifPresent(phone -> notifications.sms(phone, kind, kind.params(args), text));
+        notifications.inApp(customerId, kind, text);
     }
 
     private static String title(PricedLine line) {

@@ -26,6 +26,7 @@ import o2o.identity.Customers;
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.Store;
 import o2o.merchants.Stores;
+import o2o.notifications.MessageKind;
 import o2o.notifications.Notifications;
 import o2o.orders.Channel;
 import o2o.orders.NewOrder;
@@ -426,8 +427,8 @@ public class Reservations {
         for (var id : due) {
             var booking = find(id).orElseThrow();
             var store = stores.find(booking.storeId()).orElseThrow();
-            notifyCustomer(booking, text("reservations.sms.reminder", store.name(), booking.date(), booking.time(),
-                    booking.partySize()));
+            notifyCustomer(booking, MessageKind.RESERVATION_REMINDER, "reservations.sms.reminder", store.name(),
+                    booking.date(), booking.time(), booking.partySize());
         }
         return due.size();
     }
@@ -572,13 +573,15 @@ public class Reservations {
     }
 
     private void notifyConfirmed(Reservation booking, Store store) {
-        notifyCustomer(booking, text("reservations.sms.confirmed", store.name(), booking.date(), booking.time(),
-                booking.partySize(), booking.tableType()));
+        notifyCustomer(booking, MessageKind.RESERVATION_CONFIRMED, "reservations.sms.confirmed", store.name(),
+                booking.date(), booking.time(), booking.partySize(), booking.tableType());
     }
 
-    private void notifyCustomer(Reservation booking, String text) {
-        customers.phoneOf(booking.customerId()).ifPresent(phone -> notifications.sms(phone, text));
-        notifications.inApp(booking.customerId(), text);
+    private void notifyCustomer(Reservation booking, MessageKind kind, String key, Object... args) {
+        var text = text(key, args);
+        customers.phoneOf(booking.customerId())
+                .ifPresent(phone -> notifications.sms(phone, kind, kind.params(args), text));
+        notifications.inApp(booking.customerId(), kind, text);
     }
 
     private String text(String key, Object... args) {

@@ -60,7 +60,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Bills {
 
     /** Ways a diner pays a share from the phone. */
-    public static final Set<String> METHODS = Set.of("sandbox", "wallet", "points");
+    /** Stored value, points, or a gateway by name ({@code online}: the merchant's first). */
+    public static final Set<String> METHODS = java.util.stream.Stream.concat(Orders.PAYABLE_BY.stream(),
+            java.util.stream.Stream.of("points")).collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** Ways staff take a share's money at the counter. */
     public static final Set<String> COUNTER_METHODS = Set.of("CASH", "CARD");
 
@@ -101,7 +103,7 @@ public class Bills {
     public record Payment(String method, @Nullable UUID couponId, long pointsToUse) {
 
         public Payment {
-            if (!METHODS.contains(method)) throw new InvalidInput("method", "sandbox, wallet or points");
+            if (!METHODS.contains(method)) throw new InvalidInput("method", "online, a gateway, wallet or points");
             if (pointsToUse < 0) throw new InvalidInput("pointsToUse", "0 or more");
             if (method.equals("points") && pointsToUse > 0) {
                 throw new InvalidInput("pointsToUse", "paying with points takes exactly what the share needs");

@@ -16,12 +16,14 @@ import o2o.deals.Deals;
 import o2o.deals.RefundPolicy;
 import o2o.identity.CustomerPrincipal;
 import o2o.identity.Customers;
+import o2o.notifications.MessageKind;
 import o2o.notifications.Notifications;
 import o2o.orders.OrderPaid;
 import o2o.orders.Orders;
 import o2o.shared.Ids;
 import o2o.shared.Money;
 import o2o.shared.Problem;
+import o2o.shared.web.PublicSite;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,16 +45,18 @@ public class Vouchers {
     private final Customers customers;
     private final Notifications notifications;
     private final MessageSource messages;
+    private final PublicSite site;
     private final Clock clock;
 
     Vouchers(JdbcClient jdbc, Deals deals, Orders orders, Customers customers, Notifications notifications,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, PublicSite site, Clock clock) {
         this.jdbc = jdbc;
         this.deals = deals;
         this.orders = orders;
         this.customers = customers;
         this.notifications = notifications;
         this.messages = messages;
+        this.site = site;
         this.clock = clock;
     }
 
@@ -104,13 +108,19 @@ public class Vouchers {
                 // otherwise the random code collided with another of this merchant's codes: draw again
             }
         }
-        if (issued > 0) {
-            var text = messages.getMessage("sms.vouchers-issued", new Object[] {deal.terms().title(), issued},
-                    Locale.SIMPLIFIED_CHINESE);
-            customers.phoneOf(paid.customerId()).ifPresent(phone -> notifications.sms(phone, text));
-            notifications.inApp(paid.customerId(), text);
-        }
-        return ofOrder(paid.orderId());
+        var vouchers = ofOrder(paid.orderId());
+        if (issued > 0) tellIssued(paid, deal.terms().title(), vouchers);
+        return vouchers;
+    }
+
+    /** The codes themselves and the link to their QR codes, so the customer can use them straight from the SMS. */
+    private void tellIssued(OrderPaid paid, String title, List<Voucher> vouchers) {
+        var kind = MessageKind.VOUCHERS_ISSUED;
+        var codes = String.join("、", vouchers.stream().map(v -> v.code().value()).toList());
+        var params = kind.params(title, vouchers.size(), codes, site.link("/me/vouchers?order={order}", paid.orderId()));
+        var text = messages.getMessage("sms.vouchers-issued", params.values().toArray(), Locale.SIMPLIFIED_CHINESE);
+        customers.phoneOf(paid.customerId()).ifPresent(phone -> notifications.sms(phone, kind, params, text));
+        notifications.inApp(paid.customerId(), kind, text);
     }
 
     @Transactional(readOnly = true)

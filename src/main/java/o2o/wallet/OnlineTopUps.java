@@ -40,7 +40,7 @@ public class OnlineTopUps {
                 .orElseThrow(() -> Problem.notFound("merchant"));
         StoredValue.checkTopUpAmount(amount);
         var order = orders.placeTopUpOrder(customer, merchantId, amount, "储值充值");
-        var payment = orders.pay(customer, order.id(), "sandbox", "/me/wallet/top-ups/" + order.id());
+        var payment = orders.pay(customer, order.id(), Orders.ONLINE, "/me/wallet/top-ups/" + order.id());
         return new TopUpStarted(order.id(), merchantId, amount, storedValue.bonusFor(merchantId, amount), payment.id(),
                 payment.redirectUrl());
     }

@@ -29,11 +29,22 @@ class CrossMerchantAccessTests extends ApiTest {
                     Fixtures.storeBody("被改了", 1, 1, "火锅"), v.fill("/api/v1/merchant/stores/{store}")),
             v -> Endpoint.of("POST", "/api/v1/merchant/staff", Map.of("username", Fixtures.unique("mole"),
                     "password", "password-1", "displayName", "卧底", "role", "CASHIER",
-                    "storeIds", List.of(v.objects().get("store"))), "/api/v1/merchant/staff"));
+                    "storeIds", List.of(v.objects().get("store"))), "/api/v1/merchant/staff"),
+            v -> Endpoint.of("GET", v.fill("/api/v1/merchant/staff/{staff}"), null,
+                    v.fill("/api/v1/merchant/staff/{staff}")),
+            v -> Endpoint.of("PUT", v.fill("/api/v1/merchant/staff/{staff}"),
+                    Map.of("displayName", "被改了", "role", "MANAGER"), v.fill("/api/v1/merchant/staff/{staff}")),
+            v -> Endpoint.of("POST", v.fill("/api/v1/merchant/staff/{staff}/disable"), null,
+                    v.fill("/api/v1/merchant/staff/{staff}")),
+            v -> Endpoint.of("POST", v.fill("/api/v1/merchant/staff/{staff}/enable"), null,
+                    v.fill("/api/v1/merchant/staff/{staff}")),
+            v -> Endpoint.of("POST", v.fill("/api/v1/merchant/staff/{staff}/password"),
+                    Map.of("password", "hijacked-1"), v.fill("/api/v1/merchant/staff/{staff}")));
 
     Fixtures.MerchantFixture a;
     Fixtures.MerchantFixture b;
     Victim victim;
+    String bCashier;
 
     @BeforeEach
     void setUp() {
@@ -41,7 +52,40 @@ class CrossMerchantAccessTests extends ApiTest {
         b = fixtures.approvedMerchant("乙商户");
         fixtures.store(a, "甲的店", 31.2, 121.4, "火锅");
         var bStore = fixtures.store(b, "乙的店", 31.2, 121.4, "火锅");
-        victim = new Victim(b.ownerToken(), Map.of("store", bStore.toString()));
+        bCashier = fixtures.staff(b, Role.CASHIER, Set.of(bStore));
+        var bCashierId = api.get("/api/v1/merchant/me", bCashier).text("id");
+        victim = new Victim(b.ownerToken(), Map.of("store", bStore.toString(), "staff", bCashierId));
+    }
+
+    @Test
+    void anOwnerCannotGiveTheirStaffAnotherMerchantsStore() {
+        var cashier = api.post("/api/v1/merchant/staff", Map.of("username", Fixtures.unique("own"), "password",
+                "password-1", "displayName", "自己人", "role", "CASHIER"), a.ownerToken()).text("id");
+        var before = api.get("/api/v1/merchant/staff/" + cashier, a.ownerToken()).body();
+        var moved = api.put("/api/v1/merchant/staff/" + cashier, Map.of("displayName", "自己人", "role", "CASHIER",
+                "storeIds", List.of(victim.objects().get("store"))), a.ownerToken());
+        assertThat(moved.status()).isIn(403, 404);
+        assertThat(moved.contentType()).startsWith("application/problem+json");
+        assertThat(api.get("/api/v1/merchant/staff/" + cashier, a.ownerToken()).body()).isEqualTo(before);
+    }
+
+    @Test
+    void anotherMerchantsStaffStayUntouchedAndSignedIn() {
+        var staff = victim.objects().get("staff");
+        for (var action : List.of("disable", "password")) {
+            api.post("/api/v1/merchant/staff/" + staff + "/" + action, Map.of("password", "hijacked-1"), a.ownerToken());
+        }
+        assertThat(api.get("/api/v1/merchant/me", bCashier).status()).isEqualTo(200);
+
+        var session = new WebSession(port).signInAsStaff(a.ownerUsername(), "password-1");
+        assertThat(session.get("/merchant/staff/" + staff).status()).isEqualTo(404);
+        session.get("/merchant/staff");
+        assertThat(session.post("/merchant/staff/" + staff + "/disable", Map.of()).status()).isEqualTo(404);
+        assertThat(session.post("/merchant/staff/" + staff, Map.of("displayName", "x", "role", "OWNER")).status())
+                .isEqualTo(404);
+        assertThat(session.get("/merchant/staff").body()).doesNotContain(staff);
+        assertThat(api.get("/api/v1/merchant/staff/" + staff, b.ownerToken()).text("role")).isEqualTo("CASHIER");
+        assertThat(api.get("/api/v1/merchant/me", bCashier).status()).isEqualTo(200);
     }
 
     @Test

@@ -6,13 +6,18 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
+import o2o.notifications.Notifications;
 import o2o.testing.ApiTest;
 import o2o.testing.Fixtures;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The whole loop: a deal bought online, paid through the sandbox gateway, redeemed at the counter once. */
 class DealToVoucherIntegrationTests extends ApiTest {
+
+    @Autowired
+    Notifications notifications;
 
     @Test
     void aCustomerBuysPaysAndACashierRedeemsOnce() {
@@ -58,6 +63,29 @@ class DealToVoucherIntegrationTests extends ApiTest {
                 Map.of("qrToken", qr.text("token"), "storeId", store), cashier);
         assertThat(byQr.status()).as(byQr.raw()).isEqualTo(200);
         assertThat(api.get("/api/v1/me/orders/" + orderId, customer).text("status")).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void theVoucherMessageCarriesTheCodeAndAnAbsoluteLinkToItsQrCode() {
+        var merchant = fixtures.approvedMerchant("券码短信");
+        var store = fixtures.store(merchant, "券码一店", 31.2, 121.4, "本帮菜");
+        var deal = fixtures.deal(merchant, Set.of(store), 5900, 100, false, "ANYTIME");
+        var phone = Fixtures.uniquePhone();
+        var customer = fixtures.customerToken(phone);
+        var orderId = fixtures.order(customer, deal, 1).text("id");
+
+        fixtures.pay(customer, orderId, true);
+        var code = fixtures.vouchersOf(customer, 1).get(0).path("code").asString();
+        var link = "http://localhost:8080/me/vouchers?order=" + orderId;
+
+        var sms = Awaitility.await().atMost(Duration.ofSeconds(5)).until(
+                () -> api.get("/api/v1/dev/inbox?phone=" + phone).body().get(0),
+                message -> "VOUCHERS_ISSUED".equals(message.path("kind").asString()));
+        assertThat(sms.path("body").asString()).contains(code).contains(link);
+        assertThat(sms.path("params").path("codes").asString()).isEqualTo(code);
+        assertThat(sms.path("params").path("link").asString()).isEqualTo(link);
+        var customerId = api.get("/api/v1/me", customer).text("id");
+        assertThat(notifications.latestTo(customerId, 1).getFirst().body()).contains(code).contains(link);
     }
 
     @Test

@@ -13,15 +13,26 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 public class ActorAuthentication extends AbstractAuthenticationToken {
 
     private final Object principal;
+    /** For staff: the account's token epoch this was issued under (see {@link StaffAccess}). */
+    private final int epoch;
 
-    private ActorAuthentication(Object principal, String authority) {
+    private ActorAuthentication(Object principal, String authority, int epoch) {
         super(List.of(new SimpleGrantedAuthority(authority)));
         this.principal = principal;
+        this.epoch = epoch;
         setAuthenticated(true);
     }
 
-    public static ActorAuthentication of(StaffPrincipal staff) {
-        return new ActorAuthentication(staff, staff.role().authority());
+    private ActorAuthentication(Object principal, String authority) {
+        this(principal, authority, 0);
+    }
+
+    public static ActorAuthentication of(StaffPrincipal staff, int epoch) {
+        return new ActorAuthentication(staff, staff.role().authority(), epoch);
+    }
+
+    int epoch() {
+        return epoch;
     }
 
     public static ActorAuthentication of(CustomerPrincipal customer) {

@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param operatorPassword that operator's password
  * @param clientCodesPerHour SMS codes one client address may request per hour (raise behind a shared NAT)
  * @param clientSignInsPer15m sign-in attempts one client address may make per 15 minutes
+ * @param staffAccessTtl how long a node trusts what it last read of a staff account (enabled, role, stores); a
+ *     change made on another node takes effect here within this time, on the node that made it at once
  */
 @ConfigurationProperties("o2o.identity")
 public record IdentityProperties(
@@ -31,4 +33,5 @@ public record IdentityProperties(
         @DefaultValue("") String operatorUsername,
         @DefaultValue("") String operatorPassword,
         @DefaultValue("30") int clientCodesPerHour,
-        @DefaultValue("60") int clientSignInsPer15m) {}
+        @DefaultValue("60") int clientSignInsPer15m,
+        @DefaultValue("5s") Duration staffAccessTtl) {}

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -18,6 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import o2o.identity.CustomerPrincipal;
 import o2o.identity.Customers;
+import o2o.notifications.MessageKind;
 import o2o.notifications.Notifications;
 import o2o.shared.Ids;
 import o2o.shared.PhoneNumber;
@@ -96,7 +98,8 @@ public class OneTimeCodes {
                 .param("expires", now.plus(properties.otpTtl()).atOffset(ZoneOffset.UTC))
                 .update();
         var minutes = properties.otpTtl().toMinutes();
-        notifications.sms(phone, messages.getMessage("sms.otp", new Object[] {code, minutes}, locale));
+        notifications.sms(phone, MessageKind.SIGN_IN_CODE, Map.of("code", code, "minutes", minutes),
+                messages.getMessage("sms.otp", new Object[] {code, minutes}, locale));
         return properties.otpTtl();
     }
 

@@ -20,6 +20,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -55,7 +56,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, Tokens tokens, AuthenticationProblems problems, PosKeys posKeys,
-            ProblemResponses problemResponses) throws Exception {
+            ProblemResponses problemResponses, StaffAccess access) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -72,6 +73,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/api/v1/me/**", "/api/v1/orders/**").hasRole(Role.CUSTOMER.name())
                         .anyRequest().authenticated())
                 .addFilterBefore(new PosKeyAuthentication(posKeys, problemResponses), BearerTokenAuthenticationFilter.class)
+                .addFilterBefore(new StaffAccessCheck(access), AuthorizationFilter.class)
                 .oauth2ResourceServer(server -> server
                         .bearerTokenResolver(PosKeyAuthentication.jwtOnly())
                         .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(tokens::authentication))
@@ -83,13 +85,15 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, SecurityContextRepository contexts, StaffAccess access)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/merchant/**").hasAnyRole(STAFF)
                         .requestMatchers("/admin/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/me/**").hasRole(Role.CUSTOMER.name())
                         .anyRequest().permitAll())
                 .securityContext(context -> context.securityContextRepository(contexts))
+                .addFilterBefore(new StaffAccessCheck(access), AuthorizationFilter.class)
                 .formLogin(form -> form
                         .loginPage("/staff/login")
                         .loginProcessingUrl("/staff/login")

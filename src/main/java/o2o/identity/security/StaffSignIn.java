@@ -56,12 +56,12 @@ public class StaffSignIn implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         var account = find(username);
         if (account == null) throw new UsernameNotFoundException(username);
-        return new StaffUser(account.principal(), account.passwordHash(), account.enabled());
+        return new StaffUser(account.principal(), account.passwordHash(), account.enabled(), account.epoch());
     }
 
     private Account find(String username) {
         return jdbc.sql("""
-                        select id, merchant_id, username, role, store_ids, password_hash, enabled
+                        select id, merchant_id, username, role, store_ids, password_hash, enabled, token_epoch
                         from staff_account where username = :username
                         """)
                 .param("username", username)
@@ -69,26 +69,32 @@ public class StaffSignIn implements UserDetailsService {
                         new StaffPrincipal(rs.getObject("id", UUID.class), rs.getString("username"),
                                 rs.getObject("merchant_id", UUID.class), Role.valueOf(rs.getString("role")),
                                 SqlArrays.uuids(rs.getArray("store_ids"))),
-                        rs.getString("password_hash"), rs.getBoolean("enabled")))
+                        rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getInt("token_epoch")))
                 .optional()
                 .orElse(null);
     }
 
-    private record Account(StaffPrincipal principal, String passwordHash, boolean enabled) {}
+    private record Account(StaffPrincipal principal, String passwordHash, boolean enabled, int epoch) {}
 
     /** The Spring Security user behind a console session; carries the same principal a token would. */
     static final class StaffUser extends User {
 
         private final StaffPrincipal principal;
+        private final int epoch;
 
-        StaffUser(StaffPrincipal principal, String passwordHash, boolean enabled) {
+        StaffUser(StaffPrincipal principal, String passwordHash, boolean enabled, int epoch) {
             super(principal.username(), passwordHash, enabled, true, true, true,
                     List.of(new SimpleGrantedAuthority(principal.role().authority())));
             this.principal = principal;
+            this.epoch = epoch;
         }
 
         StaffPrincipal principal() {
             return principal;
+        }
+
+        int epoch() {
+            return epoch;
         }
     }
 }

@@ -25,8 +25,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Signed API tokens (JWT, HS256). A token names who signed in and, for staff, their merchant, role and stores, so
- * authorizing a request needs no database round trip.
+ * Signed API tokens (JWT, HS256). A token names who signed in and, for staff, their merchant, role, stores and token
+ * epoch; a staff token is then held against the account's current state by {@link StaffAccessCheck} (a cached read,
+ * not a round trip per request).
  */
 @Component
 public class Tokens {
@@ -35,13 +36,15 @@ public class Tokens {
     private final JwtEncoder encoder;
     private final JwtDecoder decoder;
     private final IdentityProperties properties;
+    private final StaffAccess access;
     private final Clock clock;
 
-    Tokens(Secrets secrets, IdentityProperties properties, Clock clock) {
+    Tokens(Secrets secrets, IdentityProperties properties, StaffAccess access, Clock clock) {
         this.key = new SecretKeySpec(secrets.tokenKey(), "HmacSHA256");
         this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
         this.decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
         this.properties = properties;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -49,7 +52,9 @@ public class Tokens {
         return decoder;
     }
 
+    /** A staff token carries the account's token epoch: disabling the account or resetting its password ends it. */
     public String issue(StaffPrincipal staff) {
+        var epoch = access.fresh(staff.staffId()).map(StaffAccess.Current::epoch).orElse(0);
         var now = clock.instant();
         var claims = JwtClaimsSet.builder()
                 .issuer("o2o")
@@ -59,7 +64,8 @@ public class Tokens {
                 .claim("typ", "staff")
                 .claim("usr", staff.username())
                 .claim("role", staff.role().name())
-                .claim("stores", staff.storeIds().stream().map(UUID::toString).toList());
+                .claim("stores", staff.storeIds().stream().map(UUID::toString).toList())
+                .claim("ep", epoch);
         if (staff.merchantId() != null) claims.claim("mid", staff.merchantId().toString());
         return encode(claims.build());
     }
@@ -86,9 +92,10 @@ public class Tokens {
         List<String> stores = jwt.getClaimAsStringList("stores");
         var storeIds = new HashSet<UUID>();
         if (stores != null) stores.forEach(s -> storeIds.add(UUID.fromString(s)));
+        Number epoch = jwt.getClaim("ep");
         return ActorAuthentication.of(new StaffPrincipal(subject, jwt.getClaimAsString("usr"),
                 merchant == null ? null : UUID.fromString(merchant), Role.valueOf(jwt.getClaimAsString("role")),
-                storeIds));
+                storeIds), epoch == null ? 0 : epoch.intValue());
     }
 
     private String encode(JwtClaimsSet claims) {

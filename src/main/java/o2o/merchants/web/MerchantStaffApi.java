@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -20,15 +21,23 @@ import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The merchant itself and its staff, for its owners and managers. */
+/**
+ * The merchant itself and its staff, for its owners and managers (who may change whom: {@link Team}). Disabling an
+ * account or resetting its password ends its tokens and console sessions on their next request; a new role or store
+ * list applies from the next request.
+ */
 @RestController
 @Tag(name = "Merchant: team")
 class MerchantStaffApi {
+
+    private static final String NO_CONTROL = "[^\\p{Cntrl}]*";
 
     private final Team team;
     private final Merchants merchants;
@@ -39,10 +48,16 @@ class MerchantStaffApi {
     }
 
     record Hire(@NotBlank @Size(min = 3, max = 40) @Pattern(regexp = "[A-Za-z0-9_.-]+") String username,
-            @NotBlank @Size(min = 8, max = 128) String password,
-            @NotBlank @Size(max = 40) String displayName,
+            @NotBlank @Size(min = 8, max = 128) @Pattern(regexp = NO_CONTROL) String password,
+            @NotBlank @Size(max = 40) @Pattern(regexp = NO_CONTROL) String displayName,
             @NotNull Role role,
-            @Nullable Set<UUID> storeIds) {}
+            @Nullable @Size(max = 100) Set<UUID> storeIds) {}
+
+    record Change(@NotBlank @Size(max = 40) @Pattern(regexp = NO_CONTROL) String displayName,
+            @NotNull Role role,
+            @Nullable @Size(max = 100) Set<UUID> storeIds) {}
+
+    record NewPassword(@NotBlank @Size(min = 8, max = 128) @Pattern(regexp = NO_CONTROL) String password) {}
 
     @GetMapping("/api/v1/merchant/profile")
     Merchant profile(StaffPrincipal staff) {
@@ -50,14 +65,50 @@ class MerchantStaffApi {
     }
 
     @GetMapping("/api/v1/merchant/staff")
+    @Operation(summary = "The merchant's staff accounts, oldest first (owners and managers)")
     List<StaffMember> staff(StaffPrincipal actor) {
         return team.of(actor);
     }
 
     @PostMapping("/api/v1/merchant/staff")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a staff account with a role, limited to some of the merchant's stores (none: all)")
     StaffMember hire(StaffPrincipal actor, @Valid @RequestBody Hire hire) {
         return team.hire(actor, hire.username(), hire.password(), hire.displayName(), hire.role(),
-                hire.storeIds() == null ? Set.of() : hire.storeIds());
+                stores(hire.storeIds()));
+    }
+
+    @GetMapping("/api/v1/merchant/staff/{id}")
+    @Operation(summary = "One staff account of the merchant")
+    StaffMember member(StaffPrincipal actor, @PathVariable UUID id) {
+        return team.member(actor, id);
+    }
+
+    @PutMapping("/api/v1/merchant/staff/{id}")
+    @Operation(summary = "Change display name, role and stores; applies from the account's next request")
+    StaffMember change(StaffPrincipal actor, @PathVariable UUID id, @Valid @RequestBody Change change) {
+        return team.change(actor, id, change.displayName(), change.role(), stores(change.storeIds()));
+    }
+
+    @PostMapping("/api/v1/merchant/staff/{id}/password")
+    @Operation(summary = "Set a new password; the account's tokens and console sessions end")
+    StaffMember resetPassword(StaffPrincipal actor, @PathVariable UUID id, @Valid @RequestBody NewPassword body) {
+        return team.resetPassword(actor, id, body.password());
+    }
+
+    @PostMapping("/api/v1/merchant/staff/{id}/disable")
+    @Operation(summary = "Disable the account: it cannot sign in, and its tokens and sessions end on their next request")
+    StaffMember disable(StaffPrincipal actor, @PathVariable UUID id) {
+        return team.disable(actor, id);
+    }
+
+    @PostMapping("/api/v1/merchant/staff/{id}/enable")
+    @Operation(summary = "Enable the account again; it signs in anew (earlier tokens stay void)")
+    StaffMember enable(StaffPrincipal actor, @PathVariable UUID id) {
+        return team.enable(actor, id);
+    }
+
+    private static Set<UUID> stores(@Nullable Set<UUID> storeIds) {
+        return storeIds == null ? Set.of() : storeIds;
     }
 }

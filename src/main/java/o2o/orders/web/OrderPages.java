@@ -1,6 +1,5 @@
 package o2o.orders.web;
 
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,7 +7,6 @@ import o2o.identity.CustomerPrincipal;
 import o2o.orders.Order;
 import o2o.orders.OrderStatus;
 import o2o.orders.Orders;
-import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
 import o2o.shared.web.FormValues;
 import o2o.shared.web.PageText;
@@ -29,9 +27,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class OrderPages {
 
-    private static final String PROVIDER = "sandbox";
-    /** The gateway, or the member's stored value at the merchant (offered on the deal page when it covers the price). */
-    private static final Set<String> PROVIDERS = Set.of(PROVIDER, "wallet");
+    /** The merchant's first gateway; the deal page also offers each other gateway and stored value by name. */
+    private static final String PROVIDER = Orders.ONLINE;
 
     private final Orders orders;
     private final PageText text;
@@ -49,7 +46,6 @@ class OrderPages {
         if (authentication == null || !(authentication.getPrincipal() instanceof CustomerPrincipal customer)) {
             return "redirect:/signin?next=/deals/" + dealId;
         }
-        if (!PROVIDERS.contains(provider)) throw new InvalidInput("provider", "sandbox or wallet");
         Order order;
         try {
             order = orders.placeDealOrder(customer, dealId, FormValues.number("quantity", quantity), couponId,

@@ -76,7 +76,7 @@ class PickupApi {
         return PickupResponse.of(pickups.ofCustomer(customer, id));
     }
 
-    /** Pays with {@code sandbox} (off to the gateway's page) or {@code wallet} (the stored value, at once). */
+    /** Pays with {@code online} or a gateway by name (off to its page) or {@code wallet} (the stored value, at once). */
     @PostMapping("/api/v1/me/pickup-orders/{id}/payments")
     @ResponseStatus(HttpStatus.CREATED)
     PaymentResponse pay(CustomerPrincipal customer, @PathVariable UUID id, @Valid @RequestBody PayPickup request) {

@@ -114,14 +114,11 @@ class PickupPages {
     @PostMapping("/stores/{storeId}/pickup/checkout")
     String checkout(@Nullable Authentication authentication, @PathVariable UUID storeId,
             @RequestParam(defaultValue = "") String pickupTime, @RequestParam(defaultValue = "") String note,
-            @RequestParam(defaultValue = "sandbox") String provider, HttpSession session,
+            @RequestParam(defaultValue = "online") String provider, HttpSession session,
             RedirectAttributes redirect) {
         var customer = customer(authentication);
         if (customer == null) return "redirect:/signin?next=/stores/" + storeId + "/pickup";
         stores.findListed(storeId).orElseThrow(() -> Problem.notFound("store"));
-        if (!provider.equals("sandbox") && !provider.equals("wallet")) {
-            throw new InvalidInput("provider", "sandbox or wallet");
-        }
         UUID orderId;
         try {
             var order = pickups.place(customer, storeId, new PickupRequest(cart(session, storeId),
@@ -160,7 +157,7 @@ class PickupPages {
 
     @PostMapping("/me/pickups/{id}/pay")
     String payAgain(CustomerPrincipal customer, @PathVariable UUID id,
-            @RequestParam(defaultValue = "sandbox") String provider, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "online") String provider, RedirectAttributes redirect) {
         return pay(customer, id, provider, redirect);
     }
 

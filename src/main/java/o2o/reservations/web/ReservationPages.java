@@ -39,7 +39,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ReservationPages {
 
-    private static final String PROVIDER = "sandbox";
+    private static final String PROVIDER = Orders.ONLINE;
     /** Date chips shown on the booking page; further dates are typed. */
     private static final int DATE_CHIPS = 14;
 
