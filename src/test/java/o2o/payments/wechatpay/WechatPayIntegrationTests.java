@@ -17,7 +17,6 @@ import o2o.payments.Payments;
 import o2o.payments.PaymentProvider;
 import o2o.payments.ProviderAccounts;
 import o2o.payments.StartPayment;
-import o2o.shared.InvalidInput;
 import o2o.shared.Money;
 import o2o.shared.Problem;
 import o2o.testing.ApiTest;
@@ -269,29 +268,35 @@ class WechatPayIntegrationTests extends ApiTest {
     }
 
     @Test
-    void merchantSettingsAreCheckedAndOnlyWhatIsNotSecretIsShown() {
+    void merchantSettingsAreCheckedByTheApiAndOnlyWhatIsNotSecretIsShown() {
         var merchant = fixtures.approvedMerchant("微信设置");
-        var account = fake.newMerchant(FakeWechatPay.Mode.PUBLIC_KEY);
-        var settings = new java.util.LinkedHashMap<>(account.settings(fake));
+        var path = "/api/v1/merchant/payment-providers/wechatpay";
+        var settings = new java.util.LinkedHashMap<>(fake.newMerchant(FakeWechatPay.Mode.PUBLIC_KEY).settings(fake));
 
-        var saved = accounts.save(owner(merchant), "wechatpay", json.valueToTree(settings));
-        assertThat(saved.settings()).containsKeys("mchId", "appId", "merchantSerialNumber", "mode",
-                "platformPublicKeyId").doesNotContainKeys("privateKey", "apiV3Key", "platformPublicKey");
+        var saved = api.put(path, settings, merchant.ownerToken());
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.body().path("settings").path("mode").asString()).isEqualTo("PUBLIC_KEY");
+        assertThat(saved.body().path("settings").path("platformPublicKeyId").asString())
+                .isEqualTo(FakeWechatPay.PUBLIC_KEY_ID);
+        assertThat(saved.body().toString()).doesNotContain("PRIVATE KEY", "PUBLIC KEY", settings.get("apiV3Key").toString());
 
         for (var wrong : Map.of("privateKey", "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----",
                 "platformPublicKey", "garbage", "apiV3Key", "too-short", "mchId", "abc",
                 "platformPublicKeyId", "KEY_1").entrySet()) {
             var bad = new java.util.LinkedHashMap<>(settings);
             bad.put(wrong.getKey(), wrong.getValue());
-            assertThatThrownBy(() -> accounts.save(owner(merchant), "wechatpay", json.valueToTree(bad)))
-                    .as(wrong.getKey())
-                    .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.status().value()).isEqualTo(400));
+            var refused = api.put(path, bad, merchant.ownerToken());
+            assertThat(refused.status()).as(wrong.getKey()).isEqualTo(400);
+            assertThat(refused.body().toString()).as(wrong.getKey()).contains(wrong.getKey());
         }
+
         var certificates = new java.util.LinkedHashMap<>(fake.newMerchant(FakeWechatPay.Mode.CERTIFICATE).settings(fake));
-        assertThat(accounts.save(owner(merchant), "wechatpay", json.valueToTree(certificates)).settings())
-                .containsEntry("platformCertificateSerialNumbers", java.util.List.of(fake.certificateSerial()));
-        certificates.put("platformCertificates", java.util.List.of("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----"));
-        assertThatThrownBy(() -> accounts.save(owner(merchant), "wechatpay", json.valueToTree(certificates)))
-                .isInstanceOf(InvalidInput.class);
+        var certificateMode = api.put(path, certificates, merchant.ownerToken());
+        assertThat(certificateMode.status()).isEqualTo(200);
+        assertThat(certificateMode.body().path("settings").path("platformCertificateSerialNumbers").get(0).asString())
+                .isEqualTo(fake.certificateSerial());
+        certificates.put("platformCertificates",
+                java.util.List.of("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----"));
+        assertThat(api.put(path, certificates, merchant.ownerToken()).status()).isEqualTo(400);
     }
 }
