@@ -18,5 +18,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestClockConfiguration.class, FakeWechatConfiguration.class, FakeAlipayConfiguration.class})
+@Import({TestClockConfiguration.class, FakeWechatConfiguration.class, FakeAlipayConfiguration.class,
+        o2o.payments.wechatpay.FakeWechatPayConfiguration.class})
 public @interface IntegrationTest {}
