@@ -46,6 +46,7 @@ public class Orders {
 
     /** The provider name that means "the merchant's gateway, whichever it is". */
     public static final String ONLINE = "online";
+    private static final String WECHAT_PAY = "wechatpay";
     /** What a customer may pay an order by: the merchant's first gateway, a gateway by name, or stored value. */
     public static final Set<String> PAYABLE_BY = Set.of(ONLINE, "sandbox", "wechatpay", "alipay", "wallet");
 
@@ -381,12 +382,21 @@ public class Orders {
             throw new Problem(HttpStatus.CONFLICT, "order-not-payable", "the time to pay this order is over");
         }
         var title = order.lines().isEmpty() ? "o2o" : order.lines().getFirst().title();
-        var gateway = ONLINE.equals(provider) ? payments.gatewaysOf(order.merchantId()).stream().findFirst()
-                .orElseThrow(() -> new Problem(HttpStatus.CONFLICT, "payment-provider-unavailable",
-                        "this merchant takes no online payments", "online"))
-                : provider;
+        var gateway = provider;
+        if (ONLINE.equals(provider)) {
+            var gateways = payments.gatewaysOf(order.merchantId());
+            if (gateways.isEmpty()) {
+                throw new Problem(HttpStatus.CONFLICT, "payment-provider-unavailable",
+                        "this merchant takes no online payments", "online");
+            }
+            // inside WeChat, WeChat Pay where the merchant takes it
+            gateway = scene == PaymentProvider.Scene.IN_WECHAT && gateways.contains(WECHAT_PAY) ? WECHAT_PAY
+                    : gateways.getFirst();
+        }
+        var where = scene == PaymentProvider.Scene.IN_WECHAT && !WECHAT_PAY.equals(gateway)
+                ? PaymentProvider.Scene.PAGE : scene;
         return payments.start(new StartPayment(order.id(), order.merchantId(), order.customerId(), order.total(),
-                gateway, title, returnUrl, scene, payerOpenid));
+                gateway, title, returnUrl, where, where == PaymentProvider.Scene.IN_WECHAT ? payerOpenid : null));
     }
 
     /**

@@ -4,9 +4,12 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import o2o.identity.CustomerPrincipal;
+import o2o.identity.Customers;
+import o2o.identity.WechatAccount;
 import o2o.orders.Order;
 import o2o.orders.OrderStatus;
 import o2o.orders.Orders;
+import o2o.payments.PaymentProvider;
 import o2o.shared.Problem;
 import o2o.shared.web.FormValues;
 import o2o.shared.web.PageText;
@@ -17,6 +20,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -31,10 +35,12 @@ class OrderPages {
     private static final String PROVIDER = Orders.ONLINE;
 
     private final Orders orders;
+    private final Customers customers;
     private final PageText text;
 
-    OrderPages(Orders orders, PageText text) {
+    OrderPages(Orders orders, Customers customers, PageText text) {
         this.orders = orders;
+        this.customers = customers;
         this.text = text;
     }
 
@@ -42,7 +48,7 @@ class OrderPages {
     String buy(@Nullable Authentication authentication, @PathVariable UUID dealId,
             @RequestParam(defaultValue = "1") String quantity, @RequestParam(required = false) @Nullable UUID couponId,
             @RequestParam(defaultValue = "") String pointsToUse, @RequestParam(defaultValue = PROVIDER) String provider,
-            RedirectAttributes redirect) {
+            @RequestHeader(name = "User-Agent", defaultValue = "") String userAgent, RedirectAttributes redirect) {
         if (authentication == null || !(authentication.getPrincipal() instanceof CustomerPrincipal customer)) {
             return "redirect:/signin?next=/deals/" + dealId;
         }
@@ -55,7 +61,7 @@ class OrderPages {
             return "redirect:/deals/" + dealId;
         }
         if (order.status() != OrderStatus.PENDING_PAYMENT) return "redirect:/me/orders/" + order.id();
-        return pay(customer, order.id(), provider, redirect);
+        return pay(customer, order.id(), provider, userAgent, redirect);
     }
 
     @GetMapping("/me/orders")
@@ -84,13 +90,19 @@ class OrderPages {
 
     /** Pays an unpaid order (again): back to the provider's page. */
     @PostMapping("/me/orders/{id}/pay")
-    String pay(CustomerPrincipal customer, @PathVariable UUID id, RedirectAttributes redirect) {
-        return pay(customer, id, PROVIDER, redirect);
+    String pay(CustomerPrincipal customer, @PathVariable UUID id,
+            @RequestHeader(name = "User-Agent", defaultValue = "") String userAgent, RedirectAttributes redirect) {
+        return pay(customer, id, PROVIDER, userAgent, redirect);
     }
 
-    private String pay(CustomerPrincipal customer, UUID id, String provider, RedirectAttributes redirect) {
+    /** Inside WeChat, with the customer's verified openid, WeChat Pay opens in WeChat itself (JSAPI). */
+    private String pay(CustomerPrincipal customer, UUID id, String provider, String userAgent,
+            RedirectAttributes redirect) {
+        var openid = userAgent.contains("MicroMessenger")
+                ? customers.wechatOf(customer.customerId()).map(WechatAccount::openid).orElse(null) : null;
+        var scene = openid == null ? PaymentProvider.Scene.PAGE : PaymentProvider.Scene.IN_WECHAT;
         try {
-            return "redirect:" + orders.pay(customer, id, provider, "/me/orders/" + id).redirectUrl();
+            return "redirect:" + orders.pay(customer, id, provider, "/me/orders/" + id, scene, openid).redirectUrl();
         } catch (Problem problem) {
             if (problem.status().value() == 404) throw problem;
             redirect.addFlashAttribute("problem", text.problem(problem));

@@ -84,6 +84,7 @@ public final class FakeWechatPay {
         final String notifyUrl;
         final String codeUrl;
         final String tradeType;
+        volatile String payerOpenid = "";
         volatile String state = "NOTPAY";
         volatile String transactionId;
         volatile long paidTotal;
@@ -96,6 +97,11 @@ public final class FakeWechatPay {
             this.notifyUrl = notifyUrl;
             this.tradeType = tradeType;
             this.codeUrl = "weixin://wxpay/bizpayurl?pr=" + random(10);
+        }
+
+        /** The payer a JSAPI payment was made out to (empty for Native). */
+        public String payerOpenid() {
+            return payerOpenid;
         }
 
         public String state() {
@@ -341,6 +347,7 @@ public final class FakeWechatPay {
             respond(exchange, merchant, 400, Map.of("code", "INVALID_REQUEST", "message", "201 商户订单号重复"));
             return;
         }
+        if (tradeType.equals("JSAPI")) order.payerOpenid = request.path("payer").path("openid").asString("");
         respond(exchange, merchant, 200, tradeType.equals("NATIVE") ? Map.of("code_url", order.codeUrl)
                 : Map.of("prepay_id", "wx" + outTradeNo));
     }
