@@ -400,6 +400,27 @@ public class Orders {
     }
 
     /**
+     * Staff take a table or pick-up order's money by a gateway's QR code the payer scans at the counter (WeChat Pay
+     * Native, Alipay precreate); the order is paid when the gateway confirms. {@code returnUrl} is the staff's page.
+     */
+    @Transactional
+    public Payment payByQrAtCounter(UUID orderId, String provider, String returnUrl) {
+        if (!provider.equals(WECHAT_PAY) && !provider.equals("alipay")) {
+            throw new InvalidInput("provider", "wechatpay or alipay");
+        }
+        var order = find(orderId).orElseThrow(() -> Problem.notFound("order"));
+        if (order.channel() != Channel.DINE_IN && order.channel() != Channel.PICKUP) {
+            throw new Problem(HttpStatus.CONFLICT, "order-not-payable", "only table and pick-up orders are paid at the counter");
+        }
+        if (order.status() != OrderStatus.PENDING_PAYMENT || order.offlineMethod() != null) {
+            throw new Problem(HttpStatus.CONFLICT, "order-not-payable", "this order is " + order.status());
+        }
+        var title = order.lines().isEmpty() ? "o2o" : order.lines().getFirst().title();
+        return payments.start(new StartPayment(order.id(), order.merchantId(), order.customerId(), order.total(),
+                provider, title, returnUrl, PaymentProvider.Scene.QR, null));
+    }
+
+    /**
      * The provider confirmed the money: PENDING_PAYMENT → PAID, the coupon is spent, {@link OrderPaid} goes out.
      * Money for an order that was cancelled meanwhile (or of the wrong amount) goes straight back.
      */
@@ -426,7 +447,13 @@ public class Orders {
                 .param("id", orderId)
                 .update();
         if (order.couponId() != null) coupons.consume(order.couponId(), orderId);
-        if (order.customerId() == null) return; // a walk-in's table share: nobody to credit
+        if (order.customerId() == null) { // a walk-in's table share: nobody to credit
+            if (order.offlineMethod() == null) {
+                events.publishEvent(new WalkInOrderPaid(orderId, order.merchantId(), order.channel(), order.total(),
+                        clock.instant()));
+            }
+            return;
+        }
         var line = order.lines().getFirst();
         boolean deal = line.kind().equals("DEAL");
         events.publishEvent(new OrderPaid(orderId, order.merchantId(), order.customerId(), order.channel(),

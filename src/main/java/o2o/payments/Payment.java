@@ -7,7 +7,7 @@ import java.util.UUID;
 import o2o.shared.Money;
 import org.jspecify.annotations.Nullable;
 
-public record Payment(UUID id, UUID orderId, UUID merchantId, UUID customerId, String provider, Status status,
+public record Payment(UUID id, UUID orderId, UUID merchantId, @Nullable UUID customerId, String provider, Status status,
         Money amount, String providerRef, String redirectUrl, Instant createdAt, @Nullable Instant completedAt) {
 
     /**

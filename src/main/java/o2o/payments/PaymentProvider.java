@@ -69,9 +69,10 @@ public interface PaymentProvider {
      * What is to be paid, by whom, to whom.
      *
      * @param outTradeNo the number the gateway knows this payment by (unique per provider)
+     * @param customerId who pays; null for a walk-in at the counter
      * @param payerOpenid the payer's verified WeChat openid, for a payment inside WeChat
      */
-    record ChargeRequest(UUID paymentId, String outTradeNo, UUID orderId, UUID merchantId, UUID customerId,
+    record ChargeRequest(UUID paymentId, String outTradeNo, UUID orderId, UUID merchantId, @Nullable UUID customerId,
             Money amount, String description, String returnUrl, Scene scene, @Nullable String payerOpenid) {}
 
     /**

@@ -20,6 +20,7 @@ import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
 import o2o.shared.Money;
 import o2o.shared.Problem;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -67,7 +68,7 @@ public class Payments {
      * order not yet marked paid), is handed out again instead of a second.
      */
     @Transactional
-    public Payment start(UUID orderId, UUID merchantId, UUID customerId, Money amount, String providerName,
+    public Payment start(UUID orderId, UUID merchantId, @Nullable UUID customerId, Money amount, String providerName,
             String description, String returnUrl) {
         return start(new StartPayment(orderId, merchantId, customerId, amount, providerName, description, returnUrl,
                 PaymentProvider.Scene.PAGE, null));

@@ -3,6 +3,7 @@ package o2o.tableorders;
 import o2o.orders.Channel;
 import o2o.orders.OrderCancelled;
 import o2o.orders.OrderPaid;
+import o2o.orders.WalkInOrderPaid;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,11 @@ class BillReactions {
 
     @ApplicationModuleListener
     void on(OrderPaid paid) {
+        if (paid.channel() == Channel.DINE_IN) bills.orderPaid(paid.orderId());
+    }
+
+    @ApplicationModuleListener
+    void on(WalkInOrderPaid paid) {
         if (paid.channel() == Channel.DINE_IN) bills.orderPaid(paid.orderId());
     }
 

@@ -341,6 +341,22 @@ public class Bills {
         return view(row.id());
     }
 
+    /**
+     * Staff take one share's money by a gateway's QR code that the payer scans at the counter (a walk-in order is placed
+     * for it first); the share is paid, and the bill settles, when the gateway confirms. Returns the QR page.
+     */
+    @Transactional
+    public String qrAtCounter(StaffPrincipal staff, UUID tableId, UUID shareId, String provider) {
+        var session = staffSession(staff, tableId);
+        var row = lockLive(session);
+        if (!row.status().equals("OPEN")) throw Problem.conflict("bill-not-open", "this bill is not open");
+        var share = freeIfCancelled(row, share(row, shareId));
+        if (share.state() == BillShare.State.PAID) throw Problem.conflict("bill-share-paid", "this share is paid");
+        if (share.amount().isZero()) throw Problem.conflict("bill-share-empty", "this share has nothing to pay");
+        var orderId = orderOf(row, share);
+        return orders.payByQrAtCounter(orderId, provider, "/merchant/tables/" + tableId + "/bill").redirectUrl();
+    }
+
     /** Staff take the money of everything still unpaid at the counter (one share when it was never split). */
     @Transactional
     public Bill settleAtCounter(StaffPrincipal staff, UUID tableId, String method) {
@@ -513,16 +529,18 @@ public class Bills {
     private void atCounter(Row row, BillShare unsettled, String method) {
         var share = freeIfCancelled(row, unsettled);
         if (share.state() == BillShare.State.PAID) return;
-        UUID orderId = share.orderId();
-        if (orderId == null) {
-            var walkIn = orders.place(new NewOrder(row.merchantId(), row.storeId(), null, Channel.DINE_IN,
-                    lines(row, share), Money.zero(row.subtotal().currency()), null, 0));
-            attach(share.id(), walkIn.id(), null);
-            orderId = walkIn.id();
-        }
-        orders.payAtCounter(orderId, method);
+        orders.payAtCounter(orderOf(row, share), method);
         jdbc.sql("update bill_share set paid_at = :now where id = :s and paid_at is null")
                 .param("s", share.id()).param("now", now()).update();
+    }
+
+    /** The share's order: its payer's, or a walk-in order placed for it now. */
+    private UUID orderOf(Row row, BillShare share) {
+        if (share.orderId() != null) return share.orderId();
+        var walkIn = orders.place(new NewOrder(row.merchantId(), row.storeId(), null, Channel.DINE_IN,
+                lines(row, share), Money.zero(row.subtotal().currency()), null, 0));
+        attach(share.id(), walkIn.id(), null);
+        return walkIn.id();
     }
 
     /** A share whose order was cancelled unpaid (the event that frees it may still be on its way) is free now. */

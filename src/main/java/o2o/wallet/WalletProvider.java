@@ -20,7 +20,9 @@ class WalletProvider implements PaymentProvider {
 
     @Override
     public Charge charge(ChargeRequest request) {
-        storedValue.pay(request.customerId(), request.merchantId(), request.amount(), "payment:" + request.paymentId());
+        var customerId = request.customerId();
+        if (customerId == null) throw new o2o.shared.InvalidInput("provider", "stored value is paid by a member");
+        storedValue.pay(customerId, request.merchantId(), request.amount(), "payment:" + request.paymentId());
         return Charge.settled("wallet:" + request.paymentId(), request.returnUrl());
     }
 

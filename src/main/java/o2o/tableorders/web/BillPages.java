@@ -9,6 +9,7 @@ import o2o.dining.Tables;
 import o2o.identity.CustomerPrincipal;
 import o2o.identity.StaffPrincipal;
 import o2o.shared.InvalidInput;
+import o2o.payments.Payments;
 import o2o.shared.Problem;
 import o2o.shared.web.FormValues;
 import o2o.shared.web.PageText;
@@ -38,13 +39,18 @@ class BillPages {
     /** The session whose bill this browser looked at, so that it still shows "paid" after the table was freed. */
     private static final String SEEN = "o2o.tableorders.bill-session";
 
+    /** The gateways whose QR code a payer scans at the counter. */
+    private static final java.util.Set<String> QR_AT_THE_COUNTER = java.util.Set.of("wechatpay", "alipay");
+
     private final Bills bills;
     private final Tables tables;
     private final TableDiners diners;
+    private final Payments payments;
     private final PageText text;
 
-    BillPages(Bills bills, Tables tables, TableDiners diners, PageText text) {
+    BillPages(Bills bills, Tables tables, TableDiners diners, Payments payments, PageText text) {
         this.bills = bills;
+        this.payments = payments;
         this.tables = tables;
         this.diners = diners;
         this.text = text;
@@ -198,6 +204,19 @@ class BillPages {
         return staffAct(staff, tableId, redirect, () -> bills.settleShareAtCounter(staff, tableId, shareId, method));
     }
 
+    /** Staff show the payer a gateway's QR code for a share (WeChat Pay or Alipay); its page returns here once paid. */
+    @PostMapping("/merchant/tables/{tableId}/bill/shares/{shareId}/qr")
+    String staffShareQr(StaffPrincipal staff, @PathVariable UUID tableId, @PathVariable UUID shareId,
+            @RequestParam String provider, RedirectAttributes redirect) {
+        try {
+            return "redirect:" + bills.qrAtCounter(staff, tableId, shareId, provider);
+        } catch (Problem problem) {
+            if (problem.status().value() == 404 || problem.status().value() == 403) throw problem;
+            redirect.addFlashAttribute("problem", text.problem(problem));
+            return "redirect:/merchant/tables/" + tableId + "/bill";
+        }
+    }
+
     private void diner(String code, @Nullable Authentication authentication, HttpServletRequest request,
             HttpSession session, Model model) {
         var seen = session.getAttribute(SEEN) instanceof UUID id ? id : null;
@@ -218,6 +237,8 @@ class BillPages {
         var table = tables.table(tableId).filter(t -> staff.canActIn(t.merchantId(), t.storeId()))
                 .orElseThrow(() -> Problem.notFound("table"));
         model.addAttribute("table", table);
+        model.addAttribute("qrGateways", payments.gatewaysOf(table.merchantId()).stream()
+                .filter(QR_AT_THE_COUNTER::contains).toList());
         Bill bill = null;
         try {
             bill = bills.forStaff(staff, tableId);
