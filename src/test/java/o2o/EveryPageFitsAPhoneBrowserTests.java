@@ -126,6 +126,17 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
                         + on.evaluate(WIDEST));
             }
         }
+        // the webhook console in the state the issue was found in: a new signing secret shown once, unbroken
+        ownerPhone.navigate("/merchant/webhooks");
+        ownerPhone.locator("#webhook-url").fill("https://hooks.example.com/o2o/merchants/" + owner.id() + "/events");
+        ownerPhone.locator("input[name=eventTypes][value='order.paid']").check();
+        ownerPhone.locator("#add-webhook").click();
+        ownerPhone.locator("#new-secret").waitFor();
+        int secretPage = ((Number) ownerPhone.evaluate("() => document.documentElement.scrollWidth")).intValue();
+        if (secretPage > WIDTH) {
+            tooWide.add("/merchant/webhooks with a new secret: " + secretPage + " px wide, widest: "
+                    + ownerPhone.evaluate(WIDEST));
+        }
         assertThat(failed).as("pages that did not open with the fixtures").isEmpty();
         assertThat(tooWide).as("pages wider than a " + WIDTH + " px phone").isEmpty();
         assertThat(urls).as("pages measured").hasSizeGreaterThan(60);
@@ -152,13 +163,13 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
     /** The deepest elements whose right edge is past the viewport, to say what to fix. */
     private static final String WIDEST = """
             () => [...document.querySelectorAll('body *')]
-                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
-                .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 0.5))
+                .filter(e => e.getBoundingClientRect().right > %d.5)
+                .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > %d.5))
                 .slice(0, 3)
                 .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).trim().replace(/\\s+/g, '.') : '')
                     + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')
                 .join(', ')
-            """;
+            """.formatted(WIDTH, WIDTH);
 
     private static com.microsoft.playwright.Browser.NewContextOptions options() {
         return new com.microsoft.playwright.Browser.NewContextOptions()
