@@ -58,9 +58,6 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
     @Autowired
     o2o.notifications.Notifications notifications;
 
-    @Autowired
-    o2o.identity.Customers customers;
-
     /** The demo-like world the pages are filled from. */
     private record World(UUID merchant, UUID store, UUID deal, UUID tableId, String tableCode, String order,
             String voucher, String paymentRef, String pickup, String reservation, String topUp, UUID member,
@@ -72,7 +69,7 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         var phone = Fixtures.uniquePhone();
         var customerToken = fixtures.customerToken(phone);
         var owner = fixtures.approvedMerchant("老弄堂本帮菜 · 人民广场旗舰店");
-        var world = world(owner, customerToken, phone);
+        var world = world(owner, customerToken);
 
         var fills = fills(world);
         var unfillable = new ArrayList<String>();
@@ -122,8 +119,8 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
             int scroll = widths.get(0).intValue();
             int inner = widths.get(1).intValue();
             if (scroll > inner || scroll > WIDTH) {
-                tooWide.add(url + " (" + pattern + (fragment ? ", an htmx fragment in its surface's page" : "") + "): " + scroll + " px wide in a " + inner + " px viewport, widest: "
-                        + on.evaluate(WIDEST));
+                tooWide.add(url + " (" + pattern + (fragment ? ", an htmx fragment in its surface's page" : "")
+                        + "): " + scroll + " px wide in a " + inner + " px viewport, widest: " + on.evaluate(WIDEST));
             }
         }
         // the webhook console in the state the issue was found in: a new signing secret shown once, unbroken
@@ -233,7 +230,7 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         return pages;
     }
 
-    private World world(Fixtures.MerchantFixture owner, String customerToken, String phone) {
+    private World world(Fixtures.MerchantFixture owner, String customerToken) {
         var storeBody = new HashMap<String, Object>(Fixtures.storeBody(
                 Fixtures.unique("老弄堂本帮菜（人民广场来福士旗舰店）"), 31.2304, 121.4737, "本帮菜"));
         var allDay = new LinkedHashMap<String, Object>();
