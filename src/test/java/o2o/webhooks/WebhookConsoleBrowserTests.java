@@ -32,6 +32,9 @@ class WebhookConsoleBrowserTests extends BrowserTest {
             page.locator("#add-webhook").click();
             assertThat(page.locator("#new-secret")).containsText("只显示这一次");
             var secret = page.locator("#secret-value").textContent().strip();
+            org.assertj.core.api.Assertions.assertThat((Integer) page.evaluate("() => document.documentElement.scrollWidth"))
+                    .as("the new secret wraps: the page does not scroll sideways")
+                    .isLessThanOrEqualTo(page.viewportSize().width);
             var endpoint = page.locator(".webhook-endpoint");
             assertThat(endpoint).containsText(receiver.url());
             assertThat(endpoint).containsText("收银系统");

@@ -1,0 +1,363 @@
+package o2o;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import o2o.testing.Browser;
+import o2o.testing.BrowserTest;
+import o2o.testing.Fixtures;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.ValueConstants;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every page of the customer site, the merchant console and the operator console, opened on a 360 px phone with the
+ * CJK fonts a phone in China has, must fit: the document may not be wider than the viewport (a page that scrolls
+ * sideways hides its buttons under other cards). The pages are the controllers' GET handlers that render a view, so
+ * a new page is measured without anybody remembering to add it; one with path variables or required parameters must
+ * be filled from the fixtures below or be on {@link #SKIPPED} with the reason, else this test fails.
+ */
+class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
+
+    private static final int WIDTH = 360;
+
+    /** Pages not measured, each with why. Keep this short: each entry is a page nobody checks on a phone. */
+    private static final Map<String, String> SKIPPED = Map.of(
+            "/t/{code}/bill/shares/{shareId}",
+            "a share exists only after a seated table ordered rounds and split its bill; BillBrowserTests opens it",
+            "/t/{code}/bill/shares/{shareId}/preview",
+            "an htmx fragment of the share page above, which needs the same split bill");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    o2o.notifications.Notifications notifications;
+
+    /** The demo-like world the pages are filled from. */
+    private record World(UUID merchant, UUID store, UUID deal, UUID tableId, String tableCode, String order,
+            String voucher, String paymentRef, String pickup, String reservation, String topUp, UUID member,
+            String memberImport) {}
+
+    @Test
+    void everyPageIsAtMostAsWideAsA360PixelPhone() {
+        var pages = viewPages();
+        var phone = Fixtures.uniquePhone();
+        var customerToken = fixtures.customerToken(phone);
+        var owner = fixtures.approvedMerchant("老弄堂本帮菜 · 人民广场旗舰店");
+        var world = world(owner, customerToken);
+
+        var fills = fills(world);
+        var unfillable = new ArrayList<String>();
+        var urls = new TreeMap<String, String>();
+        for (var page : pages.entrySet()) {
+            var pattern = page.getKey();
+            if (SKIPPED.containsKey(pattern)) continue;
+            if (fills.containsKey(pattern)) urls.put(pattern, fills.get(pattern));
+            else if (page.getValue()) unfillable.add(pattern);
+            else urls.put(pattern, pattern);
+        }
+        assertThat(unfillable).as("pages with path variables or required parameters that this test cannot fill: "
+                + "add a fixture to fills(...) or, with the reason, to SKIPPED").isEmpty();
+        assertThat(fills.keySet()).as("filled pages that no controller serves any more").isSubsetOf(pages.keySet());
+        assertThat(SKIPPED.keySet()).as("skipped pages that no controller serves any more").isSubsetOf(pages.keySet());
+
+        // the customer signs in on the phone with the same number (a new code once the resend interval has passed)
+        clock.advance(Duration.ofMinutes(2));
+        var customer = phone(null);
+        customer.navigate("/signin");
+        enterSmsCode(customer, phone);
+        customer.waitForURL(url -> !url.contains("/signin"));
+        var ownerPhone = phone(owner.ownerUsername());
+        var operator = phone("operator");
+        var anonymous = phone(null);
+
+        var tooWide = new ArrayList<String>();
+        var failed = new ArrayList<String>();
+        for (var entry : urls.entrySet()) {
+            var pattern = entry.getKey();
+            var url = entry.getValue();
+            Page on = pattern.startsWith("/merchant") ? ownerPhone
+                    : pattern.startsWith("/admin") ? operator
+                    : Set.of("/signin", "/staff/login", "/apply").contains(pattern) ? anonymous
+                    : customer;
+            var response = on.navigate(url);
+            if (response == null || response.status() >= 400) {
+                failed.add(url + " → " + (response == null ? "no response" : response.status()));
+                continue;
+            }
+            on.waitForLoadState();
+            var fragment = (Boolean) on.evaluate("() => !document.querySelector('meta[name=viewport]')");
+            if (fragment) hostFragment(on, pattern);
+            @SuppressWarnings("unchecked")
+            var widths = (List<Number>) on.evaluate(
+                    "() => [document.documentElement.scrollWidth, window.innerWidth]");
+            int scroll = widths.get(0).intValue();
+            int inner = widths.get(1).intValue();
+            if (scroll > inner || scroll > WIDTH) {
+                tooWide.add(url + " (" + pattern + (fragment ? ", an htmx fragment in its surface's page" : "")
+                        + "): " + scroll + " px wide in a " + inner + " px viewport, widest: " + on.evaluate(WIDEST));
+            }
+        }
+        // the webhook console in the state the issue was found in: a new signing secret shown once, unbroken
+        ownerPhone.navigate("/merchant/webhooks");
+        ownerPhone.locator("#webhook-url").fill("https://hooks.example.com/o2o/merchants/" + owner.id() + "/events");
+        ownerPhone.locator("input[name=eventTypes][value='order.paid']").check();
+        ownerPhone.locator("#add-webhook").click();
+        ownerPhone.locator("#new-secret").waitFor();
+        int secretPage = ((Number) ownerPhone.evaluate("() => document.documentElement.scrollWidth")).intValue();
+        if (secretPage > WIDTH) {
+            tooWide.add("/merchant/webhooks with a new secret: " + secretPage + " px wide, widest: "
+                    + ownerPhone.evaluate(WIDEST));
+        }
+        assertThat(failed).as("pages that did not open with the fixtures").isEmpty();
+        assertThat(tooWide).as("pages wider than a " + WIDTH + " px phone").isEmpty();
+        assertThat(urls).as("pages measured").hasSizeGreaterThan(60);
+    }
+
+    /**
+     * An htmx fragment (no document of its own, so Chromium would lay it out at 980 px) is measured where it lands: in
+     * the main part of a page of the same surface, with every stylesheet of the site.
+     */
+    private static void hostFragment(Page on, String pattern) {
+        var html = (String) on.evaluate("() => document.body.innerHTML");
+        on.navigate(pattern.startsWith("/merchant") ? "/merchant" : pattern.startsWith("/admin") ? "/admin" : "/");
+        on.evaluate("""
+                html => Promise.all(['/css/tableorders.css', '/css/dining-sheet.css'].map(css => new Promise(loaded => {
+                    const link = document.createElement('link');
+                    link.rel = 'stylesheet';
+                    link.href = css;
+                    link.onload = link.onerror = loaded;
+                    document.head.appendChild(link);
+                }))).then(() => { document.querySelector('main').innerHTML = html; })
+                """, html);
+    }
+
+    /** The deepest elements whose right edge is past the viewport, to say what to fix. */
+    private static final String WIDEST = """
+            () => [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > %d.5)
+                .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > %d.5))
+                .slice(0, 3)
+                .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).trim().replace(/\\s+/g, '.') : '')
+                    + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')
+                .join(', ')
+            """.formatted(WIDTH, WIDTH);
+
+    private static com.microsoft.playwright.Browser.NewContextOptions options() {
+        return new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(WIDTH, 780).setDeviceScaleFactor(3).setIsMobile(true).setHasTouch(true)
+                .setLocale("zh-CN");
+    }
+
+    /** A 360 px phone of its own, signed in as this staff member, or (null) not signed in yet. */
+    private Page phone(@Nullable String staffUsername) {
+        var phone = Browser.get().newContext(options().setBaseURL("http://127.0.0.1:" + port));
+        contexts.add(phone);
+        var opened = phone.newPage();
+        if (staffUsername == null) return opened;
+        var previous = page;
+        page = opened;
+        try {
+            signInAsStaff(staffUsername, staffUsername.equals("operator") ? "operator-pass" : "password-1");
+        } finally {
+            page = previous;
+        }
+        return opened;
+    }
+
+    private final List<BrowserContext> contexts = new ArrayList<>();
+
+    @AfterEach
+    void closeSmallPhones() {
+        contexts.forEach(BrowserContext::close);
+        contexts.clear();
+    }
+
+    /**
+     * Pattern → whether it needs filling (path variables or required query parameters), for every GET handler that
+     * renders a view, outside the API, Actuator and the OpenAPI pages.
+     */
+    private Map<String, Boolean> viewPages() {
+        var pages = new TreeMap<String, Boolean>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+            var info = entry.getKey();
+            var handler = entry.getValue();
+            var methods = info.getMethodsCondition().getMethods();
+            if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) continue;
+            if (handler.hasMethodAnnotation(ResponseBody.class)
+                    || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class)) continue;
+            var returns = handler.getMethod().getReturnType();
+            if (returns != String.class && returns != ModelAndView.class) continue;
+            boolean requiresParameters = false;
+            for (var parameter : handler.getMethodParameters()) {
+                var param = parameter.getParameterAnnotation(RequestParam.class);
+                if (param != null && param.required() && param.defaultValue().equals(ValueConstants.DEFAULT_NONE)
+                        && !Map.class.isAssignableFrom(parameter.getParameterType())) {
+                    requiresParameters = true;
+                }
+            }
+            for (var pattern : info.getPatternValues()) {
+                if (pattern.startsWith("/api") || pattern.startsWith("/actuator") || pattern.startsWith("/v3")
+                        || pattern.startsWith("/swagger") || pattern.startsWith("/error")) continue;
+                pages.put(pattern, requiresParameters || pattern.contains("{"));
+            }
+        }
+        return pages;
+    }
+
+    private World world(Fixtures.MerchantFixture owner, String customerToken) {
+        var storeBody = new HashMap<String, Object>(Fixtures.storeBody(
+                Fixtures.unique("老弄堂本帮菜（人民广场来福士旗舰店）"), 31.2304, 121.4737, "本帮菜"));
+        var allDay = new LinkedHashMap<String, Object>();
+        for (var day : java.time.DayOfWeek.values()) allDay.put(day.name(), List.of("00:00-00:00"));
+        storeBody.put("openingHours", allDay);
+        storeBody.put("address", "上海市黄浦区西藏中路268号来福士广场七楼 701-703 室（近人民广场地铁站 8 号口）");
+        var created = api.post("/api/v1/merchant/stores", storeBody, owner.ownerToken());
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        var store = UUID.fromString(created.text("id"));
+
+        var category = api.post("/api/v1/merchant/menu/categories", Map.of("name", "招牌热菜", "sortOrder", 1),
+                owner.ownerToken());
+        assertThat(category.status()).as(category.raw()).isEqualTo(201);
+        var item = api.post("/api/v1/merchant/menu/items", Map.of("categoryId", category.text("id"),
+                "name", "老上海浓油赤酱红烧肉（肥瘦相间，慢炖两小时）", "description", "招牌",
+                "price", Map.of("minor", 4800, "currency", "CNY"), "optionGroups", List.of()), owner.ownerToken());
+        assertThat(item.status()).as(item.raw()).isEqualTo(201);
+
+        var deal = fixtures.deal(owner, Set.of(store), 9900, 100, false, "ANYTIME");
+        var table = api.post("/api/v1/merchant/stores/" + store + "/tables", Map.of("label", "A01 靠窗大桌", "seats", 6),
+                owner.ownerToken());
+        assertThat(table.status()).as(table.raw()).isEqualTo(201);
+
+        var joined = api.post("/api/v1/me/memberships", Map.of("merchantId", owner.id()), customerToken);
+        assertThat(joined.status()).as(joined.raw()).isEqualTo(200);
+        var member = UUID.fromString(api.get("/api/v1/me", customerToken).text("id"));
+
+        var paid = fixtures.order(customerToken, deal, 1);
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+        fixtures.pay(customerToken, paid.text("id"), true);
+        var voucher = fixtures.vouchersOf(customerToken, 1).get(0).path("id").asString();
+        var unpaid = fixtures.order(customerToken, deal, 2);
+        var payment = api.post("/api/v1/orders/" + unpaid.text("id") + "/payments", Map.of("provider", "sandbox"),
+                customerToken);
+        assertThat(payment.status()).as(payment.raw()).isEqualTo(201);
+        var redirect = payment.text("redirectUrl");
+        var paymentRef = redirect.substring(redirect.lastIndexOf('/') + 1);
+
+        var pickup = api.send("POST", "/api/v1/stores/" + store + "/pickup-orders",
+                Map.of("lines", List.of(Map.of("itemId", item.text("id"), "quantity", 2, "optionIds", List.of())),
+                        "pickupTime", "", "note", "少放糖，不要葱，谢谢！请在取餐时提醒我带上发票抬头：上海某某餐饮管理有限公司"),
+                customerToken, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(pickup.status()).as(pickup.raw()).isEqualTo(201);
+
+        var settings = new HashMap<String, Object>();
+        var slots = new LinkedHashMap<String, Object>();
+        for (var day : java.time.DayOfWeek.values()) slots.put(day.name(), List.of("11:00", "18:00"));
+        settings.put("slots", slots);
+        settings.put("tableTypes", List.of(Map.of("name", "小桌（2-4 人）", "minParty", 1, "maxParty", 4, "tables", 5)));
+        settings.put("daysAhead", 30);
+        settings.put("cutoffMinutes", 60);
+        settings.put("depositMinor", 0);
+        settings.put("depositPerPerson", false);
+        settings.put("freeCancelHours", 24);
+        settings.put("reminderMinutes", 120);
+        var saved = api.put("/api/v1/merchant/stores/" + store + "/reservations/settings", settings, owner.ownerToken());
+        assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
+        var tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(2);
+        var booking = api.send("POST", "/api/v1/reservations", Map.of("storeId", store, "date", tomorrow.toString(),
+                        "time", "18:00", "partySize", 4, "name", "王先生", "note", "靠窗，有一位老人和一个婴儿车"),
+                customerToken, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(booking.status()).as(booking.raw()).isIn(200, 201);
+
+        var topUp = api.send("POST", "/api/v1/me/wallet/top-ups", Map.of("merchantId", owner.id(),
+                "amount", Map.of("minor", 10000, "currency", "CNY")), customerToken,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(topUp.status()).as(topUp.raw()).isIn(200, 201);
+
+        var imported = api.postRaw("/api/v1/merchant/member-imports",
+                "card_number,phone,name,points,balance\n" + Fixtures.unique("VIP") + "," + Fixtures.uniquePhone()
+                        + ",欧阳娜娜,120,35.00\n", "text/csv", owner.ownerToken());
+        assertThat(imported.status()).as(imported.raw()).isIn(200, 201, 202);
+
+        notifications.inApp(member, "您的券码已到账：https://o2o.example.com/me/vouchers/" + voucher
+                + "?utm_source=sms&utm_campaign=spring_festival_2027_very_long_tracking_code");
+        return new World(owner.id(), store, deal, UUID.fromString(table.text("id")), table.text("code"),
+                paid.text("id"), voucher, paymentRef, pickup.text("id"), booking.text("id"),
+                topUp.text("orderId"), member, imported.text("id"));
+    }
+
+    /** Concrete addresses for the pages that need something to show. */
+    private static Map<String, String> fills(World w) {
+        Function<String, String> store = path -> path.replace("{storeId}", w.store().toString())
+                .replace("{id}", w.store().toString());
+        var fills = new HashMap<String, String>();
+        for (var path : List.of("/stores/{id}", "/stores/{storeId}/menu", "/stores/{storeId}/reserve",
+                "/stores/{storeId}/pickup", "/stores/{storeId}/membership", "/stores/{storeId}/coupons",
+                "/merchant/stores/{id}", "/merchant/stores/{storeId}/menu", "/merchant/stores/{storeId}/reservations",
+                "/merchant/stores/{storeId}/reservations/settings", "/merchant/stores/{storeId}/tables",
+                "/merchant/stores/{storeId}/tables/board", "/merchant/stores/{storeId}/tables/sheet",
+                "/merchant/stores/{storeId}/pickup", "/merchant/stores/{storeId}/pickup/board",
+                "/merchant/stores/{storeId}/kitchen", "/merchant/stores/{storeId}/kitchen/tickets",
+                "/merchant/stores/{storeId}/service", "/merchant/stores/{storeId}/service/board")) {
+            fills.put(path, store.apply(path));
+        }
+        fills.put("/stores/{storeId}/reservation-link", store.apply("/stores/{storeId}/reservation-link"));
+        fills.put("/me/wallet/top-up/bonus", "/me/wallet/top-up/bonus?merchantId=" + w.merchant() + "&amount=500");
+        fills.put("/nearby", "/nearby?lat=31.2304&lng=121.4737&radiusMeters=3000");
+        fills.put("/deals/{id}", "/deals/" + w.deal());
+        fills.put("/me/orders/{id}", "/me/orders/" + w.order());
+        fills.put("/me/orders/{id}/status", "/me/orders/" + w.order() + "/status");
+        fills.put("/me/vouchers/{id}/qr", "/me/vouchers/" + w.voucher() + "/qr");
+        fills.put("/me/pickups/{id}", "/me/pickups/" + w.pickup());
+        fills.put("/me/pickups/{id}/status", "/me/pickups/" + w.pickup() + "/status");
+        fills.put("/me/reservations/{id}", "/me/reservations/" + w.reservation());
+        fills.put("/me/reservations/{id}/status", "/me/reservations/" + w.reservation() + "/status");
+        fills.put("/me/wallet/top-ups/{orderId}", "/me/wallet/top-ups/" + w.topUp());
+        fills.put("/me/wallet/top-ups/{orderId}/status", "/me/wallet/top-ups/" + w.topUp() + "/status");
+        fills.put("/me/wallet/top-up", "/me/wallet/top-up?merchantId=" + w.merchant());
+        fills.put("/me/wallet/pay-option", "/me/wallet/pay-option?merchant=" + w.merchant() + "&amount=9900");
+        fills.put("/me/points/checkout", "/me/points/checkout?merchant=" + w.merchant() + "&price=9900");
+        fills.put("/me/points/worth", "/me/points/worth?merchant=" + w.merchant());
+        fills.put("/me/coupons/choices", "/me/coupons/choices?merchant=" + w.merchant());
+        fills.put("/me/memberships/checkout-choice", "/me/memberships/checkout-choice?merchant=" + w.merchant());
+        for (var path : List.of("/me/memberships/{merchantId}", "/me/memberships/{merchantId}/mall",
+                "/me/memberships/{merchantId}/qr", "/me/memberships/{merchantId}/points")) {
+            fills.put(path, path.replace("{merchantId}", w.merchant().toString()));
+        }
+        for (var path : List.of("/t/{code}", "/t/{code}/join", "/t/{code}/bill", "/t/{code}/bill/panel",
+                "/t/{code}/order", "/t/{code}/order/panel")) {
+            fills.put(path, path.replace("{code}", w.tableCode()));
+        }
+        fills.put("/merchant/tables/{tableId}/bill", "/merchant/tables/" + w.tableId() + "/bill");
+        fills.put("/merchant/tables/{tableId}/bill/panel", "/merchant/tables/" + w.tableId() + "/bill/panel");
+        fills.put("/merchant/members/{customerId}", "/merchant/members/" + w.member());
+        fills.put("/merchant/members/import/{id}", "/merchant/members/import/" + w.memberImport());
+        fills.put("/sandbox/pay/{ref}", "/sandbox/pay/" + w.paymentRef());
+        return fills;
+    }
+}
