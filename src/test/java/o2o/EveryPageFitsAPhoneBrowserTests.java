@@ -304,7 +304,7 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
                         + ",欧阳娜娜,120,35.00\n", "text/csv", owner.ownerToken());
         assertThat(imported.status()).as(imported.raw()).isIn(200, 201, 202);
 
-        notifications.inApp(member, "您的券码已到账：https://o2o.example.com/me/vouchers/" + voucher
+        notifications.inApp(member, o2o.notifications.MessageKind.VOUCHERS_ISSUED, "您的券码已到账：https://o2o.example.com/me/vouchers/" + voucher
                 + "?utm_source=sms&utm_campaign=spring_festival_2027_very_long_tracking_code");
         return new World(owner.id(), store, deal, UUID.fromString(table.text("id")), table.text("code"),
                 paid.text("id"), voucher, paymentRef, pickup.text("id"), booking.text("id"),

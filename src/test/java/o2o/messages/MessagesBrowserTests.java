@@ -36,8 +36,8 @@ class MessagesBrowserTests extends BrowserTest {
         assertThat(page.locator("#nav-messages")).isVisible();
         assertThat(page.locator("#nav-unread")).hasCount(0);
 
-        notifications.inApp(customer, "您的券码 1234 5678 9012 已到账");
-        notifications.inApp(customer, "预订成功：明天 18:00，4 人");
+        notifications.inApp(customer, o2o.notifications.MessageKind.VOUCHERS_ISSUED, "您的券码 1234 5678 9012 已到账");
+        notifications.inApp(customer, o2o.notifications.MessageKind.VOUCHERS_ISSUED, "预订成功：明天 18:00，4 人");
         page.reload();
         assertThat(page.locator("#nav-unread")).hasText("2");
 
@@ -56,7 +56,7 @@ class MessagesBrowserTests extends BrowserTest {
     @Test
     void loadingMoreShowsTheOlderMessagesAndReadsThemToo() {
         var customer = signIn();
-        IntStream.range(0, 25).forEach(i -> notifications.inApp(customer, "第 " + i + " 条"));
+        IntStream.range(0, 25).forEach(i -> notifications.inApp(customer, o2o.notifications.MessageKind.VOUCHERS_ISSUED, "第 " + i + " 条"));
         page.navigate("/me/messages");
         assertThat(page.locator(".message")).hasCount(20);
         assertThat(page.locator("#nav-unread")).hasText("5");
@@ -72,7 +72,7 @@ class MessagesBrowserTests extends BrowserTest {
     @Test
     void theMarkAllReadButtonReadsWhatThePageHasNotShown() {
         var customer = signIn();
-        IntStream.range(0, 21).forEach(i -> notifications.inApp(customer, "通知 " + i));
+        IntStream.range(0, 21).forEach(i -> notifications.inApp(customer, o2o.notifications.MessageKind.VOUCHERS_ISSUED, "通知 " + i));
         page.navigate("/me/messages");
         assertThat(page.locator("#nav-unread")).hasText("1");
         page.locator("#mark-all-read button").click();

@@ -43,7 +43,7 @@ class MessagesIntegrationTests extends ApiTest {
     @Test
     void fortyFiveMessagesPageAsTwentyTwentyAndFiveNewestFirstWithNoOverlapAndNoGap() {
         var customer = customer();
-        IntStream.range(0, 45).forEach(i -> notifications.inApp(customer.id(), "消息 " + i));
+        IntStream.range(0, 45).forEach(i -> notifications.inApp(customer.id(), o2o.notifications.MessageKind.VOUCHERS_ISSUED, "消息 " + i));
 
         var sizes = new ArrayList<Integer>();
         var seen = new ArrayList<String>();
@@ -69,7 +69,7 @@ class MessagesIntegrationTests extends ApiTest {
     @Test
     void markingOneAndThenAllReadLowersTheUnreadCount() {
         var customer = customer();
-        IntStream.range(0, 3).forEach(i -> notifications.inApp(customer.id(), "取餐提醒 " + i));
+        IntStream.range(0, 3).forEach(i -> notifications.inApp(customer.id(), o2o.notifications.MessageKind.VOUCHERS_ISSUED, "取餐提醒 " + i));
         assertThat(unread(customer)).isEqualTo(3);
         var first = ids(api.get("/api/v1/me/messages", customer.token())).getFirst();
 
@@ -95,7 +95,7 @@ class MessagesIntegrationTests extends ApiTest {
     void anotherCustomersMessageIsNotFoundAndStaysUnread() {
         var owner = customer();
         var other = customer();
-        notifications.inApp(owner.id(), "您的订座已确认");
+        notifications.inApp(owner.id(), o2o.notifications.MessageKind.VOUCHERS_ISSUED, "您的订座已确认");
         var theirs = ids(api.get("/api/v1/me/messages", owner.token())).getFirst();
 
         var attempt = api.post("/api/v1/me/messages/" + theirs + "/read", null, other.token());

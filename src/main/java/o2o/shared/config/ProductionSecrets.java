@@ -41,6 +41,11 @@ public class ProductionSecrets implements EnvironmentPostProcessor {
             problems.add("O2O_SMS_PROVIDER (o2o.notifications.sms.provider): aliyun or tencent, with its keys, sign "
                     + "name and templates (README, \"Going to production\")");
         }
+        if (!environment.getProperty("o2o.identity.wechat.app-id", "").isBlank()
+                && environment.getProperty("o2o.identity.wechat.app-secret", "").isBlank()) {
+            problems.add("O2O_WECHAT_APP_SECRET (o2o.identity.wechat.app-secret): WeChat sign-in is on "
+                    + "(O2O_WECHAT_APP_ID) but cannot exchange codes without its secret");
+        }
         if (environment.getProperty("o2o.payments.sandbox.enabled", Boolean.class, false)) {
             problems.add("o2o.payments.sandbox.enabled=true: the sandbox gateway takes no money and exists only in "
                     + "demo, dev and test runs");

@@ -44,6 +44,14 @@ class ProductionSecretsTests {
     }
 
     @Test
+    void weChatSignInWithoutItsSecretIsRefused() {
+        var environment = configured().withProperty("o2o.identity.wechat.app-id", "wx0123456789abcdef");
+        assertThatThrownBy(() -> new ProductionSecrets().postProcessEnvironment(environment, new SpringApplication()))
+                .isInstanceOf(MissingSecrets.class)
+                .hasMessageContaining("O2O_WECHAT_APP_SECRET");
+    }
+
+    @Test
     void aConfiguredProductionRunStarts() {
         new ProductionSecrets().postProcessEnvironment(configured(), new SpringApplication());
     }
