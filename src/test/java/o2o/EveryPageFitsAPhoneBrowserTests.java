@@ -49,7 +49,10 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
             "/t/{code}/bill/shares/{shareId}",
             "a share exists only after a seated table ordered rounds and split its bill; BillBrowserTests opens it",
             "/t/{code}/bill/shares/{shareId}/preview",
-            "an htmx fragment of the share page above, which needs the same split bill");
+            "an htmx fragment of the share page above, which needs the same split bill",
+            "/signin/wechat/callback",
+            "WeChat's OAuth callback: with WeChat's code and the session's state it only redirects (to the page asked "
+                    + "for, or to the sign-in page); without them it is the error page, measured elsewhere");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -57,11 +60,23 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
 
     @Autowired
     o2o.notifications.Notifications notifications;
+    @Autowired
+    o2o.payments.ProviderAccounts gatewayAccounts;
+    @Autowired
+    o2o.payments.Payments payments;
+    @Autowired
+    o2o.payments.wechatpay.FakeWechatPay wechatPay;
+    @Autowired
+    o2o.payments.alipay.FakeAlipay alipay;
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     /** The demo-like world the pages are filled from. */
     private record World(UUID merchant, UUID store, UUID deal, UUID tableId, String tableCode, String order,
             String voucher, String paymentRef, String pickup, String reservation, String topUp, UUID member,
-            String memberImport) {}
+            String memberImport, UUID wechatPayment, UUID alipayPayment, UUID cashier) {}
 
     @Test
     void everyPageIsAtMostAsWideAsA360PixelPhone() {
@@ -268,6 +283,22 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         assertThat(payment.status()).as(payment.raw()).isEqualTo(201);
         var redirect = payment.text("redirectUrl");
         var paymentRef = redirect.substring(redirect.lastIndexOf('/') + 1);
+        // the merchant also takes WeChat Pay (its Native QR page) and Alipay (its precreated QR page)
+        var ownerPrincipal = new o2o.identity.StaffPrincipal(UUID.randomUUID(), owner.ownerUsername(), owner.id(),
+                o2o.identity.Role.OWNER, Set.of());
+        gatewayAccounts.save(ownerPrincipal, "wechatpay", json.valueToTree(
+                wechatPay.newMerchant(o2o.payments.wechatpay.FakeWechatPay.Mode.PUBLIC_KEY).settings(wechatPay)));
+        gatewayAccounts.save(ownerPrincipal, "alipay", json.valueToTree(alipay.newApp(false).settings()));
+        var byWechat = api.post("/api/v1/orders/" + unpaid.text("id") + "/payments", Map.of("provider", "wechatpay"),
+                customerToken);
+        assertThat(byWechat.status()).as(byWechat.raw()).isEqualTo(201);
+        var byAlipay = payments.start(new o2o.payments.StartPayment(UUID.fromString(unpaid.text("id")), owner.id(),
+                UUID.fromString(api.get("/api/v1/me", customerToken).text("id")), o2o.shared.Money.cny(19800),
+                "alipay", "老上海浓油赤酱红烧肉双人套餐（含两份米饭和一份时令蔬菜）", "/me/orders/" + unpaid.text("id"),
+                o2o.payments.PaymentProvider.Scene.QR, null));
+        fixtures.staff(owner, o2o.identity.Role.CASHIER, Set.of(store));
+        var cashier = jdbc.sql("select id from staff_account where merchant_id = :m and role = 'CASHIER'")
+                .param("m", owner.id()).query(UUID.class).single();
 
         var pickup = api.send("POST", "/api/v1/stores/" + store + "/pickup-orders",
                 Map.of("lines", List.of(Map.of("itemId", item.text("id"), "quantity", 2, "optionIds", List.of())),
@@ -308,7 +339,8 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
                 + "?utm_source=sms&utm_campaign=spring_festival_2027_very_long_tracking_code");
         return new World(owner.id(), store, deal, UUID.fromString(table.text("id")), table.text("code"),
                 paid.text("id"), voucher, paymentRef, pickup.text("id"), booking.text("id"),
-                topUp.text("orderId"), member, imported.text("id"));
+                topUp.text("orderId"), member, imported.text("id"), UUID.fromString(byWechat.text("id")),
+                byAlipay.id(), cashier);
     }
 
     /** Concrete addresses for the pages that need something to show. */
@@ -358,6 +390,12 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         fills.put("/merchant/members/{customerId}", "/merchant/members/" + w.member());
         fills.put("/merchant/members/import/{id}", "/merchant/members/import/" + w.memberImport());
         fills.put("/sandbox/pay/{ref}", "/sandbox/pay/" + w.paymentRef());
+        fills.put("/pay/options", "/pay/options?merchant=" + w.merchant());
+        fills.put("/pay/wechatpay/{paymentId}", "/pay/wechatpay/" + w.wechatPayment() + "?return=/me/orders");
+        fills.put("/pay/wechatpay/{paymentId}/status", "/pay/wechatpay/" + w.wechatPayment() + "/status");
+        fills.put("/pay/alipay/{paymentId}", "/pay/alipay/" + w.alipayPayment() + "?back=/me/orders");
+        fills.put("/pay/alipay/{paymentId}/status", "/pay/alipay/" + w.alipayPayment() + "/status");
+        fills.put("/merchant/staff/{id}", "/merchant/staff/" + w.cashier());
         return fills;
     }
 }

@@ -22,6 +22,7 @@ import o2o.identity.StaffPrincipal;
 import o2o.shared.InvalidInput;
 import o2o.shared.Money;
 import o2o.shared.Page;
+import o2o.shared.TimeCursor;
 import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
 import o2o.shared.RateLimits;
@@ -144,7 +145,7 @@ public class Members {
         if (q.length() > 40) throw new InvalidInput("q", "at most 40 characters");
         var digits = PHONE_DIGITS.matcher(q).matches() ? q.replaceAll("\\D", "") : "";
         var name = digits.isEmpty() ? q : "";
-        var after = Cursor.parse(cursor);
+        var after = TimeCursor.parse(cursor);
         var rows = jdbc.sql("""
                         select m.customer_id, c.phone, m.display_name, m.joined_at, m.channel,
                                coalesce(a.visits, 0) as visits, coalesce(a.paid_minor - a.refunded_minor, 0) as spend,
@@ -162,8 +163,8 @@ public class Members {
                         """)
                 .param("m", merchant).param("digits", digits).param("name", likeEscaped(name))
                 .param("afterAt", new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE,
-                        after == null ? null : after.joinedAt().atOffset(ZoneOffset.UTC)))
-                .param("afterId", new SqlParameterValue(Types.OTHER, after == null ? null : after.customerId()))
+                        after == null ? null : after.at().atOffset(ZoneOffset.UTC)))
+                .param("afterId", new SqlParameterValue(Types.OTHER, after == null ? null : after.id()))
                 .param("limit", limit + 1)
                 .query((rs, row) -> new MemberProfile.Listing(rs.getObject("customer_id", UUID.class),
                         masked(rs.getString("phone")), rs.getString("display_name"), instant(rs, "joined_at"),
@@ -173,7 +174,7 @@ public class Members {
                 .list();
         if (rows.size() <= limit) return new Page<>(rows, null);
         var last = rows.get(limit - 1);
-        return new Page<>(rows.subList(0, limit), new Cursor(last.joinedAt(), last.customerId()).toString());
+        return new Page<>(rows.subList(0, limit), new TimeCursor(last.joinedAt(), last.customerId()).toString());
     }
 
     /** A member's profile at the caller's merchant; 404 for anyone who is not a member there. */
@@ -253,25 +254,4 @@ public class Members {
     }
 
     private record Activity(int visits, Money spend, Instant lastVisitAt) {}
-
-    /** Where a page of the member list ended: the last member's join time (microseconds) and id. */
-    private record Cursor(Instant joinedAt, UUID customerId) {
-
-        static @Nullable Cursor parse(@Nullable String raw) {
-            if (raw == null || raw.isBlank()) return null;
-            var parts = raw.split("_");
-            try {
-                if (parts.length != 2) throw new IllegalArgumentException();
-                long micros = Long.parseLong(parts[0]);
-                return new Cursor(Instant.EPOCH.plusNanos(Math.multiplyExact(micros, 1000L)), UUID.fromString(parts[1]));
-            } catch (IllegalArgumentException | ArithmeticException e) {
-                throw new InvalidInput("cursor", "not a cursor from this list");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return (joinedAt.getEpochSecond() * 1_000_000 + joinedAt.getNano() / 1000) + "_" + customerId;
-        }
-    }
 }

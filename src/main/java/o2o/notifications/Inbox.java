@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import o2o.shared.InvalidInput;
 import o2o.shared.Page;
+import o2o.shared.TimeCursor;
 import o2o.shared.Problem;
 import o2o.shared.Timestamps;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +40,7 @@ public final class Inbox {
     /** Newest first; {@code cursor} is the {@code next} of the page before, null for the first page. */
     public Page<InAppMessage> page(@Nullable String cursor, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) throw new InvalidInput("limit", "1 to " + MAX_LIMIT);
-        var after = Cursor.parse(cursor);
+        var after = TimeCursor.parse(cursor);
         var rows = jdbc.sql("""
                         select id, body, created_at, read_at from notification
                         where channel = 'IN_APP' and recipient = :me
@@ -50,14 +51,14 @@ public final class Inbox {
                         """)
                 .param("me", recipient)
                 .param("afterAt", new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE,
-                        after == null ? null : Timestamps.utc(after.createdAt())))
+                        after == null ? null : Timestamps.utc(after.at())))
                 .param("afterId", new SqlParameterValue(Types.OTHER, after == null ? null : after.id()))
                 .param("limit", limit + 1)
                 .query(Inbox::message)
                 .list();
         if (rows.size() <= limit) return new Page<>(rows, null);
         var last = rows.get(limit - 1);
-        return new Page<>(rows.subList(0, limit), new Cursor(last.createdAt(), last.id()).toString());
+        return new Page<>(rows.subList(0, limit), new TimeCursor(last.createdAt(), last.id()).toString());
     }
 
     /** How many are unread: one count on a partial index, cheap enough for every page's navigation. */
@@ -114,26 +115,5 @@ public final class Inbox {
         return new InAppMessage(rs.getObject("id", UUID.class), rs.getString("body"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 readAt == null ? null : readAt.toInstant());
-    }
-
-    /** Where a page ended: the last message's time (microseconds, as stored) and id. */
-    private record Cursor(Instant createdAt, UUID id) {
-
-        static @Nullable Cursor parse(@Nullable String raw) {
-            if (raw == null || raw.isBlank()) return null;
-            var parts = raw.split("_");
-            try {
-                if (parts.length != 2) throw new IllegalArgumentException();
-                long micros = Long.parseLong(parts[0]);
-                return new Cursor(Instant.EPOCH.plusNanos(Math.multiplyExact(micros, 1000L)), UUID.fromString(parts[1]));
-            } catch (IllegalArgumentException | ArithmeticException e) {
-                throw new InvalidInput("cursor", "not a cursor from this list");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return (createdAt.getEpochSecond() * 1_000_000 + createdAt.getNano() / 1000) + "_" + id;
-        }
     }
 }

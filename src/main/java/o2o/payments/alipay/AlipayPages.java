@@ -7,6 +7,7 @@ import o2o.payments.Payment;
 import o2o.payments.Payments;
 import o2o.shared.Problem;
 import o2o.shared.QrCodes;
+import o2o.shared.web.LocalPaths;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,14 +32,14 @@ class AlipayPages {
     }
 
     static String pageOf(UUID paymentId, String returnUrl) {
-        return "/pay/alipay/" + paymentId + (local(returnUrl) ? "?back=" + AlipayGateway.encode(returnUrl) : "");
+        return "/pay/alipay/" + paymentId + (LocalPaths.isLocal(returnUrl) ? "?back=" + AlipayGateway.encode(returnUrl) : "");
     }
 
     @GetMapping("/pay/alipay/{paymentId}")
     String page(@PathVariable UUID paymentId, @RequestParam(defaultValue = "/") String back, Model model) {
         var payment = payment(paymentId);
         model.addAttribute("payment", payment);
-        model.addAttribute("back", local(back) ? back : "/");
+        model.addAttribute("back", LocalPaths.orElse(back, "/"));
         return "payments/alipay-qr";
     }
 
@@ -54,7 +55,7 @@ class AlipayPages {
     String status(@PathVariable UUID paymentId, @RequestParam(defaultValue = "/") String back, Model model,
             HttpServletResponse response) {
         var payment = payment(paymentId);
-        var next = local(back) ? back : "/";
+        var next = LocalPaths.orElse(back, "/");
         if (payment.status() != Payment.Status.PENDING) response.setHeader("HX-Redirect", next);
         model.addAttribute("payment", payment);
         model.addAttribute("back", next);
@@ -64,10 +65,5 @@ class AlipayPages {
     private Payment payment(UUID paymentId) {
         return payments.find(paymentId).filter(p -> p.provider().equals(AlipayGateway.NAME))
                 .orElseThrow(() -> Problem.notFound("payment"));
-    }
-
-    /** A path on this site, never another host ({@code //evil}, {@code /\evil}). */
-    private static boolean local(String url) {
-        return url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\");
     }
 }

@@ -12,6 +12,7 @@ import o2o.payments.Payment;
 import o2o.payments.Payments;
 import o2o.shared.Problem;
 import o2o.shared.QrCodes;
+import o2o.shared.web.LocalPaths;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,7 +50,7 @@ class WechatPayPages {
     String page(@PathVariable UUID paymentId, @RequestParam(name = "return", defaultValue = "/me/orders") String back,
             Model model) {
         var payment = payment(paymentId);
-        var returnUrl = local(back);
+        var returnUrl = LocalPaths.orElse(back, "/me/orders");
         if (payment.status() != Payment.Status.PENDING) return "redirect:" + returnUrl;
         model.addAttribute("payment", payment);
         model.addAttribute("returnUrl", returnUrl);
@@ -71,7 +72,7 @@ class WechatPayPages {
     String status(@PathVariable UUID paymentId, @RequestParam(name = "return", defaultValue = "/me/orders") String back,
             Model model, HttpServletResponse response) {
         var payment = payment(paymentId);
-        var returnUrl = local(back);
+        var returnUrl = LocalPaths.orElse(back, "/me/orders");
         if (payment.status() != Payment.Status.PENDING) response.setHeader("HX-Redirect", returnUrl);
         model.addAttribute("payment", payment);
         model.addAttribute("returnUrl", returnUrl);
@@ -99,10 +100,5 @@ class WechatPayPages {
         bridge.put("signType", "RSA");
         bridge.put("paySign", sign);
         return bridge;
-    }
-
-    /** Only a path on this site: the return address comes from the query string and must not lead elsewhere. */
-    private static String local(String url) {
-        return url.startsWith("/") && !url.startsWith("//") && !url.contains("\\") ? url : "/me/orders";
     }
 }
