@@ -70,6 +70,9 @@ class BillCounterQrIntegrationTests extends ApiTest {
 
         assertThat(shown.status()).isEqualTo(302);
         assertThat(shown.location()).contains("/pay/wechatpay/");
+        var tappedAgain = cashier.post("/merchant/tables/" + table.id() + "/bill/shares/" + share + "/qr",
+                Map.of("provider", "wechatpay"));
+        assertThat(tappedAgain.location()).as("a second tap shows the same code").isEqualTo(shown.location());
         var qrPage = cashier.get(shown.location().replaceFirst("^https?://[^/]+", ""));
         assertThat(qrPage.status()).isEqualTo(200);
         assertThat(qrPage.body()).contains("wechatpay-qr", "¥36.00");

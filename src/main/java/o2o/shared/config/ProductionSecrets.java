@@ -27,6 +27,16 @@ public class ProductionSecrets implements EnvironmentPostProcessor {
             new Secret("o2o.payments.key-encryption-key", "O2O_PAYMENTS_KEY",
                     "encrypts merchants' gateway keys at rest (base64, 32 bytes)"));
 
+    /** What an SMS carrier needs (the notifications module checks the same at start-up, in every run). */
+    static final List<Secret> SMS_SETTINGS = List.of(
+            new Secret("o2o.notifications.sms.access-key-id", "O2O_SMS_ACCESS_KEY_ID", "the carrier's access key id"),
+            new Secret("o2o.notifications.sms.access-key-secret", "O2O_SMS_ACCESS_KEY_SECRET",
+                    "the carrier's access key secret"),
+            new Secret("o2o.notifications.sms.sdk-app-id", "O2O_SMS_SDK_APP_ID", "Tencent Cloud's SmsSdkAppId"),
+            new Secret("o2o.notifications.sms.sign-name", "O2O_SMS_SIGN_NAME", "the approved SMS signature"),
+            new Secret("o2o.notifications.sms.templates.sign-in-code", "O2O_SMS_TEMPLATE_SIGN_IN_CODE",
+                    "the template of sign-in codes"));
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (standIn(environment)) return;
@@ -36,10 +46,18 @@ public class ProductionSecrets implements EnvironmentPostProcessor {
                 problems.add(secret.variable() + " (" + secret.property() + "): " + secret.what());
             }
         }
-        if (environment.getProperty("o2o.notifications.sms.provider", "").isBlank()
-                && !environment.getProperty("o2o.notifications.dev-inbox", Boolean.class, false)) {
+        var sms = environment.getProperty("o2o.notifications.sms.provider", "").strip();
+        if (sms.isEmpty() && !environment.getProperty("o2o.notifications.dev-inbox", Boolean.class, false)) {
             problems.add("O2O_SMS_PROVIDER (o2o.notifications.sms.provider): aliyun or tencent, with its keys, sign "
                     + "name and templates (README, \"Going to production\")");
+        }
+        if (sms.equals("aliyun") || sms.equals("tencent")) {
+            for (var setting : SMS_SETTINGS) {
+                if (setting.property().endsWith("sdk-app-id") && !sms.equals("tencent")) continue;
+                if (environment.getProperty(setting.property(), "").isBlank()) {
+                    problems.add(setting.variable() + " (" + setting.property() + "): " + setting.what());
+                }
+            }
         }
         if (!environment.getProperty("o2o.identity.wechat.app-id", "").isBlank()
                 && environment.getProperty("o2o.identity.wechat.app-secret", "").isBlank()) {

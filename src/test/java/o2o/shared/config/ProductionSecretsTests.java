@@ -52,6 +52,18 @@ class ProductionSecretsTests {
     }
 
     @Test
+    void anSmsCarrierWithoutItsKeysIsNamedInTheSameReport() {
+        var environment = new MockEnvironment().withProperty("o2o.notifications.sms.provider", "tencent");
+        assertThatThrownBy(() -> new ProductionSecrets().postProcessEnvironment(environment, new SpringApplication()))
+                .isInstanceOfSatisfying(MissingSecrets.class, e -> assertThat(e.missing())
+                        .anySatisfy(line -> assertThat(line).startsWith("O2O_TOKEN_SECRET"))
+                        .anySatisfy(line -> assertThat(line).startsWith("O2O_SMS_ACCESS_KEY_ID"))
+                        .anySatisfy(line -> assertThat(line).startsWith("O2O_SMS_SDK_APP_ID"))
+                        .anySatisfy(line -> assertThat(line).startsWith("O2O_SMS_TEMPLATE_SIGN_IN_CODE"))
+                        .noneSatisfy(line -> assertThat(line).startsWith("O2O_SMS_PROVIDER")));
+    }
+
+    @Test
     void aConfiguredProductionRunStarts() {
         new ProductionSecrets().postProcessEnvironment(configured(), new SpringApplication());
     }
@@ -71,6 +83,10 @@ class ProductionSecretsTests {
                 .withProperty("o2o.vouchers.qr-secret", "v")
                 .withProperty("o2o.loyalty.member-qr-secret", "m")
                 .withProperty("o2o.payments.key-encryption-key", "k")
-                .withProperty("o2o.notifications.sms.provider", "aliyun");
+                .withProperty("o2o.notifications.sms.provider", "aliyun")
+                .withProperty("o2o.notifications.sms.access-key-id", "id")
+                .withProperty("o2o.notifications.sms.access-key-secret", "secret")
+                .withProperty("o2o.notifications.sms.sign-name", "o2o")
+                .withProperty("o2o.notifications.sms.templates.sign-in-code", "SMS_1");
     }
 }
