@@ -37,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Payments {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, order_id, merchant_id, customer_id, provider, status, amount_minor, currency, provider_ref,
             redirect_url, created_at, completed_at
             """;
@@ -50,11 +50,13 @@ public class Payments {
     private final Map<String, PaymentProvider> providers;
     private final Refunds refunds;
     private final ProviderAccounts accounts;
+    private final PaymentsProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Payments(JdbcClient jdbc, List<PaymentProvider> providers, Refunds refunds, ProviderAccounts accounts,
-            ApplicationEventPublisher events, Clock clock) {
+            PaymentsProperties properties, ApplicationEventPublisher events, Clock clock) {
+        this.properties = properties;
         this.jdbc = jdbc;
         this.providers = providers.stream().collect(Collectors.toMap(PaymentProvider::name, Function.identity()));
         this.refunds = refunds;
@@ -108,9 +110,10 @@ public class Payments {
                 request.scene(), request.payerOpenid()));
         jdbc.sql("""
                         insert into payment (id, order_id, merchant_id, customer_id, provider, status, amount_minor,
-                                             currency, provider_ref, redirect_url, created_at, out_trade_no)
+                                             currency, provider_ref, redirect_url, created_at, out_trade_no,
+                                             next_query_at)
                         values (:id, :order, :merchant, :customer, :provider, 'PENDING', :amount, :currency, :ref,
-                                :redirect, :now, :outTradeNo)
+                                :redirect, :now, :outTradeNo, :firstQuery)
                         """)
                 .param("id", id)
                 .param("order", request.orderId())
@@ -123,6 +126,7 @@ public class Payments {
                 .param("redirect", charge.redirectUrl())
                 .param("now", utc(clock.instant()))
                 .param("outTradeNo", outTradeNo)
+                .param("firstQuery", utc(clock.instant().plus(properties.queryAfter())))
                 .update();
         if (charge.settled()) {
             apply(new ProviderEvent(providerName, "settled:" + id, ProviderEvent.Type.PAYMENT_SUCCEEDED, id,

@@ -16,7 +16,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Asks the gateway about every payment still pending after {@code o2o.payments.query-after}, so a notification that
+ * Asks the gateway about every payment still pending after {@code o2o.payments.query-after} (a payment is written
+ * with its first {@code next_query_at} then, so the job reads only what is due, on an index), so a notification that
  * never arrived does not lose a paid order: paid → applied as if notified (with the amount the gateway reports), closed
  * → failed, still open past {@code close-after} → closed at the gateway, then failed. Each payment is leased by pushing
  * its next query out in the statement that picks it, so several nodes never ask about one at once, and the gateway is
@@ -56,17 +57,16 @@ class PendingPayments {
     private List<Payment> lease(Map<String, PaymentProvider> gateways, int limit) {
         var now = clock.instant();
         return jdbc.sql("""
-                        update payment set next_query_at = :next
-                        where id in (select id from payment
-                                     where status = 'PENDING' and provider = any(:providers) and created_at <= :before
-                                       and (next_query_at is null or next_query_at <= :now)
-                                     order by created_at limit :limit for update skip locked)
-                        returning id, order_id, merchant_id, customer_id, provider, status, amount_minor, currency,
-                                  provider_ref, redirect_url, created_at, completed_at
+                        with due as (select id from payment
+                                     where status = 'PENDING' and next_query_at <= :now and provider = any(:providers)
+                                     order by next_query_at limit :limit for update skip locked)
+                        update payment p set next_query_at = :next from due where p.id = due.id
+                        returning p.id, p.order_id, p.merchant_id, p.customer_id, p.provider, p.status,
+                                  p.amount_minor, p.currency, p.provider_ref, p.redirect_url, p.created_at,
+                                  p.completed_at
                         """)
                 .param("next", utc(now.plus(properties.queryInterval())))
                 .param("providers", gateways.keySet().toArray(String[]::new))
-                .param("before", utc(now.minus(properties.queryAfter())))
                 .param("now", utc(now))
                 .param("limit", limit)
                 .query(Payments::payment)

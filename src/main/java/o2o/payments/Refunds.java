@@ -122,33 +122,33 @@ class Refunds {
 
     private List<Due> lease(int limit) {
         var now = clock.instant();
-        return jdbc.sql("""
+        // the lease touches refund rows only (through refund_due_idx): it runs twice a second on every node, mostly
+        // finding nothing, and must not scan payments to do so
+        var leased = jdbc.sql("""
+                        with due as (select id from refund
+                                     where status in ('PENDING', 'PROCESSING') and next_attempt_at <= :now
+                                     order by next_attempt_at limit :limit for update skip locked)
                         update refund r set attempts = r.attempts + 1,
                             next_attempt_at = :now + least(interval '1 second' * power(2, least(r.attempts, 20)),
                                                            interval '10 minutes')
-                        from payment p
-                        where p.id = r.payment_id
-                          and r.id in (select id from refund
-                                       where status in ('PENDING', 'PROCESSING') and next_attempt_at <= :now
-                                       order by next_attempt_at limit :limit for update skip locked)
-                        returning r.id, r.status, r.amount_minor, r.currency, r.reason, p.id as payment_id,
-                                  p.order_id, p.merchant_id, p.customer_id, p.provider, p.status as payment_status,
-                                  p.amount_minor as paid_minor, p.currency as paid_currency, p.provider_ref,
-                                  p.redirect_url, p.created_at, p.completed_at
+                        from due where r.id = due.id
+                        returning r.id, r.status, r.amount_minor, r.currency, r.reason, r.payment_id
                         """)
                 .param("now", utc(now))
                 .param("limit", limit)
-                .query((rs, row) -> new Due(rs.getObject("id", UUID.class), rs.getString("status"),
+                .query((rs, row) -> new Leased(rs.getObject("id", UUID.class), rs.getString("status"),
                         new Money(rs.getLong("amount_minor"), Currency.getInstance(rs.getString("currency"))),
-                        rs.getString("reason"),
-                        new Payment(rs.getObject("payment_id", UUID.class), rs.getObject("order_id", UUID.class),
-                                rs.getObject("merchant_id", UUID.class), rs.getObject("customer_id", UUID.class),
-                                rs.getString("provider"), Payment.Status.valueOf(rs.getString("payment_status")),
-                                new Money(rs.getLong("paid_minor"), Currency.getInstance(rs.getString("paid_currency"))),
-                                rs.getString("provider_ref"), rs.getString("redirect_url"),
-                                rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(), null)))
+                        rs.getString("reason"), rs.getObject("payment_id", UUID.class)))
+                .list();
+        if (leased.isEmpty()) return List.of();
+        var paymentsById = jdbc.sql("select " + Payments.COLUMNS + " from payment where id = any(:ids)")
+                .param("ids", leased.stream().map(Leased::paymentId).distinct().toArray(UUID[]::new))
+                .query(Payments::payment)
                 .list()
                 .stream()
+                .collect(Collectors.toMap(Payment::id, Function.identity()));
+        return leased.stream()
+                .map(l -> new Due(l.id(), l.status(), l.amount(), l.reason(), paymentsById.get(l.paymentId())))
                 .filter(d -> !provider(d.payment().provider()).local())
                 .toList();
     }
@@ -191,6 +191,8 @@ class Refunds {
         return new PaymentProvider.RefundRequest(refundId, Payment.number(refundId), payment.id(),
                 payment.outTradeNo(), payment.providerRef(), payment.merchantId(), payment.amount(), amount, reason);
     }
+
+    private record Leased(UUID id, String status, Money amount, String reason, UUID paymentId) {}
 
     private record Due(UUID id, String status, Money amount, String reason, Payment payment) {}
 }

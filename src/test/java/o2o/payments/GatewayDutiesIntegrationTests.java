@@ -72,7 +72,11 @@ class GatewayDutiesIntegrationTests extends ApiTest {
     }
 
     void age(UUID paymentId, Duration by) {
-        jdbc.sql("update payment set created_at = created_at - cast(:by as interval) where id = :id")
+        jdbc.sql("""
+                update payment set created_at = created_at - cast(:by as interval),
+                                   next_query_at = next_query_at - cast(:by as interval)
+                where id = :id
+                """)
                 .param("by", by.toSeconds() + " seconds").param("id", paymentId).update();
     }
 
@@ -100,7 +104,6 @@ class GatewayDutiesIntegrationTests extends ApiTest {
         assertThat(paymentStatus(started.paymentId())).as("still open, not yet closed").isEqualTo("PENDING");
 
         age(started.paymentId(), Duration.ofMinutes(30));
-        jdbc.sql("update payment set next_query_at = null where id = :id").param("id", started.paymentId()).update();
         pending.queryOverdue();
 
         assertThat(paymentStatus(started.paymentId())).isEqualTo("FAILED");

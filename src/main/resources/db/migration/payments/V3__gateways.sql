@@ -4,8 +4,10 @@ alter table payment add column out_trade_no text;
 update payment set out_trade_no = replace(id::text, '-', '');
 alter table payment alter column out_trade_no set not null;
 create unique index payment_provider_out_trade_no on payment (provider, out_trade_no);
--- a pending gateway payment is asked about when no notification came; the lease says when next
+-- a pending gateway payment is asked about when no notification came: written with the first time to ask
+-- (created + query-after), pushed out by each lease
 alter table payment add column next_query_at timestamptz;
+update payment set next_query_at = created_at + interval '2 minutes' where status = 'PENDING';
 create index payment_pending_query_idx on payment (next_query_at) where status = 'PENDING';
 -- MISMATCH: the gateway says another amount was paid; not taken as paid, and what came is paid back
 alter table payment drop constraint payment_status_check;
