@@ -2,7 +2,6 @@ package o2o.identity;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import o2o.testing.Browser;
 import o2o.testing.BrowserTest;
@@ -15,9 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** A customer opens the site inside WeChat: the first time they prove their phone once, later they are simply in. */
 class WechatSignInBrowserTests extends BrowserTest {
 
-    private static final String WECHAT_UA = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15"
-            + " (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.50(0x1800322d) NetType/WIFI Language/zh_CN";
-
     @Autowired
     FakeWechat wechat;
 
@@ -27,7 +23,7 @@ class WechatSignInBrowserTests extends BrowserTest {
         var phone = Fixtures.uniquePhone();
         wechat.signInAs(user);
 
-        try (var first = insideWechat()) {
+        try (var first = Browser.insideWechat("http://127.0.0.1:" + port)) {
             var page = first.newPage();
             page.navigate("/signin?next=/me/reservations");
             page.waitForURL(url -> url.contains("/signin?next="));
@@ -37,21 +33,11 @@ class WechatSignInBrowserTests extends BrowserTest {
             page.waitForURL(url -> url.contains("/me/reservations"));
         }
 
-        try (var later = insideWechat()) {
+        try (var later = Browser.insideWechat("http://127.0.0.1:" + port)) {
             Page page = later.newPage();
             page.navigate("/signin?next=/me/reservations");
             page.waitForURL(url -> url.contains("/me/reservations"));
             assertThat(page.locator("#phone")).hasCount(0);
         }
-    }
-
-    private BrowserContext insideWechat() {
-        return Browser.get().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setBaseURL("http://127.0.0.1:" + port)
-                .setViewportSize(390, 844)
-                .setIsMobile(true)
-                .setHasTouch(true)
-                .setLocale("zh-CN")
-                .setUserAgent(WECHAT_UA));
     }
 }

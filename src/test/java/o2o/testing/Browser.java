@@ -47,6 +47,21 @@ public final class Browser {
                 .setLocale("zh-CN"));
     }
 
+    /** A phone inside WeChat: its browser says {@code MicroMessenger}, which pages read to offer WeChat's own ways. */
+    public static BrowserContext insideWechat(String baseUrl) {
+        return get().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setBaseURL(baseUrl)
+                .setViewportSize(390, 844)
+                .setIsMobile(true)
+                .setHasTouch(true)
+                .setLocale("zh-CN")
+                .setUserAgent(WECHAT_USER_AGENT));
+    }
+
+    private static final String WECHAT_USER_AGENT = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) "
+            + "AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.50(0x1800322d) NetType/WIFI "
+            + "Language/zh_CN";
+
     private static Path chromium() {
         var configured = System.getenv("CHROMIUM_PATH");
         for (var candidate : configured == null

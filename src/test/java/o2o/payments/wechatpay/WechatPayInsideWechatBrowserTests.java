@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import o2o.payments.ProviderAccounts;
 import o2o.testing.Browser;
@@ -22,9 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
  * a JSAPI payment for that openid, whose signed parameters the page hands to WeixinJSBridge.
  */
 class WechatPayInsideWechatBrowserTests extends BrowserTest {
-
-    private static final String WECHAT_UA = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15"
-            + " (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.50(0x1800322d) NetType/WIFI Language/zh_CN";
 
     @Autowired FakeWechatPay fake;
     @Autowired FakeWechat wechat;
@@ -42,7 +38,7 @@ class WechatPayInsideWechatBrowserTests extends BrowserTest {
         var user = FakeWechat.User.random("微信顾客");
         wechat.signInAs(user);
 
-        try (var inside = insideWechat()) {
+        try (var inside = Browser.insideWechat("http://127.0.0.1:" + port)) {
             var page = inside.newPage();
             // WeChat's bridge, as the WeChat app injects it; it records what the page asks to pay
             page.addInitScript("window.WeixinJSBridge = { invoke: function (name, params, done) {"
@@ -70,15 +66,5 @@ class WechatPayInsideWechatBrowserTests extends BrowserTest {
             assertThat(page.locator("#order-status-text")).hasText("已支付",
                     new LocatorAssertions.HasTextOptions().setTimeout(20_000));
         }
-    }
-
-    private BrowserContext insideWechat() {
-        return Browser.get().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setBaseURL("http://127.0.0.1:" + port)
-                .setViewportSize(390, 844)
-                .setIsMobile(true)
-                .setHasTouch(true)
-                .setLocale("zh-CN")
-                .setUserAgent(WECHAT_UA));
     }
 }
