@@ -10,11 +10,8 @@ import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
@@ -47,18 +44,18 @@ public class Payments {
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
 
     private final JdbcClient jdbc;
-    private final Map<String, PaymentProvider> providers;
+    private final Providers providers;
     private final Refunds refunds;
     private final ProviderAccounts accounts;
     private final PaymentsProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Payments(JdbcClient jdbc, List<PaymentProvider> providers, Refunds refunds, ProviderAccounts accounts,
+    Payments(JdbcClient jdbc, Providers providers, Refunds refunds, ProviderAccounts accounts,
             PaymentsProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.properties = properties;
         this.jdbc = jdbc;
-        this.providers = providers.stream().collect(Collectors.toMap(PaymentProvider::name, Function.identity()));
+        this.providers = providers;
         this.refunds = refunds;
         this.accounts = accounts;
         this.events = events;
@@ -80,8 +77,8 @@ public class Payments {
     @Transactional
     public Payment start(StartPayment request) {
         var providerName = request.provider();
-        var provider = providers.get(providerName);
-        if (provider == null) throw new InvalidInput("provider", "unknown payment provider " + providerName);
+        var provider = providers.find(providerName)
+                .orElseThrow(() -> new InvalidInput("provider", "unknown payment provider " + providerName));
         if (provider.perMerchantAccount() && !accounts.usable(request.merchantId(), providerName)) {
             throw new Problem(HttpStatus.CONFLICT, "payment-provider-unavailable",
                     "this merchant does not take payments by " + providerName, providerName);
@@ -138,8 +135,7 @@ public class Payments {
     /** The gateways a merchant's customers may pay by now, in the order they are offered (the sandbox where on). */
     @Transactional(readOnly = true)
     public List<String> gatewaysOf(UUID merchantId) {
-        return providers.values().stream()
-                .filter(p -> !p.local())
+        return providers.gateways().stream()
                 .filter(p -> !p.perMerchantAccount() || accounts.usable(merchantId, p.name()))
                 .map(PaymentProvider::name)
                 .sorted(Comparator.comparingInt((String name) -> OFFERED_FIRST.indexOf(name) < 0 ? 99

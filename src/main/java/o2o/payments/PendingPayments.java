@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -30,22 +29,22 @@ class PendingPayments {
 
     private final JdbcClient jdbc;
     private final Payments payments;
-    private final ObjectProvider<PaymentProvider> providerBeans;
+    private final Providers providers;
     private final PaymentsProperties properties;
     private final Clock clock;
 
-    PendingPayments(JdbcClient jdbc, Payments payments, ObjectProvider<PaymentProvider> providerBeans,
+    PendingPayments(JdbcClient jdbc, Payments payments, Providers providers,
             PaymentsProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.payments = payments;
-        this.providerBeans = providerBeans;
+        this.providers = providers;
         this.properties = properties;
         this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${o2o.payments.query-job-interval:15s}")
     void queryOverdue() {
-        var gateways = providerBeans.orderedStream().filter(p -> !p.local())
+        var gateways = providers.gateways().stream()
                 .collect(Collectors.toMap(PaymentProvider::name, Function.identity()));
         List<Payment> due;
         do {

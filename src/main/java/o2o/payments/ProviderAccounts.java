@@ -15,7 +15,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import o2o.identity.Role;
 import o2o.identity.StaffPrincipal;
 import o2o.shared.Problem;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,7 +34,7 @@ public class ProviderAccounts {
 
     private final JdbcClient jdbc;
     private final AccountKeys keys;
-    private final ObjectProvider<PaymentProvider> providers;
+    private final Providers providers;
     private final JsonMapper json;
     private final Clock clock;
     private final Cache<String, Optional<JsonNode>> settings = Caffeine.newBuilder()
@@ -43,7 +42,7 @@ public class ProviderAccounts {
     private final Cache<String, Boolean> switches = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(10)).build();
 
-    ProviderAccounts(JdbcClient jdbc, AccountKeys keys, ObjectProvider<PaymentProvider> providers, JsonMapper json,
+    ProviderAccounts(JdbcClient jdbc, AccountKeys keys, Providers providers, JsonMapper json,
             Clock clock) {
         this.jdbc = jdbc;
         this.keys = keys;
@@ -134,7 +133,7 @@ public class ProviderAccounts {
 
     /** The gateways whose switch the operator can turn. */
     public List<String> gateways() {
-        return providers.orderedStream().filter(PaymentProvider::perMerchantAccount).map(PaymentProvider::name)
+        return providers.gateways().stream().filter(PaymentProvider::perMerchantAccount).map(PaymentProvider::name)
                 .sorted().toList();
     }
 
@@ -186,9 +185,8 @@ public class ProviderAccounts {
     }
 
     private PaymentProvider gateway(String provider) {
-        return providers.orderedStream()
-                .filter(p -> p.name().equals(provider) && p.perMerchantAccount())
-                .findFirst()
+        return providers.find(provider)
+                .filter(PaymentProvider::perMerchantAccount)
                 .orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND, "payment-provider-unknown",
                         "there is no gateway " + provider, provider));
     }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Currency;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -15,7 +14,6 @@ import o2o.shared.Ids;
 import o2o.shared.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -35,24 +33,17 @@ class Refunds {
     private static final Duration PROCESSING_POLL = Duration.ofSeconds(30);
 
     private final JdbcClient jdbc;
-    private final ObjectProvider<PaymentProvider> providerBeans;
+    private final Providers providers;
     private final Clock clock;
-    private volatile Map<String, PaymentProvider> providers = Map.of();
 
-    Refunds(JdbcClient jdbc, ObjectProvider<PaymentProvider> providerBeans, Clock clock) {
+    Refunds(JdbcClient jdbc, Providers providers, Clock clock) {
         this.jdbc = jdbc;
-        this.providerBeans = providerBeans;
+        this.providers = providers;
         this.clock = clock;
     }
 
     private PaymentProvider provider(String name) {
-        if (providers.isEmpty()) {
-            providers = providerBeans.orderedStream()
-                    .collect(Collectors.toMap(PaymentProvider::name, Function.identity()));
-        }
-        var provider = providers.get(name);
-        if (provider == null) throw new IllegalStateException("no payment provider " + name + " in this run");
-        return provider;
+        return providers.get(name);
     }
 
     boolean exists(String reference) {
