@@ -152,6 +152,7 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         assertThat(failed).as("pages that did not open with the fixtures").isEmpty();
         assertThat(tooWide).as("pages wider than a " + WIDTH + " px phone").isEmpty();
         assertThat(urls).as("pages measured").hasSizeGreaterThan(60);
+        assertThat(policyViolations).as("what the Content-Security-Policy blocked on the pages").isEmpty();
     }
 
     /**
@@ -192,6 +193,7 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
     /** A 360 px phone of its own, signed in as this staff member, or (null) not signed in yet. */
     private Page phone(@Nullable String staffUsername) {
         var phone = Browser.get().newContext(options().setBaseURL("http://127.0.0.1:" + port));
+        Browser.recordPolicyViolations(phone, policyViolations);
         contexts.add(phone);
         var opened = phone.newPage();
         if (staffUsername == null) return opened;
@@ -206,6 +208,7 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
     }
 
     private final List<BrowserContext> contexts = new ArrayList<>();
+    private final List<String> policyViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @AfterEach
     void closeSmallPhones() {

@@ -28,3 +28,13 @@ document.addEventListener('click', (event) => {
     input.value = String(next);
     input.dispatchEvent(new Event('change', {bubbles: true}));
 });
+
+// data-print: a button that prints the page (the table QR sheet)
+document.addEventListener('click', (event) => {
+    if (event.target.closest('[data-print]')) window.print();
+});
+
+// data-submit-on-change: a select that applies itself (a filter)
+document.addEventListener('change', (event) => {
+    if (event.target.matches('select[data-submit-on-change]')) event.target.form.submit();
+});

@@ -47,6 +47,18 @@ public final class Browser {
                 .setLocale("zh-CN"));
     }
 
+    /**
+     * Records every Content-Security-Policy violation the pages of {@code context} report (Chromium says so on the
+     * console), so a test can fail on an inline script or an eval that the policy blocked.
+     */
+    public static void recordPolicyViolations(BrowserContext context, java.util.List<String> violations) {
+        context.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                violations.add((message.page() == null ? "" : message.page().url() + ": ") + message.text());
+            }
+        });
+    }
+
     /** A phone inside WeChat: its browser says {@code MicroMessenger}, which pages read to offer WeChat's own ways. */
     public static BrowserContext insideWechat(String baseUrl) {
         return get().newContext(new com.microsoft.playwright.Browser.NewContextOptions()

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 public abstract class BrowserTest extends ApiTest {
 
     private final List<BrowserContext> opened = new ArrayList<>();
+    private final List<String> policyViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     protected BrowserContext context;
     protected Page page;
@@ -27,6 +28,7 @@ public abstract class BrowserTest extends ApiTest {
     /** Another phone with cookies of its own (a second person in the same test), closed after the test. */
     protected BrowserContext newPhone() {
         var phone = Browser.phone("http://127.0.0.1:" + port);
+        Browser.recordPolicyViolations(phone, policyViolations);
         opened.add(phone);
         return phone;
     }
@@ -35,6 +37,9 @@ public abstract class BrowserTest extends ApiTest {
     void closePhones() {
         opened.forEach(BrowserContext::close);
         opened.clear();
+        org.assertj.core.api.Assertions.assertThat(policyViolations)
+                .as("what the pages' Content-Security-Policy blocked (an inline script, an inline handler, eval)")
+                .isEmpty();
     }
 
     /**
