@@ -17,6 +17,7 @@ import o2o.identity.security.OneTimeCodes;
 import o2o.identity.wechat.WechatSignIn;
 import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
+import o2o.shared.web.ClientAddress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -71,7 +72,7 @@ class SignInPages {
     @PostMapping("/signin/code")
     String sendCode(@RequestParam String phone, HttpServletRequest request, Model model) {
         try {
-            codes.send(PhoneNumber.parse(phone), request.getRemoteAddr(), LocaleContextHolder.getLocale());
+            codes.send(PhoneNumber.parse(phone), ClientAddress.of(request), LocaleContextHolder.getLocale());
             model.addAttribute("sent", true);
         } catch (Problem problem) {
             model.addAttribute("error", problem.slug());
@@ -87,8 +88,8 @@ class SignInPages {
         try {
             var parsed = PhoneNumber.parse(phone);
             var customer = pending == null
-                    ? codes.verify(parsed, code.strip(), request.getRemoteAddr())
-                    : wechat.verifyPhoneAndBind(parsed, code.strip(), request.getRemoteAddr(), pending);
+                    ? codes.verify(parsed, code.strip(), ClientAddress.of(request))
+                    : wechat.verifyPhoneAndBind(parsed, code.strip(), ClientAddress.of(request), pending);
             forgetPending(request);
             signInSession(customer, request, response);
             return "redirect:" + safe(next);
@@ -138,7 +139,7 @@ class SignInPages {
             return page(model, authorization.next(), null, "wechat-declined", null);
         }
         try {
-            var account = wechat.exchange(code, authorization.profile(), request.getRemoteAddr());
+            var account = wechat.exchange(code, authorization.profile(), ClientAddress.of(request));
             var customer = wechat.signIn(account);
             if (customer.isPresent()) {
                 signInSession(customer.get(), request, response);
