@@ -11,10 +11,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import o2o.testing.Api;
 import o2o.testing.ApiTest;
+import o2o.testing.Concurrently;
 import o2o.testing.Fixtures;
 import o2o.testing.WebSession;
 import org.junit.jupiter.api.Test;
@@ -84,6 +87,19 @@ class SignInLimitsIntegrationTests extends ApiTest {
         assertThat(signIn(owner, "password-1", address).status()).isEqualTo(200);
         assertThat(signIn(owner, "guess", address).status()).as("the success cleared this client's failures")
                 .isEqualTo(401);
+    }
+
+    @Test
+    void twentyGuessesAtOnceFromOneAddressGetNoMoreThanSixAnswers() throws Exception {
+        clock.freeze();
+        var username = Fixtures.unique("nobody");
+        var address = newAddress();
+        var statuses = Concurrently.atOnce(IntStream.range(0, 20)
+                .<Callable<Integer>>mapToObj(i -> () -> signIn(username, "guess-" + i, address).status())
+                .toList());
+        // each try is counted when it starts: five free failures, the sixth sets a wait the other fourteen meet
+        assertThat(statuses).filteredOn(s -> s == 401).hasSize(6);
+        assertThat(statuses).filteredOn(s -> s == 429).hasSize(14);
     }
 
     @Test
