@@ -20,14 +20,26 @@ public final class WebSession {
 
     private final HttpClient http;
     private final String base;
+    private final Map<String, String> headers;
     private String csrf = "";
 
     public WebSession(int port) {
-        this.base = "http://127.0.0.1:" + port;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        this(port, Map.of());
     }
 
-    public record Page(int status, String body, String location) {}
+    /** A session that sends {@code headers} (e.g. X-Forwarded-For) with every request. */
+    public WebSession(int port, Map<String, String> headers) {
+        this.base = "http://127.0.0.1:" + port;
+        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        this.headers = Map.copyOf(headers);
+    }
+
+    public record Page(int status, String body, String location, String retryAfter) {
+
+        public Page(int status, String body, String location) {
+            this(status, body, location, "");
+        }
+    }
 
     /** Signs in on the staff login page the way the form does. */
     public WebSession signInAsStaff(String username, String password) {
@@ -60,10 +72,13 @@ public final class WebSession {
     }
 
     private Page send(HttpRequest request) {
+        var withHeaders = HttpRequest.newBuilder(request, (name, value) -> true);
+        headers.forEach(withHeaders::header);
         try {
-            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            var response = http.send(withHeaders.build(), HttpResponse.BodyHandlers.ofString());
             return new Page(response.statusCode(), response.body(),
-                    response.headers().firstValue("Location").orElse(""));
+                    response.headers().firstValue("Location").orElse(""),
+                    response.headers().firstValue("Retry-After").orElse(""));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

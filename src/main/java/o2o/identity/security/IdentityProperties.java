@@ -18,7 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param operatorUsername platform operator created at start-up when absent (blank: none)
  * @param operatorPassword that operator's password
  * @param clientCodesPerHour SMS codes one client address may request per hour (raise behind a shared NAT)
- * @param clientSignInsPer15m sign-in attempts one client address may make per 15 minutes
+ * @param clientSignInsPer15m SMS-code and WeChat sign-in attempts one client address may make per 15 minutes
+ *     (staff passwords follow the three limits below instead, see {@link SignInThrottle})
+ * @param signInFailuresBeforeDelay wrong passwords one client may give for one staff account before each further
+ *     one makes it wait (1 s, doubling, up to 5 min); a success clears them
+ * @param clientSignInFailuresBeforeDelay the same for one client over all accounts; a success does not clear them
+ * @param accountSignInFailuresPerHour wrong passwords per account and hour from all clients; past it only clients
+ *     that have not failed for that account may try
  * @param staffAccessTtl how long a node trusts what it last read of a staff account (enabled, role, stores); a
  *     change made on another node takes effect here within this time, on the node that made it at once
  */
@@ -34,4 +40,7 @@ public record IdentityProperties(
         @DefaultValue("") String operatorPassword,
         @DefaultValue("30") int clientCodesPerHour,
         @DefaultValue("60") int clientSignInsPer15m,
+        @DefaultValue("5") int signInFailuresBeforeDelay,
+        @DefaultValue("20") int clientSignInFailuresBeforeDelay,
+        @DefaultValue("100") int accountSignInFailuresPerHour,
         @DefaultValue("5s") Duration staffAccessTtl) {}

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -85,9 +86,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, SecurityContextRepository contexts, StaffAccess access)
-            throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain web(HttpSecurity http, SecurityContextRepository contexts, StaffAccess access,
+            ConsoleSignIn consoleSignIn) throws Exception {
+        http.authenticationManager(new ProviderManager(consoleSignIn))
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/merchant/**").hasAnyRole(STAFF)
                         .requestMatchers("/admin/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/me/**").hasRole(Role.CUSTOMER.name())
@@ -97,6 +99,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .formLogin(form -> form
                         .loginPage("/staff/login")
                         .loginProcessingUrl("/staff/login")
+                        .authenticationDetailsSource(ConsoleSignIn.clientAddress())
+                        .failureHandler(ConsoleSignIn.failureHandler())
                         .successHandler((request, response, authentication) -> response.sendRedirect(
                                 authentication.getAuthorities().stream()
                                         .anyMatch(a -> a.getAuthority().equals(Role.OPERATOR.authority()))

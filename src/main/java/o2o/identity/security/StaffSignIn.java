@@ -1,62 +1,60 @@
 package o2o.identity.security;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import o2o.identity.Role;
 import o2o.identity.StaffPrincipal;
 import o2o.shared.Problem;
-import o2o.shared.RateLimits;
 import o2o.shared.SqlArrays;
-import o2o.shared.RateLimits.Limit;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-/** Staff and operators sign in with username and password, on the API (token) and in the consoles (session). */
+/**
+ * Staff and operators sign in with username and password, on the API (token) and in the consoles (session, through
+ * {@link ConsoleSignIn}); both doors go through the same {@link SignInThrottle}.
+ */
 @Component
-public class StaffSignIn implements UserDetailsService {
+public class StaffSignIn {
 
-    private static final Limit PER_USERNAME = new Limit("staff-login-user", 10, Duration.ofMinutes(15));
     /** Compared against when the username is unknown, so both failures take the same time. */
     private final String decoyHash;
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
-    private final RateLimits rateLimits;
-    private final Limit perClient;
+    private final SignInThrottle throttle;
 
-    StaffSignIn(JdbcClient jdbc, PasswordEncoder passwords, RateLimits rateLimits, IdentityProperties properties) {
+    StaffSignIn(JdbcClient jdbc, PasswordEncoder passwords, SignInThrottle throttle) {
         this.jdbc = jdbc;
         this.passwords = passwords;
-        this.rateLimits = rateLimits;
-        this.perClient = new Limit("staff-login-client", properties.clientSignInsPer15m(), Duration.ofMinutes(15));
+        this.throttle = throttle;
         this.decoyHash = passwords.encode("decoy-" + UUID.randomUUID());
     }
 
+    /** The staff member, or 401 for a wrong password or unknown name, or 429 while this client must wait. */
     public StaffPrincipal authenticate(String username, String password, String client) {
-        rateLimits.check(perClient, client);
-        rateLimits.check(PER_USERNAME, username);
+        return verify(username, password, client).principal();
+    }
+
+    /** The same check for a console session: the Spring Security user behind it. */
+    StaffUser consoleUser(String username, String password, String client) {
+        var account = verify(username, password, client);
+        return new StaffUser(account.principal(), account.passwordHash(), account.enabled(), account.epoch());
+    }
+
+    private Account verify(String username, String password, String client) {
+        var attempt = throttle.begin(username, client);
         var account = find(username);
         var hash = account == null ? decoyHash : account.passwordHash();
         if (!passwords.matches(password, hash) || account == null || !account.enabled()) {
             throw new Problem(HttpStatus.UNAUTHORIZED, "bad-credentials", "wrong username or password");
         }
-        return account.principal();
-    }
-
-    @Override
-    public UserDetails loadUserByUsername(String username) {
-        var account = find(username);
-        if (account == null) throw new UsernameNotFoundException(username);
-        return new StaffUser(account.principal(), account.passwordHash(), account.enabled(), account.epoch());
+        attempt.succeeded();
+        return account;
     }
 
     private Account find(String username) {

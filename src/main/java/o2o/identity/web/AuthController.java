@@ -18,6 +18,7 @@ import o2o.identity.security.Tokens;
 import o2o.identity.wechat.WechatSignIn;
 import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
+import o2o.shared.web.ClientAddress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -69,7 +70,7 @@ class AuthController {
     @PostMapping("/api/v1/auth/otp")
     @ResponseStatus(HttpStatus.ACCEPTED)
     CodeSent sendCode(@Valid @RequestBody CodeRequest request, HttpServletRequest http) {
-        var ttl = codes.send(PhoneNumber.parse(request.phone()), http.getRemoteAddr(), LocaleContextHolder.getLocale());
+        var ttl = codes.send(PhoneNumber.parse(request.phone()), ClientAddress.of(http), LocaleContextHolder.getLocale());
         return new CodeSent(ttl.toSeconds());
     }
 
@@ -77,8 +78,8 @@ class AuthController {
     CustomerToken verify(@Valid @RequestBody VerifyRequest request, HttpServletRequest http) {
         var phone = PhoneNumber.parse(request.phone());
         var customer = request.wechatTicket() == null
-                ? codes.verify(phone, request.code(), http.getRemoteAddr())
-                : wechat.verifyPhoneAndBind(phone, request.code(), http.getRemoteAddr(),
+                ? codes.verify(phone, request.code(), ClientAddress.of(http))
+                : wechat.verifyPhoneAndBind(phone, request.code(), ClientAddress.of(http),
                         wechat.readTicket(request.wechatTicket()));
         return new CustomerToken(tokens.issue(customer), customer.customerId());
     }
@@ -90,7 +91,7 @@ class AuthController {
      */
     @PostMapping("/api/v1/auth/wechat")
     CustomerToken wechat(@Valid @RequestBody WechatRequest request, HttpServletRequest http) {
-        var account = wechat.exchange(request.code(), Boolean.TRUE.equals(request.profile()), http.getRemoteAddr());
+        var account = wechat.exchange(request.code(), Boolean.TRUE.equals(request.profile()), ClientAddress.of(http));
         var customer = wechat.signIn(account).orElseThrow(() -> new Problem(HttpStatus.FORBIDDEN,
                 "wechat-phone-needed", "this WeChat account is not bound yet: prove a phone with the wechatTicket",
                 Map.of("wechatTicket", wechat.ticketFor(account), "expiresInSeconds", wechat.ticketTtl().toSeconds())));
@@ -99,7 +100,7 @@ class AuthController {
 
     @PostMapping("/api/v1/auth/staff/login")
     StaffToken staffLogin(@Valid @RequestBody StaffLoginRequest request, HttpServletRequest http) {
-        var staff = staffSignIn.authenticate(request.username(), request.password(), http.getRemoteAddr());
+        var staff = staffSignIn.authenticate(request.username(), request.password(), ClientAddress.of(http));
         return new StaffToken(tokens.issue(staff), staff.staffId(), staff.role(), staff.merchantId());
     }
 

@@ -13,12 +13,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import o2o.identity.CustomerPrincipal;
 import o2o.identity.WechatAccount;
 import o2o.identity.security.ActorAuthentication;
+import o2o.identity.security.ConsoleSignIn;
 import o2o.identity.security.OneTimeCodes;
 import o2o.identity.wechat.WechatSignIn;
 import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
+import o2o.shared.web.ClientAddress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
@@ -26,6 +30,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -71,7 +76,7 @@ class SignInPages {
     @PostMapping("/signin/code")
     String sendCode(@RequestParam String phone, HttpServletRequest request, Model model) {
         try {
-            codes.send(PhoneNumber.parse(phone), request.getRemoteAddr(), LocaleContextHolder.getLocale());
+            codes.send(PhoneNumber.parse(phone), ClientAddress.of(request), LocaleContextHolder.getLocale());
             model.addAttribute("sent", true);
         } catch (Problem problem) {
             model.addAttribute("error", problem.slug());
@@ -87,8 +92,8 @@ class SignInPages {
         try {
             var parsed = PhoneNumber.parse(phone);
             var customer = pending == null
-                    ? codes.verify(parsed, code.strip(), request.getRemoteAddr())
-                    : wechat.verifyPhoneAndBind(parsed, code.strip(), request.getRemoteAddr(), pending);
+                    ? codes.verify(parsed, code.strip(), ClientAddress.of(request))
+                    : wechat.verifyPhoneAndBind(parsed, code.strip(), ClientAddress.of(request), pending);
             forgetPending(request);
             signInSession(customer, request, response);
             return "redirect:" + safe(next);
@@ -138,7 +143,7 @@ class SignInPages {
             return page(model, authorization.next(), null, "wechat-declined", null);
         }
         try {
-            var account = wechat.exchange(code, authorization.profile(), request.getRemoteAddr());
+            var account = wechat.exchange(code, authorization.profile(), ClientAddress.of(request));
             var customer = wechat.signIn(account);
             if (customer.isPresent()) {
                 signInSession(customer.get(), request, response);
@@ -154,6 +159,21 @@ class SignInPages {
 
     @GetMapping("/staff/login")
     String staffLogin() {
+        return "identity/staff-login";
+    }
+
+    /**
+     * The form again, with 429 and Retry-After, when the form login refused a try (too many failed sign-ins from
+     * this client); only that refusal forwards here, anyone else who comes is sent to the form.
+     */
+    @RequestMapping(ConsoleSignIn.WAIT_PAGE)
+    String staffLoginWait(HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (!(request.getAttribute(ConsoleSignIn.RETRY_AFTER) instanceof Long seconds)) {
+            return "redirect:/staff/login";
+        }
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        model.addAttribute("waitSeconds", seconds);
         return "identity/staff-login";
     }
 
