@@ -33,7 +33,7 @@ public class PosKeyAdmin {
     }
 
     public List<PosKey> of(StaffPrincipal staff, UUID storeId) {
-        var store = managersStore(staff, storeId);
+        var store = ownersStore(staff, storeId);
         return keys.ofStore(store.merchantId(), store.id());
     }
 
@@ -56,12 +56,6 @@ public class PosKeyAdmin {
     private Store ownersStore(StaffPrincipal staff, UUID storeId) {
         var store = stores.get(staff, storeId);
         if (staff.role() != Role.OWNER) throw Problem.forbidden("only the owner manages POS keys");
-        return store;
-    }
-
-    private Store managersStore(StaffPrincipal staff, UUID storeId) {
-        var store = stores.get(staff, storeId);
-        if (!staff.role().manages()) throw Problem.forbidden("only owners and managers see POS keys");
         return store;
     }
 }
