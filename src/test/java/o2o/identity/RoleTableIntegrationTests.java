@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import o2o.identity.RoleTable.Operation;
@@ -46,12 +47,14 @@ class RoleTableIntegrationTests {
         var documented = documented(api);
         var world = new RoleTableWorld(api, new Fixtures(api));
 
+        var rows = table.allowed().keySet().stream().map(Operation::toString).collect(Collectors.toSet());
         var nodes = new ArrayList<DynamicNode>();
         nodes.add(dynamicTest("every merchant operation of the OpenAPI document has a row in the README", () ->
-                assertThat(new TreeSet<>(table.allowed().keySet().stream().map(Operation::toString).toList()))
-                        .containsAll(documented)));
+                assertThat(documented.stream().filter(operation -> !rows.contains(operation)))
+                        .as("merchant operations without a row in the README's Roles table").isEmpty()));
         nodes.add(dynamicTest("every row of the README names an operation of the OpenAPI document", () ->
-                assertThat(documented).containsAll(table.allowed().keySet().stream().map(Operation::toString).toList())));
+                assertThat(rows.stream().filter(operation -> !documented.contains(operation)))
+                        .as("rows of the README's Roles table naming no operation of /v3/api-docs").isEmpty()));
         table.allowed().entrySet().stream()
                 .sorted(Comparator.comparing(entry -> takesAway(entry.getKey())))
                 .forEach(entry -> nodes.add(dynamicContainer(entry.getKey().toString(),

@@ -164,6 +164,8 @@ class PosIntegrationTests extends ApiTest {
         var manager = fixtures.staff(a.merchant(), Role.MANAGER, Set.of());
         assertThat(api.post("/api/v1/merchant/stores/" + a.store() + "/pos-keys", Map.of("name", "x"), manager).status())
                 .as("only the owner makes keys").isEqualTo(403);
+        assertThat(api.get("/api/v1/merchant/stores/" + a.store() + "/pos-keys", manager).status())
+                .as("only the owner lists keys").isEqualTo(403);
         var cashier = fixtures.staff(a.merchant(), Role.CASHIER, Set.of(a.store()));
         assertThat(api.get("/api/v1/merchant/stores/" + a.store() + "/pos-keys", cashier).status()).isEqualTo(403);
     }
