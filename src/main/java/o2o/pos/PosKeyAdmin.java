@@ -33,7 +33,7 @@ public class PosKeyAdmin {
     }
 
     public List<PosKey> of(StaffPrincipal staff, UUID storeId) {
-        var store = managersStore(staff, storeId);
+        var store = ownersStore(staff, storeId);
         return keys.ofStore(store.merchantId(), store.id());
     }
 
@@ -42,9 +42,13 @@ public class PosKeyAdmin {
         return keys.revoke(store.merchantId(), store.id(), keyId);
     }
 
-    /** The stores whose keys this person sees, with their keys. */
+    /**
+     * The stores whose keys this person sees, with their keys, for the POS page of owners and managers: only the owner
+     * sees keys, so a manager gets none (and the page shows them the sales alone).
+     */
     public List<StoreKeys> overview(StaffPrincipal staff) {
         if (staff.merchantId() == null || !staff.role().manages()) throw Problem.forbidden("only owners and managers");
+        if (staff.role() != Role.OWNER) return List.of();
         var all = keys.ofMerchant(staff.merchantId());
         return stores.visibleTo(staff).stream()
                 .map(store -> new StoreKeys(store, all.stream().filter(k -> k.storeId().equals(store.id())).toList()))
@@ -56,12 +60,6 @@ public class PosKeyAdmin {
     private Store ownersStore(StaffPrincipal staff, UUID storeId) {
         var store = stores.get(staff, storeId);
         if (staff.role() != Role.OWNER) throw Problem.forbidden("only the owner manages POS keys");
-        return store;
-    }
-
-    private Store managersStore(StaffPrincipal staff, UUID storeId) {
-        var store = stores.get(staff, storeId);
-        if (!staff.role().manages()) throw Problem.forbidden("only owners and managers see POS keys");
         return store;
     }
 }

@@ -23,6 +23,7 @@ import o2o.testing.CrossMerchantAccess;
 import o2o.testing.CrossMerchantAccess.Endpoint;
 import o2o.testing.CrossMerchantAccess.Victim;
 import o2o.testing.Fixtures;
+import o2o.testing.WebSession;
 import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,23 @@ class PosIntegrationTests extends ApiTest {
     JdbcClient jdbc;
 
     record Shop(Fixtures.MerchantFixture merchant, UUID store, String key) {}
+
+    @Test
+    void aManagerSeesThePosSalesButNeitherTheKeysNorTheirForms() {
+        var a = shop("经理看POS");
+        var keyId = api.get("/api/v1/merchant/stores/" + a.store() + "/pos-keys", a.merchant().ownerToken()).body()
+                .get(0).path("id").asString();
+        var manager = Fixtures.unique("manager");
+        var hired = api.post("/api/v1/merchant/staff", Map.of("username", manager, "password", "password-1",
+                "displayName", "经理", "role", "MANAGER"), a.merchant().ownerToken());
+        assertThat(hired.status()).as(hired.raw()).isEqualTo(201);
+
+        var owners = new WebSession(port).signInAsStaff(a.merchant().ownerUsername(), "password-1").get("/merchant/pos");
+        assertThat(owners.body()).contains("pos-key-" + keyId, "pos-key-create", "pos-sales");
+        var managers = new WebSession(port).signInAsStaff(manager, "password-1").get("/merchant/pos");
+        assertThat(managers.status()).isEqualTo(200);
+        assertThat(managers.body()).contains("pos-sales").doesNotContain(keyId, "pos-key-create");
+    }
 
     private Shop shop(String name) {
         var merchant = fixtures.approvedMerchant(name);
@@ -164,6 +182,8 @@ class PosIntegrationTests extends ApiTest {
         var manager = fixtures.staff(a.merchant(), Role.MANAGER, Set.of());
         assertThat(api.post("/api/v1/merchant/stores/" + a.store() + "/pos-keys", Map.of("name", "x"), manager).status())
                 .as("only the owner makes keys").isEqualTo(403);
+        assertThat(api.get("/api/v1/merchant/stores/" + a.store() + "/pos-keys", manager).status())
+                .as("only the owner lists keys").isEqualTo(403);
         var cashier = fixtures.staff(a.merchant(), Role.CASHIER, Set.of(a.store()));
         assertThat(api.get("/api/v1/merchant/stores/" + a.store() + "/pos-keys", cashier).status()).isEqualTo(403);
     }

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -70,9 +71,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/api/v1/tables/**").permitAll()
                         .requestMatchers("/api/v1/pos/**").hasRole(PosPrincipal.ROLE)
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.OPERATOR.name())
-                        .requestMatchers("/api/v1/merchant/**").hasAnyRole(STAFF)
-                        .requestMatchers("/api/v1/me/**", "/api/v1/orders/**").hasRole(Role.CUSTOMER.name())
-                        .anyRequest().authenticated())
+                        .requestMatchers("/api/v1/me/**", "/api/v1/orders/**").hasRole(Role.CUSTOMER.name()))
+                .authorizeHttpRequests(SecurityConfiguration::merchantApi)
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .addFilterBefore(new PosKeyAuthentication(posKeys, problemResponses), BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(new StaffAccessCheck(access), AuthorizationFilter.class)
                 .oauth2ResourceServer(server -> server
@@ -82,6 +83,15 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /** Each merchant operation to the roles of the README's table ({@link MerchantApiRoles}); any other, nobody. */
+    private static void merchantApi(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+        for (var rule : MerchantApiRoles.RULES) {
+            requests.requestMatchers(rule.method(), rule.path()).hasAnyRole(rule.authorities());
+        }
+        requests.requestMatchers(MerchantApiRoles.BASE + "/**").denyAll();
     }
 
     @Bean
