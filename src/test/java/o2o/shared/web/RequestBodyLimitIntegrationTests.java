@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -108,6 +109,26 @@ class RequestBodyLimitIntegrationTests extends ApiTest {
 
         var refused = console.postFile("/merchant/members/import", "file", "members.csv", "text/csv",
                 new byte[7 * MIB]);
+
+        assertThat(refused.status()).isEqualTo(413);
+        var imports = api.get("/api/v1/merchant/member-imports", merchant.ownerToken());
+        assertThat(imports.body().path("items").size()).as("nothing was imported").isZero();
+    }
+
+    @Test
+    void aChunkedUploadIsCutOffAtTheUploadLimit() throws Exception {
+        var merchant = fixtures.approvedMerchant(Fixtures.unique("导入商户"));
+        var console = new WebSession(port).signInAsStaff(merchant.ownerUsername(), "password-1");
+        console.get("/merchant/members/import");
+        var boundary = "o2o-chunked";
+        var head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"m.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\ncard_number,phone,name,points,balance\n")
+                .getBytes(StandardCharsets.UTF_8);
+
+        var refused = console.send(HttpRequest.newBuilder(uri("/merchant/members/import"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(
+                        new ByteArrayInputStream(head), jsonOfSize(7L * MIB)))));
 
         assertThat(refused.status()).isEqualTo(413);
         var imports = api.get("/api/v1/merchant/member-imports", merchant.ownerToken());
