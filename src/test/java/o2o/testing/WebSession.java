@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -69,6 +71,24 @@ public final class WebSession {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build());
+    }
+
+    /** Uploads one file as a multipart form does, with the page's CSRF token in its header. */
+    public Page postFile(String path, String field, String fileName, String contentType, byte[] content) {
+        var boundary = "o2o-" + UUID.randomUUID();
+        var head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        var tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-CSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail)))
+                .build());
+    }
+
+    /** Sends a request of the caller's making in this session: its cookies and the page's CSRF token. */
+    public Page send(HttpRequest.Builder request) {
+        return send(request.header("X-CSRF-TOKEN", csrf).build());
     }
 
     private Page send(HttpRequest request) {

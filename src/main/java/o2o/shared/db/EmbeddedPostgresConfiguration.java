@@ -3,7 +3,8 @@ package o2o.shared.db;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
+import java.sql.SQLException;
+import java.time.Duration;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -20,6 +21,10 @@ import org.springframework.context.annotation.Configuration;
  * Runs a real PostgreSQL server inside the application when no {@code spring.datasource.url} is configured, so one
  * command starts the whole product on a machine that has only a JDK. The data lives in {@code o2o.db.embedded.data-dir}
  * and survives restarts; an empty data-dir gives a throw-away database (the tests use that).
+ * <p>
+ * The server runs detached from the JVM (zonky starts it with {@code pg_ctl}). So that a killed JVM does not leave
+ * it running, a watchdog stops it when the JVM is gone; and should one still be running on the data folder at start
+ * (the watchdog was killed too), it is stopped before the new one starts, instead of the start failing.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDataSourceUrlConfigured.class)
@@ -42,11 +47,33 @@ class EmbeddedPostgresConfiguration {
             Path dir = Path.of(properties.dataDir()).toAbsolutePath();
             Files.createDirectories(dir);
             builder.setDataDirectory(dir).setCleanDataDirectory(false);
+            LeftoverServer.stopIfRunning(dir, Duration.ofSeconds(60));
         }
         var postgres = builder.start();
         log.info("Embedded PostgreSQL listening on 127.0.0.1:{} (data: {})", postgres.getPort(),
                 properties.dataDir().isBlank() ? "temporary" : properties.dataDir());
         return postgres;
+    }
+
+    /** Stops the server if this JVM dies; closed (before the server stops) when the application stops normally. */
+    @Bean(destroyMethod = "close")
+    PostmasterWatchdog postmasterWatchdog(EmbeddedPostgres postgres) {
+        try {
+            return PostmasterWatchdog.start(postmasterPid(postgres));
+        } catch (IOException | SQLException | RuntimeException e) {
+            log.warn("Embedded PostgreSQL: its pid could not be read, so no watchdog ({})", e.toString());
+            return PostmasterWatchdog.none();
+        }
+    }
+
+    private static long postmasterPid(EmbeddedPostgres postgres) throws SQLException, IOException {
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery("select current_setting('data_directory')")) {
+            rows.next();
+            var pidFile = Path.of(rows.getString(1)).resolve("postmaster.pid");
+            return Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
+        }
     }
 
     @Bean

@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -51,16 +53,18 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class IdempotencyFilter extends OncePerRequestFilter {
 
     private static final String HEADER = "Idempotency-Key";
-    private static final int MAX_BODY = 1 << 20;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final ProblemResponses problems;
     private final Clock clock;
+    /** Kept bodies are hashed in memory: at most o2o.web.max-body-size, also for uploads with a key. */
+    private final int maxBody;
 
     IdempotencyFilter(JdbcClient jdbc, PlatformTransactionManager transactions, ProblemResponses problems,
-            Clock clock) {
+            Clock clock, @Value("${o2o.web.max-body-size:1MB}") DataSize maxBody) {
         this.jdbc = jdbc;
+        this.maxBody = Math.toIntExact(maxBody.toBytes());
         this.transaction = new TransactionTemplate(transactions);
         this.problems = problems;
         this.clock = clock;
@@ -81,10 +85,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "Idempotency-Key must be 1 to 100 characters");
             return;
         }
-        var body = request.getInputStream().readNBytes(MAX_BODY + 1);
-        if (body.length > MAX_BODY) {
-            refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
-                    "request body over 1 MiB");
+        var body = request.getInputStream().readNBytes(maxBody + 1);
+        if (body.length > maxBody) {
+            response.setHeader("Connection", "close");
+            problems.write(request, response, BodyTooLarge.problem(maxBody));
             return;
         }
         var authentication = SecurityContextHolder.getContext().getAuthentication();

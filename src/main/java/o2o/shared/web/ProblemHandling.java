@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +23,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
@@ -46,9 +49,13 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     private final MessageSource messages;
     private final ProblemResponses problems;
 
-    ProblemHandling(MessageSource messages, ProblemResponses problems) {
+    private final long maxUpload;
+
+    ProblemHandling(MessageSource messages, ProblemResponses problems,
+            @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxUpload) {
         this.messages = messages;
         this.problems = problems;
+        this.maxUpload = maxUpload.toBytes();
     }
 
     @ExceptionHandler(Problem.class)
@@ -63,9 +70,18 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return entity.body(body);
     }
 
+    /** A body read past its limit (see {@link RequestBodyLimit}), by a controller or anything it called. */
+    @ExceptionHandler(BodyTooLarge.class)
+    @Nullable ResponseEntity<ProblemDetail> bodyTooLarge(BodyTooLarge e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        return problem(e.problem(), request, response);
+    }
+
     @ExceptionHandler(Exception.class)
     @Nullable ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
+        var tooLarge = BodyTooLarge.in(e);
+        if (tooLarge.isPresent()) return problem(tooLarge.get().problem(), request, response);
         log.error("Unhandled error", e);
         if (!isApi(request)) return errorPage(response, 500);
         var body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
@@ -99,12 +115,29 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var tooLarge = BodyTooLarge.in(ex);
+        if (tooLarge.isPresent()) return tooLarge(ex, tooLarge.get().problem(), headers, request);
         var detail = ex.getMostSpecificCause() instanceof JacksonException json
                 ? "the body could not be read: " + json.getOriginalMessage()
                 : "the body could not be read";
         var body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         body.setType(URI.create("urn:o2o:problem:unreadable-body"));
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** An upload over {@code spring.servlet.multipart.max-request-size} (or its file over max-file-size). */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return tooLarge(ex, BodyTooLarge.problem(ex.getMaxUploadSize() > 0 ? ex.getMaxUploadSize() : maxUpload),
+                headers, request);
+    }
+
+    private @Nullable ResponseEntity<Object> tooLarge(Exception ex, Problem problem, HttpHeaders headers,
+            WebRequest request) {
+        headers.set(HttpHeaders.CONNECTION, "close");
+        return handleExceptionInternal(ex, problems.detail(problem, LocaleContextHolder.getLocale()), headers,
+                problem.status(), request);
     }
 
     @Override
@@ -129,6 +162,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             detail.setType(URI.create("urn:o2o:problem:" + switch (statusCode.value()) {
                 case 404 -> "not-found";
                 case 405 -> "method-not-allowed";
+                case 413 -> "payload-too-large";
                 case 415 -> "unsupported-media-type";
                 default -> statusCode.is4xxClientError() ? "bad-request" : "internal";
             }));
