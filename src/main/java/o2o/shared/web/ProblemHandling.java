@@ -9,11 +9,14 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import o2o.shared.AmountTooLarge;
+import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -29,8 +32,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
 
 /**
  * Every API error leaves as RFC 9457 problem details with a stable {@code type} ({@code urn:o2o:problem:<slug>}) and
@@ -95,16 +98,46 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalid(errors));
     }
 
-    /** Says what in the body could not be read (a field of the wrong type, malformed JSON), not just that it failed. */
+    /**
+     * Says which field of the body could not be read and what it must be ("quantity must be a whole number"), or that
+     * the body is not JSON; never the Java type or the parser's own words.
+     */
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        var detail = ex.getMostSpecificCause() instanceof JacksonException json
-                ? "the body could not be read: " + json.getOriginalMessage()
-                : "the body could not be read";
-        var body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        var locale = LocaleContextHolder.getLocale();
+        var problem = InputProblems.ofBody(ex);
+        if (problem != null) {
+            return handleExceptionInternal(ex, problems.detail(problem, locale), headers, problem.status(), request);
+        }
+        var reason = InputProblems.unreadable(ex);
+        var body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, messages.getMessage(
+                "problem.unreadable-body." + reason, null, "The body could not be read", locale));
         body.setType(URI.create("urn:o2o:problem:unreadable-body"));
+        body.setTitle(title(HttpStatus.BAD_REQUEST, "unreadable-body", locale));
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A parameter or path variable of the wrong kind: "storeId must be a UUID". */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        var cause = ex.getMostSpecificCause();
+        var name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : String.valueOf(ex.getPropertyName());
+        Problem problem = cause instanceof InvalidInput invalid ? invalid.at(name)
+                : cause instanceof Problem other ? other
+                : InputProblems.mustBe(name, ex.getRequiredType());
+        return handleExceptionInternal(ex, problems.detail(problem, LocaleContextHolder.getLocale()), headers,
+                problem.status(), request);
+    }
+
+    /** Exact arithmetic on money or points that overflowed: the amount is beyond anything the platform counts. */
+    @ExceptionHandler(ArithmeticException.class)
+    @Nullable ResponseEntity<ProblemDetail> overflow(ArithmeticException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        log.warn("Arithmetic refused: {}", e.getMessage());
+        return problem(new AmountTooLarge("amount"), request, response);
     }
 
     @Override
