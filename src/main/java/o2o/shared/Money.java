@@ -38,7 +38,10 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
             throw new InvalidInput("currency", "must be CNY", "input.currency-unsupported", "CNY");
         }
         if (minor < 0) throw new InvalidInput("minor", "must not be negative", "input.negative");
-        if (minor > MAX_MINOR) throw new AmountTooLarge("minor");
+        if (minor > MAX_MINOR) {
+            var most = new Money(MAX_MINOR, currency).decimal();
+            throw new InvalidInput("minor", "must be at most " + most, "input.amount-too-large", most);
+        }
         return new Money(minor, currency);
     }
 

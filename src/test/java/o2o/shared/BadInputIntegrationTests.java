@@ -86,8 +86,9 @@ class BadInputIntegrationTests extends ApiTest {
         var store = fixtures.store(merchant, Fixtures.unique("天价店"), 31.2, 121.4, "火锅");
         var body = dealBody(store);
         body.put("price", Map.of("minor", Long.MAX_VALUE, "currency", "CNY"));
-        var huge = api.post("/api/v1/merchant/deals", body, merchant.ownerToken());
-        assertProblem(huge, 422, "urn:o2o:problem:amount-too-large");
+        var huge = api.send("POST", "/api/v1/merchant/deals", body, merchant.ownerToken(), EN);
+        assertProblem(huge, 400, "urn:o2o:problem:invalid-input");
+        assertThat(huge.text("detail")).isEqualTo("price.minor must be at most 1000000000000.00");
 
         body.put("price", Map.of("minor", Money.MAX_PRICE_MINOR + 1, "currency", "CNY"));
         body.put("originalPrice", Map.of("minor", Money.MAX_PRICE_MINOR + 1, "currency", "CNY"));
