@@ -1,6 +1,4 @@
-package o2o.shared.web;
-
-import o2o.shared.InvalidInput;
+package o2o.shared;
 
 /** The rules for any text and date a request carries, shared by the JSON reader and the parameter filter. */
 public final class InputRules {

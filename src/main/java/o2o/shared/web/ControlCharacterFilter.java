@@ -9,6 +9,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import o2o.shared.InputRules;
 import o2o.shared.InvalidInput;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;

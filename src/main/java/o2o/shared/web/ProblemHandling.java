@@ -132,11 +132,16 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 problem.status(), request);
     }
 
-    /** Exact arithmetic on money or points that overflowed: the amount is beyond anything the platform counts. */
+    /**
+     * Exact arithmetic on money or points that overflowed ({@code Math.*Exact}, {@code longValueExact}): the amount is
+     * beyond anything the platform counts. Any other arithmetic failure (a division by zero) is a bug: a 500.
+     */
     @ExceptionHandler(ArithmeticException.class)
     @Nullable ResponseEntity<ProblemDetail> overflow(ArithmeticException e, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
-        log.warn("Arithmetic refused: {}", e.getMessage());
+        var message = String.valueOf(e.getMessage());
+        if (!message.contains("overflow") && !message.contains("out of")) return unexpected(e, request, response);
+        log.warn("Arithmetic refused: {}", message);
         return problem(new AmountTooLarge("amount"), request, response);
     }
 
