@@ -95,6 +95,16 @@ public final class Malformations {
             for (var raw : List.of("a=%00", "=&=&&%", "x".repeat(5000), NUL, "")) {
                 cases.add(withBody(operation, "raw " + shorten(raw), path, query, headers, operation.mediaType(), raw));
             }
+            // the documented example, well-formed, then with a NUL and a control character in its last line
+            var example = operation.bodySchema().path("example").asString("");
+            if (!example.isEmpty()) {
+                int middle = example.lastIndexOf('\n') + (example.length() - example.lastIndexOf('\n')) / 2;
+                for (var inserted : List.of("", "\u0000", "\u001b", "99999999999999999999")) {
+                    var raw = example.substring(0, middle) + inserted + example.substring(middle);
+                    cases.add(withBody(operation, "example+" + shorten(inserted), path, query, headers,
+                            operation.mediaType(), raw));
+                }
+            }
             return cases;
         }
         var valid = operations.valid("body", operation.bodySchema(), 0);
