@@ -17,6 +17,7 @@ import java.util.UUID;
 import o2o.testing.Api;
 import o2o.testing.ApiTest;
 import o2o.testing.Fixtures;
+import o2o.testing.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,12 +46,23 @@ class BadInputIntegrationTests extends ApiTest {
         assertThat(response.text("field")).isEqualTo("q");
 
         var http = HttpClient.newHttpClient();
-        var page = http.send(HttpRequest.newBuilder(URI.create(api.base() + "/staff/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofString("username=a%00b&password=x")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var page = http.send(HttpRequest.newBuilder(URI.create(api.base() + "/?q=a%00b"))
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("id=\"error-status\"");
+    }
+
+    /** A form is the page's to validate; one that does not, or a NUL it lets through, is still not a 500. */
+    @Test
+    void aNulInAPageFormIsNotA500() {
+        for (var fields : List.of(Map.of("username", "a\u0000b", "password", "x"),
+                Map.of("username", "admin", "password", "a\u0000b"))) {
+            var session = new WebSession(port);
+            assertThat(session.get("/staff/login").status()).isEqualTo(200);
+            var page = session.post("/staff/login", fields);
+            assertThat(page.status()).as(fields.toString()).isIn(200, 302, 400);
+            assertThat(page.location()).as("not signed in").doesNotEndWith("/merchant");
+        }
     }
 
     @Test

@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses, before anything reads them, a path, query or form parameter, or header value that holds a control
- * character (NUL above all: PostgreSQL refuses it) or an escape that decodes to nothing: a 400 problem on the API,
- * the error page with 400 on the site. JSON bodies are checked as they are read ({@link JsonInput}).
+ * Refuses, before anything reads them, a path, query parameter or header value that holds a control character (NUL
+ * above all: PostgreSQL refuses it) or an escape that decodes to nothing: a 400 problem on the API, the error page
+ * with 400 on the site. JSON bodies are checked as they are read ({@link JsonInput}); a page's form is the page's to
+ * validate, so that it can show the form again with the error, and what none catches is a 400 at the database
+ * ({@link ProblemHandling}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -58,18 +60,6 @@ class ControlCharacterFilter extends OncePerRequestFilter {
             var query = request.getQueryString();
             if (query != null && InputRules.hasControlCharacters(decode(query))) {
                 return InputRules.controlCharacters(parameterWithControlCharacters(query));
-            }
-            var contentType = request.getContentType();
-            boolean formPage = contentType != null && contentType.startsWith("application/x-www-form-urlencoded")
-                    && !request.getRequestURI().startsWith("/api/");
-            if (!formPage) return null; // API bodies stay unread here: JSON is checked as it is parsed
-            for (var parameter : request.getParameterMap().entrySet()) {
-                if (InputRules.hasControlCharacters(parameter.getKey())) {
-                    return InputRules.controlCharacters("parameter");
-                }
-                for (var value : parameter.getValue()) {
-                    if (InputRules.hasControlCharacters(value)) return InputRules.controlCharacters(parameter.getKey());
-                }
             }
             return null;
         } catch (IllegalArgumentException | IllegalStateException e) { // a broken escape or an unreadable form

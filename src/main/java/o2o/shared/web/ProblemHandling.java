@@ -3,9 +3,11 @@ package o2o.shared.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -45,6 +48,8 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
     private static final URI BLANK = URI.create("about:blank");
+    /** Data exceptions that only input causes: NUL or bad encoding, invalid parameter, numeric or date overflow. */
+    private static final Set<String> UNSTORABLE = Set.of("22021", "22P05", "22023", "22003", "22008");
 
     private final MessageSource messages;
     private final ProblemResponses problems;
@@ -75,6 +80,23 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 "Something went wrong on our side; quote request id " + MDC.get(RequestIds.MDC_KEY));
         body.setType(URI.create("urn:o2o:problem:internal"));
         return ResponseEntity.internalServerError().body(body);
+    }
+
+    /**
+     * The last line for text and numbers no check above caught: PostgreSQL refusing a value as data (a NUL, a number
+     * or date out of its range) is the caller's input, a 400 that changed nothing; any other database failure is ours.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    @Nullable ResponseEntity<ProblemDetail> database(DataAccessException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && UNSTORABLE.contains(sql.getSQLState())) {
+                log.warn("Input PostgreSQL refused ({}): {}", sql.getSQLState(), sql.getMessage());
+                return problem(new InvalidInput("body", "holds a value that cannot be stored", "input.unstorable"),
+                        request, response);
+            }
+        }
+        return unexpected(e, request, response);
     }
 
     @Override
