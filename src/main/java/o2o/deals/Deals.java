@@ -58,6 +58,8 @@ public class Deals {
         if (staff.merchantId() == null || !staff.role().manages()) {
             throw Problem.forbidden("only owners and managers create deals");
         }
+        terms.price().asPrice("price"); // a deal asks at most Money.MAX_PRICE_MINOR, so orders of it never overflow
+        terms.originalPrice().asPrice("originalPrice");
         for (var storeId : terms.storeIds()) {
             stores.find(storeId)
                     .filter(store -> staff.canActIn(store.merchantId(), store.id()))

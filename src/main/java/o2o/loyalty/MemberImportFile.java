@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import o2o.identity.CardNumber;
+import o2o.shared.InputRules;
 import o2o.shared.InvalidInput;
 import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
@@ -87,7 +88,7 @@ final class MemberImportFile {
         } catch (InvalidInput e) {
             return "phone";
         }
-        if (fields.get(2).strip().length() > 40) return "name";
+        if (fields.get(2).strip().length() > 40 || InputRules.hasControlCharacters(fields.get(2))) return "name";
         var points = fields.get(3).strip();
         if (!points.isEmpty() && !POINTS.matcher(points).matches()) return "points";
         var balance = fields.get(4).strip();

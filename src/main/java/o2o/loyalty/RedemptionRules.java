@@ -35,8 +35,8 @@ public record RedemptionRules(int pointsPerYuanOff, int capPercent, long minPoin
 
     /** The most points that may pay an order of this amount, in whole steps. */
     public long mostPointsFor(Money payable) {
-        long capMinor = payable.minor() * capPercent / 100;
-        long points = capMinor * pointsPerYuanOff / 100;
+        long capMinor = Math.multiplyExact(payable.minor(), capPercent) / 100;
+        long points = Math.multiplyExact(capMinor, pointsPerYuanOff) / 100;
         return points - points % step();
     }
 

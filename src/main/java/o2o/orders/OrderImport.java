@@ -40,7 +40,7 @@ public class OrderImport {
                     values (?, ?, ?, 'DEAL', 'COMPLETED', ?, 0, ?, 0, ?, ?, ?, ?, ?, ?)
                     """, chunk, chunk.size(), (ps, row) -> {
                 var o = row.order();
-                long total = o.unitPrice().minor() * o.quantity();
+                long total = o.unitPrice().times(o.quantity()).minor();
                 var paid = Timestamp.from(o.paidAt());
                 ps.setObject(1, row.id());
                 ps.setObject(2, o.merchantId());
@@ -66,7 +66,7 @@ public class OrderImport {
                 ps.setString(4, o.title());
                 ps.setLong(5, o.unitPrice().minor());
                 ps.setInt(6, o.quantity());
-                ps.setLong(7, o.unitPrice().minor() * o.quantity());
+                ps.setLong(7, o.unitPrice().times(o.quantity()).minor());
             });
         }
         if (orders.size() >= 1000) jdbc.sql("analyze customer_order").update();

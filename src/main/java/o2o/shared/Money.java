@@ -2,16 +2,56 @@ package o2o.shared;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
-/** An amount in minor units (分 for CNY) of one currency. Never a double. */
+/**
+ * An amount in minor units (分 for CNY) of one currency. Never a double. Arithmetic is exact and bounded: a result
+ * beyond {@link #MAX_MINOR} is an {@link AmountTooLarge}, never an overflow.
+ */
 public record Money(long minor, Currency currency) implements Comparable<Money> {
 
     public static final Currency CNY = Currency.getInstance("CNY");
+    /** The currencies the platform takes: its gateways, ledgers and prices are in yuan. */
+    public static final Set<Currency> SUPPORTED = Set.of(CNY);
+    /** The largest amount anything may come to: ¥1,000,000,000,000 (10¹⁴ 分). */
+    public static final long MAX_MINOR = 100_000_000_000_000L;
+    /** The highest unit price a deal, dish, top-up or sale may ask: ¥1,000,000. */
+    public static final long MAX_PRICE_MINOR = 100_000_000L;
 
     public Money {
+        if (currency == null) throw new InvalidInput("currency", "is required", "input.required");
         if (minor < 0) throw new InvalidInput("amount", "must not be negative");
+    }
+
+    /** An amount as a caller sends it: a currency the platform takes, within bounds. */
+    @JsonCreator
+    public static Money of(@JsonProperty("minor") @Nullable Long minor,
+            @JsonProperty("currency") @Nullable Currency currency) {
+        if (minor == null) throw new InvalidInput("minor", "is required", "input.required");
+        if (currency == null) throw new InvalidInput("currency", "is required", "input.required");
+        if (!SUPPORTED.contains(currency)) {
+            throw new InvalidInput("currency", "must be CNY", "input.currency-unsupported", "CNY");
+        }
+        if (minor < 0) throw new InvalidInput("minor", "must not be negative", "input.negative");
+        if (minor > MAX_MINOR) {
+            var most = new Money(MAX_MINOR, currency).decimal();
+            throw new InvalidInput("minor", "must be at most " + most, "input.amount-too-large", most);
+        }
+        return new Money(minor, currency);
+    }
+
+    /** This amount as a price someone asks for one unit: at most {@link #MAX_PRICE_MINOR}. */
+    public Money asPrice(String field) {
+        if (minor > MAX_PRICE_MINOR) {
+            throw new InvalidInput(field, "must be at most " + new Money(MAX_PRICE_MINOR, currency).decimal(),
+                    "input.price-too-high", new Money(MAX_PRICE_MINOR, currency).decimal());
+        }
+        return this;
     }
 
     public static Money cny(long minor) {
@@ -24,7 +64,7 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
 
     public Money plus(Money other) {
         same(other);
-        return new Money(Math.addExact(minor, other.minor), currency);
+        return new Money(exact(() -> Math.addExact(minor, other.minor)), currency);
     }
 
     public Money minus(Money other) {
@@ -33,7 +73,18 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
     }
 
     public Money times(long factor) {
-        return new Money(Math.multiplyExact(minor, factor), currency);
+        if (factor < 0) throw new IllegalArgumentException("negative factor " + factor);
+        return new Money(exact(() -> Math.multiplyExact(minor, factor)), currency);
+    }
+
+    private static long exact(java.util.function.LongSupplier arithmetic) {
+        try {
+            long result = arithmetic.getAsLong();
+            if (result > MAX_MINOR) throw new AmountTooLarge("amount");
+            return result;
+        } catch (ArithmeticException e) {
+            throw new AmountTooLarge("amount");
+        }
     }
 
     public Money min(Money other) {

@@ -646,8 +646,9 @@ public class Bills {
             balance = loyalty.balance(customerId, membership.get().programId());
             long affordable = balance - balance % rules.step();
             most = Math.min(rules.mostPointsFor(payable), affordable);
-            if (payable.minor() > 0 && (payable.minor() * rules.pointsPerYuanOff()) % 100 == 0) {
-                long needed = payable.minor() * rules.pointsPerYuanOff() / 100;
+            long scaled = Math.multiplyExact(payable.minor(), rules.pointsPerYuanOff());
+            if (payable.minor() > 0 && scaled % 100 == 0) {
+                long needed = scaled / 100;
                 boolean allowed = needed <= most && needed >= rules.minPointsPerUse() && needed % rules.step() == 0;
                 if (allowed) coverAll = needed;
             }

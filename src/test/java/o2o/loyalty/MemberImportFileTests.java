@@ -59,4 +59,12 @@ class MemberImportFileTests {
         assertThatThrownBy(() -> parse(text.toString())).isInstanceOf(Problem.class)
                 .extracting(p -> ((Problem) p).status().value()).isEqualTo(413);
     }
+
+    @Test
+    void rejectsANameHoldingAControlCharacter() {
+        var parsed = parse(MemberImportFile.HEADER + "\nA-001,13800138000,张\u0000三,1,1\nA-002,13800138001,李\u001b四,,\n"
+                + "A-003,13800138002,王五,,\n");
+        assertThat(parsed.rows()).extracting(row -> row.card().value()).containsExactly("A-003");
+        assertThat(parsed.rejections()).extracting(MemberImportFile.Rejection::reason).containsExactly("name", "name");
+    }
 }

@@ -31,4 +31,27 @@ class ValueObjectTests {
         assertThat(first.version()).isEqualTo(7);
         assertThat(first.compareTo(second)).isNegative();
     }
+
+    @Test
+    void moneyAsSentNeedsACurrencyThePlatformTakesAndABoundedAmount() {
+        assertThat(Money.of(1250L, Money.CNY)).isEqualTo(Money.cny(1250));
+        assertThatThrownBy(() -> Money.of(1250L, null)).isInstanceOf(InvalidInput.class)
+                .extracting(e -> ((InvalidInput) e).field()).isEqualTo("currency");
+        assertThatThrownBy(() -> Money.of(null, Money.CNY)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> Money.of(1L, java.util.Currency.getInstance("USD"))).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> Money.of(-1L, Money.CNY)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> Money.of(Long.MAX_VALUE, Money.CNY)).isInstanceOf(InvalidInput.class);
+        assertThat(Money.cny(Money.MAX_PRICE_MINOR).asPrice("price").minor()).isEqualTo(Money.MAX_PRICE_MINOR);
+        assertThatThrownBy(() -> Money.cny(Money.MAX_PRICE_MINOR + 1).asPrice("price"))
+                .isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void moneyArithmeticNeverOverflowsButRefusesAmountsBeyondTheBound() {
+        assertThat(Money.cny(Money.MAX_MINOR / 2).times(2).minor()).isEqualTo(Money.MAX_MINOR);
+        assertThatThrownBy(() -> Money.cny(Long.MAX_VALUE).times(2)).isInstanceOf(AmountTooLarge.class);
+        assertThatThrownBy(() -> Money.cny(Money.MAX_MINOR).times(2)).isInstanceOf(AmountTooLarge.class);
+        assertThatThrownBy(() -> Money.cny(Money.MAX_MINOR).plus(Money.cny(1))).isInstanceOf(AmountTooLarge.class);
+        assertThatThrownBy(() -> Money.cny(Long.MAX_VALUE).plus(Money.cny(1))).isInstanceOf(AmountTooLarge.class);
+    }
 }

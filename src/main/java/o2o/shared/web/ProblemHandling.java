@@ -3,19 +3,25 @@ package o2o.shared.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import o2o.shared.AmountTooLarge;
+import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,9 +37,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
 
 /**
  * Every API error leaves as RFC 9457 problem details with a stable {@code type} ({@code urn:o2o:problem:<slug>}) and
@@ -45,6 +51,8 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
     private static final URI BLANK = URI.create("about:blank");
+    /** Data exceptions that only input causes: NUL or bad encoding, invalid parameter, numeric or date overflow. */
+    private static final Set<String> UNSTORABLE = Set.of("22021", "22P05", "22023", "22003", "22008");
 
     private final MessageSource messages;
     private final ProblemResponses problems;
@@ -90,6 +98,23 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return ResponseEntity.internalServerError().body(body);
     }
 
+    /**
+     * The last line for text and numbers no check above caught: PostgreSQL refusing a value as data (a NUL, a number
+     * or date out of its range) is the caller's input, a 400 that changed nothing; any other database failure is ours.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    @Nullable ResponseEntity<ProblemDetail> database(DataAccessException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && UNSTORABLE.contains(sql.getSQLState())) {
+                log.warn("Input PostgreSQL refused ({}): {}", sql.getSQLState(), sql.getMessage());
+                return problem(new InvalidInput("body", "holds a value that cannot be stored", "input.unstorable"),
+                        request, response);
+            }
+        }
+        return unexpected(e, request, response);
+    }
+
     @Override
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -111,17 +136,25 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalid(errors));
     }
 
-    /** Says what in the body could not be read (a field of the wrong type, malformed JSON), not just that it failed. */
+    /**
+     * Says which field of the body could not be read and what it must be ("quantity must be a whole number"), or that
+     * the body is not JSON; never the Java type or the parser's own words.
+     */
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var tooLarge = BodyTooLarge.in(ex);
         if (tooLarge.isPresent()) return tooLarge(ex, tooLarge.get().problem(), headers, request);
-        var detail = ex.getMostSpecificCause() instanceof JacksonException json
-                ? "the body could not be read: " + json.getOriginalMessage()
-                : "the body could not be read";
-        var body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        var locale = LocaleContextHolder.getLocale();
+        var problem = InputProblems.ofBody(ex);
+        if (problem != null) {
+            return handleExceptionInternal(ex, problems.detail(problem, locale), headers, problem.status(), request);
+        }
+        var reason = InputProblems.unreadable(ex);
+        var body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, messages.getMessage(
+                "problem.unreadable-body." + reason, null, "The body could not be read", locale));
         body.setType(URI.create("urn:o2o:problem:unreadable-body"));
+        body.setTitle(title(HttpStatus.BAD_REQUEST, "unreadable-body", locale));
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -138,6 +171,33 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         headers.set(HttpHeaders.CONNECTION, "close");
         return handleExceptionInternal(ex, problems.detail(problem, LocaleContextHolder.getLocale()), headers,
                 problem.status(), request);
+    }
+
+    /** A parameter or path variable of the wrong kind: "storeId must be a UUID". */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        var cause = ex.getMostSpecificCause();
+        var name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : String.valueOf(ex.getPropertyName());
+        Problem problem = cause instanceof InvalidInput invalid ? invalid.at(name)
+                : cause instanceof Problem other ? other
+                : InputProblems.mustBe(name, ex.getRequiredType());
+        return handleExceptionInternal(ex, problems.detail(problem, LocaleContextHolder.getLocale()), headers,
+                problem.status(), request);
+    }
+
+    /**
+     * Exact arithmetic on money or points that overflowed ({@code Math.*Exact}, {@code longValueExact}): the amount is
+     * beyond anything the platform counts. Any other arithmetic failure (a division by zero) is a bug: a 500.
+     */
+    @ExceptionHandler(ArithmeticException.class)
+    @Nullable ResponseEntity<ProblemDetail> overflow(ArithmeticException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        var message = String.valueOf(e.getMessage());
+        if (!message.contains("overflow") && !message.contains("out of")) return unexpected(e, request, response);
+        log.warn("Arithmetic refused: {}", message);
+        return problem(new AmountTooLarge("amount"), request, response);
     }
 
     @Override
