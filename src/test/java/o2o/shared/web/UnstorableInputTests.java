@@ -19,7 +19,8 @@ class UnstorableInputTests {
 
     private final StaticMessageSource messages = new StaticMessageSource();
     private final ProblemHandling handling = new ProblemHandling(messages,
-            new ProblemResponses(messages, new FixedLocaleResolver(Locale.ENGLISH), JsonMapper.builder().build()));
+            new ProblemResponses(messages, new FixedLocaleResolver(Locale.ENGLISH), JsonMapper.builder().build()),
+            org.springframework.util.unit.DataSize.ofMegabytes(6));
 
     @Test
     void aNulOrAnOutOfRangeValueRefusedByPostgresqlIsA400() throws Exception {
