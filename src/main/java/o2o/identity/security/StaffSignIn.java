@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import o2o.identity.Role;
+import o2o.shared.InputRules;
 import o2o.identity.StaffPrincipal;
 import o2o.shared.Problem;
 import o2o.shared.SqlArrays;
@@ -48,7 +49,8 @@ public class StaffSignIn {
 
     private Account verify(String username, String password, String client) {
         var attempt = throttle.begin(username, client);
-        var account = find(username);
+        // no username holds a control character (PostgreSQL would refuse a NUL in the lookup): nobody by that name
+        var account = InputRules.hasControlCharacters(username) ? null : find(username);
         var hash = account == null ? decoyHash : account.passwordHash();
         if (!passwords.matches(password, hash) || account == null || !account.enabled()) {
             throw new Problem(HttpStatus.UNAUTHORIZED, "bad-credentials", "wrong username or password");
