@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -38,6 +39,8 @@ class MemberApi {
 
     /** 201 when the customer joined now, 200 when they were a member already (and nothing changed). */
     @PostMapping("/api/v1/merchant/members")
+    @ApiResponse(responseCode = "201", description = "The customer joined now")
+    @ApiResponse(responseCode = "200", description = "The customer was a member already")
     ResponseEntity<MemberSummary> register(StaffPrincipal staff, @Valid @RequestBody Register request) {
         var registered = members.register(staff, request.phone(), request.name());
         return ResponseEntity.status(registered.joinedNow() ? HttpStatus.CREATED : HttpStatus.OK)
