@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -49,8 +50,11 @@ class MemberApi {
 
     /** By exactly one of {@code phone}, {@code qr} (a member QR code, scanned or typed), {@code card} or {@code openid}. */
     @GetMapping("/api/v1/merchant/members/lookup")
-    MemberSummary lookup(StaffPrincipal staff,
-            @Parameter(description = "exactly one of phone=<mobile>, qr=<member QR code>, card=<member card number> or openid=<WeChat openid>") @RequestParam Map<String, String> by) {
+    @Parameter(in = ParameterIn.QUERY, name = "phone", description = "the member's mobile number")
+    @Parameter(in = ParameterIn.QUERY, name = "qr", description = "a member QR code, scanned or typed")
+    @Parameter(in = ParameterIn.QUERY, name = "card", description = "a member card number")
+    @Parameter(in = ParameterIn.QUERY, name = "openid", description = "a WeChat openid")
+    MemberSummary lookup(StaffPrincipal staff, @Parameter(hidden = true) @RequestParam Map<String, String> by) {
         return members.lookup(staff, by);
     }
 

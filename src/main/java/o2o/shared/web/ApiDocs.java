@@ -2,6 +2,7 @@ package o2o.shared.web;
 
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -15,6 +16,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What the OpenAPI document says beyond the controllers' signatures: readable, unique schema names for nested
@@ -28,7 +30,11 @@ class ApiDocs {
 
     static {
         // Jackson writes a currency as its ISO 4217 code, not as the bean Currency looks like
-        SpringDocUtils.getConfig().replaceWithSchema(Currency.class, new StringSchema().example("CNY"));
+        SpringDocUtils.getConfig().replaceWithSchema(Currency.class, new StringSchema().example("CNY"))
+                // a member typed Object (a map's value) is any JSON value, not an empty object
+                .replaceWithSchema(Object.class, new Schema<>())
+                // a body read as a JsonNode is a JSON object whose members the operation describes in words
+                .replaceWithSchema(JsonNode.class, new ObjectSchema().additionalProperties(true));
     }
 
     @Bean
@@ -64,6 +70,31 @@ class ApiDocs {
                 operation.setResponses(responses);
             }));
         };
+    }
+
+    /**
+     * A map of {@code Object} values (a payment gateway's settings) holds any JSON values: swagger describes them as
+     * empty objects, which no string or number matches.
+     */
+    @Bean
+    @SuppressWarnings("rawtypes")
+    OpenApiCustomizer freeFormMapsInApiDocs() {
+        return openApi -> openApi.getComponents().getSchemas().values().forEach(schema -> {
+            Map<String, Schema> properties = schema.getProperties();
+            if (properties == null) return;
+            properties.values().forEach(property -> {
+                if (property.getAdditionalProperties() instanceof Schema values && isEmptyObject(values)) {
+                    property.setAdditionalProperties(true);
+                }
+            });
+        });
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static boolean isEmptyObject(Schema schema) {
+        return "object".equals(schema.getType()) && schema.get$ref() == null
+                && (schema.getProperties() == null || schema.getProperties().isEmpty())
+                && schema.getAdditionalProperties() == null;
     }
 
     /** An error answered in a protocol's own format (a payment notification's), declared on the operation. */
