@@ -1,6 +1,7 @@
 package o2o.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
@@ -73,6 +74,17 @@ class ApiDocsIntegrationTests extends ApiTest {
         assertThat(names(claim.path("properties"))).containsExactly("templateId");
         assertThat(schemas.has("CouponClaim")).isTrue();
         assertThat(schemas.has("BillClaim")).isTrue();
+    }
+
+    /** Api holds every exchange to the document: one it does not describe fails the test that made it. */
+    @Test
+    void anExchangeTheDocumentDoesNotDescribeFailsTheTest() {
+        assertThat(api.get("/api/v1/stores/nearby?lat=31.2&lng=121.4").status()).isEqualTo(200);
+        assertThatThrownBy(() -> api.get("/api/v1/stores/nearby?lat=31.2&lng=121.4&colour=red"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("departs from /v3/api-docs").hasMessageContaining("colour");
+        assertThat(api.get("/api/v1/no-such-thing").status()).as("an unknown path's problem is no departure")
+                .isEqualTo(401);
     }
 
     /** Two Java types under one schema name would overwrite each other in the document, silently. */
