@@ -64,11 +64,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                 : requests.requestMatchers(door.method(), patterns)).permitAll();
                     });
                     requests
-                        .requestMatchers(PublicApi.POS).hasRole(PosPrincipal.ROLE)
-                        .requestMatchers("/api/v1/admin/**").hasRole(Role.OPERATOR.name())
-                        .requestMatchers("/api/v1/merchant/**").hasAnyRole(STAFF)
-                        .requestMatchers("/api/v1/me/**", "/api/v1/orders/**").hasRole(Role.CUSTOMER.name())
-                        .anyRequest().authenticated();
+                            .requestMatchers(PublicApi.POS).hasRole(PosPrincipal.ROLE)
+                            .requestMatchers("/api/v1/admin/**").hasRole(Role.OPERATOR.name())
+                            .requestMatchers("/api/v1/merchant/**").hasAnyRole(STAFF)
+                            .requestMatchers("/api/v1/me/**", "/api/v1/orders/**").hasRole(Role.CUSTOMER.name())
+                            .anyRequest().authenticated();
                 })
                 .addFilterBefore(new PosKeyAuthentication(posKeys, problemResponses), BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(new StaffAccessCheck(access), AuthorizationFilter.class)
