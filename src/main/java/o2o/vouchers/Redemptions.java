@@ -81,7 +81,7 @@ public class Redemptions {
         if (voucher.status() == Voucher.Status.REDEEMED) throw alreadyRedeemed(voucher.id());
         if (voucher.status() != Voucher.Status.ISSUED) {
             throw new Problem(HttpStatus.CONFLICT, "voucher-not-redeemable", "this voucher is " + voucher.status(),
-                    Map.of("status", voucher.status().name()));
+                    Map.of("voucherStatus", voucher.status().name()));
         }
         var deal = deals.find(voucher.dealId()).orElseThrow();
         if (!deal.usableIn(storeId)) {

@@ -51,8 +51,10 @@ class PickupIntegrationTests extends ApiTest {
                 new HashMap<String, Object>(Map.of("itemId", shop.pork(), "quantity", 2,
                         "optionIds", List.of(shop.large(), shop.extraHot()), "unitPrice", 1)),
                 new HashMap<String, Object>(Map.of("itemId", shop.drink(), "quantity", 1, "optionIds", List.of())));
-        var placed = pickup.place(customer, shop.store(), Map.of("lines", lines, "note", "  少放糖  ",
-                "total", Map.of("minor", 1, "currency", "CNY")), UUID.randomUUID().toString());
+        // a client's own unit price and total, which the server must ignore: not members of the document
+        var placed = api.sendingForeignMembers().send("POST", "/api/v1/stores/" + shop.store() + "/pickup-orders",
+                Map.of("lines", lines, "note", "  少放糖  ", "total", Map.of("minor", 1, "currency", "CNY")), customer,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
 
         assertThat(placed.status()).as(placed.raw()).isEqualTo(201);
         var body = placed.body();

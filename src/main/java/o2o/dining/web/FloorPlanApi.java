@@ -109,7 +109,7 @@ class FloorPlanApi {
 
     /** The table's QR code as a PNG; also served to the console's print sheet under {@code /merchant}. */
     @GetMapping(path = {"/api/v1/merchant/stores/{storeId}/tables/{tableId}/qr.png",
-            "/merchant/stores/{storeId}/tables/{tableId}/qr.png"})
+            "/merchant/stores/{storeId}/tables/{tableId}/qr.png"}, produces = MediaType.IMAGE_PNG_VALUE)
     ResponseEntity<byte[]> qr(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID tableId,
             @RequestParam(required = false) @Nullable String src) {
         var tracking = TrackingCode.parse(src);

@@ -1,8 +1,5 @@
 package o2o.identity.security;
 
-import static org.springframework.http.HttpMethod.GET;
-import static org.springframework.http.HttpMethod.POST;
-
 import java.util.List;
 
 import o2o.identity.Customers;
@@ -62,16 +59,17 @@ class SecurityConfiguration implements WebMvcConfigurer {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(POST, "/api/v1/auth/**").permitAll()
-                        .requestMatchers(GET, "/api/v1/stores/**", "/api/v1/deals/**").permitAll()
-                        .requestMatchers(POST, "/api/v1/merchant-applications").permitAll()
-                        .requestMatchers(POST, "/api/v1/payments/webhooks/**", "/api/v1/payments/notify/**").permitAll()
-                        .requestMatchers("/api/v1/dev/**").permitAll()
-                        .requestMatchers("/api/v1/tables/**").permitAll()
-                        .requestMatchers("/api/v1/pos/**").hasRole(PosPrincipal.ROLE)
-                        .requestMatchers("/api/v1/admin/**").hasRole(Role.OPERATOR.name())
-                        .requestMatchers("/api/v1/me/**", "/api/v1/orders/**").hasRole(Role.CUSTOMER.name()))
+                .authorizeHttpRequests(requests -> {
+                    PublicApi.OPEN.forEach(door -> {
+                        var patterns = door.patterns().toArray(String[]::new);
+                        (door.method() == null ? requests.requestMatchers(patterns)
+                                : requests.requestMatchers(door.method(), patterns)).permitAll();
+                    });
+                    requests
+                            .requestMatchers(PublicApi.POS).hasRole(PosPrincipal.ROLE)
+                            .requestMatchers("/api/v1/admin/**").hasRole(Role.OPERATOR.name())
+                            .requestMatchers("/api/v1/me/**", "/api/v1/orders/**").hasRole(Role.CUSTOMER.name());
+                })
                 .authorizeHttpRequests(SecurityConfiguration::merchantApi)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .addFilterBefore(new PosKeyAuthentication(posKeys, problemResponses), BearerTokenAuthenticationFilter.class)

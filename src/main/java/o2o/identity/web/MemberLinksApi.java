@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -78,6 +79,8 @@ class MemberLinksApi {
 
     /** Binds a physical card to the customer with this phone (registered if new): 201, or 200 if it was already theirs. */
     @PostMapping("/api/v1/merchant/member-cards")
+    @ApiResponse(responseCode = "201", description = "The card, bound now")
+    @ApiResponse(responseCode = "200", description = "The card, already this customer's")
     ResponseEntity<Card> bindCard(StaffPrincipal staff, @Valid @RequestBody BindCard request) {
         var merchant = counterMerchant(staff);
         var card = CardNumber.parse(request.cardNumber());

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -38,6 +40,8 @@ class MemberApi {
 
     /** 201 when the customer joined now, 200 when they were a member already (and nothing changed). */
     @PostMapping("/api/v1/merchant/members")
+    @ApiResponse(responseCode = "201", description = "The customer joined now")
+    @ApiResponse(responseCode = "200", description = "The customer was a member already")
     ResponseEntity<MemberSummary> register(StaffPrincipal staff, @Valid @RequestBody Register request) {
         var registered = members.register(staff, request.phone(), request.name());
         return ResponseEntity.status(registered.joinedNow() ? HttpStatus.CREATED : HttpStatus.OK)
@@ -46,8 +50,11 @@ class MemberApi {
 
     /** By exactly one of {@code phone}, {@code qr} (a member QR code, scanned or typed), {@code card} or {@code openid}. */
     @GetMapping("/api/v1/merchant/members/lookup")
-    MemberSummary lookup(StaffPrincipal staff,
-            @Parameter(description = "exactly one of phone=<mobile>, qr=<member QR code>, card=<member card number> or openid=<WeChat openid>") @RequestParam Map<String, String> by) {
+    @Parameter(in = ParameterIn.QUERY, name = "phone", description = "the member's mobile number")
+    @Parameter(in = ParameterIn.QUERY, name = "qr", description = "a member QR code, scanned or typed")
+    @Parameter(in = ParameterIn.QUERY, name = "card", description = "a member card number")
+    @Parameter(in = ParameterIn.QUERY, name = "openid", description = "a WeChat openid")
+    MemberSummary lookup(StaffPrincipal staff, @Parameter(hidden = true) @RequestParam Map<String, String> by) {
         return members.lookup(staff, by);
     }
 

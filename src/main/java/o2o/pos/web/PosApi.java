@@ -2,6 +2,7 @@ package o2o.pos.web;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import o2o.identity.PosPrincipal;
 import o2o.loyalty.MemberSummary;
 import o2o.pos.BatchResult;
@@ -35,6 +36,8 @@ class PosApi {
 
     /** 201 for a new sale, 200 with {@code duplicate: true} for one recorded before. */
     @PostMapping("/sales")
+    @ApiResponse(responseCode = "201", description = "The sale, recorded now")
+    @ApiResponse(responseCode = "200", description = "The sale recorded before under this posTransactionId")
     ResponseEntity<SaleResponse> record(PosPrincipal pos, @RequestBody Sale sale) {
         var recorded = sales.record(pos, sale);
         return ResponseEntity.status(recorded.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
