@@ -26,7 +26,8 @@ class SecurityHeaders extends OncePerRequestFilter {
             "script-src 'self'",
             // htmx and a few pages set style attributes at run time; styles cannot run code
             "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data: blob:",
+            // merchants' menu and deal pictures live on their own image hosts; an image cannot run code
+            "img-src 'self' data: blob: https:",
             "font-src 'self' data:",
             "connect-src 'self'",
             "media-src 'self' blob:",
