@@ -4,7 +4,7 @@
  * (idempotent by endpoint and event), sent signed over HTTP by a relay that retries with back-off and logs every
  * attempt.
  */
-@ApplicationModule(allowedDependencies = {"shared", "identity", "merchants", "orders", "vouchers", "loyalty"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "orders", "vouchers", "loyalty"})
 @NullMarked
 package o2o.webhooks;
 
