@@ -44,7 +44,8 @@ public class InvalidInput extends Problem {
 
     @Override
     public Object[] args() {
-        if (key == null) return super.args();
+        // without a key of its own: problem.invalid-input, "{0}: {1}", the field and the reason as written
+        if (key == null) return new Object[] {field, reason};
         var all = new Object[extra.length + 1];
         all[0] = field;
         System.arraycopy(extra, 0, all, 1, extra.length);

@@ -92,8 +92,10 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         if (tooLarge.isPresent()) return problem(tooLarge.get().problem(), request, response);
         log.error("Unhandled error", e);
         if (!isApi(request)) return errorPage(response, 500);
-        var body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side; quote request id " + MDC.get(RequestIds.MDC_KEY));
+        var requestId = MDC.get(RequestIds.MDC_KEY);
+        var body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, messages.getMessage(
+                "problem.internal", new Object[] {requestId},
+                "Something went wrong on our side; quote request id " + requestId, LocaleContextHolder.getLocale()));
         body.setType(URI.create("urn:o2o:problem:internal"));
         return ResponseEntity.internalServerError().body(body);
     }
