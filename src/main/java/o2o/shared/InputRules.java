@@ -1,5 +1,10 @@
 package o2o.shared;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoField;
+import java.time.temporal.Temporal;
+
 /** The rules for any text and date a request carries, shared by the JSON reader and the parameter filter. */
 public final class InputRules {
 
@@ -20,6 +25,14 @@ public final class InputRules {
 
     public static boolean yearInRange(int year) {
         return year >= FIRST_YEAR && year <= LAST_YEAR;
+    }
+
+    /** The date or instant itself when its year is in range; otherwise {@link #dateOutOfRange} of {@code field}. */
+    public static <T extends Temporal> T inRange(String field, T value) {
+        int year = value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC).getYear()
+                : value.get(ChronoField.YEAR);
+        if (!yearInRange(year)) throw dateOutOfRange(field);
+        return value;
     }
 
     public static InvalidInput controlCharacters(String field) {

@@ -48,8 +48,8 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
     /** This amount as a price someone asks for one unit: at most {@link #MAX_PRICE_MINOR}. */
     public Money asPrice(String field) {
         if (minor > MAX_PRICE_MINOR) {
-            throw new InvalidInput(field, "must be at most " + new Money(MAX_PRICE_MINOR, currency).decimal(),
-                    "input.price-too-high", new Money(MAX_PRICE_MINOR, currency).decimal());
+            var most = new Money(MAX_PRICE_MINOR, currency).decimal();
+            throw new InvalidInput(field, "must be at most " + most, "input.price-too-high", most);
         }
         return this;
     }

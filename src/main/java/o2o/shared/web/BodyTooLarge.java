@@ -32,11 +32,7 @@ final class BodyTooLarge extends IOException {
 
     /** The body-too-large failure among an exception's causes, if any. */
     static Optional<BodyTooLarge> in(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof BodyTooLarge tooLarge) return Optional.of(tooLarge);
-            if (t.getCause() == t) break;
-        }
-        return Optional.empty();
+        return Optional.ofNullable(InputProblems.outermost(failure, BodyTooLarge.class));
     }
 
     private static String human(long bytes) {

@@ -40,10 +40,8 @@ class ControlCharacterFilter extends OncePerRequestFilter {
         var refused = refusal(request);
         if (refused == null) {
             chain.doFilter(request, response);
-        } else if (request.getRequestURI().startsWith("/api/")) {
-            problems.write(request, response, refused);
         } else {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            problems.refuse(request, response, refused);
         }
     }
 

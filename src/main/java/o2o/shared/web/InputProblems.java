@@ -125,7 +125,8 @@ final class InputProblems {
         return path.isEmpty() ? "body" : path;
     }
 
-    private static <T> @Nullable T outermost(Throwable failure, Class<T> type) {
+    /** The first of {@code failure} and its causes that is a {@code type}. */
+    static <T> @Nullable T outermost(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) return type.cast(t);
         }

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.Temporal;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.Nulls;
@@ -80,16 +80,7 @@ class JsonInput {
         @Override
         public Object deserialize(JsonParser p, DeserializationContext ctxt) {
             var value = super.deserialize(p, ctxt);
-            int year = switch (value) {
-                case Instant instant -> instant.atOffset(ZoneOffset.UTC).getYear();
-                case OffsetDateTime time -> time.getYear();
-                case ZonedDateTime time -> time.getYear();
-                case LocalDate date -> date.getYear();
-                case LocalDateTime time -> time.getYear();
-                case null, default -> InputRules.FIRST_YEAR;
-            };
-            if (!InputRules.yearInRange(year)) throw InputRules.dateOutOfRange(field(p));
-            return value;
+            return value instanceof Temporal date ? InputRules.inRange(field(p), date) : value;
         }
     }
 

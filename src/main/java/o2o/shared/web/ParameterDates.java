@@ -3,7 +3,6 @@ package o2o.shared.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import o2o.shared.InputRules;
 import org.jspecify.annotations.Nullable;
@@ -21,19 +20,14 @@ class ParameterDates implements WebMvcConfigurer {
     @Override
     public void addFormatters(FormatterRegistry registry) {
         registry.addConverter(String.class, LocalDate.class, text -> blank(text) ? null
-                : checked(LocalDate.parse(text.strip()).getYear(), LocalDate.parse(text.strip())));
+                : InputRules.inRange("date", LocalDate.parse(text.strip())));
         registry.addConverter(String.class, Instant.class, text -> blank(text) ? null
-                : checked(Instant.parse(text.strip()).atOffset(ZoneOffset.UTC).getYear(), Instant.parse(text.strip())));
+                : InputRules.inRange("date", Instant.parse(text.strip())));
         registry.addConverter(String.class, OffsetDateTime.class, text -> blank(text) ? null
-                : checked(OffsetDateTime.parse(text.strip()).getYear(), OffsetDateTime.parse(text.strip())));
+                : InputRules.inRange("date", OffsetDateTime.parse(text.strip())));
     }
 
     private static boolean blank(@Nullable String text) {
         return text == null || text.isBlank();
-    }
-
-    private static <T> T checked(int year, T value) {
-        if (!InputRules.yearInRange(year)) throw InputRules.dateOutOfRange("date");
-        return value;
     }
 }

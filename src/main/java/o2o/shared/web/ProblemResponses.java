@@ -41,6 +41,18 @@ public class ProblemResponses {
         return body;
     }
 
+    /**
+     * Answers a request a filter refuses before any controller: the problem on the API, the site's error page with
+     * the same status elsewhere.
+     */
+    public void refuse(HttpServletRequest request, HttpServletResponse response, Problem problem) throws IOException {
+        if (request.getRequestURI().startsWith("/api/")) {
+            write(request, response, problem);
+        } else {
+            response.sendError(problem.status().value());
+        }
+    }
+
     /** Writes the problem as the whole response, with Retry-After where the problem says when to come back. */
     public void write(HttpServletRequest request, HttpServletResponse response, Problem problem) throws IOException {
         var body = detail(problem, locales.resolveLocale(request));

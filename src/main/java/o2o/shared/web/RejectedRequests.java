@@ -1,6 +1,5 @@
 package o2o.shared.web;
 
-import jakarta.servlet.http.HttpServletResponse;
 import o2o.shared.InvalidInput;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,13 +14,7 @@ class RejectedRequests {
 
     @Bean
     RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
-        return (request, response, rejected) -> {
-            if (request.getRequestURI().startsWith("/api/")) {
-                problems.write(request, response,
-                        new InvalidInput("path", "is not a valid address", "input.malformed-address"));
-            } else {
-                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
-            }
-        };
+        return (request, response, rejected) -> problems.refuse(request, response,
+                new InvalidInput("path", "is not a valid address", "input.malformed-address"));
     }
 }

@@ -79,11 +79,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
         // the rest of the body is not read: tell the client the connection ends with this answer
         response.setHeader("Connection", "close");
-        if (request.getRequestURI().startsWith("/api/")) {
-            problems.write(request, response, BodyTooLarge.problem(limit));
-        } else {
-            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-        }
+        problems.refuse(request, response, BodyTooLarge.problem(limit));
     }
 
     /** The request whose body stream fails with {@link BodyTooLarge} once more than the limit has been read. */
