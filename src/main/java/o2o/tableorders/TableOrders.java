@@ -32,6 +32,7 @@ import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
 import o2o.shared.Money;
 import o2o.shared.Problem;
+import o2o.tableorders.persistence.SessionLock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -55,8 +56,6 @@ public class TableOrders {
     static final int MAX_QUANTITY = 99;
     static final int MAX_NOTE = 140;
     static final int MAX_STAFF_LINES = 50;
-    /** The first key of this module's advisory locks (the second is the session's hash). */
-    static final int ROUND_LOCK = 0x7461_626c;
 
     static final String ITEM_COLUMNS = """
             i.id, i.round_id, r.number, i.item_id, i.name, i.options, i.note, i.unit_price_minor, i.quantity,
@@ -70,9 +69,11 @@ public class TableOrders {
     private final Tables tables;
     private final Menu menu;
     private final Bills bills;
+    private final SessionLock lock;
     private final Clock clock;
 
-    TableOrders(JdbcClient jdbc, Tables tables, Menu menu, Bills bills, Clock clock) {
+    TableOrders(JdbcClient jdbc, Tables tables, Menu menu, Bills bills, SessionLock lock, Clock clock) {
+        this.lock = lock;
         this.jdbc = jdbc;
         this.tables = tables;
         this.menu = menu;
@@ -212,8 +213,7 @@ public class TableOrders {
      * once the bill is asked for: what the bill charges is fixed from then on, until staff reopen it.
      */
     void holdUnbilled(UUID sessionId) {
-        jdbc.sql("select 1 from pg_advisory_xact_lock(:space, :key)")
-                .param("space", ROUND_LOCK).param("key", sessionId.hashCode()).query(Integer.class).single();
+        lock.hold(sessionId);
         bills.requireNoBill(sessionId);
     }
 
