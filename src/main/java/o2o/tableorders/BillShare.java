@@ -24,9 +24,6 @@ public record BillShare(UUID id, Kind kind, int position, int parts, Money amoun
     /** OPEN: nobody is paying it; PAYING: its order waits for the money; PAID. */
     public enum State { OPEN, PAYING, PAID }
 
-    /** What a payer's tap on "pay" does: start paying the share, or repeat the payment they already started. */
-    public enum Turn { START, REPEAT }
-
     public BillShare {
         itemIds = List.copyOf(itemIds);
     }
@@ -35,15 +32,15 @@ public record BillShare(UUID id, Kind kind, int position, int parts, Money amoun
      * Whether this payer may pay the share now: REPEAT when they started paying it already (a double tap), START when
      * it is free; 409 {@code bill-share-paid}, {@code bill-share-taken} or {@code bill-share-empty} otherwise.
      */
-    public Turn turnOf(UUID payer) {
+    public PayerTurn turnOf(UUID payer) {
         boolean samePayer = payer.equals(payerId);
         if (state == State.PAID && !(samePayer && orderId != null)) throw paidAlready();
         if (orderId != null) {
             if (!samePayer) throw taken("somebody else is paying this share");
-            return Turn.REPEAT;
+            return PayerTurn.REPEAT;
         }
         requireSomethingToPay();
-        return Turn.START;
+        return PayerTurn.START;
     }
 
     /** Staff take this share's money at the counter: 409 when it is paid already or has nothing to pay. */

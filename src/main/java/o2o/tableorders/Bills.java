@@ -38,7 +38,8 @@ public class Bills {
     public static final Set<String> METHODS = Stream.concat(Orders.PAYABLE_BY.stream(), Stream.of("points"))
             .collect(Collectors.toUnmodifiableSet());
     /** Ways staff take a share's money at the counter. */
-    public static final Set<String> COUNTER_METHODS = Set.of("CASH", "CARD");
+    public static final Set<String> COUNTER_METHODS = Stream.of(CounterMethod.values()).map(CounterMethod::name)
+            .collect(Collectors.toUnmodifiableSet());
 
     /** How long after it was settled the diners still find their bill at the table's code. */
     static final Duration SETTLED_SHOWN = Duration.ofHours(3);
@@ -215,9 +216,9 @@ public class Bills {
      */
     @Transactional
     public Bill settleShareAtCounter(StaffPrincipal staff, UUID tableId, UUID shareId, String method) {
-        CounterPayments.requireCounterMethod(method);
+        var by = CounterMethod.of(method);
         var bill = lockLive(staffSession(staff, tableId));
-        counter.settleShare(bill, shareId, method);
+        counter.settleShare(bill, shareId, by);
         return views.of(bill.id());
     }
 
@@ -234,11 +235,11 @@ public class Bills {
     /** Staff take the money of everything still unpaid at the counter (one share when it was never split). */
     @Transactional
     public Bill settleAtCounter(StaffPrincipal staff, UUID tableId, String method) {
-        CounterPayments.requireCounterMethod(method);
+        var by = CounterMethod.of(method);
         var session = staffSession(staff, tableId);
         if (bills.live(session.id()).isEmpty()) opening.ask(session, "staff:" + staff.staffId());
         var bill = lockLive(session);
-        if (bill.open()) counter.settleAll(bill, method);
+        if (bill.open()) counter.settleAll(bill, by);
         return views.of(bill.id());
     }
 
@@ -270,7 +271,7 @@ public class Bills {
      * shares, so they add up exactly to the amount.
      */
     public static List<Money> evenShares(Money amount, int parts) {
-        return TableBill.evenShares(amount, parts);
+        return EvenSplit.shares(amount, parts);
     }
 
     private TableSession staffSession(StaffPrincipal staff, UUID tableId) {

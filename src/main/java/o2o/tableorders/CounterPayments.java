@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.UUID;
 
 import o2o.orders.Orders;
-import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
 import o2o.tableorders.Bill.Split;
 import o2o.tableorders.persistence.BillRepository;
@@ -40,7 +39,7 @@ class CounterPayments {
     }
 
     /** One share's money; the bill settles when it was the last. Settling a paid share again changes nothing. */
-    void settleShare(TableBill bill, UUID shareId, String method) {
+    void settleShare(TableBill bill, UUID shareId, CounterMethod method) {
         var share = views.share(bill, shareId);
         if (!bill.open()) return;
         take(bill, share, method);
@@ -56,7 +55,7 @@ class CounterPayments {
     }
 
     /** Everything still unpaid of an open bill (split whole first when it was never split). */
-    void settleAll(TableBill open, String method) {
+    void settleAll(TableBill open, CounterMethod method) {
         var bill = open;
         if (bill.split() == null) {
             splitting.split(bill, Split.WHOLE, 1, "settled at the counter");
@@ -69,14 +68,10 @@ class CounterPayments {
         settlement.settleIfPaid(bill);
     }
 
-    static void requireCounterMethod(String method) {
-        if (!Bills.COUNTER_METHODS.contains(method)) throw new InvalidInput("method", "CASH or CARD");
-    }
-
-    private void take(TableBill bill, BillShare unsettled, String method) {
+    private void take(TableBill bill, BillShare unsettled, CounterMethod method) {
         var share = shareOrders.freeIfCancelled(bill, unsettled);
         if (share.state() == BillShare.State.PAID) return;
-        orders.payAtCounter(shareOrders.orderOf(bill, share), method);
+        orders.payAtCounter(shareOrders.orderOf(bill, share), method.name());
         shares.paid(share, clock.instant());
     }
 }

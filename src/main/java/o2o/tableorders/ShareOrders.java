@@ -40,12 +40,9 @@ class ShareOrders {
     List<NewOrder.Line> lines(TableBill bill, BillShare share) {
         if (share.kind() == Kind.EVEN) {
             var label = tables.table(bill.tableId()).map(DiningTable::label).orElse("");
-            return List.of(new NewOrder.Line("SHARE", bill.id(),
-                    "桌台 " + label + " 的 " + share.position() + "/" + share.parts(), share.amount(), 1,
-                    share.amount()));
+            return List.of(ShareLines.even(bill, share, label));
         }
-        var items = bills.charged(bill, share.id(), share.kind() == Kind.WHOLE).stream()
-                .map(i -> new NewOrder.Line("DISH", i.itemId(), i.title(), i.unitPrice(), i.quantity(), i.amount()))
+        var items = bills.charged(bill, share.id(), share.kind() == Kind.WHOLE).stream().map(ShareLines::dish)
                 .toList();
         if (items.isEmpty()) throw Problem.conflict("bill-share-empty", "this share has nothing to pay");
         return items;

@@ -1,7 +1,5 @@
 package o2o.tableorders;
 
-import java.util.UUID;
-
 import o2o.identity.CustomerPrincipal;
 import o2o.orders.Channel;
 import o2o.orders.NewOrder;
@@ -33,7 +31,7 @@ class SharePayments {
     SharePayment pay(TableBill bill, BillShare unsettled, CustomerPrincipal customer, Bills.Payment payment,
             String returnUrl) {
         var share = shareOrders.freeIfCancelled(bill, unsettled);
-        if (share.turnOf(customer.customerId()) == BillShare.Turn.REPEAT) {
+        if (share.turnOf(customer.customerId()) == PayerTurn.REPEAT) {
             return repeat(share, customer, payment, returnUrl);
         }
         long pointsToUse = payment.pointsToUse();

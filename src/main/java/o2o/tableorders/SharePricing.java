@@ -1,12 +1,10 @@
 package o2o.tableorders;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import o2o.coupons.Coupons;
-import o2o.coupons.WalletCoupon;
 import o2o.loyalty.Loyalty;
 import o2o.loyalty.PointsSpending;
 import o2o.loyalty.Tier;
@@ -67,15 +65,10 @@ class SharePricing {
         var pointsValue = Money.zero(currency);
         if (membership.isPresent()) {
             var rules = points.rules(membership.get().programId());
-            balance = loyalty.balance(customerId, membership.get().programId());
-            long affordable = balance - balance % rules.step();
-            most = Math.min(rules.mostPointsFor(payable), affordable);
-            long scaled = Math.multiplyExact(payable.minor(), rules.pointsPerYuanOff());
-            if (payable.minor() > 0 && scaled % 100 == 0) {
-                long needed = scaled / 100;
-                boolean allowed = needed <= most && needed >= rules.minPointsPerUse() && needed % rules.step() == 0;
-                if (allowed) coverAll = needed;
-            }
+            var quote = PointsQuote.of(rules, loyalty.balance(customerId, membership.get().programId()), payable);
+            balance = quote.balance();
+            most = quote.most();
+            coverAll = quote.coverAll();
             if (pointsToUse > 0) {
                 if (pointsToUse > most) throw new InvalidInput("pointsToUse", "at most " + most + " points here");
                 pointsValue = rules.valueOf(pointsToUse);
@@ -93,15 +86,7 @@ class SharePricing {
     /** The payer's coupons this share could use now, with what each would take off. */
     private List<BillPreview.Coupon> usableCoupons(TableBill bill, UUID customerId, Money afterMember) {
         var now = clock.instant();
-        var usable = new ArrayList<BillPreview.Coupon>();
-        for (WalletCoupon c : coupons.wallet(customerId)) {
-            var terms = c.terms();
-            if (c.status() != WalletCoupon.Status.AVAILABLE || !c.merchantId().equals(bill.merchantId())) continue;
-            if (!terms.storeIds().isEmpty() && !terms.storeIds().contains(bill.storeId())) continue;
-            if (now.isBefore(terms.validFrom()) || !now.isBefore(terms.validUntil())) continue;
-            if (afterMember.compareTo(terms.minSpend()) < 0 || afterMember.isZero()) continue;
-            usable.add(new BillPreview.Coupon(c.id(), c.title(), terms.discountOn(afterMember).min(afterMember)));
-        }
-        return usable;
+        return coupons.wallet(customerId).stream()
+                .flatMap(c -> ShareCoupons.fit(c, bill, now, afterMember).stream()).toList();
     }
 }

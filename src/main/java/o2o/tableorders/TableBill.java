@@ -1,7 +1,6 @@
 package o2o.tableorders;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -63,7 +62,7 @@ public record TableBill(UUID id, UUID merchantId, UUID storeId, UUID sessionId, 
         int n = partsOf(by, parts);
         if (n < 1 || n > 99) throw new InvalidInput("parts", "1 to 99");
         if (n > subtotal.minor()) throw new InvalidInput("parts", "at most " + subtotal.minor());
-        return by == Split.ITEMS ? List.of() : evenShares(subtotal, n);
+        return by == Split.ITEMS ? List.of() : EvenSplit.shares(subtotal, n);
     }
 
     /** The parts a split is kept with: as asked for an even split, 1 for the others. */
@@ -86,18 +85,5 @@ public record TableBill(UUID id, UUID merchantId, UUID storeId, UUID sessionId, 
     /** The status the diners and staff are shown. */
     public Bill.Status shown() {
         return status == Status.SETTLED ? Bill.Status.SETTLED : Bill.Status.OPEN;
-    }
-
-    /**
-     * Shares of an even split: the amount divided by the parts, the remainder going one minor unit each to the first
-     * shares, so they add up exactly to the amount.
-     */
-    public static List<Money> evenShares(Money amount, int parts) {
-        if (parts < 1) throw new InvalidInput("parts", "1 or more");
-        long base = amount.minor() / parts;
-        long remainder = amount.minor() % parts;
-        var shares = new ArrayList<Money>(parts);
-        for (int i = 0; i < parts; i++) shares.add(new Money(base + (i < remainder ? 1 : 0), amount.currency()));
-        return shares;
     }
 }

@@ -10,7 +10,6 @@ import o2o.shared.Money;
 import o2o.shared.Problem;
 import o2o.tableorders.BillShare.Kind;
 import o2o.tableorders.BillShare.State;
-import o2o.tableorders.BillShare.Turn;
 import org.junit.jupiter.api.Test;
 
 /** A share goes OPEN → PAYING → PAID, or back to OPEN when its order is cancelled; a paid share stays paid. */
@@ -73,9 +72,9 @@ class BillShareTests {
 
     @Test
     void aPayerStartsAFreeShareAndRepeatsTheirOwnTap() {
-        assertThat(open(500).turnOf(PAYER)).isEqualTo(Turn.START);
-        assertThat(open(500).payingBy(ORDER, PAYER).turnOf(PAYER)).isEqualTo(Turn.REPEAT);
-        assertThat(open(500).payingBy(ORDER, PAYER).paid().turnOf(PAYER)).isEqualTo(Turn.REPEAT);
+        assertThat(open(500).turnOf(PAYER)).isEqualTo(PayerTurn.START);
+        assertThat(open(500).payingBy(ORDER, PAYER).turnOf(PAYER)).isEqualTo(PayerTurn.REPEAT);
+        assertThat(open(500).payingBy(ORDER, PAYER).paid().turnOf(PAYER)).isEqualTo(PayerTurn.REPEAT);
     }
 
     @Test

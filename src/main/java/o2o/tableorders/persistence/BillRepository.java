@@ -238,7 +238,4 @@ public class BillRepository {
                 rs.getObject("opened_at", OffsetDateTime.class).toInstant(),
                 settled == null ? null : settled.toInstant());
     }
-
-    /** Of the items a diner named, how many are the bill's ({@code known}) and how many their share holds. */
-    public record ItemCount(int known, int mine) {}
 }

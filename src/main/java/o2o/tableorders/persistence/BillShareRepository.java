@@ -15,7 +15,6 @@ import o2o.shared.Money;
 import o2o.tableorders.BillShare;
 import o2o.tableorders.BillShare.Kind;
 import o2o.tableorders.TableBill;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -161,7 +160,4 @@ public class BillShareRepository {
         return jdbc.sql("select order_id from bill_share where bill_id = :b and paid_at is not null")
                 .param("b", bill.id()).query(UUID.class).list();
     }
-
-    /** A diner's item share and the order paying it (null while nobody pays it). */
-    public record ItemShare(UUID id, @Nullable UUID orderId) {}
 }
