@@ -2,6 +2,7 @@ package o2o.catalog;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +33,16 @@ public record ItemDetails(UUID categoryId, String name, String description, @Nul
         var groupNames = new HashSet<String>();
         var ids = new HashSet<UUID>();
         optionGroups = optionGroups.stream().map(g -> group(g, groupNames, ids)).toList();
+    }
+
+    /** The ids the groups and options were sent with: those they keep. */
+    List<UUID> givenIds() {
+        var ids = new ArrayList<UUID>();
+        for (var group : optionGroups) {
+            if (group.id() != null) ids.add(group.id());
+            group.options().stream().map(Choice::id).filter(id -> id != null).forEach(ids::add);
+        }
+        return ids;
     }
 
     private static Group group(Group group, HashSet<String> names, HashSet<UUID> ids) {

@@ -18,6 +18,22 @@ public record MenuItem(UUID id, UUID merchantId, UUID categoryId, String name, S
         return start.minor() + optionGroups.stream().mapToLong(OptionGroup::largestDiscountMinor).sum();
     }
 
+    /** No choice of options may take the item below zero from this starting price (its own, or a store's). */
+    void requireNotBelowZeroFrom(Money start, String field) {
+        if (lowestWith(start) < 0) {
+            throw new InvalidInput(field, "the options' price deltas would take " + name + " below zero");
+        }
+    }
+
+    /** A store's own price of this item: in its currency, sensible, and not below zero with any options. */
+    void requireStorePrice(Money priceOverride) {
+        if (!priceOverride.currency().equals(price.currency())) {
+            throw new InvalidInput("priceOverride", "in " + price.currency().getCurrencyCode());
+        }
+        ItemDetails.requireSensible("priceOverride", priceOverride);
+        requireNotBelowZeroFrom(priceOverride, "priceOverride");
+    }
+
     /**
      * Prices a line from a starting price (the store's price of this item): plus the chosen options' deltas, times
      * the quantity. Options must be this item's, each chosen once, and within every group's rules.

@@ -1,14 +1,12 @@
 package o2o.dining;
 
-import static o2o.shared.Timestamps.utc;
-
-import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import o2o.dining.persistence.ScanRepository;
 import o2o.identity.StaffPrincipal;
 import o2o.loyalty.Enrolment;
 import o2o.merchants.Stores;
@@ -16,8 +14,6 @@ import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.SqlParameterValue;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,14 +27,14 @@ public class TableScans {
     public static final String CHANNEL = "table-scan";
     private static final int MAX_DAYS = 366;
 
-    private final JdbcClient jdbc;
+    private final ScanRepository scans;
     private final Tables tables;
     private final Stores stores;
     private final Enrolment enrolment;
     private final Clock clock;
 
-    TableScans(JdbcClient jdbc, Tables tables, Stores stores, Enrolment enrolment, Clock clock) {
-        this.jdbc = jdbc;
+    TableScans(ScanRepository scans, Tables tables, Stores stores, Enrolment enrolment, Clock clock) {
+        this.scans = scans;
         this.tables = tables;
         this.stores = stores;
         this.enrolment = enrolment;
@@ -66,19 +62,8 @@ public class TableScans {
         if (customerId != null) tables.addDiner(session, customerId);
         var id = Ids.next();
         var now = clock.instant();
-        jdbc.sql("""
-                        insert into table_scan (id, merchant_id, store_id, table_id, session_id, tracking_code,
-                                                customer_id, diner_key, scanned_at, scan_date)
-                        values (:id, :m, :s, :t, :session, :tracking, :customer, :diner, :now, :date)
-                        """)
-                .param("id", id).param("m", table.merchantId()).param("s", table.storeId()).param("t", table.id())
-                .param("session", session.id())
-                .param("tracking", new SqlParameterValue(Types.VARCHAR, trackingCode))
-                .param("customer", new SqlParameterValue(Types.OTHER, customerId))
-                .param("diner", dinerKey)
-                .param("now", utc(now))
-                .param("date", now.atZone(store.timeZone()).toLocalDate())
-                .update();
+        scans.add(id, table, session, trackingCode, customerId, dinerKey, now,
+                now.atZone(store.timeZone()).toLocalDate());
         boolean member = customerId != null && enrolment.isMember(customerId, table.merchantId());
         return new Scan(id, table, tables.session(session.id()).orElseThrow(), member);
     }
@@ -86,9 +71,7 @@ public class TableScans {
     /** The table a scan was of, for the page that follows it. */
     @Transactional(readOnly = true)
     public DiningTable tableOf(UUID scanId) {
-        return jdbc.sql("select " + Tables.TABLE_COLUMNS + " from table_scan x join dining_table t on t.id = x.table_id "
-                        + "where x.id = :id")
-                .param("id", scanId).query(Tables::table).optional().orElseThrow(() -> Problem.notFound("scan"));
+        return scans.tableOf(scanId).orElseThrow(() -> Problem.notFound("scan"));
     }
 
     /**
@@ -99,21 +82,13 @@ public class TableScans {
      */
     @Transactional
     public boolean join(UUID scanId, UUID customerId, @Nullable String name) {
-        var scan = jdbc.sql("select merchant_id, session_id, customer_id from table_scan where id = :id for update")
-                .param("id", scanId)
-                .query((rs, row) -> new Object[] {rs.getObject("merchant_id", UUID.class),
-                        rs.getObject("session_id", UUID.class), rs.getObject("customer_id", UUID.class)})
-                .optional().orElseThrow(() -> Problem.notFound("scan"));
-        var merchantId = (UUID) scan[0];
-        var scannedBy = (UUID) scan[2];
-        if (scannedBy != null && !scannedBy.equals(customerId)) throw Problem.forbidden("another diner's scan");
-        boolean joinedNow = enrolment.join(customerId, merchantId, CHANNEL, name);
-        tables.session((UUID) scan[1]).filter(TableSession::open).ifPresent(s -> tables.addDiner(s, customerId));
-        jdbc.sql("""
-                        update table_scan set customer_id = :c, joined = joined or :joined
-                        where id = :id
-                        """)
-                .param("id", scanId).param("c", customerId).param("joined", joinedNow).update();
+        var scan = scans.lock(scanId).orElseThrow(() -> Problem.notFound("scan"));
+        if (scan.customerId() != null && !scan.customerId().equals(customerId)) {
+            throw Problem.forbidden("another diner's scan");
+        }
+        boolean joinedNow = enrolment.join(customerId, scan.merchantId(), CHANNEL, name);
+        tables.session(scan.sessionId()).filter(TableSession::open).ifPresent(s -> tables.addDiner(s, customerId));
+        scans.joinedBy(scanId, customerId, joinedNow);
         return joinedNow;
     }
 
@@ -125,20 +100,6 @@ public class TableScans {
         }
         if (to.isBefore(from)) throw new InvalidInput("to", "on or after from");
         if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) throw new InvalidInput("to", "at most 366 days after from");
-        return jdbc.sql("""
-                        select store_id, scan_date, tracking_code, count(*) as scans,
-                               count(distinct diner_key) as diners, count(*) filter (where joined) as joined
-                        from table_scan
-                        where merchant_id = :m and scan_date between :from and :to
-                          and (cardinality(cast(:stores as uuid[])) = 0 or store_id = any(:stores))
-                        group by store_id, scan_date, tracking_code
-                        order by scan_date, store_id, tracking_code nulls first
-                        """)
-                .param("m", staff.merchantId()).param("from", from).param("to", to)
-                .param("stores", staff.storeIds().toArray(UUID[]::new))
-                .query((rs, row) -> new Conversion(rs.getObject("store_id", UUID.class),
-                        rs.getObject("scan_date", LocalDate.class), rs.getString("tracking_code"),
-                        rs.getLong("scans"), rs.getLong("diners"), rs.getLong("joined")))
-                .list();
+        return scans.conversions(staff.merchantId(), staff.storeIds(), from, to);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import o2o.shared.InvalidInput;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,5 +21,11 @@ public record TableSession(UUID id, UUID merchantId, UUID storeId, UUID tableId,
 
     public boolean open() {
         return closedAt == null;
+    }
+
+    /** A party seated by staff or a reservation: 1 to 99 of them, and a source word of 1 to 32 characters. */
+    static void requireSeating(int partySize, String source) {
+        if (partySize < 1 || partySize > 99) throw new InvalidInput("partySize", "between 1 and 99");
+        if (source.isBlank() || source.length() > 32) throw new InvalidInput("source", "1-32 characters");
     }
 }

@@ -1,0 +1,61 @@
+package o2o.catalog;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import o2o.catalog.persistence.MenuItemRepository;
+import o2o.catalog.persistence.StoreItemRepository;
+import o2o.identity.StaffPrincipal;
+import o2o.merchants.Store;
+import o2o.merchants.Stores;
+import o2o.shared.Money;
+import o2o.shared.Problem;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/** The merchant's items as each store serves them: its own prices, what it serves, and the sold-out switch. */
+@Component
+class StoreMenus {
+
+    private final MenuItemRepository items;
+    private final StoreItemRepository storeItems;
+    private final Stores stores;
+    private final Clock clock;
+
+    StoreMenus(MenuItemRepository items, StoreItemRepository storeItems, Stores stores, Clock clock) {
+        this.items = items;
+        this.storeItems = storeItems;
+        this.stores = stores;
+        this.clock = clock;
+    }
+
+    List<StoreItem> all(Store store) {
+        return storeItems.at(store, items.of(store.merchantId(), null));
+    }
+
+    StoreItem one(Store store, UUID itemId) {
+        var item = items.of(store.merchantId(), itemId).stream().findFirst()
+                .orElseThrow(() -> Problem.notFound("menu item"));
+        return storeItems.at(store, List.of(item)).getFirst();
+    }
+
+    StoreItem setPrice(StaffPrincipal staff, UUID storeId, UUID itemId, @Nullable Money priceOverride,
+            boolean available) {
+        var store = stores.get(staff, storeId);
+        MenuStaff.requirePricing(staff);
+        items.share(store.merchantId(), itemId);
+        var item = one(store, itemId).item();
+        if (priceOverride != null) item.requireStorePrice(priceOverride);
+        storeItems.price(store, item.id(), priceOverride, available, clock.instant());
+        return one(store, itemId);
+    }
+
+    StoreItem setSoldOut(StaffPrincipal staff, UUID storeId, UUID itemId, boolean soldOut) {
+        var store = stores.get(staff, storeId);
+        MenuStaff.requireService(staff);
+        var item = one(store, itemId).item();
+        storeItems.soldOut(store, item.id(), soldOut, clock.instant());
+        return one(store, itemId);
+    }
+}
