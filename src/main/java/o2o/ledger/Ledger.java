@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import o2o.ledger.persistence.Journal;
-import o2o.ledger.persistence.Journal.EntryRow;
-import o2o.ledger.persistence.Journal.PostingRow;
+import o2o.ledger.persistence.EntryRow;
+import o2o.ledger.persistence.PostingRow;
 import o2o.ledger.persistence.JournalCheck;
 import o2o.ledger.persistence.LedgerAccounts;
 import o2o.shared.Ids;

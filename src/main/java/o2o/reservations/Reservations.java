@@ -16,7 +16,7 @@ import o2o.merchants.Stores;
 import o2o.reservations.persistence.BookingSettings;
 import o2o.reservations.persistence.Bookings;
 import o2o.reservations.persistence.SlotCounters;
-import o2o.reservations.persistence.SlotCounters.Slot;
+import o2o.reservations.persistence.Slot;
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
@@ -38,17 +38,19 @@ public class Reservations {
     private final Bookings bookings;
     private final Deposits deposits;
     private final BookingNotices notices;
+    private final BookingReminders reminders;
     private final Stores stores;
     private final Tables tables;
     private final Clock clock;
 
     Reservations(BookingSettings settings, SlotCounters slots, Bookings bookings, Deposits deposits,
-            BookingNotices notices, Stores stores, Tables tables, Clock clock) {
+            BookingNotices notices, BookingReminders reminders, Stores stores, Tables tables, Clock clock) {
         this.settings = settings;
         this.slots = slots;
         this.bookings = bookings;
         this.deposits = deposits;
         this.notices = notices;
+        this.reminders = reminders;
         this.stores = stores;
         this.tables = tables;
         this.clock = clock;
@@ -198,12 +200,7 @@ public class Reservations {
      */
     @Transactional
     public int sendDueReminders(int limit) {
-        var due = bookings.claimDueReminders(clock.instant(), limit);
-        for (var id : due) {
-            var booking = find(id).orElseThrow();
-            notices.reminder(booking, stores.find(booking.storeId()).orElseThrow());
-        }
-        return due.size();
+        return reminders.sendDue(limit);
     }
 
     @Transactional(readOnly = true)

@@ -1,7 +1,7 @@
 package o2o.wallet;
 
 import o2o.shared.Problem;
-import o2o.wallet.persistence.WalletRecords.Window;
+import o2o.wallet.persistence.RefundWindow;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -10,7 +10,7 @@ import org.springframework.http.HttpStatus;
  */
 record PrincipalPayback(long principal, long bonusForfeited) {
 
-    static PrincipalPayback of(long principalBalance, long bonusBalance, Window window, int withinDays) {
+    static PrincipalPayback of(long principalBalance, long bonusBalance, RefundWindow window, int withinDays) {
         long refund = Math.min(principalBalance, window.principalToppedUp() - window.principalRefunded());
         if (refund <= 0) {
             throw new Problem(HttpStatus.CONFLICT, "nothing-to-refund",

@@ -24,7 +24,7 @@ import o2o.shared.InvalidInput;
 import o2o.shared.Money;
 import o2o.shared.Problem;
 import o2o.wallet.persistence.MerchantWalletRules;
-import o2o.wallet.persistence.MerchantWalletRules.RefundRuleRow;
+import o2o.wallet.persistence.RefundRuleRow;
 import o2o.wallet.persistence.WalletRecords;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;

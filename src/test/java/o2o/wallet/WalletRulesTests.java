@@ -11,7 +11,7 @@ import o2o.ledger.Entry;
 import o2o.ledger.Posting;
 import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
-import o2o.wallet.persistence.WalletRecords.Window;
+import o2o.wallet.persistence.RefundWindow;
 import org.junit.jupiter.api.Test;
 
 class WalletRulesTests {
@@ -52,20 +52,20 @@ class WalletRulesTests {
 
     @Test
     void aPrincipalRefundPaysBackWhatWasToppedUpInTheWindowAndForfeitsItsBonus() {
-        var payback = PrincipalPayback.of(8000, 1000, new Window(10_000, 1000, 4000), 30);
+        var payback = PrincipalPayback.of(8000, 1000, new RefundWindow(10_000, 1000, 4000), 30);
 
         assertThat(payback).isEqualTo(new PrincipalPayback(6000, 600));
     }
 
     @Test
     void aPrincipalRefundNeverPaysMoreThanIsLeftNorForfeitsMoreBonusThanIsLeft() {
-        assertThat(PrincipalPayback.of(2000, 100, new Window(10_000, 5000, 0), 30))
+        assertThat(PrincipalPayback.of(2000, 100, new RefundWindow(10_000, 5000, 0), 30))
                 .isEqualTo(new PrincipalPayback(2000, 100));
     }
 
     @Test
     void nothingToppedUpInTheWindowIsNothingToRefund() {
-        assertThatThrownBy(() -> PrincipalPayback.of(8000, 0, new Window(5000, 0, 5000), 30))
+        assertThatThrownBy(() -> PrincipalPayback.of(8000, 0, new RefundWindow(5000, 0, 5000), 30))
                 .isInstanceOf(Problem.class).hasMessageContaining("within the last 30 days");
     }
 

@@ -23,12 +23,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Journal {
 
-    /** An entry's row as stored. */
-    public record EntryRow(UUID id, String reference, String description, @Nullable UUID merchantId, Instant at) {}
-
-    /** A posting's row as stored. */
-    public record PostingRow(UUID entryId, UUID accountId, long amount, @Nullable UUID merchantId, Instant at) {}
-
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 

@@ -20,7 +20,7 @@ import o2o.reservations.DepositOutcome;
 import o2o.reservations.NewBooking;
 import o2o.reservations.Reservation;
 import o2o.reservations.ReservationStatus;
-import o2o.reservations.persistence.SlotCounters.Slot;
+import o2o.reservations.persistence.Slot;
 import o2o.shared.Money;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.SqlParameterValue;

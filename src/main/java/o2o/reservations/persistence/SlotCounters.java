@@ -15,12 +15,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SlotCounters {
 
-    /** One slot of one table type of a store. */
-    public record Slot(UUID storeId, LocalDate date, LocalTime time, String tableType) {}
-
-    /** How many of a table type are booked at a time of the day. */
-    public record Booked(LocalTime time, String tableType, int booked) {}
-
     private final JdbcClient jdbc;
 
     SlotCounters(JdbcClient jdbc) {
@@ -57,10 +51,10 @@ public class SlotCounters {
                 .update();
     }
 
-    public List<Booked> bookedOn(UUID storeId, LocalDate date) {
+    public List<SlotBooked> bookedOn(UUID storeId, LocalDate date) {
         return jdbc.sql("select slot_time, table_type, booked from reservation_slot where store_id = :store and slot_date = :date")
                 .param("store", storeId).param("date", date)
-                .query((rs, row) -> new Booked(rs.getObject("slot_time", LocalTime.class), rs.getString("table_type"),
+                .query((rs, row) -> new SlotBooked(rs.getObject("slot_time", LocalTime.class), rs.getString("table_type"),
                         rs.getInt("booked")))
                 .list();
     }

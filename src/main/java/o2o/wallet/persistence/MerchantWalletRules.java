@@ -12,9 +12,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MerchantWalletRules {
 
-    /** A refund rule as stored. */
-    public record RefundRuleRow(boolean principalRefundable, int withinDays) {}
-
     private final JdbcClient jdbc;
 
     MerchantWalletRules(JdbcClient jdbc) {

@@ -15,9 +15,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class WalletRecords {
 
-    /** What was topped up (principal, and the bonus with it) and what principal was refunded since some instant. */
-    public record Window(long principalToppedUp, long bonusToppedUp, long principalRefunded) {}
-
     private final JdbcClient jdbc;
 
     WalletRecords(JdbcClient jdbc) {
@@ -55,13 +52,13 @@ public class WalletRecords {
                 .param("now", now.atOffset(ZoneOffset.UTC)).update();
     }
 
-    public Window since(UUID merchantId, UUID customerId, Instant since) {
+    public RefundWindow since(UUID merchantId, UUID customerId, Instant since) {
         var toppedUp = jdbc.sql("""
                         select coalesce(sum(principal_minor), 0), coalesce(sum(bonus_minor), 0) from stored_value_top_up
                         where merchant_id = :m and customer_id = :c and created_at >= :since
                         """)
                 .param("m", merchantId).param("c", customerId).param("since", since.atOffset(ZoneOffset.UTC))
-                .query((rs, row) -> new Window(rs.getLong(1), rs.getLong(2), 0))
+                .query((rs, row) -> new RefundWindow(rs.getLong(1), rs.getLong(2), 0))
                 .single();
         long refunded = jdbc.sql("""
                         select coalesce(sum(principal_minor), 0) from stored_value_refund
@@ -69,6 +66,6 @@ public class WalletRecords {
                         """)
                 .param("m", merchantId).param("c", customerId).param("since", since.atOffset(ZoneOffset.UTC))
                 .query(Long.class).single();
-        return new Window(toppedUp.principalToppedUp(), toppedUp.bonusToppedUp(), refunded);
+        return new RefundWindow(toppedUp.principalToppedUp(), toppedUp.bonusToppedUp(), refunded);
     }
 }
