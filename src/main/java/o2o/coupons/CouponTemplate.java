@@ -7,6 +7,11 @@ import java.util.UUID;
 public record CouponTemplate(UUID id, UUID merchantId, CouponTerms terms, int claimed, boolean active) {
 
     public boolean claimableAt(Instant now) {
-        return active && claimed < terms.totalQuantity() && now.isBefore(terms.validUntil());
+        return givesOutAt(now) && claimed < terms.totalQuantity();
+    }
+
+    /** Active and not yet expired; whether any are left is the database's to say. */
+    boolean givesOutAt(Instant now) {
+        return active && now.isBefore(terms.validUntil());
     }
 }

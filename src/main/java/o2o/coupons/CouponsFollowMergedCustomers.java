@@ -1,7 +1,7 @@
 package o2o.coupons;
 
+import o2o.coupons.persistence.WalletCoupons;
 import o2o.identity.CustomersMerged;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -12,22 +12,14 @@ import org.springframework.stereotype.Component;
 @Component
 class CouponsFollowMergedCustomers {
 
-    private final JdbcClient jdbc;
+    private final WalletCoupons coupons;
 
-    CouponsFollowMergedCustomers(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    CouponsFollowMergedCustomers(WalletCoupons coupons) {
+        this.coupons = coupons;
     }
 
     @ApplicationModuleListener
     void on(CustomersMerged merged) {
-        jdbc.sql("update coupon set customer_id = :target where customer_id = :source")
-                .param("target", merged.targetId()).param("source", merged.sourceId()).update();
-        jdbc.sql("""
-                        insert into coupon_claim (template_id, customer_id, claimed)
-                        select template_id, :target, claimed from coupon_claim where customer_id = :source
-                        on conflict (template_id, customer_id) do update set claimed = coupon_claim.claimed + excluded.claimed
-                        """)
-                .param("target", merged.targetId()).param("source", merged.sourceId()).update();
-        jdbc.sql("delete from coupon_claim where customer_id = :source").param("source", merged.sourceId()).update();
+        coupons.moveCustomer(merged.sourceId(), merged.targetId());
     }
 }

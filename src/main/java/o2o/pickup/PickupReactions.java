@@ -11,14 +11,16 @@ import org.springframework.stereotype.Component;
 class PickupReactions {
 
     private final Pickups pickups;
+    private final PickupNumbers numbers;
 
-    PickupReactions(Pickups pickups) {
+    PickupReactions(Pickups pickups, PickupNumbers numbers) {
         this.pickups = pickups;
+        this.numbers = numbers;
     }
 
     @ApplicationModuleListener
     void on(OrderPaid paid) {
-        if (paid.channel() == Channel.PICKUP) pickups.numberPaid(paid.orderId(), paid.customerId(), paid.at());
+        if (paid.channel() == Channel.PICKUP) numbers.numberPaid(paid.orderId(), paid.customerId(), paid.at());
     }
 
     @ApplicationModuleListener

@@ -113,7 +113,7 @@ public record ReservationSettings(Map<DayOfWeek, List<LocalTime>> slots, List<Ta
     }
 
     /** The slots as stored: seven entries, Monday first, each "11:30,12:00" or empty. */
-    String[] slotsColumn() {
+    public String[] slotsColumn() {
         var column = new String[7];
         for (var day : DayOfWeek.values()) {
             column[day.getValue() - 1] = String.join(",", slotsOn(day).stream().map(LocalTime::toString).toList());
@@ -121,7 +121,7 @@ public record ReservationSettings(Map<DayOfWeek, List<LocalTime>> slots, List<Ta
         return column;
     }
 
-    static Map<DayOfWeek, List<LocalTime>> slotsFromColumn(String[] column) {
+    public static Map<DayOfWeek, List<LocalTime>> slotsFromColumn(String[] column) {
         var days = new EnumMap<DayOfWeek, List<LocalTime>>(DayOfWeek.class);
         for (int i = 0; i < column.length && i < 7; i++) days.put(DayOfWeek.of(i + 1), parseTimes("slots", column[i]));
         return days;

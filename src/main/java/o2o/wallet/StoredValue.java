@@ -1,12 +1,14 @@
 package o2o.wallet;
 
+import static o2o.wallet.WalletAccount.BONUS_ISSUED;
+import static o2o.wallet.WalletAccount.IMPORTED_BALANCE;
+import static o2o.wallet.WalletAccount.STORED_VALUE_SALES;
+import static o2o.wallet.WalletAccount.TOP_UP_CASH;
+import static o2o.wallet.WalletLedger.amountOn;
+
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,8 +16,6 @@ import java.util.UUID;
 
 import o2o.identity.Role;
 import o2o.identity.StaffPrincipal;
-import o2o.ledger.Account;
-import o2o.ledger.AccountKey;
 import o2o.ledger.Entry;
 import o2o.ledger.Ledger;
 import o2o.ledger.Posting;
@@ -23,8 +23,10 @@ import o2o.orders.OrderPaid;
 import o2o.shared.InvalidInput;
 import o2o.shared.Money;
 import o2o.shared.Problem;
+import o2o.wallet.persistence.MerchantWalletRules;
+import o2o.wallet.persistence.RefundRuleRow;
+import o2o.wallet.persistence.WalletRecords;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,18 +48,26 @@ public class StoredValue {
         }
         return staff.merchantId();
     }
+
     /** The most one top-up may be: 50,000 yuan. */
     static final long MAX_TOP_UP_MINOR = 5_000_000;
-    static final String PRINCIPAL = "STORED_VALUE_PRINCIPAL";
-    static final String BONUS = "STORED_VALUE_BONUS";
 
     private final Ledger ledger;
-    private final JdbcClient jdbc;
+    private final WalletLedger accounts;
+    private final WalletStatements statements;
+    private final PrincipalRefunds principalRefunds;
+    private final MerchantWalletRules rules;
+    private final WalletRecords records;
     private final Clock clock;
 
-    StoredValue(Ledger ledger, JdbcClient jdbc, Clock clock) {
+    StoredValue(Ledger ledger, WalletLedger accounts, WalletStatements statements, PrincipalRefunds principalRefunds,
+            MerchantWalletRules rules, WalletRecords records, Clock clock) {
         this.ledger = ledger;
-        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.statements = statements;
+        this.principalRefunds = principalRefunds;
+        this.rules = rules;
+        this.records = records;
         this.clock = clock;
     }
 
@@ -77,67 +87,42 @@ public class StoredValue {
 
     @Transactional
     public WalletBalance balance(UUID customerId, UUID merchantId) {
-        return new WalletBalance(merchantId, Money.cny(principal(customerId, merchantId).balance()),
-                Money.cny(bonus(customerId, merchantId).balance()));
+        return accounts.balance(customerId, merchantId);
     }
 
     /** Every merchant where the member has (or had) stored value. */
     @Transactional(readOnly = true)
     public List<WalletBalance> wallets(UUID customerId) {
-        var byMerchant = new LinkedHashMap<UUID, long[]>();
-        for (var kind : List.of(PRINCIPAL, BONUS)) {
-            for (var account : ledger.accountsHeldBy(kind, "customer:" + customerId)) {
-                if (account.merchantId() == null) continue;
-                byMerchant.computeIfAbsent(account.merchantId(), m -> new long[2])[kind.equals(PRINCIPAL) ? 0 : 1] =
-                        account.balance();
-            }
-        }
-        return byMerchant.entrySet().stream()
-                .map(e -> new WalletBalance(e.getKey(), Money.cny(e.getValue()[0]), Money.cny(e.getValue()[1])))
-                .toList();
+        return statements.wallets(customerId);
     }
 
     /** True when the member has ever had stored value at this merchant. */
     @Transactional(readOnly = true)
     public boolean hasWallet(UUID customerId, UUID merchantId) {
-        return ledger.find(principalKey(customerId, merchantId)).isPresent()
-                || ledger.find(bonusKey(customerId, merchantId)).isPresent();
+        return accounts.findPrincipal(customerId, merchantId).isPresent()
+                || accounts.findBonus(customerId, merchantId).isPresent();
     }
 
     /** A wallet's movements, newest first. */
     @Transactional(readOnly = true)
     public List<Line> history(UUID customerId, UUID merchantId, int limit) {
-        var lines = new LinkedHashMap<String, Line>();
-        var principal = ledger.find(principalKey(customerId, merchantId));
-        var bonus = ledger.find(bonusKey(customerId, merchantId));
-        principal.ifPresent(a -> ledger.history(a.id(), limit).forEach(l -> lines.merge(l.reference(),
-                new Line(l.reference(), l.description(), l.amount(), 0, l.at()), StoredValue::merge)));
-        bonus.ifPresent(a -> ledger.history(a.id(), limit).forEach(l -> lines.merge(l.reference(),
-                new Line(l.reference(), l.description(), 0, l.amount(), l.at()), StoredValue::merge)));
-        return lines.values().stream().sorted(Comparator.comparing(Line::at).reversed()).limit(limit).toList();
+        return statements.history(customerId, merchantId, limit);
     }
 
     /** The bonus rules of a merchant, by threshold; replaces the previous ones. */
     @Transactional
     public void setRules(StaffPrincipal staff, Map<Long, Long> bonusByThreshold) {
         if (staff.merchantId() == null || !staff.role().manages()) throw Problem.forbidden("only owners and managers");
-        jdbc.sql("delete from top_up_rule where merchant_id = :m").param("m", staff.merchantId()).update();
         bonusByThreshold.forEach((pay, bonus) -> {
             if (pay <= 0 || bonus < 0) throw new InvalidInput("rules", "thresholds are positive, bonuses not negative");
-            jdbc.sql("insert into top_up_rule (merchant_id, pay_minor, bonus_minor) values (:m, :p, :b)")
-                    .param("m", staff.merchantId()).param("p", pay).param("b", bonus).update();
         });
+        rules.replaceBonusRules(staff.merchantId(), bonusByThreshold);
     }
 
     /** The bonus rules of a merchant: threshold to bonus, in minor units, smallest threshold first. */
     @Transactional(readOnly = true)
     public Map<Long, Long> rules(UUID merchantId) {
-        var rules = new LinkedHashMap<Long, Long>();
-        jdbc.sql("select pay_minor, bonus_minor from top_up_rule where merchant_id = :m order by pay_minor")
-                .param("m", merchantId)
-                .query((rs, row) -> rules.put(rs.getLong(1), rs.getLong(2)))
-                .list();
-        return rules;
+        return rules.bonusRules(merchantId);
     }
 
     /** Sets whether unused principal may be paid back and within how many days of its top-up. */
@@ -145,39 +130,20 @@ public class StoredValue {
     public RefundRule setRefundRule(StaffPrincipal staff, RefundRule rule) {
         if (staff.merchantId() == null || !staff.role().manages()) throw Problem.forbidden("only owners and managers");
         if (rule.withinDays() < 1 || rule.withinDays() > 3650) throw new InvalidInput("withinDays", "1 to 3650 days");
-        jdbc.sql("""
-                        insert into stored_value_refund_rule (merchant_id, principal_refundable, refund_within_days)
-                        values (:m, :refundable, :days)
-                        on conflict (merchant_id) do update set principal_refundable = excluded.principal_refundable,
-                            refund_within_days = excluded.refund_within_days
-                        """)
-                .param("m", staff.merchantId()).param("refundable", rule.principalRefundable())
-                .param("days", rule.withinDays()).update();
+        rules.saveRefundRule(staff.merchantId(), new RefundRuleRow(rule.principalRefundable(), rule.withinDays()));
         return refundRule(staff.merchantId());
     }
 
     /** A merchant's refund rule; without one, principal is not refundable. */
     @Transactional(readOnly = true)
     public RefundRule refundRule(UUID merchantId) {
-        return jdbc.sql("""
-                        select principal_refundable, refund_within_days from stored_value_refund_rule
-                        where merchant_id = :m
-                        """)
-                .param("m", merchantId)
-                .query((rs, row) -> new RefundRule(rs.getBoolean(1), rs.getInt(2)))
-                .optional()
-                .orElse(new RefundRule(false, 30));
+        return principalRefunds.rule(merchantId);
     }
 
     /** The bonus a top-up of this size earns: the rule with the highest threshold it reaches. */
     @Transactional(readOnly = true)
     public Money bonusFor(UUID merchantId, Money paid) {
-        return Money.cny(jdbc.sql("""
-                        select coalesce(max(bonus_minor) filter (where pay_minor = (
-                            select max(pay_minor) from top_up_rule where merchant_id = :m and pay_minor <= :paid)), 0)
-                        from top_up_rule where merchant_id = :m
-                        """)
-                .param("m", merchantId).param("paid", paid.minor()).query(Long.class).single());
+        return Money.cny(rules.bonusFor(merchantId, paid.minor()));
     }
 
     /** Cash taken at the counter becomes stored value, once per reference. */
@@ -189,21 +155,18 @@ public class StoredValue {
     /** Cash or card ({@code method} CASH or CARD) taken at the counter becomes stored value, once per reference. */
     @Transactional
     public WalletBalance topUp(StaffPrincipal staff, UUID customerId, Money paid, String reference, String method) {
-        var description = switch (method) {
-            case "CASH" -> "储值充值（现金）";
-            case "CARD" -> "储值充值（刷卡）";
-            default -> throw new InvalidInput("method", "CASH or CARD");
-        };
+        var description = TopUpMethod.of(method).description();
         var merchantId = counterOf(staff);
         checkTopUpAmount(paid);
-        credit(customerId, merchantId, paid, "top-up:" + merchantId + ":" + reference, "COUNTER", description);
+        credit(customerId, merchantId, paid, "top-up:" + merchantId + ":" + reference, TopUpChannel.COUNTER,
+                description);
         return balance(customerId, merchantId);
     }
 
     /** A paid TOP_UP order becomes principal plus bonus, once (reference {@code top-up:order:<id>}). */
     @Transactional
     public void creditTopUp(OrderPaid paid) {
-        credit(paid.customerId(), paid.merchantId(), paid.total(), topUpReference(paid.orderId()), "ONLINE",
+        credit(paid.customerId(), paid.merchantId(), paid.total(), topUpReference(paid.orderId()), TopUpChannel.ONLINE,
                 "在线储值充值");
     }
 
@@ -230,8 +193,8 @@ public class StoredValue {
         if (note.length() > 100) throw new InvalidInput("note", "at most 100 characters");
         var entry = spend(customerId, merchantId, amount, "charge:" + merchantId + ":" + key,
                 note.isBlank() ? "储值消费" : "储值消费：" + note.strip());
-        long fromPrincipal = -amountOn(entry, principal(customerId, merchantId));
-        long fromBonus = -amountOn(entry, bonus(customerId, merchantId));
+        long fromPrincipal = -amountOn(entry, accounts.principal(customerId, merchantId));
+        long fromBonus = -amountOn(entry, accounts.bonus(customerId, merchantId));
         return new Charge(entry.reference(), Money.cny(fromPrincipal + fromBonus), Money.cny(fromPrincipal),
                 Money.cny(fromBonus), balance(customerId, merchantId), entry.replayed());
     }
@@ -245,55 +208,7 @@ public class StoredValue {
     public PrincipalRefund refundPrincipal(StaffPrincipal staff, UUID customerId, String key) {
         var merchantId = staff.merchantId();
         if (merchantId == null || !staff.role().manages()) throw Problem.forbidden("only owners and managers");
-        var reference = "wallet-refund:" + merchantId + ":" + key;
-        lock(customerId, merchantId);
-        var principal = principal(customerId, merchantId);
-        var bonus = bonus(customerId, merchantId);
-        var earlier = ledger.entry(reference);
-        if (earlier.isPresent()) {
-            return new PrincipalRefund(reference, Money.cny(-amountOn(earlier.get(), principal)),
-                    Money.cny(-amountOn(earlier.get(), bonus)), balance(customerId, merchantId), true);
-        }
-        var rule = refundRule(merchantId);
-        if (!rule.principalRefundable()) {
-            throw new Problem(HttpStatus.CONFLICT, "principal-not-refundable", "this merchant does not refund stored value");
-        }
-        var since = clock.instant().minus(Duration.ofDays(rule.withinDays()));
-        var window = jdbc.sql("""
-                        select coalesce(sum(principal_minor), 0), coalesce(sum(bonus_minor), 0) from stored_value_top_up
-                        where merchant_id = :m and customer_id = :c and created_at >= :since
-                        """)
-                .param("m", merchantId).param("c", customerId).param("since", since.atOffset(ZoneOffset.UTC))
-                .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)})
-                .single();
-        long refundedInWindow = jdbc.sql("""
-                        select coalesce(sum(principal_minor), 0) from stored_value_refund
-                        where merchant_id = :m and customer_id = :c and created_at >= :since
-                        """)
-                .param("m", merchantId).param("c", customerId).param("since", since.atOffset(ZoneOffset.UTC))
-                .query(Long.class).single();
-        long refund = Math.min(principal.balance(), window[0] - refundedInWindow);
-        if (refund <= 0) {
-            throw new Problem(HttpStatus.CONFLICT, "nothing-to-refund",
-                    "no principal topped up within the last " + rule.withinDays() + " days is left");
-        }
-        long forfeit = Math.min(bonus.balance(), refund * window[1] / window[0]);
-        var postings = new ArrayList<Posting>(List.of(new Posting(principal.id(), -refund),
-                new Posting(merchantAccount("TOP_UP_CASH", merchantId).id(), refund)));
-        if (forfeit > 0) {
-            postings.add(new Posting(bonus.id(), -forfeit));
-            postings.add(new Posting(merchantAccount("BONUS_ISSUED", merchantId).id(), forfeit));
-        }
-        ledger.post(reference, "储值退款（本金）", merchantId, postings);
-        jdbc.sql("""
-                        insert into stored_value_refund (reference, merchant_id, customer_id, principal_minor,
-                                                         bonus_forfeited_minor, created_at)
-                        values (:ref, :m, :c, :principal, :bonus, :now)
-                        """)
-                .param("ref", reference).param("m", merchantId).param("c", customerId).param("principal", refund)
-                .param("bonus", forfeit).param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
-        return new PrincipalRefund(reference, Money.cny(refund), Money.cny(forfeit), balance(customerId, merchantId),
-                false);
+        return principalRefunds.refund(merchantId, customerId, key);
     }
 
     /** Puts back part of a payment, principal and bonus in the proportion they paid it. */
@@ -301,20 +216,7 @@ public class StoredValue {
     public void refund(String paymentReference, Money amount, String reference) {
         var payment = ledger.entry(paymentReference)
                 .orElseThrow(() -> new Problem(HttpStatus.CONFLICT, "not-paid", "no such stored-value payment"));
-        long paid = payment.postings().stream().filter(p -> p.amount() > 0).mapToLong(Posting::amount).sum();
-        var sales = payment.postings().stream().filter(p -> p.amount() > 0).findFirst().orElseThrow();
-        var postings = new ArrayList<Posting>();
-        long back = 0;
-        var spent = payment.postings().stream().filter(p -> p.amount() < 0).toList();
-        for (int i = 0; i < spent.size(); i++) {
-            long share = i == spent.size() - 1
-                    ? amount.minor() - back
-                    : -spent.get(i).amount() * amount.minor() / paid;
-            if (share > 0) postings.add(new Posting(spent.get(i).accountId(), share));
-            back += share;
-        }
-        postings.add(new Posting(sales.accountId(), -amount.minor()));
-        ledger.post(reference, "储值退款", null, postings);
+        ledger.post(reference, "储值退款", null, PaymentRefund.of(payment, amount.minor()));
     }
 
     /**
@@ -325,8 +227,8 @@ public class StoredValue {
     public Entry importBalance(UUID merchantId, UUID customerId, Money balance, String reference) {
         if (balance.isZero()) throw new InvalidInput("balance", "must be more than zero");
         return ledger.post(reference, "导入储值余额", merchantId, List.of(
-                new Posting(merchantAccount("IMPORTED_BALANCE", merchantId).id(), -balance.minor()),
-                new Posting(principal(customerId, merchantId).id(), balance.minor())));
+                new Posting(accounts.merchant(IMPORTED_BALANCE, merchantId).id(), -balance.minor()),
+                new Posting(accounts.principal(customerId, merchantId).id(), balance.minor())));
     }
 
     /**
@@ -335,46 +237,30 @@ public class StoredValue {
      * is handed back as it was, whatever the balance is now.
      */
     private Entry spend(UUID customerId, UUID merchantId, Money amount, String reference, String description) {
-        lock(customerId, merchantId);
+        records.lock(customerId, merchantId);
         var earlier = ledger.entry(reference);
-        if (earlier.isPresent()) {
-            var e = earlier.get();
-            return new Entry(e.id(), e.reference(), e.description(), e.createdAt(), e.postings(), true);
-        }
-        var principal = principal(customerId, merchantId);
-        var bonus = bonus(customerId, merchantId);
-        if (principal.balance() + bonus.balance() < amount.minor()) {
-            throw new Problem(HttpStatus.CONFLICT, "insufficient-balance", "the stored value is not enough");
-        }
-        long fromPrincipal = Math.min(principal.balance(), amount.minor());
-        long fromBonus = amount.minor() - fromPrincipal;
-        var postings = new ArrayList<Posting>();
-        if (fromPrincipal > 0) postings.add(new Posting(principal.id(), -fromPrincipal));
-        if (fromBonus > 0) postings.add(new Posting(bonus.id(), -fromBonus));
-        postings.add(new Posting(merchantAccount("STORED_VALUE_SALES", merchantId).id(), amount.minor()));
-        return ledger.post(reference, description, merchantId, postings);
+        if (earlier.isPresent()) return earlier.get().asReplay();
+        var principal = accounts.principal(customerId, merchantId);
+        var bonus = accounts.bonus(customerId, merchantId);
+        var spending = Spending.of(principal.balance(), bonus.balance(), amount.minor());
+        return ledger.post(reference, description, merchantId, spending.postings(principal.id(), bonus.id(),
+                accounts.merchant(STORED_VALUE_SALES, merchantId).id()));
     }
 
-    private void credit(UUID customerId, UUID merchantId, Money paid, String reference, String channel,
+    private void credit(UUID customerId, UUID merchantId, Money paid, String reference, TopUpChannel channel,
             String description) {
         var bonus = bonusFor(merchantId, paid);
         var postings = new ArrayList<Posting>(List.of(
-                new Posting(merchantAccount("TOP_UP_CASH", merchantId).id(), -paid.minor()),
-                new Posting(principal(customerId, merchantId).id(), paid.minor())));
+                new Posting(accounts.merchant(TOP_UP_CASH, merchantId).id(), -paid.minor()),
+                new Posting(accounts.principal(customerId, merchantId).id(), paid.minor())));
         if (!bonus.isZero()) {
-            postings.add(new Posting(merchantAccount("BONUS_ISSUED", merchantId).id(), -bonus.minor()));
-            postings.add(new Posting(bonus(customerId, merchantId).id(), bonus.minor()));
+            postings.add(new Posting(accounts.merchant(BONUS_ISSUED, merchantId).id(), -bonus.minor()));
+            postings.add(new Posting(accounts.bonus(customerId, merchantId).id(), bonus.minor()));
         }
         var entry = ledger.post(reference, description, merchantId, postings);
         if (entry.replayed()) return;
-        jdbc.sql("""
-                        insert into stored_value_top_up (reference, merchant_id, customer_id, channel, principal_minor,
-                                                         bonus_minor, created_at)
-                        values (:ref, :m, :c, :channel, :principal, :bonus, :now) on conflict do nothing
-                        """)
-                .param("ref", reference).param("m", merchantId).param("c", customerId).param("channel", channel)
-                .param("principal", paid.minor()).param("bonus", bonus.minor())
-                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
+        records.recordTopUp(reference, merchantId, customerId, channel, paid.minor(), bonus.minor(),
+                clock.instant());
     }
 
     static void checkTopUpAmount(Money amount) {
@@ -384,46 +270,7 @@ public class StoredValue {
         if (!amount.currency().equals(Money.CNY)) throw new InvalidInput("amount", "stored value is in CNY");
     }
 
-    /** One wallet at a time: payments, charges and refunds of the same member at the same merchant queue here. */
-    private void lock(UUID customerId, UUID merchantId) {
-        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .param("key", "wallet:" + customerId + ":" + merchantId)
-                .query(Integer.class).single();
-    }
-
     static String topUpReference(UUID orderId) {
         return "top-up:order:" + orderId;
-    }
-
-    private static long amountOn(Entry entry, Account account) {
-        return entry.postings().stream().filter(p -> p.accountId().equals(account.id())).mapToLong(Posting::amount)
-                .sum();
-    }
-
-    private static Line merge(Line a, Line b) {
-        return new Line(a.reference(), a.description(), a.principalMinor() + b.principalMinor(),
-                a.bonusMinor() + b.bonusMinor(), a.at());
-    }
-
-    private Account principal(UUID customerId, UUID merchantId) {
-        return ledger.account(principalKey(customerId, merchantId), merchantId, false);
-    }
-
-    private Account bonus(UUID customerId, UUID merchantId) {
-        return ledger.account(bonusKey(customerId, merchantId), merchantId, false);
-    }
-
-    private static AccountKey principalKey(UUID customerId, UUID merchantId) {
-        return new AccountKey(PRINCIPAL, "customer:" + customerId, "merchant:" + merchantId, "CNY");
-    }
-
-    private static AccountKey bonusKey(UUID customerId, UUID merchantId) {
-        return new AccountKey(BONUS, "customer:" + customerId, "merchant:" + merchantId, "CNY");
-    }
-
-    /** The merchant's side of stored value; these may go negative (cash that came in, bonus given away). */
-    private Account merchantAccount(String kind, UUID merchantId) {
-        return ledger.account(new AccountKey(kind, "merchant:" + merchantId, "merchant:" + merchantId, "CNY"),
-                merchantId, true);
     }
 }

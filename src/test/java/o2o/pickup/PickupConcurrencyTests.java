@@ -28,7 +28,7 @@ class PickupConcurrencyTests extends ApiTest {
     Orders orders;
 
     @Autowired
-    Pickups pickups;
+    PickupNumbers numbers;
 
     @Autowired
     JdbcClient jdbc;
@@ -79,7 +79,7 @@ class PickupConcurrencyTests extends ApiTest {
                 orders.markPaid(orderId, Money.cny(5800));
                 return false;
             }
-            return pickups.numberPaid(orderId, customerId, clock.instant());
+            return numbers.numberPaid(orderId, customerId, clock.instant());
         }).toList());
 
         assertThat(delivered.stream().filter(b -> b).count()).isLessThanOrEqualTo(1);
@@ -87,7 +87,7 @@ class PickupConcurrencyTests extends ApiTest {
                 .until(() -> pickup.pickup(customer, orderId.toString()).path("number").asString(""), "001"::equals);
         Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
                 .until(() -> lastNumber(shop.store()) == 1);
-        assertThat(pickups.numberPaid(orderId, customerId, clock.instant())).isFalse();
+        assertThat(numbers.numberPaid(orderId, customerId, clock.instant())).isFalse();
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
                 pickup.texts(phone).stream().anyMatch(t -> t.contains("取餐号 001")));
         assertThat(pickup.texts(phone).stream().filter(t -> t.contains("取餐号")).count()).isEqualTo(1);

@@ -21,7 +21,9 @@ record ReservationResponse(UUID id, UUID storeId, LocalDate date, LocalTime time
     static ReservationResponse of(Reservation r) {
         return new ReservationResponse(r.id(), r.storeId(), r.date(), r.time(), r.startsAt(), r.tableType(),
                 r.partySize(), r.contactName(), r.contactPhone(), r.note(), r.status(), r.deposit(), r.orderId(),
-                r.freeCancelUntil(), r.createdAt(), r.confirmedAt(), r.cancelledAt(), r.cancelledBy(), r.seatedAt(),
-                r.tableId(), r.sessionId(), r.noShowAt(), r.depositOutcome());
+                r.freeCancelUntil(), r.createdAt(), r.confirmedAt(), r.cancelledAt(),
+                r.cancelledBy() == null ? null : r.cancelledBy().value(), r.seatedAt(),
+                r.tableId(), r.sessionId(), r.noShowAt(),
+                r.depositOutcome() == null ? null : r.depositOutcome().name());
     }
 }
