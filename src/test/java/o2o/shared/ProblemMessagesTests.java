@@ -30,7 +30,9 @@ class ProblemMessagesTests {
             Pattern.compile("\\brule\\(\\s*\"([a-z0-9-]+)\""),
             Pattern.compile("notInState\\([^,]+,\\s*\"([a-z0-9-]+)\""),
             Pattern.compile("refuse\\(request, response, HttpStatus\\.\\w+,\\s*\"([a-z0-9-]+)\""),
-            Pattern.compile("urn:o2o:problem:([a-z0-9-]+)\""));
+            Pattern.compile("urn:o2o:problem:([a-z0-9-]+)\""),
+            // an enum of refusals, each constant a slug and its detail: BookingRule.IN_PAST("reservation-in-past", "…")
+            Pattern.compile("(?m)^\\s*[A-Z][A-Z0-9_]+\\(\\s*\"([a-z0-9]+(?:-[a-z0-9]+)+)\",\\s*\""));
 
     @Test
     void everyProblemTypeHasAChineseAndAnEnglishMessage() throws IOException {
