@@ -20,11 +20,9 @@ import o2o.shared.Ids;
 import o2o.shared.Money;
 import o2o.shared.Problem;
 import o2o.shared.SqlArrays;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -149,66 +147,6 @@ public class Deals {
                 .query(Deals::deal)
                 .list();
     }
-
-    /**
-     * Takes {@code quantity} units for a customer inside the caller's transaction: the customer's allowance first
-     * (their own row), then the stock (the deal's row, the one every buyer contends for) with a single conditional
-     * update, so stock never goes below zero and nobody exceeds their limit, however many buy at once.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Deal reserve(UUID dealId, UUID customerId, int quantity) {
-        var deal = find(dealId).orElseThrow(() -> Problem.notFound("deal"));
-        var now = clock.instant();
-        if (!deal.active() || now.isBefore(deal.terms().saleStartsAt()) || !now.isBefore(deal.terms().saleEndsAt())) {
-            throw new Problem(HttpStatus.CONFLICT, "deal-not-on-sale", "this deal is not on sale now");
-        }
-        var limit = deal.terms().perCustomerLimit();
-        if (limit != null) {
-            if (quantity > limit) throw limitReached(limit);
-            int allowed = jdbc.sql("""
-                            insert into deal_purchase (deal_id, customer_id, quantity) values (:deal, :customer, :q)
-                            on conflict (deal_id, customer_id) do update
-                                set quantity = deal_purchase.quantity + excluded.quantity
-                                where deal_purchase.quantity + excluded.quantity <= :limit
-                            """)
-                    .param("deal", dealId)
-                    .param("customer", customerId)
-                    .param("q", quantity)
-                    .param("limit", limit)
-                    .update();
-            if (allowed == 0) throw limitReached(limit);
-        }
-        if (deal.terms().stock() != null) {
-            int taken = jdbc.sql("update deal set stock_left = stock_left - :q where id = :id and stock_left >= :q")
-                    .param("q", quantity)
-                    .param("id", dealId)
-                    .update();
-            if (taken == 0) throw new Problem(HttpStatus.CONFLICT, "deal-sold-out", "sold out");
-        }
-        return deal;
-    }
-
-    /** Gives back what {@link #reserve} took, when an order is cancelled before payment. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void release(UUID dealId, UUID customerId, int quantity) {
-        jdbc.sql("update deal set stock_left = stock_left + :q where id = :id and stock_left is not null")
-                .param("q", quantity)
-                .param("id", dealId)
-                .update();
-        jdbc.sql("""
-                        update deal_purchase set quantity = greatest(quantity - :q, 0)
-                        where deal_id = :deal and customer_id = :customer
-                        """)
-                .param("q", quantity)
-                .param("deal", dealId)
-                .param("customer", customerId)
-                .update();
-    }
-
-    private static Problem limitReached(int limit) {
-        return new Problem(HttpStatus.CONFLICT, "deal-limit-reached", "at most " + limit + " per customer", limit);
-    }
-
 
     static Deal deal(ResultSet rs, int row) throws SQLException {
         var currency = Currency.getInstance(rs.getString("currency"));

@@ -31,6 +31,7 @@ import o2o.merchants.Stores;
 import o2o.notifications.MessageKind;
 import o2o.notifications.Notifications;
 import o2o.orders.Channel;
+import o2o.orders.LineKind;
 import o2o.orders.NewOrder;
 import o2o.orders.Order;
 import o2o.orders.Orders;
@@ -98,7 +99,7 @@ public class Pickups {
         var pickupAt = pickupAt(store, request.pickupTime(), now);
         var lines = new ArrayList<NewOrder.Line>();
         for (var priced : price(storeId, request.lines())) {
-            lines.add(new NewOrder.Line("DISH", priced.itemId(), title(priced), priced.unitPrice(), priced.quantity(),
+            lines.add(new NewOrder.Line(LineKind.DISH, priced.itemId(), title(priced), priced.unitPrice(), priced.quantity(),
                     priced.amount()));
         }
         var currency = lines.getFirst().amount().currency();

@@ -29,6 +29,7 @@ import o2o.merchants.Stores;
 import o2o.notifications.MessageKind;
 import o2o.notifications.Notifications;
 import o2o.orders.Channel;
+import o2o.orders.LineKind;
 import o2o.orders.NewOrder;
 import o2o.orders.OrderStatus;
 import o2o.orders.Orders;
@@ -250,7 +251,7 @@ public class Reservations {
             var unit = settings.depositPerPerson() ? settings.deposit() : deposit;
             int quantity = settings.depositPerPerson() ? request.partySize() : 1;
             orderId = orders.place(new NewOrder(store.merchantId(), store.id(), customer.customerId(),
-                    Channel.RESERVATION, List.of(new NewOrder.Line("DEPOSIT", id, title, unit, quantity, deposit)),
+                    Channel.RESERVATION, List.of(new NewOrder.Line(LineKind.DEPOSIT, id, title, unit, quantity, deposit)),
                     Money.zero(deposit.currency()), null, 0)).id();
         }
         var status = deposit.isZero() ? ReservationStatus.CONFIRMED : ReservationStatus.PENDING_DEPOSIT;

@@ -30,6 +30,7 @@ import o2o.loyalty.PointsSpending;
 import o2o.loyalty.Tier;
 import o2o.loyalty.Tiers;
 import o2o.orders.Channel;
+import o2o.orders.LineKind;
 import o2o.orders.NewOrder;
 import o2o.orders.Order;
 import o2o.orders.OrderStatus;
@@ -585,7 +586,7 @@ public class Bills {
     private List<NewOrder.Line> lines(Row row, BillShare share) {
         if (share.kind() == Kind.EVEN) {
             var label = tables.table(row.tableId()).map(DiningTable::label).orElse("");
-            return List.of(new NewOrder.Line("SHARE", row.id(),
+            return List.of(new NewOrder.Line(LineKind.SHARE, row.id(),
                     "桌台 " + label + " 的 " + share.position() + "/" + share.parts(), share.amount(), 1,
                     share.amount()));
         }
@@ -599,7 +600,7 @@ public class Bills {
                     var name = rs.getString("name");
                     var title = options.isEmpty() ? name : name + " (" + String.join(", ", options) + ")";
                     var unit = new Money(rs.getLong("unit_price_minor"), row.subtotal().currency());
-                    return new NewOrder.Line("DISH", rs.getObject("item_id", UUID.class), title, unit,
+                    return new NewOrder.Line(LineKind.DISH, rs.getObject("item_id", UUID.class), title, unit,
                             rs.getInt("quantity"), new Money(rs.getLong("amount_minor"), row.subtotal().currency()));
                 })
                 .list();

@@ -18,6 +18,8 @@ import o2o.identity.CustomerPrincipal;
 import o2o.identity.Customers;
 import o2o.notifications.MessageKind;
 import o2o.notifications.Notifications;
+import o2o.orders.Channel;
+import o2o.orders.LineKind;
 import o2o.orders.OrderPaid;
 import o2o.orders.Orders;
 import o2o.shared.Ids;
@@ -66,12 +68,15 @@ public class Vouchers {
      */
     @Transactional
     public List<Voucher> issueFor(OrderPaid paid) {
-        if (paid.dealId() == null) return List.of();
-        var deal = deals.find(paid.dealId()).orElseThrow();
-        long base = paid.total().minor() / paid.quantity();
-        long remainder = paid.total().minor() % paid.quantity();
+        if (paid.channel() != Channel.DEAL) return List.of();
+        var line = orders.lines(paid.orderId()).stream().filter(l -> l.kind() == LineKind.DEAL).findFirst();
+        if (line.isEmpty()) return List.of();
+        var deal = deals.find(line.get().refId()).orElseThrow();
+        int quantity = line.get().quantity();
+        long base = paid.total().minor() / quantity;
+        long remainder = paid.total().minor() % quantity;
         int issued = 0;
-        for (int unit = 1; unit <= paid.quantity(); unit++) {
+        for (int unit = 1; unit <= quantity; unit++) {
             var price = base + (unit <= remainder ? 1 : 0);
             while (true) {
                 int inserted = jdbc.sql("""

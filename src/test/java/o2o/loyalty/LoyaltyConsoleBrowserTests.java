@@ -80,7 +80,7 @@ class LoyaltyConsoleBrowserTests extends BrowserTest {
         var customer = fixtures.customerToken(Fixtures.uniquePhone());
         var customerId = UUID.fromString(api.post("/api/v1/me/memberships", Map.of("merchantId", mall.id()), customer)
                 .text("customerId"));
-        loyalty.earnFor(new OrderPaid(Ids.next(), mall.id(), customerId, Channel.DEAL, null, 1, Money.cny(20000),
+        loyalty.earnFor(new OrderPaid(Ids.next(), mall.id(), customerId, Channel.DEAL, Money.cny(20000),
                 clock.instant()));
 
         signInAsStaff(mall.ownerUsername(), "password-1");

@@ -67,7 +67,7 @@ abstract class LoyaltyTest extends ApiTest {
     }
 
     OrderPaid paid(UUID order, MerchantFixture merchant, Member member, Channel channel, long minor) {
-        return new OrderPaid(order, merchant.id(), member.id(), channel, null, 1, Money.cny(minor), clock.instant());
+        return new OrderPaid(order, merchant.id(), member.id(), channel, Money.cny(minor), clock.instant());
     }
 
     void refund(UUID order, MerchantFixture merchant, Member member, long minor, long orderTotal, String reference) {

@@ -157,7 +157,7 @@ class MemberListIntegrationTests extends ApiTest {
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).single();
         var merchantId = merchant.id();
         var member = UUID.fromString(customerId);
-        activity.paid(new OrderPaid(UUID.fromString(second), merchantId, member, Channel.DEAL, deal, 2,
+        activity.paid(new OrderPaid(UUID.fromString(second), merchantId, member, Channel.DEAL,
                 Money.cny(10000), Instant.now()));
         activity.refunded(new OrderRefunded(UUID.fromString(second), merchantId, member, Money.cny(refund.getValue()),
                 Money.cny(10000), refund.getKey(), Instant.now()));
@@ -169,7 +169,7 @@ class MemberListIntegrationTests extends ApiTest {
         var merchant = UUID.randomUUID();
         var customer = UUID.randomUUID();
         var order = UUID.randomUUID();
-        var paid = new OrderPaid(order, merchant, customer, Channel.DEAL, null, 1, Money.cny(2000), Instant.now());
+        var paid = new OrderPaid(order, merchant, customer, Channel.DEAL, Money.cny(2000), Instant.now());
         var tasks = new ArrayList<Callable<Boolean>>();
         for (int i = 0; i < 20; i++) {
             tasks.add(() -> {
@@ -178,7 +178,7 @@ class MemberListIntegrationTests extends ApiTest {
             });
         }
         for (int i = 0; i < 20; i++) {
-            var other = new OrderPaid(UUID.randomUUID(), merchant, customer, Channel.DEAL, null, 1, Money.cny(300),
+            var other = new OrderPaid(UUID.randomUUID(), merchant, customer, Channel.DEAL, Money.cny(300),
                     Instant.now());
             tasks.add(() -> {
                 activity.paid(other);

@@ -193,7 +193,7 @@ final class BillFixtures {
 
     /** The member earns points as from an order paid elsewhere (one point a yuan), reaching a tier. */
     void earn(Restaurant restaurant, Diner diner, long spentMinor) {
-        loyalty.earnFor(new OrderPaid(Ids.next(), restaurant.merchant().id(), diner.id(), Channel.DEAL, null, 1,
+        loyalty.earnFor(new OrderPaid(Ids.next(), restaurant.merchant().id(), diner.id(), Channel.DEAL,
                 Money.cny(spentMinor), Instant.now()));
     }
 

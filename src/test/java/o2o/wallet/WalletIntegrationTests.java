@@ -122,7 +122,7 @@ class WalletIntegrationTests extends ApiTest {
         assertThat(redelivered).containsOnly(200);
         storedValue.creditTopUp(new OrderPaid(orderId, shop.merchant().id(),
                 UUID.fromString(jdbc.sql("select customer_id from customer_order where id = :id").param("id", orderId)
-                        .query(String.class).single()), Channel.TOP_UP, null, 1, Money.cny(50000), Instant.now()));
+                        .query(String.class).single()), Channel.TOP_UP, Money.cny(50000), Instant.now()));
         Thread.sleep(500);
         assertThat(balance(shop, member)).as("credited once").containsExactly(50000, 5000);
         assertThat(api.get("/api/v1/me/orders/" + orderId, member.token()).text("channel")).isEqualTo("TOP_UP");

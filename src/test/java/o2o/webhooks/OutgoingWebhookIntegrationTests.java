@@ -332,7 +332,7 @@ class OutgoingWebhookIntegrationTests extends ApiTest {
     }
 
     private static OrderPaid orderPaid(UUID merchantId) {
-        return new OrderPaid(UUID.randomUUID(), merchantId, UUID.randomUUID(), Channel.POS, null, 1, Money.cny(1200),
+        return new OrderPaid(UUID.randomUUID(), merchantId, UUID.randomUUID(), Channel.POS, Money.cny(1200),
                 Instant.now());
     }
 }
