@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /** A deal as it stands, with what is left of its stock. */
-public record Deal(UUID id, UUID merchantId, String merchantName, DealTerms terms, @Nullable Integer stockLeft,
+public record Deal(UUID id, UUID merchantId, DealTerms terms, @Nullable Integer stockLeft,
         boolean active, Instant createdAt) {
 
     public boolean onSaleAt(Instant now) {
@@ -30,7 +30,8 @@ public record Deal(UUID id, UUID merchantId, String merchantName, DealTerms term
         if (limit != null && quantity > limit) throw limitReached(limit);
     }
 
-    static Problem limitReached(int limit) {
+    /** The 409 of an order that would take the customer past what one customer may buy. */
+    public static Problem limitReached(int limit) {
         return new Problem(HttpStatus.CONFLICT, "deal-limit-reached", "at most " + limit + " per customer", limit);
     }
 

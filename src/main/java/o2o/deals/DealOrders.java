@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import o2o.deals.persistence.DealStock;
 import o2o.identity.CustomerPrincipal;
 import o2o.orders.Channel;
 import o2o.orders.LineKind;

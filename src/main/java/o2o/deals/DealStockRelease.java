@@ -1,5 +1,6 @@
 package o2o.deals;
 
+import o2o.deals.persistence.DealStock;
 import o2o.orders.Channel;
 import o2o.orders.LineKind;
 import o2o.orders.OrderCancelled;
@@ -21,9 +22,10 @@ class DealStockRelease {
 
     @EventListener
     void on(OrderCancelled cancelled) {
-        if (cancelled.channel() != Channel.DEAL || cancelled.customerId() == null) return;
-        for (var line : orders.lines(cancelled.orderId())) {
-            if (line.kind() == LineKind.DEAL) stock.release(line.refId(), cancelled.customerId(), line.quantity());
+        var customer = cancelled.customerId();
+        if (cancelled.channel() != Channel.DEAL || customer == null) return;
+        for (var line : orders.lines(cancelled.orderId().value())) {
+            if (line.kind() == LineKind.DEAL) stock.release(line.refId(), customer.value(), line.quantity());
         }
     }
 }

@@ -5,6 +5,8 @@ import java.time.Clock;
 import o2o.coupons.Coupons;
 import o2o.orders.persistence.OrderHistory;
 import o2o.orders.persistence.OrderRows;
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -42,8 +44,8 @@ class OrderCancellations {
         history.record(order.id(), order.merchantId(), moved.get().status(), move.to(), move.reason(), now);
         if (order.couponId() != null) coupons.release(order.couponId(), order.id());
         if (order.pointsUsed() > 0) points.giveBack(order.id());
-        events.publishEvent(new OrderCancelled(order.id(), order.merchantId(), order.customerId(), order.channel(),
-                now));
+        events.publishEvent(new OrderCancelled(new OrderId(order.id()), new MerchantId(order.merchantId()),
+                order.customerId() == null ? null : new CustomerId(order.customerId()), order.channel(), now));
         return true;
     }
 }

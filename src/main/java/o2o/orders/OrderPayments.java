@@ -10,6 +10,8 @@ import o2o.payments.Payment;
 import o2o.payments.PaymentProvider;
 import o2o.payments.Payments;
 import o2o.payments.StartPayment;
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
@@ -97,10 +99,12 @@ class OrderPayments {
         rows.paidAt(orderId, now);
         if (order.couponId() != null) coupons.consume(order.couponId(), orderId);
         if (order.customerId() != null) {
-            events.publishEvent(new OrderPaid(orderId, order.merchantId(), order.customerId(), order.channel(),
+            events.publishEvent(new OrderPaid(new OrderId(orderId), new MerchantId(order.merchantId()),
+                    new CustomerId(order.customerId()), order.channel(),
                     order.total(), now));
         } else if (order.offlineMethod() == null) { // a walk-in's table share paid by a gateway: nobody to credit
-            events.publishEvent(new WalkInOrderPaid(orderId, order.merchantId(), order.channel(), order.total(), now));
+            events.publishEvent(new WalkInOrderPaid(new OrderId(orderId), new MerchantId(order.merchantId()),
+                    order.channel(), order.total(), now));
         }
     }
 

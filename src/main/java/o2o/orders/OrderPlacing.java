@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import o2o.coupons.Coupons;
 import o2o.orders.persistence.OrderHistory;
 import o2o.orders.persistence.OrderRows;
+import o2o.shared.CustomerId;
 import o2o.shared.Ids;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
-import o2o.shared.RateLimits;
 import o2o.shared.RateLimits.Limit;
+import o2o.shared.RateLimits;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -90,7 +92,8 @@ class OrderPlacing {
         rows.insert(order);
         history.record(order.id(), order.merchantId(), null, OrderStatus.PAID, "sold at the POS", clock.instant());
         if (sale.customerId() != null) {
-            events.publishEvent(new OrderPaid(order.id(), order.merchantId(), sale.customerId(), Channel.POS,
+            events.publishEvent(new OrderPaid(new OrderId(order.id()), new MerchantId(order.merchantId()),
+                    new CustomerId(sale.customerId()), Channel.POS,
                     sale.total(), sale.soldAt()));
         }
         return rows.find(order.id()).orElseThrow();

@@ -6,6 +6,8 @@ import o2o.orders.persistence.OrderHistory;
 import o2o.orders.persistence.OrderRefunds;
 import o2o.orders.persistence.OrderRows;
 import o2o.payments.Payments;
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -45,7 +47,8 @@ class OrderRefunding {
         history.record(order.id(), order.merchantId(), order.status(), after, move.reason(), now);
         if (!order.refundsOffline()) payments.refund(order.id(), amount, reference);
         if (order.customerId() != null) {
-            events.publishEvent(new OrderRefunded(order.id(), order.merchantId(), order.customerId(), amount,
+            events.publishEvent(new OrderRefunded(new OrderId(order.id()), new MerchantId(order.merchantId()),
+                    new CustomerId(order.customerId()), amount,
                     order.total(), reference, now));
         }
     }

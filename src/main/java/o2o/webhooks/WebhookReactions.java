@@ -46,7 +46,7 @@ class WebhookReactions {
 
     @EventListener
     void on(OrderPaid paid) {
-        deliveries.record(EventType.ORDER_PAID, eventId(EventType.ORDER_PAID, paid.orderId()), paid.merchantId(),
+        deliveries.record(EventType.ORDER_PAID, eventId(EventType.ORDER_PAID, paid.orderId().value()), paid.merchantId().value(),
                 paid.at(), () -> data(paid));
     }
 
@@ -71,11 +71,11 @@ class WebhookReactions {
 
     private Map<String, @Nullable Object> data(OrderPaid paid) {
         var data = new LinkedHashMap<String, @Nullable Object>();
-        data.put("orderId", paid.orderId().toString());
+        data.put("orderId", paid.orderId().value().toString());
         data.put("channel", paid.channel().name());
-        data.put("customerId", paid.customerId().toString());
-        data.put("customerPhone", maskedPhone(paid.customerId()));
-        var lines = orders.lines(paid.orderId());
+        data.put("customerId", paid.customerId().value().toString());
+        data.put("customerPhone", maskedPhone(paid.customerId().value()));
+        var lines = orders.lines(paid.orderId().value());
         var deal = lines.isEmpty() || lines.getFirst().kind() != LineKind.DEAL ? null : lines.getFirst();
         data.put("dealId", deal == null ? null : deal.refId().toString());
         data.put("quantity", deal == null ? lines.stream().mapToInt(OrderLine::quantity).sum() : deal.quantity());

@@ -1,7 +1,8 @@
-package o2o.deals;
+package o2o.deals.persistence;
 
 import java.util.UUID;
 
+import o2o.deals.Deal;
 import o2o.shared.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** A deal's stock and each customer's allowance, taken and given back in the caller's transaction. */
 @Repository
-class DealStock {
+public class DealStock {
 
     private final JdbcClient jdbc;
 
@@ -25,7 +26,7 @@ class DealStock {
      * and nobody exceeds their limit, however many buy at once.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void take(Deal deal, UUID customerId, int quantity) {
+    public void take(Deal deal, UUID customerId, int quantity) {
         var limit = deal.terms().perCustomerLimit();
         if (limit != null) {
             int allowed = jdbc.sql("""
@@ -52,7 +53,7 @@ class DealStock {
 
     /** Gives back what {@link #take} took, when an order is cancelled before payment. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void release(UUID dealId, UUID customerId, int quantity) {
+    public void release(UUID dealId, UUID customerId, int quantity) {
         jdbc.sql("update deal set stock_left = stock_left + :q where id = :id and stock_left is not null")
                 .param("q", quantity)
                 .param("id", dealId)
