@@ -11,7 +11,9 @@ import o2o.orders.LineKind;
 import o2o.orders.NewOrder;
 import o2o.orders.Order;
 import o2o.orders.Orders;
+import o2o.shared.CustomerId;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
@@ -58,8 +60,9 @@ public class DealOrders {
         var price = deal.terms().price();
         var line = new NewOrder.Line(LineKind.DEAL, deal.id(), deal.terms().title(), price, quantity,
                 price.times(quantity));
-        var order = orders.place(new NewOrder(deal.merchantId(), null, customer.customerId(), Channel.DEAL,
-                List.of(line), Money.zero(price.currency()), couponId, pointsToUse, deal.terms().storeIds()));
+        var order = orders.place(new NewOrder(new MerchantId(deal.merchantId()), null,
+                new CustomerId(customer.customerId()), Channel.DEAL, List.of(line), Money.zero(price.currency()),
+                couponId, pointsToUse, deal.terms().storeIds()));
         stock.take(deal, customer.customerId(), quantity);
         return order;
     }

@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import o2o.shared.CustomerId;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.StoreId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param pointsToUse loyalty points to pay part of what is left after the discounts
  * @param couponStores the stores the coupon must be usable in
  */
-public record NewOrder(UUID merchantId, @Nullable UUID storeId, @Nullable UUID customerId, Channel channel,
-        List<Line> lines, Money memberDiscount, @Nullable UUID couponId, long pointsToUse, Set<UUID> couponStores) {
+public record NewOrder(MerchantId merchantId, @Nullable StoreId storeId, @Nullable CustomerId customerId,
+        Channel channel, List<Line> lines, Money memberDiscount, @Nullable UUID couponId, long pointsToUse,
+        Set<UUID> couponStores) {
 
     public NewOrder {
         lines = List.copyOf(lines);
@@ -33,10 +37,11 @@ public record NewOrder(UUID merchantId, @Nullable UUID storeId, @Nullable UUID c
         }
     }
 
-    /** An order for one store, where the coupon must be usable. */
+    /** An order for one store, where the coupon must be usable; for callers that hold the ids as UUIDs. */
     public NewOrder(UUID merchantId, UUID storeId, @Nullable UUID customerId, Channel channel, List<Line> lines,
             Money memberDiscount, @Nullable UUID couponId, long pointsToUse) {
-        this(merchantId, storeId, customerId, channel, lines, memberDiscount, couponId, pointsToUse, Set.of(storeId));
+        this(new MerchantId(merchantId), new StoreId(storeId), customerId == null ? null : new CustomerId(customerId),
+                channel, lines, memberDiscount, couponId, pointsToUse, Set.of(storeId));
     }
 
     /** A line of the order; {@code kind} says what {@code refId} names. */

@@ -47,7 +47,8 @@ class OrderPlacing {
     }
 
     Order place(NewOrder request) {
-        var customer = request.customerId();
+        var customer = request.customerId() == null ? null : request.customerId().value();
+        var merchant = request.merchantId().value();
         if (customer != null) {
             rateLimits.check(new Limit("order-place", properties.ordersPerCustomerPer10s(), Duration.ofSeconds(10)),
                     customer.toString());
@@ -60,19 +61,19 @@ class OrderPlacing {
         var afterMember = subtotal.minus(request.memberDiscount());
         var couponId = customer == null ? null : request.couponId();
         var couponDiscount = couponId == null || customer == null ? Money.zero(subtotal.currency())
-                : coupons.reserve(couponId, customer, request.merchantId(), request.couponStores(), afterMember, id)
+                : coupons.reserve(couponId, customer, merchant, request.couponStores(), afterMember, id)
                         .min(afterMember);
         var discount = request.memberDiscount().plus(couponDiscount);
         var payable = subtotal.minus(discount);
         var pointsValue = request.pointsToUse() == 0 || customer == null ? Money.zero(subtotal.currency())
-                : points.apply(id, customer, request.merchantId(), payable, request.pointsToUse());
+                : points.apply(id, customer, merchant, payable, request.pointsToUse());
         var now = clock.instant();
         var lines = new ArrayList<OrderLine>();
         for (var line : request.lines()) lines.add(line.numbered(lines.size() + 1));
-        var order = new Order(id, request.merchantId(), customer, request.channel(), OrderStatus.PENDING_PAYMENT,
+        var order = new Order(id, merchant, customer, request.channel(), OrderStatus.PENDING_PAYMENT,
                 lines, subtotal, discount, payable.minus(pointsValue), Money.zero(subtotal.currency()), couponId, now,
                 now.plus(properties.paymentTimeout()), null, pointsValue.isZero() ? 0 : request.pointsToUse(),
-                pointsValue, request.storeId(), null);
+                pointsValue, request.storeId() == null ? null : request.storeId().value(), null);
         rows.insert(order);
         history.record(id, order.merchantId(), null, OrderStatus.PENDING_PAYMENT, "placed", now);
         if (order.total().isZero()) payments.markPaid(id, order.total());

@@ -13,7 +13,9 @@ import o2o.orders.persistence.OrderRows;
 import o2o.payments.Payment;
 import o2o.payments.PaymentProvider;
 import o2o.payments.Payments;
+import o2o.shared.CustomerId;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
@@ -72,8 +74,8 @@ public class Orders {
     public Order placeTopUpOrder(CustomerPrincipal customer, UUID merchantId, Money amount, String title) {
         if (amount.isZero()) throw new InvalidInput("amount", "must be more than zero");
         var line = new NewOrder.Line(LineKind.TOP_UP, merchantId, title, amount, 1, amount);
-        return placing.place(new NewOrder(merchantId, null, customer.customerId(), Channel.TOP_UP, List.of(line),
-                Money.zero(amount.currency()), null, 0, Set.of()));
+        return placing.place(new NewOrder(new MerchantId(merchantId), null, new CustomerId(customer.customerId()),
+                Channel.TOP_UP, List.of(line), Money.zero(amount.currency()), null, 0, Set.of()));
     }
 
     /**
