@@ -1,61 +1,49 @@
 package o2o.deals;
 
-import static o2o.shared.Timestamps.utc;
-
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.Currency;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import o2o.deals.persistence.DealRows;
 import o2o.identity.StaffPrincipal;
-import o2o.merchants.OpeningHours;
+import o2o.merchants.Merchant;
+import o2o.merchants.MerchantStatus;
+import o2o.merchants.Merchants;
 import o2o.merchants.Stores;
 import o2o.shared.Ids;
-import o2o.shared.Money;
 import o2o.shared.Problem;
-import o2o.shared.SqlArrays;
-import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.SqlParameterValue;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The module's API: merchants create and end deals; checkout takes stock and the customer's allowance in the same
- * transaction as the order (and gives them back when an order is cancelled).
+ * The module's API: merchants create and end deals, customers see what is on sale; buying one is {@link DealOrders}.
  */
 @Service
 public class Deals {
 
-    static final String COLUMNS = """
-            d.id, d.merchant_id, m.name as merchant_name, d.title, d.description, d.includes, d.price_minor,
-            d.original_price_minor, d.currency, d.store_ids, d.sale_starts_at, d.sale_ends_at, d.valid_from,
-            d.valid_until, d.usable_hours, d.per_customer_limit, d.stock_total, d.stock_left, d.refund_policy,
-            d.flash_sale, d.active, d.created_at
-            """;
-
-    private final JdbcClient jdbc;
+    private final DealRows rows;
     private final Stores stores;
+    private final Merchants merchants;
     private final DealHighlights highlights;
     private final Clock clock;
 
-    Deals(JdbcClient jdbc, Stores stores, DealHighlights highlights, Clock clock) {
-        this.jdbc = jdbc;
+    Deals(DealRows rows, Stores stores, Merchants merchants, DealHighlights highlights, Clock clock) {
+        this.rows = rows;
         this.stores = stores;
+        this.merchants = merchants;
         this.highlights = highlights;
         this.clock = clock;
     }
 
     @Transactional
     public Deal create(StaffPrincipal staff, DealTerms terms) {
-        if (staff.merchantId() == null || !staff.role().manages()) {
+        var merchantId = staff.merchantId();
+        if (merchantId == null || !staff.role().manages()) {
             throw Problem.forbidden("only owners and managers create deals");
         }
         terms.price().asPrice("price"); // a deal asks at most Money.MAX_PRICE_MINOR, so orders of it never overflow
@@ -66,35 +54,7 @@ public class Deals {
                     .orElseThrow(() -> Problem.notFound("store"));
         }
         var id = Ids.next();
-        jdbc.sql("""
-                        insert into deal (id, merchant_id, title, description, includes, price_minor,
-                            original_price_minor, currency, store_ids, sale_starts_at, sale_ends_at, valid_from,
-                            valid_until, usable_hours, per_customer_limit, stock_total, stock_left, refund_policy,
-                            flash_sale, active, created_at)
-                        values (:id, :merchant, :title, :description, :includes, :price, :original, :currency, :stores,
-                            :saleStarts, :saleEnds, :validFrom, :validUntil, :hours, :limit, :stock, :stock, :policy,
-                            :flash, true, :now)
-                        """)
-                .param("id", id)
-                .param("merchant", staff.merchantId())
-                .param("title", terms.title().strip())
-                .param("description", terms.description().strip())
-                .param("includes", terms.includes().toArray(String[]::new))
-                .param("price", terms.price().minor())
-                .param("original", terms.originalPrice().minor())
-                .param("currency", terms.price().currency().getCurrencyCode())
-                .param("stores", terms.storeIds().toArray(UUID[]::new))
-                .param("saleStarts", utc(terms.saleStartsAt()))
-                .param("saleEnds", utc(terms.saleEndsAt()))
-                .param("validFrom", utc(terms.validFrom()))
-                .param("validUntil", utc(terms.validUntil()))
-                .param("hours", terms.usableHours().toColumn())
-                .param("limit", new SqlParameterValue(Types.INTEGER, terms.perCustomerLimit()))
-                .param("stock", new SqlParameterValue(Types.INTEGER, terms.stock()))
-                .param("policy", terms.refundPolicy().name())
-                .param("flash", terms.flashSale())
-                .param("now", utc(clock.instant()))
-                .update();
+        rows.insert(id, merchantId, terms, clock.instant());
         highlights.forget(terms.storeIds());
         return find(id).orElseThrow();
     }
@@ -104,17 +64,14 @@ public class Deals {
     public Deal end(StaffPrincipal staff, UUID dealId) {
         var deal = ofStaff(staff, dealId);
         if (!staff.role().manages()) throw Problem.forbidden("only owners and managers end deals");
-        jdbc.sql("update deal set active = false where id = :id").param("id", deal.id()).update();
+        rows.end(deal.id());
         highlights.forget(deal.terms().storeIds());
         return find(deal.id()).orElseThrow();
     }
 
     @Transactional(readOnly = true)
     public Optional<Deal> find(UUID dealId) {
-        return jdbc.sql("select " + COLUMNS + " from deal d join merchant m on m.id = d.merchant_id where d.id = :id")
-                .param("id", dealId)
-                .query(Deals::deal)
-                .optional();
+        return rows.find(dealId);
     }
 
     /** A deal as its merchant's staff see it; another merchant's deal is "not found". */
@@ -125,106 +82,30 @@ public class Deals {
 
     @Transactional(readOnly = true)
     public List<Deal> ofMerchant(StaffPrincipal staff) {
-        return jdbc.sql("select " + COLUMNS + """
-                         from deal d join merchant m on m.id = d.merchant_id
-                        where d.merchant_id = :merchant order by d.created_at desc, d.id desc
-                        """)
-                .param("merchant", staff.merchantId())
-                .query(Deals::deal)
-                .list();
+        var merchantId = staff.merchantId();
+        return merchantId == null ? List.of() : rows.ofMerchant(merchantId);
     }
 
-    /** Deals on sale now that can be used at this store. */
+    /** Deals on sale now that can be used at this store, of approved merchants. */
     @Transactional(readOnly = true)
     public List<Deal> onSaleAt(UUID storeId) {
-        var now = utc(clock.instant());
-        return jdbc.sql("select " + COLUMNS + """
-                         from deal d join merchant m on m.id = d.merchant_id
-                        where :store = any(d.store_ids) and d.active and d.sale_starts_at <= :now and d.sale_ends_at > :now
-                          and m.status = 'APPROVED'
-                        order by d.flash_sale desc, d.price_minor, d.id
-                        """)
-                .param("store", storeId)
-                .param("now", now)
-                .query(Deals::deal)
-                .list();
+        var onSale = rows.onSaleAt(storeId, clock.instant());
+        var merchantsOf = merchantsOf(onSale);
+        return onSale.stream()
+                .filter(deal -> merchantsOf.containsKey(deal.merchantId())
+                        && merchantsOf.get(deal.merchantId()).status() == MerchantStatus.APPROVED)
+                .toList();
     }
 
-    /**
-     * Takes {@code quantity} units for a customer inside the caller's transaction: the customer's allowance first
-     * (their own row), then the stock (the deal's row, the one every buyer contends for) with a single conditional
-     * update, so stock never goes below zero and nobody exceeds their limit, however many buy at once.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Deal reserve(UUID dealId, UUID customerId, int quantity) {
-        var deal = find(dealId).orElseThrow(() -> Problem.notFound("deal"));
-        var now = clock.instant();
-        if (!deal.active() || now.isBefore(deal.terms().saleStartsAt()) || !now.isBefore(deal.terms().saleEndsAt())) {
-            throw new Problem(HttpStatus.CONFLICT, "deal-not-on-sale", "this deal is not on sale now");
-        }
-        var limit = deal.terms().perCustomerLimit();
-        if (limit != null) {
-            if (quantity > limit) throw limitReached(limit);
-            int allowed = jdbc.sql("""
-                            insert into deal_purchase (deal_id, customer_id, quantity) values (:deal, :customer, :q)
-                            on conflict (deal_id, customer_id) do update
-                                set quantity = deal_purchase.quantity + excluded.quantity
-                                where deal_purchase.quantity + excluded.quantity <= :limit
-                            """)
-                    .param("deal", dealId)
-                    .param("customer", customerId)
-                    .param("q", quantity)
-                    .param("limit", limit)
-                    .update();
-            if (allowed == 0) throw limitReached(limit);
-        }
-        if (deal.terms().stock() != null) {
-            int taken = jdbc.sql("update deal set stock_left = stock_left - :q where id = :id and stock_left >= :q")
-                    .param("q", quantity)
-                    .param("id", dealId)
-                    .update();
-            if (taken == 0) throw new Problem(HttpStatus.CONFLICT, "deal-sold-out", "sold out");
-        }
-        return deal;
+    /** The names of the deals' merchants, by merchant id, for showing the deals. */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> merchantNames(Collection<Deal> deals) {
+        var names = new HashMap<UUID, String>();
+        merchantsOf(deals).forEach((id, merchant) -> names.put(id, merchant.name()));
+        return names;
     }
 
-    /** Gives back what {@link #reserve} took, when an order is cancelled before payment. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void release(UUID dealId, UUID customerId, int quantity) {
-        jdbc.sql("update deal set stock_left = stock_left + :q where id = :id and stock_left is not null")
-                .param("q", quantity)
-                .param("id", dealId)
-                .update();
-        jdbc.sql("""
-                        update deal_purchase set quantity = greatest(quantity - :q, 0)
-                        where deal_id = :deal and customer_id = :customer
-                        """)
-                .param("q", quantity)
-                .param("deal", dealId)
-                .param("customer", customerId)
-                .update();
-    }
-
-    private static Problem limitReached(int limit) {
-        return new Problem(HttpStatus.CONFLICT, "deal-limit-reached", "at most " + limit + " per customer", limit);
-    }
-
-
-    static Deal deal(ResultSet rs, int row) throws SQLException {
-        var currency = Currency.getInstance(rs.getString("currency"));
-        var terms = new DealTerms(rs.getString("title"), rs.getString("description"),
-                SqlArrays.strings(rs.getArray("includes")), new Money(rs.getLong("price_minor"), currency),
-                new Money(rs.getLong("original_price_minor"), currency), SqlArrays.uuids(rs.getArray("store_ids")),
-                instant(rs, "sale_starts_at"), instant(rs, "sale_ends_at"), instant(rs, "valid_from"),
-                instant(rs, "valid_until"), OpeningHours.fromColumn((String[]) rs.getArray("usable_hours").getArray()),
-                (Integer) rs.getObject("per_customer_limit"), (Integer) rs.getObject("stock_total"),
-                RefundPolicy.valueOf(rs.getString("refund_policy")), rs.getBoolean("flash_sale"));
-        return new Deal(rs.getObject("id", UUID.class), rs.getObject("merchant_id", UUID.class),
-                rs.getString("merchant_name"), terms, (Integer) rs.getObject("stock_left"), rs.getBoolean("active"),
-                instant(rs, "created_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    private Map<UUID, Merchant> merchantsOf(Collection<Deal> deals) {
+        return merchants.findAll(deals.stream().map(Deal::merchantId).collect(Collectors.toSet()));
     }
 }

@@ -29,7 +29,10 @@ import o2o.merchants.MerchantApplication;
 import o2o.merchants.MerchantImport;
 import o2o.merchants.Merchants;
 import o2o.merchants.OpeningHours;
+import o2o.orders.Channel;
 import o2o.orders.ImportedOrder;
+import o2o.orders.LineKind;
+import o2o.orders.NewOrder;
 import o2o.orders.OrderImport;
 import o2o.shared.Money;
 import o2o.shared.PhoneNumber;
@@ -138,8 +141,10 @@ public class DemoData implements ApplicationRunner {
         var now = clock.instant();
         var batch = new ArrayList<ImportedOrder>();
         for (long n = existingOrders; n < orders; n++) {
-            batch.add(new ImportedOrder(merchantId, ids.get((int) (n % ids.size())), setMeal.id(), setMeal.terms().title(),
-                    setMeal.terms().price(), 1 + random.nextInt(2),
+            int quantity = 1 + random.nextInt(2);
+            var line = new NewOrder.Line(LineKind.DEAL, setMeal.id(), setMeal.terms().title(), setMeal.terms().price(),
+                    quantity, setMeal.terms().price().times(quantity));
+            batch.add(new ImportedOrder(merchantId, ids.get((int) (n % ids.size())), Channel.DEAL, line,
                     now.minus(Duration.ofMinutes(1 + random.nextInt(365 * 24 * 60)))));
             if (batch.size() == 100_000) {
                 importWithPoints(merchantId, batch);
@@ -156,7 +161,7 @@ public class DemoData implements ApplicationRunner {
         var earnings = new ArrayList<ImportedEarning>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             var order = batch.get(i);
-            earnings.add(new ImportedEarning(ids.get(i), order.customerId(), order.unitPrice().times(order.quantity()),
+            earnings.add(new ImportedEarning(ids.get(i), order.customerId(), order.line().amount(),
                     order.paidAt()));
         }
         loyalty.earnImported(merchantId, earnings);

@@ -119,9 +119,9 @@ public class Loyalty {
     @Transactional
     public void earnFor(OrderPaid paid) {
         if (paid.channel() == Channel.TOP_UP) return; // buying stored value earns nothing; spending it does
-        var customer = customers.current(paid.customerId()).map(CustomerPrincipal::customerId)
-                .orElse(paid.customerId()); // an order paid after its customer was merged earns for the merged one
-        var membership = membership(customer, paid.merchantId());
+        var customer = customers.current(paid.customerId().value()).map(CustomerPrincipal::customerId)
+                .orElse(paid.customerId().value()); // an order paid after its customer was merged earns for the merged one
+        var membership = membership(customer, paid.merchantId().value());
         if (membership.isEmpty()) return;
         var program = membership.get().programId();
         var rules = programs.rules(program);
@@ -131,21 +131,21 @@ public class Loyalty {
                 .multiply(BigInteger.valueOf(tierPercent))
                 .multiply(BigInteger.valueOf(rules.bonusPercentAt(paid.at(), paid.channel())))
                 .divide(BigInteger.valueOf(100L * 100 * 100)).longValueExact();
-        var reference = "order:" + paid.orderId() + ":earn";
-        if (!recordActivity(program, customer, paid.merchantId(), reference, points, paid.total().minor())) {
+        var reference = "order:" + paid.orderId().value() + ":earn";
+        if (!recordActivity(program, customer, paid.merchantId().value(), reference, points, paid.total().minor())) {
             return;
         }
         if (points > 0) {
-            var entry = ledger.post(reference, "消费积分", paid.merchantId(), List.of(
-                    new Posting(ledger.account(issuedKey(program, paid.merchantId()), paid.merchantId(), true).id(), -points),
-                    new Posting(ledger.account(memberKey(program, customer), paid.merchantId(), false).id(), points)));
+            var entry = ledger.post(reference, "消费积分", paid.merchantId().value(), List.of(
+                    new Posting(ledger.account(issuedKey(program, paid.merchantId().value()), paid.merchantId().value(), true).id(), -points),
+                    new Posting(ledger.account(memberKey(program, customer), paid.merchantId().value(), false).id(), points)));
             if (!entry.replayed()) {
                 jdbc.sql("""
                                 insert into points_lot (id, program_id, merchant_id, customer_id, reference, points,
                                                         remaining, earned_at, expires_at)
                                 values (:id, :p, :m, :c, :ref, :pts, :pts, :now, :expires) on conflict (reference) do nothing
                                 """)
-                        .param("id", Ids.next()).param("p", program).param("m", paid.merchantId())
+                        .param("id", Ids.next()).param("p", program).param("m", paid.merchantId().value())
                         .param("c", customer).param("ref", reference).param("pts", points).param("now", now())
                         .param("expires", programs.expiryOf(rules, clock.instant()).atOffset(ZoneOffset.UTC)).update();
             }
@@ -199,9 +199,9 @@ public class Loyalty {
      */
     @Transactional
     public void reverseFor(OrderRefunded refunded) {
-        var customer = customers.current(refunded.customerId()).map(CustomerPrincipal::customerId)
-                .orElse(refunded.customerId());
-        var earnReference = "order:" + refunded.orderId() + ":earn";
+        var customer = customers.current(refunded.customerId().value()).map(CustomerPrincipal::customerId)
+                .orElse(refunded.customerId().value());
+        var earnReference = "order:" + refunded.orderId().value() + ":earn";
         var earned = jdbc.sql("select program_id, points from tier_activity where reference = :r")
                 .param("r", earnReference)
                 .query((rs, row) -> new Earned(rs.getObject(1, UUID.class), rs.getLong(2))).optional();
@@ -210,17 +210,17 @@ public class Loyalty {
         long earnedPoints = earned.get().points();
         long share = BigInteger.valueOf(earnedPoints).multiply(BigInteger.valueOf(refunded.amount().minor()))
                 .divide(BigInteger.valueOf(refunded.orderTotal().minor())).longValueExact();
-        var reference = "order:" + refunded.orderId() + ":refund:" + refunded.reference();
-        if (!recordActivity(program, customer, refunded.merchantId(), reference, -share,
+        var reference = "order:" + refunded.orderId().value() + ":refund:" + refunded.reference();
+        if (!recordActivity(program, customer, refunded.merchantId().value(), reference, -share,
                 -refunded.amount().minor())) {
             return;
         }
-        var memberAccount = ledger.account(memberKey(program, customer), refunded.merchantId(), false);
+        var memberAccount = ledger.account(memberKey(program, customer), refunded.merchantId().value(), false);
         long back = Math.min(share, memberAccount.balance());
         if (back > 0) {
             var issuing = ledger.entry(earnReference).orElseThrow().postings().stream()
                     .filter(p -> !p.accountId().equals(memberAccount.id())).findFirst().orElseThrow().accountId();
-            var entry = ledger.post(reference, "退款扣回积分", refunded.merchantId(), List.of(
+            var entry = ledger.post(reference, "退款扣回积分", refunded.merchantId().value(), List.of(
                     new Posting(memberAccount.id(), -back), new Posting(issuing, back)));
             if (!entry.replayed()) lots.consume(program, customer, back, earnReference);
         }

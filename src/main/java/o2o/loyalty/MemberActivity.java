@@ -37,7 +37,7 @@ class MemberActivity {
                         on conflict (order_id) do nothing
                         returning refunded_minor
                         """)
-                .param("o", paid.orderId()).param("m", paid.merchantId()).param("c", paid.customerId())
+                .param("o", paid.orderId().value()).param("m", paid.merchantId().value()).param("c", paid.customerId().value())
                 .param("channel", paid.channel().name()).param("total", paid.total().minor())
                 .param("currency", paid.total().currency().getCurrencyCode())
                 .param("at", paid.at().atOffset(ZoneOffset.UTC))
@@ -52,7 +52,7 @@ class MemberActivity {
                             refunded_minor = a.refunded_minor + excluded.refunded_minor,
                             last_visit_at = greatest(a.last_visit_at, excluded.last_visit_at)
                         """)
-                .param("m", paid.merchantId()).param("c", paid.customerId()).param("total", paid.total().minor())
+                .param("m", paid.merchantId().value()).param("c", paid.customerId().value()).param("total", paid.total().minor())
                 .param("refunded", recorded.get()).param("currency", paid.total().currency().getCurrencyCode())
                 .param("at", paid.at().atOffset(ZoneOffset.UTC))
                 .update();
@@ -98,7 +98,7 @@ class MemberActivity {
                         insert into member_activity_refund (order_id, reference, merchant_id, amount_minor, at)
                         values (:o, :ref, :m, :amount, :at) on conflict do nothing
                         """)
-                .param("o", refunded.orderId()).param("ref", refunded.reference()).param("m", refunded.merchantId())
+                .param("o", refunded.orderId().value()).param("ref", refunded.reference()).param("m", refunded.merchantId().value())
                 .param("amount", refunded.amount().minor()).param("at", refunded.at().atOffset(ZoneOffset.UTC))
                 .update();
         if (recorded == 0) return;
@@ -109,14 +109,14 @@ class MemberActivity {
                         where o.order_id = :o
                         returning o.refunded_minor - before.refunded_minor
                         """)
-                .param("o", refunded.orderId()).param("amount", refunded.amount().minor())
+                .param("o", refunded.orderId().value()).param("amount", refunded.amount().minor())
                 .query(Long.class).optional();
         if (applied.isEmpty() || applied.get() == 0) return;
         jdbc.sql("""
                         update member_activity set refunded_minor = refunded_minor + :applied
                         where merchant_id = :m and customer_id = :c
                         """)
-                .param("applied", applied.get()).param("m", refunded.merchantId()).param("c", refunded.customerId())
+                .param("applied", applied.get()).param("m", refunded.merchantId().value()).param("c", refunded.customerId().value())
                 .update();
     }
 }

@@ -6,7 +6,10 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -96,6 +99,19 @@ public class Merchants {
                 .param("id", merchantId)
                 .query(Merchants::merchant)
                 .optional();
+    }
+
+    /** The merchants of these ids that exist, by id, in one query. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Merchant> findAll(Collection<UUID> merchantIds) {
+        var found = new HashMap<UUID, Merchant>();
+        if (merchantIds.isEmpty()) return found;
+        jdbc.sql("select " + COLUMNS + " from merchant where id = any(:ids)")
+                .param("ids", merchantIds.stream().distinct().toArray(UUID[]::new))
+                .query(Merchants::merchant)
+                .list()
+                .forEach(merchant -> found.put(merchant.id(), merchant));
+        return found;
     }
 
     /** Merchants in a status, oldest application first, paged by the id of the last one seen. */

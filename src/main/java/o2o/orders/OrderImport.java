@@ -1,13 +1,12 @@
 package o2o.orders;
 
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import o2o.orders.persistence.OrderRows;
 import o2o.shared.Ids;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import o2o.shared.Money;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,65 +16,34 @@ public class OrderImport {
 
     private static final int BATCH = 10_000;
 
-    private final JdbcTemplate template;
-    private final JdbcClient jdbc;
+    private final OrderRows rows;
 
-    OrderImport(JdbcTemplate template, JdbcClient jdbc) {
-        this.template = template;
-        this.jdbc = jdbc;
+    OrderImport(OrderRows rows) {
+        this.rows = rows;
     }
 
     /** Returns the new orders' ids, in the order given. */
     @Transactional
     public List<UUID> importCompleted(List<ImportedOrder> orders) {
-        record Row(UUID id, ImportedOrder order) {}
-        var rows = new ArrayList<Row>(orders.size());
-        for (var order : orders) rows.add(new Row(Ids.next(), order));
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            var chunk = rows.subList(from, Math.min(from + BATCH, rows.size()));
-            template.batchUpdate("""
-                    insert into customer_order (id, merchant_id, customer_id, channel, status, subtotal_minor,
-                        discount_minor, total_minor, refunded_minor, currency, deal_id, quantity, created_at, pay_by,
-                        paid_at)
-                    values (?, ?, ?, 'DEAL', 'COMPLETED', ?, 0, ?, 0, ?, ?, ?, ?, ?, ?)
-                    """, chunk, chunk.size(), (ps, row) -> {
-                var o = row.order();
-                long total = o.unitPrice().times(o.quantity()).minor();
-                var paid = Timestamp.from(o.paidAt());
-                ps.setObject(1, row.id());
-                ps.setObject(2, o.merchantId());
-                ps.setObject(3, o.customerId());
-                ps.setLong(4, total);
-                ps.setLong(5, total);
-                ps.setString(6, o.unitPrice().currency().getCurrencyCode());
-                ps.setObject(7, o.dealId());
-                ps.setInt(8, o.quantity());
-                ps.setTimestamp(9, paid);
-                ps.setTimestamp(10, paid);
-                ps.setTimestamp(11, paid);
-            });
-            template.batchUpdate("""
-                    insert into order_line (order_id, line_no, merchant_id, kind, ref_id, title, unit_price_minor,
-                                            quantity, amount_minor)
-                    values (?, 1, ?, 'DEAL', ?, ?, ?, ?, ?)
-                    """, chunk, chunk.size(), (ps, row) -> {
-                var o = row.order();
-                ps.setObject(1, row.id());
-                ps.setObject(2, o.merchantId());
-                ps.setObject(3, o.dealId());
-                ps.setString(4, o.title());
-                ps.setLong(5, o.unitPrice().minor());
-                ps.setInt(6, o.quantity());
-                ps.setLong(7, o.unitPrice().times(o.quantity()).minor());
-            });
+        var completed = new ArrayList<Order>(orders.size());
+        for (var imported : orders) completed.add(completed(imported));
+        for (int from = 0; from < completed.size(); from += BATCH) {
+            rows.insertAll(completed.subList(from, Math.min(from + BATCH, completed.size())));
         }
-        if (orders.size() >= 1000) jdbc.sql("analyze customer_order").update();
-        return rows.stream().map(Row::id).toList();
+        if (orders.size() >= 1000) rows.analyze();
+        return completed.stream().map(Order::id).toList();
     }
 
     @Transactional(readOnly = true)
     public long completedCount(UUID merchantId) {
-        return jdbc.sql("select count(*) from customer_order where merchant_id = :m and status = 'COMPLETED'")
-                .param("m", merchantId).query(Long.class).single();
+        return rows.completedCount(merchantId);
+    }
+
+    private static Order completed(ImportedOrder imported) {
+        var line = imported.line();
+        var zero = Money.zero(line.amount().currency());
+        return new Order(Ids.next(), imported.merchantId(), imported.customerId(), imported.channel(),
+                OrderStatus.COMPLETED, List.of(line.numbered(1)), line.amount(), zero, line.amount(), zero, null,
+                imported.paidAt(), imported.paidAt(), imported.paidAt(), 0, zero, null, null);
     }
 }

@@ -21,4 +21,8 @@ public enum OrderStatus {
             case COMPLETED -> EnumSet.of(PAID, PARTIALLY_REFUNDED);
         };
     }
+
+    public boolean mayMoveTo(OrderStatus to) {
+        return to.reachableFrom().contains(this);
+    }
 }

@@ -1,7 +1,7 @@
 package o2o.orders;
 
 import o2o.identity.CustomersMerged;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import o2o.orders.persistence.OrderRows;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -9,15 +9,14 @@ import org.springframework.stereotype.Component;
 @Component
 class OrdersFollowMergedCustomers {
 
-    private final JdbcClient jdbc;
+    private final OrderRows rows;
 
-    OrdersFollowMergedCustomers(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    OrdersFollowMergedCustomers(OrderRows rows) {
+        this.rows = rows;
     }
 
     @ApplicationModuleListener
     void on(CustomersMerged merged) {
-        jdbc.sql("update customer_order set customer_id = :target where customer_id = :source")
-                .param("target", merged.targetId()).param("source", merged.sourceId()).update();
+        rows.moveCustomer(merged.sourceId(), merged.targetId());
     }
 }

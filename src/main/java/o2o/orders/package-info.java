@@ -3,7 +3,7 @@
  * guarded in SQL, checkout that reserves stock and coupon with the order, payment through the payments module, and
  * cancellation of orders left unpaid. Modules that price from the menu or their own terms place through {@link o2o.orders.Orders#place}.
  */
-@ApplicationModule(allowedDependencies = {"shared", "identity", "deals", "coupons", "payments"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "coupons", "payments"})
 @NullMarked
 package o2o.orders;
 

@@ -20,11 +20,11 @@ class PickupReactions {
 
     @ApplicationModuleListener
     void on(OrderPaid paid) {
-        if (paid.channel() == Channel.PICKUP) numbers.numberPaid(paid.orderId(), paid.customerId(), paid.at());
+        if (paid.channel() == Channel.PICKUP) numbers.numberPaid(paid.orderId().value(), paid.customerId().value(), paid.at());
     }
 
     @ApplicationModuleListener
     void on(OrderCancelled cancelled) {
-        pickups.cancelled(cancelled.orderId());
+        pickups.cancelled(cancelled.orderId().value());
     }
 }

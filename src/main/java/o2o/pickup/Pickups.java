@@ -18,6 +18,7 @@ import o2o.identity.StaffPrincipal;
 import o2o.merchants.Store;
 import o2o.merchants.Stores;
 import o2o.orders.Channel;
+import o2o.orders.LineKind;
 import o2o.orders.NewOrder;
 import o2o.orders.Order;
 import o2o.orders.Orders;
@@ -79,7 +80,7 @@ public class Pickups {
         var pickupAt = window(store, now).pickupAt(request.pickupTime());
         var lines = new ArrayList<NewOrder.Line>();
         for (var priced : price(storeId, request.lines())) {
-            lines.add(new NewOrder.Line("DISH", priced.itemId(), title(priced), priced.unitPrice(), priced.quantity(),
+            lines.add(new NewOrder.Line(LineKind.DISH, priced.itemId(), title(priced), priced.unitPrice(), priced.quantity(),
                     priced.amount()));
         }
         var currency = lines.getFirst().amount().currency();

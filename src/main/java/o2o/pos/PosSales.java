@@ -1,21 +1,8 @@
 package o2o.pos;
 
-import static o2o.shared.Timestamps.utc;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import o2o.identity.PosPrincipal;
@@ -24,14 +11,15 @@ import o2o.loyalty.Members;
 import o2o.orders.OfflineSale;
 import o2o.orders.Order;
 import o2o.orders.Orders;
+import o2o.pos.persistence.PosSaleRows.Claim;
+import o2o.pos.persistence.PosSaleRows.SaleRow;
+import o2o.pos.persistence.PosSaleRows;
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
 import o2o.shared.Money;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.SqlParameterValue;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,22 +33,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PosSales {
 
     public static final int MAX_BATCH = 500;
-    static final int MAX_LINES = 200;
-    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(1);
-    static final Duration OLDEST = Duration.ofDays(7);
-    private static final String COLUMNS = """
-            id, store_id, pos_transaction_id, request_hash, order_id, customer_id, payment_method, sold_at, voided_at
-            """;
 
-    private final JdbcClient jdbc;
+    private final PosSaleRows rows;
     private final Orders orders;
     private final Members members;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    PosSales(JdbcClient jdbc, Orders orders, Members members, PlatformTransactionManager transactionManager,
+    PosSales(PosSaleRows rows, Orders orders, Members members, PlatformTransactionManager transactionManager,
             Clock clock) {
-        this.jdbc = jdbc;
+        this.rows = rows;
         this.orders = orders;
         this.members = members;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -72,7 +54,7 @@ public class PosSales {
      * {@code duplicate}; a different sale under a transaction id already used is a 409.
      */
     public SaleRecord record(PosPrincipal pos, Sale sale) {
-        var valid = validate(sale);
+        var valid = ValidSale.of(sale, clock.instant());
         var customer = memberOf(pos.merchantId(), valid.member());
         return transactions.execute(status -> recordValid(pos, valid, customer));
     }
@@ -99,9 +81,7 @@ public class PosSales {
 
     /** A sale of this POS's store by its transaction id. */
     public SaleRecord find(PosPrincipal pos, String posTransactionId) {
-        return transactions.execute(status -> stored(pos.storeId(), posTransactionId)
-                .map(row -> saleRecord(row, orders.find(row.orderId()).orElseThrow()))
-                .orElseThrow(() -> Problem.notFound("pos-sale")));
+        return transactions.execute(status -> saleRecord(stored(pos, posTransactionId)));
     }
 
     /**
@@ -110,15 +90,12 @@ public class PosSales {
      */
     public SaleRecord voidSale(PosPrincipal pos, String posTransactionId) {
         return transactions.execute(status -> {
-            var row = stored(pos.storeId(), posTransactionId).orElseThrow(() -> Problem.notFound("pos-sale"));
-            int voided = jdbc.sql("update pos_sale set voided_at = :now where id = :id and voided_at is null")
-                    .param("now", utc(clock.instant())).param("id", row.id()).update();
-            if (voided == 0) return saleRecord(row, orders.find(row.orderId()).orElseThrow()).asDuplicate();
+            var row = stored(pos, posTransactionId);
+            if (!rows.voidSale(row.id(), clock.instant())) return saleRecord(row).asDuplicate();
             var order = orders.find(row.orderId()).orElseThrow();
             var rest = order.total().minus(order.refunded());
             if (!rest.isZero()) orders.refund(order.id(), rest, "pos:" + row.id() + ":void");
-            return saleRecord(stored(pos.storeId(), posTransactionId).orElseThrow(),
-                    orders.find(row.orderId()).orElseThrow());
+            return saleRecord(stored(pos, posTransactionId));
         });
     }
 
@@ -133,18 +110,10 @@ public class PosSales {
         }
         if (amountMinor == null || amountMinor <= 0) throw new InvalidInput("amount", "a positive amount in fen");
         return transactions.execute(status -> {
-            var row = stored(pos.storeId(), posTransactionId).orElseThrow(() -> Problem.notFound("pos-sale"));
+            var row = stored(pos, posTransactionId);
             var order = orders.find(row.orderId()).orElseThrow();
-            int fresh = jdbc.sql("""
-                            insert into pos_refund (sale_id, refund_id, merchant_id, amount_minor, created_at)
-                            values (:sale, :refund, :merchant, :amount, :now) on conflict do nothing
-                            """)
-                    .param("sale", row.id()).param("refund", refundId).param("merchant", pos.merchantId())
-                    .param("amount", amountMinor).param("now", utc(clock.instant())).update();
-            if (fresh == 0) {
-                long earlier = jdbc.sql("select amount_minor from pos_refund where sale_id = :sale and refund_id = :refund")
-                        .param("sale", row.id()).param("refund", refundId).query(Long.class).single();
-                if (earlier != amountMinor) {
+            if (!rows.addRefund(row.id(), refundId, pos.merchantId(), amountMinor, clock.instant())) {
+                if (rows.refundedAmount(row.id(), refundId) != amountMinor) {
                     throw Problem.conflict("pos-refund-conflict", "refund " + refundId + " was already made for another amount");
                 }
                 return saleRecord(row, order).asDuplicate();
@@ -152,48 +121,30 @@ public class PosSales {
             if (row.voidedAt() != null) throw Problem.conflict("pos-sale-voided", "this sale was voided");
             orders.refund(order.id(), new Money(amountMinor, order.total().currency()),
                     "pos:" + row.id() + ":refund:" + refundId);
-            return saleRecord(row, orders.find(row.orderId()).orElseThrow());
+            return saleRecord(row);
         });
     }
 
     /** The merchant's latest POS sales, newest first, for the console. */
     public List<SaleRecord> recent(UUID merchantId, int limit) {
-        return transactions.execute(status -> jdbc.sql("select " + COLUMNS + """
-                         from pos_sale where merchant_id = :merchant order by recorded_at desc, id desc limit :limit
-                        """)
-                .param("merchant", merchantId).param("limit", limit)
-                .query(PosSales::row).list()
-                .stream().map(row -> saleRecord(row, orders.find(row.orderId()).orElseThrow())).toList());
+        return transactions.execute(status -> rows.recent(merchantId, limit).stream().map(this::saleRecord).toList());
     }
 
-    private SaleRecord recordValid(PosPrincipal pos, Valid sale, @Nullable UUID customer) {
+    private SaleRecord recordValid(PosPrincipal pos, ValidSale sale, @Nullable UUID customer) {
         var orderId = Ids.next();
-        var claimed = jdbc.sql("""
-                        insert into pos_sale (id, merchant_id, store_id, pos_transaction_id, request_hash, order_id,
-                                              customer_id, total_minor, currency, payment_method, sold_at,
-                                              recorded_at, key_id)
-                        values (:id, :merchant, :store, :txn, :hash, :order, :customer, :total, :currency, :method,
-                                :soldAt, :now, :key)
-                        on conflict (store_id, pos_transaction_id) do nothing
-                        """)
-                .param("id", Ids.next()).param("merchant", pos.merchantId()).param("store", pos.storeId())
-                .param("txn", sale.posTransactionId()).param("hash", sale.hash()).param("order", orderId)
-                .param("customer", new SqlParameterValue(Types.OTHER, customer))
-                .param("total", sale.total().minor()).param("currency", sale.total().currency().getCurrencyCode())
-                .param("method", sale.paymentMethod().name()).param("soldAt", utc(sale.soldAt()))
-                .param("now", utc(clock.instant())).param("key", pos.keyId())
-                .update();
-        if (claimed == 0) {
-            var earlier = stored(pos.storeId(), sale.posTransactionId()).orElseThrow();
+        var claim = new Claim(pos.merchantId(), pos.storeId(), pos.keyId(), sale.posTransactionId(), sale.hash(),
+                orderId, customer, sale.total(), sale.paymentMethod(), sale.soldAt());
+        if (!rows.claim(claim, clock.instant())) {
+            var earlier = rows.find(pos.storeId(), sale.posTransactionId()).orElseThrow();
             if (!earlier.hash().equals(sale.hash())) {
                 throw new Problem(HttpStatus.CONFLICT, "pos-sale-conflict",
                         "transaction " + sale.posTransactionId() + " was already recorded with different contents");
             }
-            return saleRecord(earlier, orders.find(earlier.orderId()).orElseThrow()).asDuplicate();
+            return saleRecord(earlier).asDuplicate();
         }
         var order = orders.recordOfflineSale(new OfflineSale(orderId, pos.merchantId(), customer, sale.lines(),
                 sale.total(), sale.soldAt()));
-        return saleRecord(stored(pos.storeId(), sale.posTransactionId()).orElseThrow(), order);
+        return saleRecord(rows.find(pos.storeId(), sale.posTransactionId()).orElseThrow(), order);
     }
 
     /**
@@ -210,92 +161,16 @@ public class PosSales {
         }
     }
 
-    private Optional<Row> stored(UUID storeId, String posTransactionId) {
-        return jdbc.sql("select " + COLUMNS + " from pos_sale where store_id = :store and pos_transaction_id = :txn")
-                .param("store", storeId).param("txn", posTransactionId)
-                .query(PosSales::row).optional();
+    private SaleRow stored(PosPrincipal pos, String posTransactionId) {
+        return rows.find(pos.storeId(), posTransactionId).orElseThrow(() -> Problem.notFound("pos-sale"));
     }
 
-    private static SaleRecord saleRecord(Row row, Order order) {
+    private SaleRecord saleRecord(SaleRow row) {
+        return saleRecord(row, orders.find(row.orderId()).orElseThrow());
+    }
+
+    private static SaleRecord saleRecord(SaleRow row, Order order) {
         return new SaleRecord(row.posTransactionId(), row.storeId(), order.id(), order.status(), order.total(),
                 order.refunded(), row.paymentMethod(), row.customerId() != null, row.soldAt(), row.voidedAt(), false);
-    }
-
-    /** A sale that passed every check, with the fingerprint of what the POS sent. */
-    private record Valid(String posTransactionId, Instant soldAt, List<OfflineSale.Line> lines, Money total,
-            PaymentMethod paymentMethod, Sale.@Nullable MemberRef member, String hash) {}
-
-    private Valid validate(Sale sale) {
-        var txn = sale.posTransactionId();
-        if (txn == null || txn.isBlank() || txn.length() > 64) {
-            throw new InvalidInput("posTransactionId", "1 to 64 characters");
-        }
-        var soldAt = sale.soldAt();
-        var now = clock.instant();
-        if (soldAt == null) throw new InvalidInput("soldAt", "required");
-        if (soldAt.isAfter(now.plus(FUTURE_TOLERANCE))) throw new InvalidInput("soldAt", "in the future");
-        if (soldAt.isBefore(now.minus(OLDEST))) throw new InvalidInput("soldAt", "more than 7 days ago");
-        if (sale.lines() == null || sale.lines().isEmpty() || sale.lines().size() > MAX_LINES) {
-            throw new InvalidInput("lines", "1 to " + MAX_LINES + " lines");
-        }
-        var lines = new ArrayList<OfflineSale.Line>();
-        long sum = 0;
-        for (int i = 0; i < sale.lines().size(); i++) {
-            var line = sale.lines().get(i);
-            var field = "lines[" + i + "]";
-            if (line == null) throw new InvalidInput(field, "missing");
-            if (line.name() == null || line.name().isBlank() || line.name().length() > 100) {
-                throw new InvalidInput(field + ".name", "1 to 100 characters");
-            }
-            if (line.quantity() == null || line.quantity() < 1 || line.quantity() > 10_000) {
-                throw new InvalidInput(field + ".quantity", "1 to 10000");
-            }
-            if (line.unitPrice() == null || line.unitPrice() < 0) throw new InvalidInput(field + ".unitPrice", "0 or more fen");
-            if (line.amount() == null || line.amount() < 0) throw new InvalidInput(field + ".amount", "0 or more fen");
-            sum = Math.addExact(sum, line.amount());
-            lines.add(new OfflineSale.Line(line.name().strip(), line.quantity(), Money.cny(line.unitPrice()),
-                    Money.cny(line.amount())));
-        }
-        if (sale.total() == null || sale.total() <= 0) throw new InvalidInput("total", "a positive amount in fen");
-        if (sum != sale.total()) throw new InvalidInput("total", "the lines add up to " + sum + ", not " + sale.total());
-        PaymentMethod method;
-        try {
-            method = PaymentMethod.valueOf(String.valueOf(sale.paymentMethod()));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("paymentMethod", "one of " + List.of(PaymentMethod.values()));
-        }
-        var member = sale.member();
-        if (member != null && PosMembers.given(member) > 1) {
-            throw new InvalidInput("member", "at most one of phone, card, memberQr");
-        }
-        var fingerprint = new StringBuilder().append(txn).append('\n').append(soldAt.toEpochMilli()).append('\n');
-        for (var line : lines) {
-            fingerprint.append(line.title()).append('\t').append(line.quantity()).append('\t')
-                    .append(line.unitPrice().minor()).append('\t').append(line.amount().minor()).append('\n');
-        }
-        fingerprint.append(sale.total()).append('\n').append(method).append('\n');
-        if (member != null) {
-            fingerprint.append(member.phone()).append('\t').append(member.card()).append('\t').append(member.memberQr());
-        }
-        return new Valid(txn, soldAt, lines, Money.cny(sale.total()), method, member, sha256(fingerprint.toString()));
-    }
-
-    private record Row(UUID id, UUID storeId, String posTransactionId, String hash, UUID orderId,
-            @Nullable UUID customerId, PaymentMethod paymentMethod, Instant soldAt, @Nullable Instant voidedAt) {}
-
-    private static Row row(ResultSet rs, int row) throws SQLException {
-        var voided = rs.getObject("voided_at", OffsetDateTime.class);
-        return new Row(rs.getObject("id", UUID.class), rs.getObject("store_id", UUID.class),
-                rs.getString("pos_transaction_id"), rs.getString("request_hash"), rs.getObject("order_id", UUID.class),
-                rs.getObject("customer_id", UUID.class), PaymentMethod.valueOf(rs.getString("payment_method")),
-                rs.getObject("sold_at", OffsetDateTime.class).toInstant(), voided == null ? null : voided.toInstant());
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import o2o.merchants.Store;
 import o2o.orders.Channel;
+import o2o.orders.LineKind;
 import o2o.orders.NewOrder;
 import o2o.orders.OrderStatus;
 import o2o.orders.Orders;
@@ -41,7 +42,7 @@ class Deposits {
         var unit = settings.depositPerPerson() ? settings.deposit() : deposit;
         int quantity = settings.depositPerPerson() ? partySize : 1;
         return orders.place(new NewOrder(store.merchantId(), store.id(), customerId, Channel.RESERVATION,
-                List.of(new NewOrder.Line("DEPOSIT", bookingId, title, unit, quantity, deposit)),
+                List.of(new NewOrder.Line(LineKind.DEPOSIT, bookingId, title, unit, quantity, deposit)),
                 Money.zero(deposit.currency()), null, 0)).id();
     }
 

@@ -23,12 +23,12 @@ class ReservationReactions {
 
     @ApplicationModuleListener
     void on(OrderPaid paid) {
-        if (paid.channel() == Channel.RESERVATION) reservations.depositPaid(paid.orderId());
+        if (paid.channel() == Channel.RESERVATION) reservations.depositPaid(paid.orderId().value());
     }
 
     @ApplicationModuleListener
     void on(OrderCancelled cancelled) {
-        reservations.depositNotPaid(cancelled.orderId());
+        reservations.depositNotPaid(cancelled.orderId().value());
     }
 
     @Scheduled(fixedDelayString = "${o2o.reservations.reminder-interval:30s}")

@@ -22,16 +22,16 @@ class BillReactions {
 
     @ApplicationModuleListener
     void on(OrderPaid paid) {
-        if (paid.channel() == Channel.DINE_IN) bills.orderPaid(paid.orderId());
+        if (paid.channel() == Channel.DINE_IN) bills.orderPaid(paid.orderId().value());
     }
 
     @ApplicationModuleListener
     void on(WalkInOrderPaid paid) {
-        if (paid.channel() == Channel.DINE_IN) bills.orderPaid(paid.orderId());
+        if (paid.channel() == Channel.DINE_IN) bills.orderPaid(paid.orderId().value());
     }
 
     @ApplicationModuleListener
     void on(OrderCancelled cancelled) {
-        bills.orderCancelled(cancelled.orderId());
+        bills.orderCancelled(cancelled.orderId().value());
     }
 }

@@ -1,5 +1,6 @@
 package o2o.tableorders;
 
+import o2o.orders.LineKind;
 import o2o.orders.NewOrder;
 import o2o.tableorders.persistence.ChargedItem;
 
@@ -10,12 +11,12 @@ final class ShareLines {
 
     /** The {@code position}-th of the even shares of the bill at this table, e.g. 桌台 A1 的 2/3. */
     static NewOrder.Line even(TableBill bill, BillShare share, String tableLabel) {
-        return new NewOrder.Line("SHARE", bill.id(), "桌台 " + tableLabel + " 的 " + share.position() + "/"
+        return new NewOrder.Line(LineKind.SHARE, bill.id(), "桌台 " + tableLabel + " 的 " + share.position() + "/"
                 + share.parts(), share.amount(), 1, share.amount());
     }
 
     static NewOrder.Line dish(ChargedItem item) {
-        return new NewOrder.Line("DISH", item.itemId(), item.title(), item.unitPrice(), item.quantity(),
+        return new NewOrder.Line(LineKind.DISH, item.itemId(), item.title(), item.unitPrice(), item.quantity(),
                 item.amount());
     }
 }

@@ -10,16 +10,18 @@ import org.springframework.stereotype.Component;
 @Component
 class VoucherReactions {
 
+    private final VoucherIssuing issuing;
     private final Vouchers vouchers;
 
-    VoucherReactions(Vouchers vouchers) {
+    VoucherReactions(VoucherIssuing issuing, Vouchers vouchers) {
+        this.issuing = issuing;
         this.vouchers = vouchers;
     }
 
     @ApplicationModuleListener
     void on(OrderPaid paid) {
         if (paid.channel() == Channel.TOP_UP) return; // stored value bought online: the wallet credits it, no voucher
-        vouchers.issueFor(paid);
+        issuing.issueFor(paid);
     }
 
     @Scheduled(fixedDelayString = "${o2o.vouchers.expiry-interval:60s}")

@@ -1,7 +1,7 @@
 package o2o.vouchers;
 
 import o2o.identity.CustomersMerged;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import o2o.vouchers.persistence.VoucherRows;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -9,15 +9,14 @@ import org.springframework.stereotype.Component;
 @Component
 class VouchersFollowMergedCustomers {
 
-    private final JdbcClient jdbc;
+    private final VoucherRows rows;
 
-    VouchersFollowMergedCustomers(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    VouchersFollowMergedCustomers(VoucherRows rows) {
+        this.rows = rows;
     }
 
     @ApplicationModuleListener
     void on(CustomersMerged merged) {
-        jdbc.sql("update voucher set customer_id = :target where customer_id = :source")
-                .param("target", merged.targetId()).param("source", merged.sourceId()).update();
+        rows.moveCustomer(merged.sourceId(), merged.targetId());
     }
 }

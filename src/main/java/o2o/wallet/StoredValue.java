@@ -166,7 +166,8 @@ public class StoredValue {
     /** A paid TOP_UP order becomes principal plus bonus, once (reference {@code top-up:order:<id>}). */
     @Transactional
     public void creditTopUp(OrderPaid paid) {
-        credit(paid.customerId(), paid.merchantId(), paid.total(), topUpReference(paid.orderId()), TopUpChannel.ONLINE,
+        credit(paid.customerId().value(), paid.merchantId().value(), paid.total(), topUpReference(paid.orderId().value()),
+                TopUpChannel.ONLINE,
                 "在线储值充值");
     }
 

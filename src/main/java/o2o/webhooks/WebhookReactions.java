@@ -7,7 +7,10 @@ import java.util.UUID;
 
 import o2o.identity.Customers;
 import o2o.loyalty.MemberJoined;
+import o2o.orders.LineKind;
+import o2o.orders.OrderLine;
 import o2o.orders.OrderPaid;
+import o2o.orders.Orders;
 import o2o.shared.PhoneNumber;
 import o2o.vouchers.VoucherRedeemed;
 import org.jspecify.annotations.Nullable;
@@ -27,9 +30,11 @@ class WebhookReactions {
 
     private final WebhookDeliveries deliveries;
     private final Customers customers;
+    private final Orders orders;
 
-    WebhookReactions(WebhookDeliveries deliveries, Customers customers) {
+    WebhookReactions(WebhookDeliveries deliveries, Customers customers, Orders orders) {
         this.deliveries = deliveries;
+        this.orders = orders;
         this.customers = customers;
     }
 
@@ -41,7 +46,7 @@ class WebhookReactions {
 
     @EventListener
     void on(OrderPaid paid) {
-        deliveries.record(EventType.ORDER_PAID, eventId(EventType.ORDER_PAID, paid.orderId()), paid.merchantId(),
+        deliveries.record(EventType.ORDER_PAID, eventId(EventType.ORDER_PAID, paid.orderId().value()), paid.merchantId().value(),
                 paid.at(), () -> data(paid));
     }
 
@@ -66,12 +71,14 @@ class WebhookReactions {
 
     private Map<String, @Nullable Object> data(OrderPaid paid) {
         var data = new LinkedHashMap<String, @Nullable Object>();
-        data.put("orderId", paid.orderId().toString());
+        data.put("orderId", paid.orderId().value().toString());
         data.put("channel", paid.channel().name());
-        data.put("customerId", paid.customerId().toString());
-        data.put("customerPhone", maskedPhone(paid.customerId()));
-        data.put("dealId", paid.dealId() == null ? null : paid.dealId().toString());
-        data.put("quantity", paid.quantity());
+        data.put("customerId", paid.customerId().value().toString());
+        data.put("customerPhone", maskedPhone(paid.customerId().value()));
+        var lines = orders.lines(paid.orderId().value());
+        var deal = lines.isEmpty() || lines.getFirst().kind() != LineKind.DEAL ? null : lines.getFirst();
+        data.put("dealId", deal == null ? null : deal.refId().toString());
+        data.put("quantity", deal == null ? lines.stream().mapToInt(OrderLine::quantity).sum() : deal.quantity());
         var total = new LinkedHashMap<String, Object>();
         total.put("minor", paid.total().minor());
         total.put("currency", paid.total().currency().getCurrencyCode());

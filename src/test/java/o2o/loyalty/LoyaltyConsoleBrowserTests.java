@@ -8,8 +8,11 @@ import java.util.UUID;
 
 import com.microsoft.playwright.Page;
 import o2o.orders.Channel;
+import o2o.orders.OrderId;
 import o2o.orders.OrderPaid;
+import o2o.shared.CustomerId;
 import o2o.shared.Ids;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.testing.BrowserTest;
 import o2o.testing.Fixtures;
@@ -80,7 +83,7 @@ class LoyaltyConsoleBrowserTests extends BrowserTest {
         var customer = fixtures.customerToken(Fixtures.uniquePhone());
         var customerId = UUID.fromString(api.post("/api/v1/me/memberships", Map.of("merchantId", mall.id()), customer)
                 .text("customerId"));
-        loyalty.earnFor(new OrderPaid(Ids.next(), mall.id(), customerId, Channel.DEAL, null, 1, Money.cny(20000),
+        loyalty.earnFor(new OrderPaid(new OrderId(Ids.next()), new MerchantId(mall.id()), new CustomerId(customerId), Channel.DEAL, Money.cny(20000),
                 clock.instant()));
 
         signInAsStaff(mall.ownerUsername(), "password-1");

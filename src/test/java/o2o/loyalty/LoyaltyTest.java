@@ -9,13 +9,16 @@ import java.util.UUID;
 
 import o2o.ledger.Ledger;
 import o2o.orders.Channel;
+import o2o.orders.OrderId;
 import o2o.orders.OrderPaid;
 import o2o.orders.OrderRefunded;
+import o2o.shared.CustomerId;
 import o2o.shared.Ids;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.testing.ApiTest;
-import o2o.testing.Fixtures;
 import o2o.testing.Fixtures.MerchantFixture;
+import o2o.testing.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -67,12 +70,12 @@ abstract class LoyaltyTest extends ApiTest {
     }
 
     OrderPaid paid(UUID order, MerchantFixture merchant, Member member, Channel channel, long minor) {
-        return new OrderPaid(order, merchant.id(), member.id(), channel, null, 1, Money.cny(minor), clock.instant());
+        return new OrderPaid(new OrderId(order), new MerchantId(merchant.id()), new CustomerId(member.id()), channel, Money.cny(minor), clock.instant());
     }
 
     void refund(UUID order, MerchantFixture merchant, Member member, long minor, long orderTotal, String reference) {
-        loyalty.reverseFor(new OrderRefunded(order, merchant.id(), member.id(), Money.cny(minor), Money.cny(orderTotal),
-                reference, clock.instant()));
+        loyalty.reverseFor(new OrderRefunded(new OrderId(order), new MerchantId(merchant.id()), new CustomerId(member.id()),
+                Money.cny(minor), Money.cny(orderTotal), reference, clock.instant()));
     }
 
     /** Spending as checkout and counter do: member → the accepting merchant's REDEEMED account, oldest lots first. */

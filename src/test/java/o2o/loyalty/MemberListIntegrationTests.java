@@ -15,15 +15,18 @@ import java.util.function.Function;
 
 import o2o.identity.Role;
 import o2o.orders.Channel;
+import o2o.orders.OrderId;
 import o2o.orders.OrderPaid;
 import o2o.orders.OrderRefunded;
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.testing.Api;
 import o2o.testing.ApiTest;
 import o2o.testing.Concurrently;
-import o2o.testing.CrossMerchantAccess;
 import o2o.testing.CrossMerchantAccess.Endpoint;
 import o2o.testing.CrossMerchantAccess.Victim;
+import o2o.testing.CrossMerchantAccess;
 import o2o.testing.Fixtures;
 import o2o.testing.WebSession;
 import org.awaitility.Awaitility;
@@ -157,9 +160,11 @@ class MemberListIntegrationTests extends ApiTest {
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).single();
         var merchantId = merchant.id();
         var member = UUID.fromString(customerId);
-        activity.paid(new OrderPaid(UUID.fromString(second), merchantId, member, Channel.DEAL, deal, 2,
+        activity.paid(new OrderPaid(new OrderId(UUID.fromString(second)), new MerchantId(merchantId), new CustomerId(member),
+                Channel.DEAL,
                 Money.cny(10000), Instant.now()));
-        activity.refunded(new OrderRefunded(UUID.fromString(second), merchantId, member, Money.cny(refund.getValue()),
+        activity.refunded(new OrderRefunded(new OrderId(UUID.fromString(second)), new MerchantId(merchantId),
+                new CustomerId(member), Money.cny(refund.getValue()),
                 Money.cny(10000), refund.getKey(), Instant.now()));
         assertThat(api.get(profile, merchant.ownerToken()).body()).as("the same events delivered again").isEqualTo(settled);
     }
@@ -169,7 +174,8 @@ class MemberListIntegrationTests extends ApiTest {
         var merchant = UUID.randomUUID();
         var customer = UUID.randomUUID();
         var order = UUID.randomUUID();
-        var paid = new OrderPaid(order, merchant, customer, Channel.DEAL, null, 1, Money.cny(2000), Instant.now());
+        var paid = new OrderPaid(new OrderId(order), new MerchantId(merchant), new CustomerId(customer), Channel.DEAL,
+                Money.cny(2000), Instant.now());
         var tasks = new ArrayList<Callable<Boolean>>();
         for (int i = 0; i < 20; i++) {
             tasks.add(() -> {
@@ -178,7 +184,8 @@ class MemberListIntegrationTests extends ApiTest {
             });
         }
         for (int i = 0; i < 20; i++) {
-            var other = new OrderPaid(UUID.randomUUID(), merchant, customer, Channel.DEAL, null, 1, Money.cny(300),
+            var other = new OrderPaid(new OrderId(UUID.randomUUID()), new MerchantId(merchant), new CustomerId(customer),
+                    Channel.DEAL, Money.cny(300),
                     Instant.now());
             tasks.add(() -> {
                 activity.paid(other);
@@ -190,7 +197,8 @@ class MemberListIntegrationTests extends ApiTest {
         for (int i = 0; i < 20; i++) {
             var reference = "voucher:" + (i % 4);
             refunds.add(() -> {
-                activity.refunded(new OrderRefunded(order, merchant, customer, Money.cny(700), Money.cny(2000),
+                activity.refunded(new OrderRefunded(new OrderId(order), new MerchantId(merchant), new CustomerId(customer),
+                        Money.cny(700), Money.cny(2000),
                         reference, Instant.now()));
                 return true;
             });

@@ -46,7 +46,7 @@ class PointsProgramIntegrationTests extends LoyaltyTest {
         assertThat(balance(program, member)).isEqualTo(408);
         var before = paid(Ids.next(), merchant, member, Channel.PICKUP, 1005);
         loyalty.earnFor(new OrderPaid(before.orderId(), before.merchantId(), before.customerId(),
-                before.channel(), null, 1, before.total(), now.minus(Duration.ofDays(2)))); // before both events: 10.05 × 2 × 200%
+                before.channel(), before.total(), now.minus(Duration.ofDays(2)))); // before both events: 10.05 × 2 × 200%
         assertThat(balance(program, member)).isEqualTo(448);
         assertThat(lotsOf(program, member)).containsExactly(109L, 299L, 40L);
 

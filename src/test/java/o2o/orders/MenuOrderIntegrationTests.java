@@ -140,7 +140,7 @@ class MenuOrderIntegrationTests extends ApiTest {
     }
 
     private static NewOrder.Line dish(String name, long unitMinor, int quantity) {
-        return new NewOrder.Line("DISH", UUID.randomUUID(), name, Money.cny(unitMinor), quantity,
+        return new NewOrder.Line(LineKind.DISH, UUID.randomUUID(), name, Money.cny(unitMinor), quantity,
                 Money.cny(unitMinor * quantity));
     }
 

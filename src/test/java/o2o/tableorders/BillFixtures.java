@@ -15,8 +15,11 @@ import o2o.ledger.Ledger;
 import o2o.ledger.Posting;
 import o2o.loyalty.Loyalty;
 import o2o.orders.Channel;
+import o2o.orders.OrderId;
 import o2o.orders.OrderPaid;
+import o2o.shared.CustomerId;
 import o2o.shared.Ids;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.tableorders.TableFixtures.Restaurant;
 import o2o.tableorders.TableFixtures.Table;
@@ -193,7 +196,8 @@ final class BillFixtures {
 
     /** The member earns points as from an order paid elsewhere (one point a yuan), reaching a tier. */
     void earn(Restaurant restaurant, Diner diner, long spentMinor) {
-        loyalty.earnFor(new OrderPaid(Ids.next(), restaurant.merchant().id(), diner.id(), Channel.DEAL, null, 1,
+        loyalty.earnFor(new OrderPaid(new OrderId(Ids.next()), new MerchantId(restaurant.merchant().id()),
+                new CustomerId(diner.id()), Channel.DEAL,
                 Money.cny(spentMinor), Instant.now()));
     }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import o2o.orders.LineKind;
 import o2o.shared.Money;
 import o2o.tableorders.persistence.ChargedItem;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class ShareLinesTests {
 
         var line = ShareLines.even(BILL, share, "A1");
 
-        assertThat(line.kind()).isEqualTo("SHARE");
+        assertThat(line.kind()).isEqualTo(LineKind.SHARE);
         assertThat(line.title()).isEqualTo("桌台 A1 的 2/3");
         assertThat(line.quantity()).isEqualTo(1);
         assertThat(line.amount()).isEqualTo(Money.cny(333));
@@ -35,7 +36,7 @@ class ShareLinesTests {
         var line = ShareLines.dish(new ChargedItem(UUID.randomUUID(), "noodles", List.of("large", "spicy"),
                 Money.cny(1200), 2, Money.cny(2400)));
 
-        assertThat(line.kind()).isEqualTo("DISH");
+        assertThat(line.kind()).isEqualTo(LineKind.DISH);
         assertThat(line.title()).isEqualTo("noodles (large, spicy)");
         assertThat(line.amount()).isEqualTo(Money.cny(2400));
     }

@@ -22,14 +22,17 @@ import javax.crypto.spec.SecretKeySpec;
 
 import o2o.identity.Role;
 import o2o.orders.Channel;
+import o2o.orders.OrderId;
 import o2o.orders.OrderPaid;
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.testing.Api;
 import o2o.testing.ApiTest;
 import o2o.testing.Concurrently;
-import o2o.testing.CrossMerchantAccess;
 import o2o.testing.CrossMerchantAccess.Endpoint;
 import o2o.testing.CrossMerchantAccess.Victim;
+import o2o.testing.CrossMerchantAccess;
 import o2o.testing.Fixtures;
 import o2o.testing.WebSession;
 import org.awaitility.Awaitility;
@@ -120,9 +123,9 @@ class WalletIntegrationTests extends ApiTest {
                 .param("p", "%" + started.text("paymentId") + "%").query(String.class).single();
         var redelivered = Concurrently.atOnce(List.<Callable<Integer>>of(() -> deliver(payload), () -> deliver(payload)));
         assertThat(redelivered).containsOnly(200);
-        storedValue.creditTopUp(new OrderPaid(orderId, shop.merchant().id(),
-                UUID.fromString(jdbc.sql("select customer_id from customer_order where id = :id").param("id", orderId)
-                        .query(String.class).single()), Channel.TOP_UP, null, 1, Money.cny(50000), Instant.now()));
+        storedValue.creditTopUp(new OrderPaid(new OrderId(orderId), new MerchantId(shop.merchant().id()),
+                new CustomerId(UUID.fromString(jdbc.sql("select customer_id from customer_order where id = :id")
+                        .param("id", orderId).query(String.class).single())), Channel.TOP_UP, Money.cny(50000), Instant.now()));
         Thread.sleep(500);
         assertThat(balance(shop, member)).as("credited once").containsExactly(50000, 5000);
         assertThat(api.get("/api/v1/me/orders/" + orderId, member.token()).text("channel")).isEqualTo("TOP_UP");

@@ -14,7 +14,10 @@ import java.util.concurrent.Callable;
 
 import o2o.identity.Role;
 import o2o.orders.Channel;
+import o2o.orders.OrderId;
 import o2o.orders.OrderPaid;
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.testing.ApiTest;
 import o2o.testing.Concurrently;
@@ -332,7 +335,8 @@ class OutgoingWebhookIntegrationTests extends ApiTest {
     }
 
     private static OrderPaid orderPaid(UUID merchantId) {
-        return new OrderPaid(UUID.randomUUID(), merchantId, UUID.randomUUID(), Channel.POS, null, 1, Money.cny(1200),
+        return new OrderPaid(new OrderId(UUID.randomUUID()), new MerchantId(merchantId), new CustomerId(UUID.randomUUID()),
+                Channel.POS, Money.cny(1200),
                 Instant.now());
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import o2o.deals.Deal;
 import o2o.deals.Deals;
 import o2o.identity.StaffPrincipal;
 import o2o.shared.Problem;
@@ -32,34 +33,38 @@ class DealApi {
     @PostMapping("/api/v1/merchant/deals")
     @ResponseStatus(HttpStatus.CREATED)
     DealResponse create(StaffPrincipal staff, @Valid @RequestBody DealRequest request) {
-        return DealResponse.of(deals.create(staff, request.toTerms()), clock.instant());
+        return responses(List.of(deals.create(staff, request.toTerms()))).getFirst();
     }
 
     @GetMapping("/api/v1/merchant/deals")
     List<DealResponse> mine(StaffPrincipal staff) {
-        return deals.ofMerchant(staff).stream().map(d -> DealResponse.of(d, clock.instant())).toList();
+        return responses(deals.ofMerchant(staff));
     }
 
     @GetMapping("/api/v1/merchant/deals/{id}")
     DealResponse get(StaffPrincipal staff, @PathVariable UUID id) {
-        return DealResponse.of(deals.ofStaff(staff, id), clock.instant());
+        return responses(List.of(deals.ofStaff(staff, id))).getFirst();
     }
 
     @PostMapping("/api/v1/merchant/deals/{id}/end")
     DealResponse end(StaffPrincipal staff, @PathVariable UUID id) {
-        return DealResponse.of(deals.end(staff, id), clock.instant());
+        return responses(List.of(deals.end(staff, id))).getFirst();
     }
 
     @GetMapping("/api/v1/deals/{id}")
     DealResponse deal(@PathVariable UUID id) {
-        return deals.find(id)
-                .filter(d -> d.active())
-                .map(d -> DealResponse.of(d, clock.instant()))
-                .orElseThrow(() -> Problem.notFound("deal"));
+        var deal = deals.find(id).filter(Deal::active).orElseThrow(() -> Problem.notFound("deal"));
+        return responses(List.of(deal)).getFirst();
     }
 
     @GetMapping("/api/v1/stores/{storeId}/deals")
     List<DealResponse> atStore(@PathVariable UUID storeId) {
-        return deals.onSaleAt(storeId).stream().map(d -> DealResponse.of(d, clock.instant())).toList();
+        return responses(deals.onSaleAt(storeId));
+    }
+
+    private List<DealResponse> responses(List<Deal> found) {
+        var names = deals.merchantNames(found);
+        var now = clock.instant();
+        return found.stream().map(d -> DealResponse.of(d, names.getOrDefault(d.merchantId(), ""), now)).toList();
     }
 }

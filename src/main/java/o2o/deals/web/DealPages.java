@@ -2,6 +2,7 @@ package o2o.deals.web;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class DealPages {
 
-    /** Units of one deal per order, as checkout allows by default (o2o.orders.max-quantity). */
+    /** Units of one deal per order, as checkout allows by default (o2o.deals.max-quantity). */
     private static final int MOST_PER_ORDER = 20;
 
     private final Deals deals;
@@ -41,6 +42,7 @@ class DealPages {
                 .toList();
         if (usableAt.isEmpty()) throw Problem.notFound("deal");
         model.addAttribute("deal", deal);
+        model.addAttribute("merchantName", deals.merchantNames(List.of(deal)).getOrDefault(deal.merchantId(), ""));
         model.addAttribute("stores", usableAt);
         model.addAttribute("state", state(deal));
         model.addAttribute("maxQuantity", maxQuantity(deal));

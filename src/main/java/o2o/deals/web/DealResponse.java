@@ -18,9 +18,9 @@ record DealResponse(UUID id, UUID merchantId, String merchantName, String title,
         @Nullable Integer perCustomerLimit, @Nullable Integer stock, @Nullable Integer stockLeft,
         RefundPolicy refundPolicy, boolean flashSale, boolean active, boolean onSale) {
 
-    static DealResponse of(Deal deal, Instant now) {
+    static DealResponse of(Deal deal, String merchantName, Instant now) {
         var t = deal.terms();
-        return new DealResponse(deal.id(), deal.merchantId(), deal.merchantName(), t.title(), t.description(),
+        return new DealResponse(deal.id(), deal.merchantId(), merchantName, t.title(), t.description(),
                 t.includes(), t.price(), t.originalPrice(), t.storeIds(), t.saleStartsAt(), t.saleEndsAt(),
                 t.validFrom(), t.validUntil(), t.usableHours().asText(), t.perCustomerLimit(), t.stock(),
                 deal.stockLeft(), t.refundPolicy(), t.flashSale(), deal.active(), deal.onSaleAt(now));

@@ -6,15 +6,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import o2o.identity.CustomerPrincipal;
 import o2o.identity.Customers;
 import o2o.identity.WechatAccount;
-import o2o.orders.Order;
 import o2o.orders.OrderStatus;
 import o2o.orders.Orders;
 import o2o.payments.PaymentProvider;
 import o2o.shared.Problem;
-import o2o.shared.web.FormValues;
 import o2o.shared.web.PageText;
-import org.jspecify.annotations.Nullable;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,10 +20,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/**
- * Checkout from a deal's page (place the order, then off to the payment provider's page), and the customer's
- * orders, whose page the provider sends them back to.
- */
+/** The customer's orders, paying them (a deal's checkout ends here too), and the page the provider sends them back to. */
 @Controller
 class OrderPages {
 
@@ -42,26 +35,6 @@ class OrderPages {
         this.orders = orders;
         this.customers = customers;
         this.text = text;
-    }
-
-    @PostMapping("/deals/{dealId}/buy")
-    String buy(@Nullable Authentication authentication, @PathVariable UUID dealId,
-            @RequestParam(defaultValue = "1") String quantity, @RequestParam(required = false) @Nullable UUID couponId,
-            @RequestParam(defaultValue = "") String pointsToUse, @RequestParam(defaultValue = PROVIDER) String provider,
-            @RequestHeader(name = "User-Agent", defaultValue = "") String userAgent, RedirectAttributes redirect) {
-        if (authentication == null || !(authentication.getPrincipal() instanceof CustomerPrincipal customer)) {
-            return "redirect:/signin?next=/deals/" + dealId;
-        }
-        Order order;
-        try {
-            order = orders.placeDealOrder(customer, dealId, FormValues.number("quantity", quantity), couponId,
-                    FormValues.wholeNumber("pointsToUse", pointsToUse, 0));
-        } catch (Problem problem) {
-            redirect.addFlashAttribute("problem", text.problem(problem));
-            return "redirect:/deals/" + dealId;
-        }
-        if (order.status() != OrderStatus.PENDING_PAYMENT) return "redirect:/me/orders/" + order.id();
-        return pay(customer, order.id(), provider, userAgent, redirect);
     }
 
     @GetMapping("/me/orders")
@@ -88,16 +61,11 @@ class OrderPages {
         return "orders/order :: status";
     }
 
-    /** Pays an unpaid order (again): back to the provider's page. */
+    /** Pays an unpaid order (again): off to the provider's page; a deal's checkout comes here with its provider. */
     @PostMapping("/me/orders/{id}/pay")
-    String pay(CustomerPrincipal customer, @PathVariable UUID id,
+    String pay(CustomerPrincipal customer, @PathVariable UUID id, @RequestParam(defaultValue = PROVIDER) String provider,
             @RequestHeader(name = "User-Agent", defaultValue = "") String userAgent, RedirectAttributes redirect) {
-        return pay(customer, id, PROVIDER, userAgent, redirect);
-    }
-
-    /** Inside WeChat, with the customer's verified openid, WeChat Pay opens in WeChat itself (JSAPI). */
-    private String pay(CustomerPrincipal customer, UUID id, String provider, String userAgent,
-            RedirectAttributes redirect) {
+        // inside WeChat, with the customer's verified openid, WeChat Pay opens in WeChat itself (JSAPI)
         var openid = userAgent.contains("MicroMessenger")
                 ? customers.wechatOf(customer.customerId()).map(WechatAccount::openid).orElse(null) : null;
         var scene = openid == null ? PaymentProvider.Scene.PAGE : PaymentProvider.Scene.IN_WECHAT;

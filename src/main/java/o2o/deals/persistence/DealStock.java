@@ -1,0 +1,70 @@
+package o2o.deals.persistence;
+
+import java.util.UUID;
+
+import o2o.deals.Deal;
+import o2o.shared.Problem;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A deal's stock and each customer's allowance, taken and given back in the caller's transaction. */
+@Repository
+public class DealStock {
+
+    private final JdbcClient jdbc;
+
+    DealStock(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Takes {@code quantity} units for a customer: the customer's allowance first (their own row), then the stock (the
+     * deal's row, the one every buyer contends for) with a single conditional update, so stock never goes below zero
+     * and nobody exceeds their limit, however many buy at once.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void take(Deal deal, UUID customerId, int quantity) {
+        var limit = deal.terms().perCustomerLimit();
+        if (limit != null) {
+            int allowed = jdbc.sql("""
+                            insert into deal_purchase (deal_id, customer_id, quantity) values (:deal, :customer, :q)
+                            on conflict (deal_id, customer_id) do update
+                                set quantity = deal_purchase.quantity + excluded.quantity
+                                where deal_purchase.quantity + excluded.quantity <= :limit
+                            """)
+                    .param("deal", deal.id())
+                    .param("customer", customerId)
+                    .param("q", quantity)
+                    .param("limit", limit)
+                    .update();
+            if (allowed == 0) throw Deal.limitReached(limit);
+        }
+        if (deal.terms().stock() != null) {
+            int taken = jdbc.sql("update deal set stock_left = stock_left - :q where id = :id and stock_left >= :q")
+                    .param("q", quantity)
+                    .param("id", deal.id())
+                    .update();
+            if (taken == 0) throw new Problem(HttpStatus.CONFLICT, "deal-sold-out", "sold out");
+        }
+    }
+
+    /** Gives back what {@link #take} took, when an order is cancelled before payment. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void release(UUID dealId, UUID customerId, int quantity) {
+        jdbc.sql("update deal set stock_left = stock_left + :q where id = :id and stock_left is not null")
+                .param("q", quantity)
+                .param("id", dealId)
+                .update();
+        jdbc.sql("""
+                        update deal_purchase set quantity = greatest(quantity - :q, 0)
+                        where deal_id = :deal and customer_id = :customer
+                        """)
+                .param("q", quantity)
+                .param("deal", dealId)
+                .param("customer", customerId)
+                .update();
+    }
+}

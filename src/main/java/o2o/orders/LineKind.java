@@ -1,0 +1,17 @@
+package o2o.orders;
+
+/** What an order line's {@code refId} names. */
+public enum LineKind {
+    /** units of a deal */
+    DEAL,
+    /** a menu item, at the table or for pick-up */
+    DISH,
+    /** an even share of a table's bill */
+    SHARE,
+    /** a booking's deposit */
+    DEPOSIT,
+    /** stored value at the merchant */
+    TOP_UP,
+    /** an item of a sale made at the POS */
+    POS
+}

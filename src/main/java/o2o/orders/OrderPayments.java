@@ -1,0 +1,119 @@
+package o2o.orders;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import o2o.coupons.Coupons;
+import o2o.orders.persistence.OrderHistory;
+import o2o.orders.persistence.OrderRows;
+import o2o.payments.Payment;
+import o2o.payments.PaymentProvider;
+import o2o.payments.Payments;
+import o2o.payments.StartPayment;
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
+import o2o.shared.Money;
+import o2o.shared.Problem;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/** Paying an order: online by a gateway, by a gateway's QR code at the counter, in cash or by card at the counter. */
+@Component
+class OrderPayments {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderPayments.class);
+    static final String WECHAT_PAY = "wechatpay";
+
+    private final OrderRows rows;
+    private final OrderHistory history;
+    private final Coupons coupons;
+    private final Payments payments;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    OrderPayments(OrderRows rows, OrderHistory history, Coupons coupons, Payments payments,
+            ApplicationEventPublisher events, Clock clock) {
+        this.rows = rows;
+        this.history = history;
+        this.coupons = coupons;
+        this.payments = payments;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    Payment start(Order order, String provider, String returnUrl, PaymentProvider.Scene scene,
+            @Nullable String payerOpenid) {
+        order.requirePayableOnline(clock.instant());
+        var gateway = provider;
+        if (Orders.ONLINE.equals(provider)) {
+            var gateways = payments.gatewaysOf(order.merchantId());
+            if (gateways.isEmpty()) {
+                throw new Problem(HttpStatus.CONFLICT, "payment-provider-unavailable",
+                        "this merchant takes no online payments", "online");
+            }
+            // inside WeChat, WeChat Pay where the merchant takes it
+            gateway = scene == PaymentProvider.Scene.IN_WECHAT && gateways.contains(WECHAT_PAY) ? WECHAT_PAY
+                    : gateways.getFirst();
+        }
+        var where = scene == PaymentProvider.Scene.IN_WECHAT && !WECHAT_PAY.equals(gateway)
+                ? PaymentProvider.Scene.PAGE : scene;
+        return payments.start(new StartPayment(order.id(), order.merchantId(), order.customerId(), order.total(),
+                gateway, order.paymentTitle(), returnUrl, where,
+                where == PaymentProvider.Scene.IN_WECHAT ? payerOpenid : null));
+    }
+
+    Payment startByQrAtCounter(Order order, String provider, String returnUrl) {
+        order.requirePayableByQrAtCounter();
+        return payments.start(new StartPayment(order.id(), order.merchantId(), order.customerId(), order.total(),
+                provider, order.paymentTitle(), returnUrl, PaymentProvider.Scene.QR, null));
+    }
+
+    /** Marks the order paid at the counter; paying it again changes nothing; 409 if paid online or cancelled. */
+    Order takeAtCounter(Order order, String method) {
+        order.requirePaidAtCounter();
+        if (rows.takeAtCounter(order.id(), method)) markPaid(order.id(), order.total());
+        var after = rows.find(order.id()).orElseThrow();
+        if (after.offlineMethod() != null && after.status() != OrderStatus.CANCELLED) return after;
+        throw Order.notPayable("this order is " + after.status());
+    }
+
+    void markPaid(UUID orderId, Money amount) {
+        var order = rows.find(orderId).orElseThrow(() -> Problem.notFound("order"));
+        if (!order.total().equals(amount)) {
+            log.warn("Order {} paid {} but costs {}: refunding", orderId, amount, order.total());
+            payments.refund(orderId, amount, "order:" + orderId + ":wrong-amount");
+            return;
+        }
+        var payment = Order.payment();
+        var moved = rows.move(orderId, payment);
+        if (moved.isEmpty()) {
+            giveBackUnwanted(rows.find(orderId).orElseThrow(), amount);
+            return;
+        }
+        var now = clock.instant();
+        history.record(orderId, order.merchantId(), moved.get().status(), payment.to(), payment.reason(), now);
+        rows.paidAt(orderId, now);
+        if (order.couponId() != null) coupons.consume(order.couponId(), orderId);
+        if (order.customerId() != null) {
+            events.publishEvent(new OrderPaid(new OrderId(orderId), new MerchantId(order.merchantId()),
+                    new CustomerId(order.customerId()), order.channel(),
+                    order.total(), now));
+        } else if (order.offlineMethod() == null) { // a walk-in's table share paid by a gateway: nobody to credit
+            events.publishEvent(new WalkInOrderPaid(new OrderId(orderId), new MerchantId(order.merchantId()),
+                    order.channel(), order.total(), now));
+        }
+    }
+
+    /** Money for an order cancelled meanwhile, or paid at the counter meanwhile, goes straight back. */
+    private void giveBackUnwanted(Order now, Money amount) {
+        if (now.status() == OrderStatus.CANCELLED) {
+            payments.refund(now.id(), amount, "order:" + now.id() + ":paid-after-cancel");
+        } else if (now.offlineMethod() != null && !amount.isZero()) {
+            payments.refund(now.id(), amount, "order:" + now.id() + ":paid-at-counter");
+        }
+    }
+}

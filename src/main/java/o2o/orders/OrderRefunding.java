@@ -1,0 +1,55 @@
+package o2o.orders;
+
+import java.time.Clock;
+
+import o2o.orders.persistence.OrderHistory;
+import o2o.orders.persistence.OrderRefunds;
+import o2o.orders.persistence.OrderRows;
+import o2o.payments.Payments;
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
+import o2o.shared.Money;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/** Refunding part or all of a paid order, once per reference, with the share of its points. */
+@Component
+class OrderRefunding {
+
+    private final OrderRows rows;
+    private final OrderRefunds refunds;
+    private final OrderHistory history;
+    private final PointsPayment points;
+    private final Payments payments;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    OrderRefunding(OrderRows rows, OrderRefunds refunds, OrderHistory history, PointsPayment points,
+            Payments payments, ApplicationEventPublisher events, Clock clock) {
+        this.rows = rows;
+        this.refunds = refunds;
+        this.history = history;
+        this.points = points;
+        this.payments = payments;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    void refund(Order order, Money amount, String reference) {
+        var now = clock.instant();
+        if (!refunds.add(order.id(), reference, amount, order.refundsOffline(), now)) return;
+        var move = order.refund(amount, reference);
+        var after = rows.refund(order.id(), amount).orElseThrow(() -> Order.notRefundable(order.status()));
+        if (order.pointsUsed() > 0) {
+            long back = rows.pointsToGiveBack(order.id());
+            if (back > 0) points.giveBack(order.id(), back, reference);
+        }
+        history.record(order.id(), order.merchantId(), order.status(), after, move.reason(), now);
+        if (!order.refundsOffline()) payments.refund(order.id(), amount, reference);
+        if (order.customerId() != null) {
+            events.publishEvent(new OrderRefunded(new OrderId(order.id()), new MerchantId(order.merchantId()),
+                    new CustomerId(order.customerId()), amount,
+                    order.total(), reference, now));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package o2o.orders.persistence;
+
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+
+import o2o.orders.LineKind;
+import o2o.orders.Order;
+import o2o.orders.OrderLine;
+import o2o.shared.Money;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code order_line} table: an order's lines, numbered from 1. */
+@Repository
+public class OrderLines {
+
+    private static final String INSERT = """
+            insert into order_line (order_id, line_no, merchant_id, kind, ref_id, title, unit_price_minor, quantity,
+                                    amount_minor)
+            values (:order, :no, :merchant, :kind, :ref, :title, :unit, :quantity, :amount)
+            """;
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
+
+    OrderLines(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
+        this.jdbc = jdbc;
+        this.batches = batches;
+    }
+
+    void insert(Order order) {
+        for (var line : order.lines()) jdbc.sql(INSERT).paramSource(params(order, line)).update();
+    }
+
+    void insertAll(List<Order> orders) {
+        batches.batchUpdate(INSERT, orders.stream()
+                .flatMap(order -> order.lines().stream().map(line -> params(order, line)))
+                .toArray(SqlParameterSource[]::new));
+    }
+
+    /** The order's lines, in their order. */
+    public List<OrderLine> of(UUID orderId) {
+        return jdbc.sql("""
+                        select l.line_no, l.kind, l.ref_id, l.title, l.unit_price_minor, l.quantity, l.amount_minor,
+                               o.currency
+                        from order_line l join customer_order o on o.id = l.order_id
+                        where l.order_id = :order order by l.line_no
+                        """)
+                .param("order", orderId)
+                .query((rs, row) -> {
+                    var currency = Currency.getInstance(rs.getString("currency"));
+                    return new OrderLine(rs.getInt("line_no"), LineKind.valueOf(rs.getString("kind")),
+                            rs.getObject("ref_id", UUID.class), rs.getString("title"),
+                            new Money(rs.getLong("unit_price_minor"), currency), rs.getInt("quantity"),
+                            new Money(rs.getLong("amount_minor"), currency));
+                })
+                .list();
+    }
+
+    private static SqlParameterSource params(Order order, OrderLine line) {
+        return new MapSqlParameterSource()
+                .addValue("order", order.id())
+                .addValue("no", line.lineNo())
+                .addValue("merchant", order.merchantId())
+                .addValue("kind", line.kind().name())
+                .addValue("ref", line.refId())
+                .addValue("title", line.title())
+                .addValue("unit", line.unitPrice().minor())
+                .addValue("quantity", line.quantity())
+                .addValue("amount", line.amount().minor());
+    }
+}
