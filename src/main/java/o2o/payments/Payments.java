@@ -1,7 +1,6 @@
 package o2o.payments;
 
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,9 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Payments {
-
-    /** The order gateways are offered in; the sandbox leads where it exists (demo, dev and test runs). */
-    private static final List<String> OFFERED_FIRST = List.of("sandbox", "wechatpay", "alipay");
 
     private final PaymentTable table;
     private final RefundTable refundTable;
@@ -96,8 +92,7 @@ public class Payments {
         return providers.gateways().stream()
                 .filter(p -> !p.perMerchantAccount() || accounts.usable(merchantId, p.name()))
                 .map(PaymentProvider::name)
-                .sorted(Comparator.comparingInt((String name) -> OFFERED_FIRST.indexOf(name) < 0 ? 99
-                        : OFFERED_FIRST.indexOf(name)).thenComparing(Comparator.naturalOrder()))
+                .sorted(OfferedGateways.ORDER)
                 .toList();
     }
 

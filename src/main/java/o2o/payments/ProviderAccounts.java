@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import o2o.identity.Role;
 import o2o.identity.StaffPrincipal;
+import o2o.payments.persistence.AccountRow;
 import o2o.payments.persistence.ProviderAccountTable;
 import o2o.shared.Problem;
 import org.springframework.http.HttpStatus;
@@ -116,7 +117,7 @@ public class ProviderAccounts {
         return table.of(merchantId, provider).map(this::account);
     }
 
-    private ProviderAccount account(ProviderAccountTable.Row row) {
+    private ProviderAccount account(AccountRow row) {
         return new ProviderAccount(row.merchantId(), row.provider(),
                 json.readValue(row.shownJson(), new TypeReference<Map<String, Object>>() {}), row.enabled(),
                 switches.on(row.provider()), row.updatedAt());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import o2o.payments.persistence.LeasedRefund;
 import o2o.payments.persistence.PaymentTable;
 import o2o.payments.persistence.RefundTable;
 import org.slf4j.Logger;
@@ -51,7 +52,7 @@ class RefundRelay {
     private List<Refund> lease() {
         var leased = refunds.leaseDue(clock.instant(), BATCH);
         if (leased.isEmpty()) return List.of();
-        var paymentsById = payments.byIds(leased.stream().map(RefundTable.Leased::paymentId).distinct().toList())
+        var paymentsById = payments.byIds(leased.stream().map(LeasedRefund::paymentId).distinct().toList())
                 .stream()
                 .collect(Collectors.toMap(Payment::id, Function.identity()));
         return leased.stream()

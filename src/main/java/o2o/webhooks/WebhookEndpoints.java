@@ -1,8 +1,6 @@
 package o2o.webhooks;
 
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -26,7 +24,6 @@ public class WebhookEndpoints {
     /** An endpoint as just created or with a fresh secret: the only time the secret is shown. */
     public record WithSecret(WebhookEndpoint endpoint, String secret) {}
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_ENDPOINTS = 20;
 
     private final EndpointTable table;
@@ -47,7 +44,7 @@ public class WebhookEndpoints {
             throw new InvalidInput("url", "at most " + MAX_ENDPOINTS + " endpoints");
         }
         var id = Ids.next();
-        var secret = newSecret();
+        var secret = SigningSecret.next();
         table.insert(id, merchant, settings, secret, clock.instant());
         return new WithSecret(find(staff, id), secret);
     }
@@ -64,7 +61,7 @@ public class WebhookEndpoints {
     /** A new secret for the endpoint; signatures made with the old one stop at once. */
     @Transactional
     public WithSecret rotateSecret(StaffPrincipal staff, UUID id) {
-        var secret = newSecret();
+        var secret = SigningSecret.next();
         if (!table.changeSecret(id, managedMerchant(staff), secret, clock.instant())) {
             throw Problem.notFound("webhook");
         }
@@ -96,11 +93,5 @@ public class WebhookEndpoints {
         if (staff.merchantId() == null) throw Problem.notFound("merchant");
         if (!staff.role().manages()) throw Problem.forbidden("only owners and managers manage webhooks");
         return staff.merchantId();
-    }
-
-    private static String newSecret() {
-        var bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -20,9 +20,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ProviderAccountTable {
 
-    /** An account as stored, without its sealed settings. */
-    public record Row(UUID merchantId, String provider, String shownJson, boolean enabled, Instant updatedAt) {}
-
     private final JdbcClient jdbc;
 
     ProviderAccountTable(JdbcClient jdbc) {
@@ -60,7 +57,7 @@ public class ProviderAccountTable {
                 .update() > 0;
     }
 
-    public List<Row> of(UUID merchantId) {
+    public List<AccountRow> of(UUID merchantId) {
         return jdbc.sql("""
                         select merchant_id, provider, public_config, enabled, updated_at
                         from payment_provider_account where merchant_id = :merchant order by provider
@@ -70,7 +67,7 @@ public class ProviderAccountTable {
                 .list();
     }
 
-    public Optional<Row> of(UUID merchantId, String provider) {
+    public Optional<AccountRow> of(UUID merchantId, String provider) {
         return jdbc.sql("""
                         select merchant_id, provider, public_config, enabled, updated_at
                         from payment_provider_account where merchant_id = :merchant and provider = :provider
@@ -121,8 +118,8 @@ public class ProviderAccountTable {
                 .param("p", provider).query(Boolean.class).optional().orElse(true);
     }
 
-    private static Row row(ResultSet rs, int row) throws SQLException {
-        return new Row(rs.getObject("merchant_id", UUID.class), rs.getString("provider"),
+    private static AccountRow row(ResultSet rs, int row) throws SQLException {
+        return new AccountRow(rs.getObject("merchant_id", UUID.class), rs.getString("provider"),
                 rs.getString("public_config"), rs.getBoolean("enabled"),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }

@@ -7,7 +7,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
-import o2o.payments.Payment;
 import o2o.payments.Refund;
 import o2o.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,14 +15,6 @@ import org.springframework.stereotype.Repository;
 /** The {@code refund} table: the one insert (once per reference), the lease of due refunds, their outcomes. */
 @Repository
 public class RefundTable {
-
-    /** A refund leased for sending, before its payment is read beside it. */
-    public record Leased(UUID id, Refund.Status status, Money amount, String reason, UUID paymentId) {
-
-        public Refund of(Payment payment) {
-            return new Refund(id, status, amount, reason, payment);
-        }
-    }
 
     private final JdbcClient jdbc;
 
@@ -115,7 +106,7 @@ public class RefundTable {
      * Leases up to {@code limit} due refunds: their next attempt is pushed out (1 s, 2 s, 4 s … at most 10 minutes)
      * in the statement that picks them, so several nodes never send one at once.
      */
-    public List<Leased> leaseDue(Instant now, int limit) {
+    public List<LeasedRefund> leaseDue(Instant now, int limit) {
         // the lease touches refund rows only (through refund_due_idx): it runs twice a second on every node, mostly
         // finding nothing, and must not scan payments to do so
         return jdbc.sql("""
@@ -130,7 +121,7 @@ public class RefundTable {
                         """)
                 .param("now", utc(now))
                 .param("limit", limit)
-                .query((rs, row) -> new Leased(rs.getObject("id", UUID.class),
+                .query((rs, row) -> new LeasedRefund(rs.getObject("id", UUID.class),
                         Refund.Status.valueOf(rs.getString("status")),
                         new Money(rs.getLong("amount_minor"), Currency.getInstance(rs.getString("currency"))),
                         rs.getString("reason"), rs.getObject("payment_id", UUID.class)))
