@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import o2o.webhooks.WebhookDelivery;
 import o2o.webhooks.WebhookProperties;
+import o2o.webhooks.persistence.AttemptLog;
 import o2o.webhooks.persistence.DeliveryTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,14 +25,16 @@ class WebhookRelay {
     private static final int BATCH = 20;
 
     private final DeliveryTable table;
+    private final AttemptLog attempts;
     private final WebhookPost post;
     private final TransactionTemplate tx;
     private final WebhookProperties properties;
     private final Clock clock;
 
-    WebhookRelay(DeliveryTable table, WebhookPost post, TransactionTemplate tx, WebhookProperties properties,
-            Clock clock) {
+    WebhookRelay(DeliveryTable table, AttemptLog attempts, WebhookPost post, TransactionTemplate tx,
+            WebhookProperties properties, Clock clock) {
         this.table = table;
+        this.attempts = attempts;
         this.post = post;
         this.tx = tx;
         this.properties = properties;
@@ -48,13 +51,13 @@ class WebhookRelay {
 
     private int relayBatch() {
         var due = table.claimDue(clock.instant(), BATCH);
-        var attempts = due.stream().map(post::send).toList();
-        for (int i = 0; i < due.size(); i++) record(due.get(i), attempts.get(i).join());
+        var sent = due.stream().map(post::send).toList();
+        for (int i = 0; i < due.size(); i++) record(due.get(i), sent.get(i).join());
         return due.size();
     }
 
     private void record(DueDelivery delivery, WebhookDelivery.Attempt attempt) {
-        table.logAttempt(delivery.id(), attempt);
+        attempts.add(delivery.id(), attempt);
         var now = clock.instant();
         var next = delivery.after(attempt.succeeded(), properties.maxAttempts());
         switch (next) {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import o2o.webhooks.WebhookDelivery;
 import o2o.webhooks.delivery.DueDelivery;
@@ -19,16 +18,18 @@ import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code webhook_delivery} table and its log of attempts, {@code webhook_attempt}. */
+/** The {@code webhook_delivery} table; each delivery is read with its attempts from the {@link AttemptLog}. */
 @Repository
 public class DeliveryTable {
 
     private static final int RECENT = 50;
 
     private final JdbcClient jdbc;
+    private final AttemptLog log;
 
-    DeliveryTable(JdbcClient jdbc) {
+    DeliveryTable(JdbcClient jdbc, AttemptLog log) {
         this.jdbc = jdbc;
+        this.log = log;
     }
 
     /** Queues an event for an endpoint, once per (endpoint, event); returns 1 when it was new, else 0. */
@@ -87,20 +88,6 @@ public class DeliveryTable {
                 .list();
     }
 
-    public void logAttempt(UUID deliveryId, WebhookDelivery.Attempt attempt) {
-        jdbc.sql("""
-                        insert into webhook_attempt (delivery_id, attempt_no, attempted_at, status_code, error,
-                            duration_ms)
-                        values (:id, :no, :at, :code, :error, :ms)
-                        """)
-                .param("id", deliveryId).param("no", attempt.number())
-                .param("at", attempt.at().atOffset(ZoneOffset.UTC))
-                .param("code", new SqlParameterValue(Types.INTEGER, attempt.statusCode()))
-                .param("error", new SqlParameterValue(Types.VARCHAR, attempt.error()))
-                .param("ms", attempt.durationMs())
-                .update();
-    }
-
     public void delivered(UUID id, int attempts, Instant now) {
         jdbc.sql("""
                         update webhook_delivery set status = 'DELIVERED', attempts = :no, delivered_at = :now,
@@ -134,7 +121,7 @@ public class DeliveryTable {
                 .param("endpoint", endpointId).params(params)
                 .query(DeliveryTable::delivery).list();
         if (deliveries.isEmpty()) return deliveries;
-        var attempts = attemptsOf(deliveries.stream().map(WebhookDelivery::id).toArray(UUID[]::new));
+        var attempts = log.of(deliveries.stream().map(WebhookDelivery::id).toArray(UUID[]::new));
         var withLog = new ArrayList<WebhookDelivery>(deliveries.size());
         for (var d : deliveries) {
             withLog.add(new WebhookDelivery(d.id(), d.endpointId(), d.eventId(), d.eventType(), d.payload(), d.status(),
@@ -142,20 +129,6 @@ public class DeliveryTable {
                     List.copyOf(attempts.getOrDefault(d.id(), List.of()))));
         }
         return withLog;
-    }
-
-    private Map<UUID, List<WebhookDelivery.Attempt>> attemptsOf(UUID[] deliveryIds) {
-        return jdbc.sql("""
-                        select delivery_id, attempt_no, attempted_at, status_code, error, duration_ms
-                        from webhook_attempt where delivery_id = any(:ids) order by delivery_id, attempt_no
-                        """)
-                .param("ids", deliveryIds)
-                .query((rs, row) -> Map.entry(rs.getObject("delivery_id", UUID.class), new WebhookDelivery.Attempt(
-                        rs.getInt("attempt_no"), rs.getTimestamp("attempted_at").toInstant(),
-                        (Integer) rs.getObject("status_code"), rs.getString("error"), rs.getLong("duration_ms"))))
-                .list().stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
     private static WebhookDelivery delivery(ResultSet rs, int row) throws SQLException {
