@@ -3,7 +3,7 @@ package o2o.notifications;
 import java.time.Clock;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import o2o.notifications.persistence.InboxTable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -13,15 +13,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class Inboxes {
 
-    private final JdbcClient jdbc;
+    private final InboxTable table;
     private final Clock clock;
 
-    Inboxes(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    Inboxes(InboxTable table, Clock clock) {
+        this.table = table;
         this.clock = clock;
     }
 
     public Inbox of(UUID customerId) {
-        return new Inbox(jdbc, clock, customerId);
+        return new Inbox(table, clock, customerId);
     }
 }

@@ -1,17 +1,15 @@
 package o2o.notifications;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import o2o.notifications.delivery.MessageRows;
+import o2o.notifications.persistence.OutboxTable;
 import o2o.shared.Ids;
 import o2o.shared.PhoneNumber;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,11 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Notifications {
 
-    private final JdbcClient jdbc;
+    private final OutboxTable outbox;
     private final Clock clock;
 
-    Notifications(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    Notifications(OutboxTable outbox, Clock clock) {
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -46,14 +44,7 @@ public class Notifications {
     /** The latest messages sent to a recipient, newest first; backs the development inbox. */
     @Transactional(readOnly = true)
     public List<Message> latestTo(String recipient, int limit) {
-        return jdbc.sql("select " + MessageRows.COLUMNS + """
-                         from notification
-                        where recipient = :recipient order by created_at desc, id desc limit :limit
-                        """)
-                .param("recipient", recipient)
-                .param("limit", limit)
-                .query(MessageRows::message)
-                .list();
+        return outbox.latestTo(recipient, limit);
     }
 
     private static Map<String, String> templateParams(MessageKind kind, Map<String, ?> params) {
@@ -67,18 +58,7 @@ public class Notifications {
     }
 
     private void queue(Channel channel, String recipient, MessageKind kind, Map<String, String> params, String body) {
-        jdbc.sql("""
-                        insert into notification (id, channel, recipient, kind, params, body, created_at)
-                        values (:id, :channel, :recipient, :kind, cast(:params as jsonb), :body, :now)
-                        """)
-                .param("id", Ids.next())
-                .param("channel", channel.name())
-                .param("recipient", recipient)
-                .param("kind", kind.name())
-                .param("params", MessageRows.json(params))
-                .param("body", body)
-                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
-                .update();
+        outbox.insert(Ids.next(), channel, recipient, kind, params, body, clock.instant());
     }
 
     public enum Channel { SMS, IN_APP }

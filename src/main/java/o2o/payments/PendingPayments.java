@@ -1,16 +1,14 @@
 package o2o.payments;
 
-import static o2o.shared.Timestamps.utc;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import o2o.payments.persistence.PaymentTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -27,15 +25,15 @@ class PendingPayments {
 
     private static final Logger log = LoggerFactory.getLogger(PendingPayments.class);
 
-    private final JdbcClient jdbc;
+    private final PaymentTable table;
     private final Payments payments;
     private final Providers providers;
     private final PaymentsProperties properties;
     private final Clock clock;
 
-    PendingPayments(JdbcClient jdbc, Payments payments, Providers providers,
+    PendingPayments(PaymentTable table, Payments payments, Providers providers,
             PaymentsProperties properties, Clock clock) {
-        this.jdbc = jdbc;
+        this.table = table;
         this.payments = payments;
         this.providers = providers;
         this.properties = properties;
@@ -55,21 +53,7 @@ class PendingPayments {
 
     private List<Payment> lease(Map<String, PaymentProvider> gateways, int limit) {
         var now = clock.instant();
-        return jdbc.sql("""
-                        with due as (select id from payment
-                                     where status = 'PENDING' and next_query_at <= :now and provider = any(:providers)
-                                     order by next_query_at limit :limit for update skip locked)
-                        update payment p set next_query_at = :next from due where p.id = due.id
-                        returning p.id, p.order_id, p.merchant_id, p.customer_id, p.provider, p.status,
-                                  p.amount_minor, p.currency, p.provider_ref, p.redirect_url, p.created_at,
-                                  p.completed_at
-                        """)
-                .param("next", utc(now.plus(properties.queryInterval())))
-                .param("providers", gateways.keySet().toArray(String[]::new))
-                .param("now", utc(now))
-                .param("limit", limit)
-                .query(Payments::payment)
-                .list();
+        return table.leaseOverdue(gateways.keySet(), now, now.plus(properties.queryInterval()), limit);
     }
 
     private void ask(PaymentProvider provider, Payment payment) {

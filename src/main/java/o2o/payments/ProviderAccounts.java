@@ -1,10 +1,7 @@
 package o2o.payments;
 
-import static o2o.shared.Timestamps.utc;
-
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,9 +11,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import o2o.identity.Role;
 import o2o.identity.StaffPrincipal;
+import o2o.payments.persistence.AccountRow;
+import o2o.payments.persistence.ProviderAccountTable;
 import o2o.shared.Problem;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -32,19 +30,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ProviderAccounts {
 
-    private final JdbcClient jdbc;
+    private final ProviderAccountTable table;
+    private final OperatorSwitches switches;
     private final AccountKeys keys;
     private final Providers providers;
     private final JsonMapper json;
     private final Clock clock;
     private final Cache<String, Optional<JsonNode>> settings = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(10_000).build();
-    private final Cache<String, Boolean> switches = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(10)).build();
 
-    ProviderAccounts(JdbcClient jdbc, AccountKeys keys, Providers providers, JsonMapper json,
-            Clock clock) {
-        this.jdbc = jdbc;
+    ProviderAccounts(ProviderAccountTable table, OperatorSwitches switches, AccountKeys keys, Providers providers,
+            JsonMapper json, Clock clock) {
+        this.table = table;
+        this.switches = switches;
         this.keys = keys;
         this.providers = providers;
         this.json = json;
@@ -56,20 +54,8 @@ public class ProviderAccounts {
     public ProviderAccount save(StaffPrincipal owner, String provider, JsonNode given) {
         var merchantId = ownerMerchant(owner);
         var shown = gateway(provider).checkAccount(given);
-        jdbc.sql("""
-                        insert into payment_provider_account (merchant_id, provider, public_config, secret_config,
-                                                              enabled, updated_at)
-                        values (:merchant, :provider, cast(:shown as jsonb), :sealed, true, :now)
-                        on conflict (merchant_id, provider) do update
-                            set public_config = excluded.public_config, secret_config = excluded.secret_config,
-                                updated_at = excluded.updated_at
-                        """)
-                .param("merchant", merchantId)
-                .param("provider", provider)
-                .param("shown", json.writeValueAsString(shown))
-                .param("sealed", keys.seal(json.writeValueAsString(given), merchantId + "/" + provider))
-                .param("now", utc(clock.instant()))
-                .update();
+        table.save(merchantId, provider, json.writeValueAsString(shown),
+                keys.seal(json.writeValueAsString(given), merchantId + "/" + provider), clock.instant());
         settings.invalidate(merchantId + "/" + provider);
         return of(merchantId, provider).orElseThrow();
     }
@@ -78,16 +64,9 @@ public class ProviderAccounts {
     @Transactional
     public ProviderAccount setEnabled(StaffPrincipal owner, String provider, boolean enabled) {
         var merchantId = ownerMerchant(owner);
-        int changed = jdbc.sql("""
-                        update payment_provider_account set enabled = :enabled, updated_at = :now
-                        where merchant_id = :merchant and provider = :provider
-                        """)
-                .param("enabled", enabled)
-                .param("now", utc(clock.instant()))
-                .param("merchant", merchantId)
-                .param("provider", provider)
-                .update();
-        if (changed == 0) throw Problem.notFound("payment provider account");
+        if (!table.setEnabled(merchantId, provider, enabled, clock.instant())) {
+            throw Problem.notFound("payment provider account");
+        }
         settings.invalidate(merchantId + "/" + provider);
         return of(merchantId, provider).orElseThrow();
     }
@@ -98,15 +77,7 @@ public class ProviderAccounts {
         if (staff.merchantId() == null || (staff.role() != Role.OWNER && staff.role() != Role.MANAGER)) {
             throw Problem.forbidden("only owners and managers see payment settings");
         }
-        return jdbc.sql("""
-                        select merchant_id, provider, public_config, enabled, updated_at
-                        from payment_provider_account where merchant_id = :merchant order by provider
-                        """)
-                .param("merchant", staff.merchantId())
-                .query((rs, row) -> account(rs.getObject("merchant_id", UUID.class), rs.getString("provider"),
-                        rs.getString("public_config"), rs.getBoolean("enabled"),
-                        rs.getObject("updated_at", OffsetDateTime.class)))
-                .list();
+        return table.of(staff.merchantId()).stream().map(this::account).toList();
     }
 
     /** The operator switches a gateway on or off for every merchant. */
@@ -114,21 +85,12 @@ public class ProviderAccounts {
     public void switchProvider(StaffPrincipal operator, String provider, boolean enabled) {
         if (!operator.isOperator()) throw Problem.forbidden("only the operator switches gateways");
         gateway(provider);
-        jdbc.sql("""
-                        insert into payment_provider_switch (provider, enabled, changed_at) values (:p, :on, :now)
-                        on conflict (provider) do update set enabled = excluded.enabled, changed_at = excluded.changed_at
-                        """)
-                .param("p", provider)
-                .param("on", enabled)
-                .param("now", utc(clock.instant()))
-                .update();
-        switches.invalidate(provider);
+        switches.turn(provider, enabled);
     }
 
     /** Whether the operator has a gateway on (it is, until switched off). */
     public boolean switchedOn(String provider) {
-        return switches.get(provider, p -> jdbc.sql("select enabled from payment_provider_switch where provider = :p")
-                .param("p", p).query(Boolean.class).optional().orElse(true));
+        return switches.on(provider);
     }
 
     /** The gateways whose switch the operator can turn. */
@@ -142,46 +104,23 @@ public class ProviderAccounts {
      * notifications); empty when the merchant has none. Refunds and notifications use them even while switched off.
      */
     public Optional<JsonNode> settings(UUID merchantId, String provider) {
-        return settings.get(merchantId + "/" + provider, key -> jdbc.sql("""
-                        select secret_config from payment_provider_account
-                        where merchant_id = :merchant and provider = :provider
-                        """)
-                .param("merchant", merchantId)
-                .param("provider", provider)
-                .query((rs, row) -> rs.getBytes("secret_config"))
-                .optional()
+        return settings.get(merchantId + "/" + provider, key -> table.sealedSettings(merchantId, provider)
                 .map(sealed -> json.readTree(keys.open(sealed, key))));
     }
 
     /** True when the merchant's customers may start payments by this gateway now. */
     boolean usable(UUID merchantId, String provider) {
-        if (!switchedOn(provider)) return false;
-        return jdbc.sql("""
-                        select enabled from payment_provider_account where merchant_id = :merchant and provider = :provider
-                        """)
-                .param("merchant", merchantId)
-                .param("provider", provider)
-                .query(Boolean.class)
-                .optional()
-                .orElse(false);
+        return switches.on(provider) && table.enabled(merchantId, provider);
     }
 
     private Optional<ProviderAccount> of(UUID merchantId, String provider) {
-        return jdbc.sql("""
-                        select merchant_id, provider, public_config, enabled, updated_at
-                        from payment_provider_account where merchant_id = :merchant and provider = :provider
-                        """)
-                .param("merchant", merchantId)
-                .param("provider", provider)
-                .query((rs, row) -> account(merchantId, provider, rs.getString("public_config"),
-                        rs.getBoolean("enabled"), rs.getObject("updated_at", OffsetDateTime.class)))
-                .optional();
+        return table.of(merchantId, provider).map(this::account);
     }
 
-    private ProviderAccount account(UUID merchantId, String provider, String shown, boolean enabled,
-            OffsetDateTime updated) {
-        return new ProviderAccount(merchantId, provider, json.readValue(shown, new TypeReference<Map<String, Object>>() {}),
-                enabled, switchedOn(provider), updated.toInstant());
+    private ProviderAccount account(AccountRow row) {
+        return new ProviderAccount(row.merchantId(), row.provider(),
+                json.readValue(row.shownJson(), new TypeReference<Map<String, Object>>() {}), row.enabled(),
+                switches.on(row.provider()), row.updatedAt());
     }
 
     private PaymentProvider gateway(String provider) {

@@ -3,7 +3,7 @@
  * test runs only), the payments and refunds of orders, each merchant's own gateway accounts (keys encrypted at rest)
  * and the operator's switch per gateway. Gateways' signed notifications are processed exactly once; payments no
  * notification confirmed are asked about ({@code PendingPayments}); refunds are sent after commit and retried with the
- * same number ({@code Refunds}). The {@code sandbox} behaves like a real gateway (hosted pay page, asynchronous
+ * same number ({@code RefundRelay}). The {@code sandbox} behaves like a real gateway (hosted pay page, asynchronous
  * signed webhooks with retries) so the whole flow runs without one.
  */
 @ApplicationModule(allowedDependencies = {"shared", "identity"})

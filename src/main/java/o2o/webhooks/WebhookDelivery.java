@@ -11,7 +11,21 @@ public record WebhookDelivery(UUID id, UUID endpointId, UUID eventId, String eve
         int attempts, @Nullable Instant nextAttemptAt, Instant createdAt, @Nullable Instant deliveredAt,
         List<Attempt> log) {
 
-    public enum Status { PENDING, DELIVERED, FAILED }
+    /**
+     * A pending delivery is tried until delivered, or until a round of attempts has failed (FAILED); the merchant may
+     * start a new round of a failed one. The database's conditional updates decide between racing moves.
+     */
+    public enum Status {
+        PENDING, DELIVERED, FAILED;
+
+        public boolean canBecome(Status next) {
+            return switch (this) {
+                case PENDING -> true;
+                case FAILED -> next == PENDING;
+                case DELIVERED -> false;
+            };
+        }
+    }
 
     /** An attempt: the receiver's status code, or the error when there was no answer; and how long it took. */
     public record Attempt(int number, Instant at, @Nullable Integer statusCode, @Nullable String error,

@@ -37,7 +37,7 @@ class GatewayDutiesIntegrationTests extends ApiTest {
     @Autowired
     PendingPayments pending;
     @Autowired
-    Refunds refunds;
+    RefundRelay refunds;
     @Autowired
     TransactionTemplate tx;
 

@@ -2,13 +2,11 @@ package o2o.notifications.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 
-import o2o.notifications.Message;
-import o2o.notifications.Notifications;
+import o2o.notifications.persistence.DueMessage;
+import o2o.notifications.persistence.OutboxTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,13 +25,13 @@ class OutboxRelay {
     private static final int MAX_ATTEMPTS = 10;
     private static final Duration MAX_PAUSE = Duration.ofMinutes(10);
 
-    private final JdbcClient jdbc;
+    private final OutboxTable outbox;
     private final TransactionTemplate tx;
     private final MessageSender sender;
     private final Clock clock;
 
-    OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, MessageSender sender, Clock clock) {
-        this.jdbc = jdbc;
+    OutboxRelay(OutboxTable outbox, TransactionTemplate tx, MessageSender sender, Clock clock) {
+        this.outbox = outbox;
         this.tx = tx;
         this.sender = sender;
         this.clock = clock;
@@ -49,60 +47,30 @@ class OutboxRelay {
 
     /** One batch; how many messages were delivered or failed for good (those retried later are not counted). */
     private int relayBatch() {
-        var batch = jdbc.sql("select " + MessageRows.COLUMNS + """
-                        , attempts from notification
-                        where sent_at is null and failed_at is null and attempts < :max
-                          and (next_attempt_at is null or next_attempt_at <= :now)
-                        order by created_at limit 50 for update skip locked
-                        """)
-                .param("max", MAX_ATTEMPTS)
-                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
-                .query((rs, row) -> new Due(MessageRows.message(rs, row), rs.getInt("attempts")))
-                .list();
         int handled = 0;
-        for (var due : batch) {
-            var message = due.message();
-            try {
-                if (message.channel() == Notifications.Channel.SMS) sender.send(message);
-                jdbc.sql("update notification set sent_at = :now, attempts = attempts + 1 where id = :id")
-                        .param("now", clock.instant().atOffset(ZoneOffset.UTC))
-                        .param("id", message.id())
-                        .update();
-                handled++;
-            } catch (MessageRefused e) {
-                log.warn("{} to {} refused for good: {}", message.kind(), masked(message), e.getMessage());
-                jdbc.sql("""
-                                update notification set attempts = attempts + 1, last_error = :error, failed_at = :now
-                                where id = :id
-                                """)
-                        .param("error", e.getMessage())
-                        .param("now", clock.instant().atOffset(ZoneOffset.UTC))
-                        .param("id", message.id())
-                        .update();
-                handled++;
-            } catch (RuntimeException e) {
-                log.warn("Could not deliver {} to {}: {}", message.kind(), masked(message), e.toString());
-                jdbc.sql("""
-                                update notification set attempts = attempts + 1, last_error = :error,
-                                    next_attempt_at = :next
-                                where id = :id
-                                """)
-                        .param("error", e.toString())
-                        .param("next", clock.instant().plus(backoff(due.attempts())).atOffset(ZoneOffset.UTC))
-                        .param("id", message.id())
-                        .update();
-            }
+        for (var due : outbox.claimDue(MAX_ATTEMPTS, clock.instant())) {
+            if (deliver(due)) handled++;
         }
         return handled;
     }
 
-    private static String masked(Message message) {
-        var to = message.recipient();
-        return message.channel() == Notifications.Channel.SMS && to.length() == 11
-                ? to.substring(0, 3) + "****" + to.substring(7) : to;
+    /** True when the message is sent or failed for good; false when it is to be tried again. */
+    private boolean deliver(DueMessage due) {
+        var message = due.message();
+        try {
+            if (message.goesToCarrier()) sender.send(message);
+            outbox.sent(message.id(), clock.instant());
+            return true;
+        } catch (MessageRefused e) {
+            log.warn("{} to {} refused for good: {}", message.kind(), message.maskedRecipient(), e.getMessage());
+            outbox.refused(message.id(), e.getMessage(), clock.instant());
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Could not deliver {} to {}: {}", message.kind(), message.maskedRecipient(), e.toString());
+            outbox.retryAt(message.id(), e.toString(), clock.instant().plus(backoff(due.attempts())));
+            return false;
+        }
     }
-
-    private record Due(Message message, int attempts) {}
 
     /** The pause after a message's {@code attempts}-th failed attempt (counted from 0). */
     static Duration backoff(int attempts) {

@@ -31,11 +31,11 @@ class AlipayNotifyApi {
 
     private static final Logger log = LoggerFactory.getLogger(AlipayNotifyApi.class);
 
-    private final AlipayGateway gateway;
+    private final AlipayNotifications notifications;
     private final Payments payments;
 
-    AlipayNotifyApi(AlipayGateway gateway, Payments payments) {
-        this.gateway = gateway;
+    AlipayNotifyApi(AlipayNotifications notifications, Payments payments) {
+        this.notifications = notifications;
         this.payments = payments;
     }
 
@@ -46,7 +46,7 @@ class AlipayNotifyApi {
         request.getParameterMap().forEach((name, values) -> {
             if (values.length > 0) params.put(name, values[0]);
         });
-        var event = gateway.verified(merchantId, params).flatMap(verified -> event(merchantId, verified));
+        var event = notifications.verified(merchantId, params).flatMap(verified -> event(merchantId, verified));
         if (event.isEmpty()) {
             log.warn("Alipay notification for merchant {} refused: notify_id {}, out_trade_no {}", merchantId,
                     params.get("notify_id"), params.get("out_trade_no"));
@@ -66,7 +66,7 @@ class AlipayNotifyApi {
         return switch (params.getOrDefault("trade_status", "")) {
             case "TRADE_SUCCESS", "TRADE_FINISHED" -> {
                 try {
-                    var paid = AlipayGateway.fen(params.get("total_amount"));
+                    var paid = Yuan.toFen(params.get("total_amount"));
                     yield Optional.of(Optional.of(new ProviderEvent(AlipayGateway.NAME, notifyId,
                             ProviderEvent.Type.PAYMENT_SUCCEEDED, id, params.get("trade_no"), paid)));
                 } catch (InvalidInput e) {

@@ -1,32 +1,20 @@
 package o2o.shared.web;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.BufferedReader;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.util.HexFormat;
-import java.io.UncheckedIOException;
-import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import o2o.shared.Problem;
-import org.jspecify.annotations.Nullable;
+import o2o.shared.persistence.IdempotencyRecords;
+import o2o.shared.persistence.KeptAnswer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -54,16 +42,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private static final String HEADER = "Idempotency-Key";
 
-    private final JdbcClient jdbc;
+    private final IdempotencyRecords records;
     private final TransactionTemplate transaction;
     private final ProblemResponses problems;
     private final Clock clock;
     /** Kept bodies are hashed in memory: at most o2o.web.max-body-size, also for uploads with a key. */
     private final int maxBody;
 
-    IdempotencyFilter(JdbcClient jdbc, PlatformTransactionManager transactions, ProblemResponses problems,
+    IdempotencyFilter(IdempotencyRecords records, PlatformTransactionManager transactions, ProblemResponses problems,
             Clock clock, @Value("${o2o.web.max-body-size:1MB}") DataSize maxBody) {
-        this.jdbc = jdbc;
+        this.records = records;
         this.maxBody = Math.toIntExact(maxBody.toBytes());
         this.transaction = new TransactionTemplate(transactions);
         this.problems = problems;
@@ -93,13 +81,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         var caller = authentication == null ? "anonymous" : authentication.getName();
-        var scope = sha256((caller + '\n' + request.getRequestURI() + '\n' + key).getBytes(StandardCharsets.UTF_8));
-        var requestHash = sha256(body);
+        var scope = IdempotencyScope.of(caller, request.getRequestURI(), key, body);
         var recorder = new ContentCachingResponseWrapper(response);
         Outcome outcome;
         try {
-            outcome = transaction.execute(tx -> runOnce(tx, new CachedBody(request, body), recorder, chain, scope,
-                    requestHash));
+            outcome = transaction.execute(tx -> runOnce(tx, new CachedBody(request, body), recorder, chain, scope));
         } catch (PessimisticLockingFailureException e) {
             refuse(request, response, HttpStatus.CONFLICT, "idempotency-in-progress",
                     "a request with this key is still running");
@@ -110,13 +96,21 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throw e.servletException();
         }
         switch (outcome) {
-            case Outcome.Replay replay -> replay(request, response, replay.earlier(), requestHash);
+            case Outcome.Replay replay -> replay(request, response, replay.earlier(), scope.requestHash());
             case Outcome.RolledBack rolledBack -> {
-                if (recorder.getStatus() < 500 && recorder.getStatus() != 429) keep(scope, requestHash, recorder);
+                if (kept(recorder.getStatus())) {
+                    records.keepAnswer(scope.scope(), scope.requestHash(), clock.instant(), recorder.getStatus(),
+                            recorder.getContentType(), recorder.getContentAsByteArray());
+                }
                 recorder.copyBodyToResponse();
             }
             case Outcome.Kept kept -> recorder.copyBodyToResponse();
         }
+    }
+
+    /** A server error or a 429 is not kept, so the request can be retried with the same key. */
+    private static boolean kept(int status) {
+        return status < 500 && status != 429;
     }
 
     /**
@@ -124,17 +118,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
      * first. The claim waits at most 15 s for a first request with the same key that is still running.
      */
     private Outcome runOnce(TransactionStatus tx, HttpServletRequest request, ContentCachingResponseWrapper recorder,
-            FilterChain chain, String scope, String requestHash) {
-        jdbc.sql("set local lock_timeout = '15s'").update();
-        int claimed = jdbc.sql("""
-                        insert into idempotency_record (scope_hash, request_hash, created_at)
-                        values (:scope, :hash, :now) on conflict (scope_hash) do nothing
-                        """)
-                .param("scope", scope)
-                .param("hash", requestHash)
-                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
-                .update();
-        if (claimed == 0) return new Outcome.Replay(find(scope).orElseThrow());
+            FilterChain chain, IdempotencyScope scope) {
+        if (!records.claim(scope.scope(), scope.requestHash(), clock.instant())) {
+            return new Outcome.Replay(records.find(scope.scope()).orElseThrow());
+        }
         try {
             chain.doFilter(request, recorder);
         } catch (IOException e) {
@@ -142,48 +129,25 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } catch (ServletException e) {
             throw new UncheckedServletException(e);
         }
-        if (tx.isRollbackOnly() || recorder.getStatus() >= 500 || recorder.getStatus() == 429) {
+        if (tx.isRollbackOnly() || !kept(recorder.getStatus())) {
             tx.setRollbackOnly();
             return new Outcome.RolledBack();
         }
-        jdbc.sql("""
-                        update idempotency_record set status = :status, content_type = :type, body = :body
-                        where scope_hash = :scope
-                        """)
-                .param("status", recorder.getStatus())
-                .param("type", recorder.getContentType())
-                .param("body", recorder.getContentAsByteArray())
-                .param("scope", scope)
-                .update();
+        records.answer(scope.scope(), recorder.getStatus(), recorder.getContentType(), recorder.getContentAsByteArray());
         return new Outcome.Kept();
-    }
-
-    /** The answer of a request whose work rolled back, kept unless a repeat has claimed the key meanwhile. */
-    private void keep(String scope, String requestHash, ContentCachingResponseWrapper recorder) {
-        jdbc.sql("""
-                        insert into idempotency_record (scope_hash, request_hash, created_at, status, content_type, body)
-                        values (:scope, :hash, :now, :status, :type, :body) on conflict (scope_hash) do nothing
-                        """)
-                .param("scope", scope)
-                .param("hash", requestHash)
-                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
-                .param("status", recorder.getStatus())
-                .param("type", recorder.getContentType())
-                .param("body", recorder.getContentAsByteArray())
-                .update();
     }
 
     private sealed interface Outcome {
 
-        record Replay(Record earlier) implements Outcome {}
+        record Replay(KeptAnswer earlier) implements Outcome {}
 
         record RolledBack() implements Outcome {}
 
         record Kept() implements Outcome {}
     }
 
-    private void replay(HttpServletRequest request, HttpServletResponse response, Record kept, String requestHash)
-            throws IOException {
+    private void replay(HttpServletRequest request, HttpServletResponse response, KeptAnswer kept,
+            String requestHash) throws IOException {
         if (!kept.requestHash().equals(requestHash)) {
             refuse(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
                     "this Idempotency-Key was used for another request");
@@ -205,32 +169,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
         problems.write(request, response, new Problem(status, slug, detail));
     }
 
-    private Optional<Record> find(String scope) {
-        return jdbc.sql("select request_hash, status, content_type, body from idempotency_record where scope_hash = :s")
-                .param("s", scope)
-                .query((rs, row) -> new Record(rs.getString("request_hash"), (Integer) rs.getObject("status"),
-                        rs.getString("content_type"), rs.getBytes("body")))
-                .optional();
-    }
-
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     void forgetOldKeys() {
-        jdbc.sql("delete from idempotency_record where created_at < :cutoff")
-                .param("cutoff", clock.instant().minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC))
-                .update();
+        records.forgetBefore(clock.instant().minus(Duration.ofDays(1)));
     }
-
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private record Record(String requestHash, @Nullable Integer status, @Nullable String contentType,
-            byte @Nullable [] body) {}
 
     private static final class UncheckedServletException extends RuntimeException {
 
@@ -240,53 +182,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
         ServletException servletException() {
             return (ServletException) getCause();
-        }
-    }
-
-    /** The request with its body already read, so the handler can read it again. */
-    private static final class CachedBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            var in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new IllegalStateException("blocking reads only");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 }

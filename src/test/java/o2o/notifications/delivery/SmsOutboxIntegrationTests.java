@@ -17,6 +17,8 @@ import java.util.stream.IntStream;
 
 import o2o.notifications.MessageKind;
 import o2o.notifications.Notifications;
+import o2o.notifications.persistence.MessageRows;
+import o2o.notifications.persistence.OutboxTable;
 import o2o.notifications.delivery.FakeGateway.Outcome;
 import o2o.shared.Ids;
 import o2o.testing.ApiTest;
@@ -179,7 +181,7 @@ class SmsOutboxIntegrationTests extends ApiTest {
     }
 
     private OutboxRelay relayTo(MessageSender sender) {
-        return new OutboxRelay(jdbc, tx, sender, relayClock);
+        return new OutboxRelay(new OutboxTable(jdbc), tx, sender, relayClock);
     }
 
     /** A sign-in code due only on this test's clock. */

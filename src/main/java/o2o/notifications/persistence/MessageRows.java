@@ -1,4 +1,4 @@
-package o2o.notifications.delivery;
+package o2o.notifications.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
