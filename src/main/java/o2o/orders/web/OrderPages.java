@@ -6,13 +6,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import o2o.identity.CustomerPrincipal;
 import o2o.identity.Customers;
 import o2o.identity.WechatAccount;
-import o2o.orders.Order;
 import o2o.orders.OrderStatus;
 import o2o.orders.Orders;
 import o2o.payments.PaymentProvider;
-import o2o.shared.Problem;
 import o2o.shared.web.FormValues;
-import o2o.shared.web.PageText;
+import o2o.shared.web.OnProblem;
+import o2o.shared.web.PageProblems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -22,7 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Checkout from a deal's page (place the order, then off to the payment provider's page), and the customer's
@@ -36,32 +34,27 @@ class OrderPages {
 
     private final Orders orders;
     private final Customers customers;
-    private final PageText text;
 
-    OrderPages(Orders orders, Customers customers, PageText text) {
+    OrderPages(Orders orders, Customers customers) {
         this.orders = orders;
         this.customers = customers;
-        this.text = text;
     }
 
+    /** A refused order shows on the deal; once the order exists, a refused payment shows on the order. */
     @PostMapping("/deals/{dealId}/buy")
+    @OnProblem(redirect = "/deals/{dealId}", errorPage = {})
     String buy(@Nullable Authentication authentication, @PathVariable UUID dealId,
             @RequestParam(defaultValue = "1") String quantity, @RequestParam(required = false) @Nullable UUID couponId,
             @RequestParam(defaultValue = "") String pointsToUse, @RequestParam(defaultValue = PROVIDER) String provider,
-            @RequestHeader(name = "User-Agent", defaultValue = "") String userAgent, RedirectAttributes redirect) {
+            @RequestHeader(name = "User-Agent", defaultValue = "") String userAgent) {
         if (authentication == null || !(authentication.getPrincipal() instanceof CustomerPrincipal customer)) {
             return "redirect:/signin?next=/deals/" + dealId;
         }
-        Order order;
-        try {
-            order = orders.placeDealOrder(customer, dealId, FormValues.number("quantity", quantity), couponId,
-                    FormValues.wholeNumber("pointsToUse", pointsToUse, 0));
-        } catch (Problem problem) {
-            redirect.addFlashAttribute("problem", text.problem(problem));
-            return "redirect:/deals/" + dealId;
-        }
+        var order = orders.placeDealOrder(customer, dealId, FormValues.number("quantity", quantity), couponId,
+                FormValues.wholeNumber("pointsToUse", pointsToUse, 0));
         if (order.status() != OrderStatus.PENDING_PAYMENT) return "redirect:/me/orders/" + order.id();
-        return pay(customer, order.id(), provider, userAgent, redirect);
+        PageProblems.redirectTo("/me/orders/" + order.id());
+        return pay(customer, order.id(), provider, userAgent);
     }
 
     @GetMapping("/me/orders")
@@ -90,34 +83,24 @@ class OrderPages {
 
     /** Pays an unpaid order (again): back to the provider's page. */
     @PostMapping("/me/orders/{id}/pay")
+    @OnProblem(redirect = "/me/orders/{id}", errorPage = 404)
     String pay(CustomerPrincipal customer, @PathVariable UUID id,
-            @RequestHeader(name = "User-Agent", defaultValue = "") String userAgent, RedirectAttributes redirect) {
-        return pay(customer, id, PROVIDER, userAgent, redirect);
+            @RequestHeader(name = "User-Agent", defaultValue = "") String userAgent) {
+        return pay(customer, id, PROVIDER, userAgent);
     }
 
     /** Inside WeChat, with the customer's verified openid, WeChat Pay opens in WeChat itself (JSAPI). */
-    private String pay(CustomerPrincipal customer, UUID id, String provider, String userAgent,
-            RedirectAttributes redirect) {
+    private String pay(CustomerPrincipal customer, UUID id, String provider, String userAgent) {
         var openid = userAgent.contains("MicroMessenger")
                 ? customers.wechatOf(customer.customerId()).map(WechatAccount::openid).orElse(null) : null;
         var scene = openid == null ? PaymentProvider.Scene.PAGE : PaymentProvider.Scene.IN_WECHAT;
-        try {
-            return "redirect:" + orders.pay(customer, id, provider, "/me/orders/" + id, scene, openid).redirectUrl();
-        } catch (Problem problem) {
-            if (problem.status().value() == 404) throw problem;
-            redirect.addFlashAttribute("problem", text.problem(problem));
-            return "redirect:/me/orders/" + id;
-        }
+        return "redirect:" + orders.pay(customer, id, provider, "/me/orders/" + id, scene, openid).redirectUrl();
     }
 
     @PostMapping("/me/orders/{id}/cancel")
-    String cancel(CustomerPrincipal customer, @PathVariable UUID id, RedirectAttributes redirect) {
-        try {
-            orders.cancel(customer, id);
-        } catch (Problem problem) {
-            if (problem.status().value() == 404) throw problem;
-            redirect.addFlashAttribute("problem", text.problem(problem));
-        }
+    @OnProblem(redirect = "/me/orders/{id}", errorPage = 404)
+    String cancel(CustomerPrincipal customer, @PathVariable UUID id) {
+        orders.cancel(customer, id);
         return "redirect:/me/orders/" + id;
     }
 }

@@ -38,7 +38,10 @@ public @interface OnProblem {
      */
     String redirect() default "";
 
-    /** Request parameters handed to the page after the redirect as flash attributes, so what was typed stays. */
+    /**
+     * Path variables or request parameters handed to the page after the redirect as flash attributes (as text), so
+     * what was typed stays, or the page knows which of its items the problem is about.
+     */
     String[] keep() default {};
 
     /** The statuses that still go to the error page: a page never shows what the visitor may not see. */

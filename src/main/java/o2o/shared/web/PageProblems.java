@@ -73,11 +73,11 @@ public class PageProblems implements HandlerExceptionResolver, Ordered {
         if (!shown.render().isEmpty()) return render(method, shown.render(), problem, request, response);
         var flash = RequestContextUtils.getOutputFlashMap(request);
         flash.put(MODEL_NAME, text.problem(problem));
-        for (var name : shown.keep()) flash.put(name, String.valueOf(request.getParameter(name)));
-        var path = request.getAttribute(REDIRECT) instanceof String chosen ? chosen
-                : UriComponentsBuilder.fromUriString(shown.redirect()).encode().buildAndExpand(variables(request))
-                        .toUriString();
-        return new ModelAndView("redirect:" + path);
+        if (request.getAttribute(REDIRECT) instanceof String chosen) return new ModelAndView("redirect:" + chosen);
+        var variables = variables(request);
+        for (var name : shown.keep()) flash.put(name, String.valueOf(variables.getOrDefault(name, "")));
+        return new ModelAndView("redirect:"
+                + UriComponentsBuilder.fromUriString(shown.redirect()).encode().buildAndExpand(variables).toUriString());
     }
 
     private ModelAndView render(HandlerMethod handler, String name, Problem problem, HttpServletRequest request,

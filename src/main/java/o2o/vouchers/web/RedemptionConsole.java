@@ -13,6 +13,7 @@ import o2o.merchants.Store;
 import o2o.merchants.Stores;
 import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
+import o2o.shared.web.OnProblem;
 import o2o.shared.web.PageText;
 import o2o.vouchers.Redemptions;
 import o2o.vouchers.VoucherCode;
@@ -85,14 +86,10 @@ class RedemptionConsole {
     }
 
     @PostMapping("/merchant/redemptions/{id}/reverse")
+    @OnProblem(redirect = "/merchant/redemptions", errorPage = 404)
     String reverse(StaffPrincipal staff, @PathVariable UUID id, RedirectAttributes redirect) {
-        try {
-            redemptions.reverse(staff, id);
-            redirect.addFlashAttribute("reversed", id);
-        } catch (Problem problem) {
-            if (problem.status().value() == 404) throw problem;
-            redirect.addFlashAttribute("problem", text.problem(problem));
-        }
+        redemptions.reverse(staff, id);
+        redirect.addFlashAttribute("reversed", id);
         return "redirect:/merchant/redemptions";
     }
 
