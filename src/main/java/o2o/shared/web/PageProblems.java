@@ -80,7 +80,8 @@ public class PageProblems implements HandlerExceptionResolver, Ordered {
                 + UriComponentsBuilder.fromUriString(shown.redirect()).encode().buildAndExpand(variables).toUriString());
     }
 
-    private ModelAndView render(HandlerMethod handler, String name, Problem problem, HttpServletRequest request,
+    /** A page that cannot be drawn again (it refuses the visitor itself) leaves the first problem to the error page. */
+    private @Nullable ModelAndView render(HandlerMethod handler, String name, Problem problem, HttpServletRequest request,
             HttpServletResponse response) {
         var named = Arrays.stream(ReflectionUtils.getUniqueDeclaredMethods(handler.getBeanType()))
                 .filter(m -> m.getName().equals(name)).toList();
@@ -99,6 +100,8 @@ public class PageProblems implements HandlerExceptionResolver, Ordered {
         Object view;
         try {
             view = method.invokeForRequest(new ServletWebRequest(request, response), container, problem);
+        } catch (Problem unshowable) {
+            return null;
         } catch (Exception e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
