@@ -105,8 +105,10 @@ public class PageProblems implements HandlerExceptionResolver, Ordered {
         } catch (Exception e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
+        var answer = String.valueOf(view);
+        if (answer.startsWith("redirect:")) return new ModelAndView(answer);
         if (!takesProblem(target)) container.addAttribute(MODEL_NAME, text.problem(problem));
-        return new ModelAndView(String.valueOf(view), container.getModel());
+        return new ModelAndView(answer, container.getModel());
     }
 
     private static boolean takesProblem(Method method) {
