@@ -52,20 +52,28 @@ class RedemptionConsole {
 
     /** htmx answers with the result block; a plain form post gets the whole page with it. */
     @PostMapping("/merchant/redeem")
+    @OnProblem(render = "refused", errorPage = {})
     String redeem(StaffPrincipal staff, @RequestParam UUID storeId, @RequestParam(required = false) @Nullable String code,
             @RequestParam(required = false) @Nullable String qrToken,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
         var visible = stores.visibleTo(staff);
-        try {
-            var redemption = redemptions.redeem(staff, storeId, blankToNull(code), blankToNull(qrToken), DEVICE);
-            model.addAttribute("ok", true);
-            model.addAttribute("redemption", redemption);
-            model.addAttribute("code", new VoucherCode(redemption.code()).grouped());
-            model.addAttribute("at", text.dateTime(redemption.redeemedAt(), zoneOf(visible, storeId)));
-        } catch (Problem problem) {
-            model.addAttribute("ok", false);
-            model.addAttribute("message", message(problem, visible));
-        }
+        var redemption = redemptions.redeem(staff, storeId, blankToNull(code), blankToNull(qrToken), DEVICE);
+        model.addAttribute("ok", true);
+        model.addAttribute("redemption", redemption);
+        model.addAttribute("code", new VoucherCode(redemption.code()).grouped());
+        model.addAttribute("at", text.dateTime(redemption.redeemedAt(), zoneOf(visible, storeId)));
+        return result(htmx, visible, storeId, model);
+    }
+
+    String refused(StaffPrincipal staff, @RequestParam UUID storeId,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Problem problem, Model model) {
+        var visible = stores.visibleTo(staff);
+        model.addAttribute("ok", false);
+        model.addAttribute("message", message(problem, visible));
+        return result(htmx, visible, storeId, model);
+    }
+
+    private static String result(@Nullable String htmx, List<Store> visible, UUID storeId, Model model) {
         if (htmx != null) return "vouchers/redeem :: result";
         model.addAttribute("stores", visible);
         model.addAttribute("storeId", storeId);
