@@ -15,7 +15,6 @@ import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
 import o2o.shared.web.FormValues;
 import o2o.shared.web.OnProblem;
-import o2o.shared.web.PageText;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,16 +36,13 @@ class PointsPages {
     private final PointsMall mall;
     private final Customers customers;
     private final Merchants merchants;
-    private final PageText text;
 
-    PointsPages(Loyalty loyalty, PointsSpending spending, PointsMall mall, Customers customers, Merchants merchants,
-            PageText text) {
+    PointsPages(Loyalty loyalty, PointsSpending spending, PointsMall mall, Customers customers, Merchants merchants) {
         this.loyalty = loyalty;
         this.spending = spending;
         this.mall = mall;
         this.customers = customers;
         this.merchants = merchants;
-        this.text = text;
     }
 
     /** htmx, in the deal's buy form: the member's points and what they may use; nothing for non-members. */

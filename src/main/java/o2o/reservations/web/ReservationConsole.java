@@ -71,7 +71,7 @@ class ReservationConsole {
     String checkIn(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID id,
             @RequestParam(required = false) @Nullable UUID tableId, @RequestParam String date,
             RedirectAttributes redirect) {
-        return act(staff, storeId, id, date, redirect, () -> {
+        return act(storeId, date, redirect, () -> {
             if (tableId == null) throw new InvalidInput("tableId", "pick a table");
             reservations.checkIn(staff, storeId, id, tableId);
             return "reservations.console.checked-in";
@@ -82,7 +82,7 @@ class ReservationConsole {
     @OnProblem(redirect = "/merchant/stores/{storeId}/reservations?date={date}")
     String noShow(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID id, @RequestParam String date,
             RedirectAttributes redirect) {
-        return act(staff, storeId, id, date, redirect, () -> {
+        return act(storeId, date, redirect, () -> {
             reservations.noShow(staff, storeId, id);
             return "reservations.console.marked-no-show";
         });
@@ -92,7 +92,7 @@ class ReservationConsole {
     @OnProblem(redirect = "/merchant/stores/{storeId}/reservations?date={date}")
     String cancel(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID id, @RequestParam String date,
             RedirectAttributes redirect) {
-        return act(staff, storeId, id, date, redirect, () -> {
+        return act(storeId, date, redirect, () -> {
             reservations.cancel(staff, storeId, id);
             return "reservations.console.cancelled";
         });
@@ -152,8 +152,7 @@ class ReservationConsole {
         String run();
     }
 
-    private String act(StaffPrincipal staff, UUID storeId, UUID id, String date, RedirectAttributes redirect,
-            Action action) {
+    private String act(UUID storeId, String date, RedirectAttributes redirect, Action action) {
         redirect.addFlashAttribute("done", text.message(action.run()));
         redirect.addAttribute("date", date);
         return "redirect:/merchant/stores/" + storeId + "/reservations";

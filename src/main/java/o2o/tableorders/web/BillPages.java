@@ -13,7 +13,6 @@ import o2o.payments.Payments;
 import o2o.shared.Problem;
 import o2o.shared.web.FormValues;
 import o2o.shared.web.OnProblem;
-import o2o.shared.web.PageText;
 import o2o.tableorders.Bill;
 import o2o.tableorders.BillShare;
 import o2o.tableorders.Bills;
@@ -45,14 +44,12 @@ class BillPages {
     private final Tables tables;
     private final TableDiners diners;
     private final Payments payments;
-    private final PageText text;
 
-    BillPages(Bills bills, Tables tables, TableDiners diners, Payments payments, PageText text) {
+    BillPages(Bills bills, Tables tables, TableDiners diners, Payments payments) {
         this.bills = bills;
         this.payments = payments;
         this.tables = tables;
         this.diners = diners;
-        this.text = text;
     }
 
     @GetMapping("/t/{code}/bill")
