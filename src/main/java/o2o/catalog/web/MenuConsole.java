@@ -10,9 +10,8 @@ import o2o.identity.StaffPrincipal;
 import o2o.merchants.Stores;
 import o2o.shared.InvalidInput;
 import o2o.shared.Money;
-import o2o.shared.Problem;
 import o2o.shared.web.FormValues;
-import o2o.shared.web.PageText;
+import o2o.shared.web.OnProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,20 +30,19 @@ class MenuConsole {
 
     private final Menu menu;
     private final Stores stores;
-    private final PageText text;
 
-    MenuConsole(Menu menu, Stores stores, PageText text) {
+    MenuConsole(Menu menu, Stores stores) {
         this.menu = menu;
         this.stores = stores;
-        this.text = text;
     }
 
     @GetMapping("/merchant/menu")
     String page(StaffPrincipal staff, Model model) {
-        return render(staff, model, null, null, false);
+        return render(staff, model, null, false);
     }
 
     @PostMapping("/merchant/menu/categories")
+    @OnProblem(render = "unsaved")
     String addCategory(StaffPrincipal staff, @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String sortOrder,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
@@ -55,6 +53,7 @@ class MenuConsole {
     }
 
     @PostMapping("/merchant/menu/items")
+    @OnProblem(render = "unsaved")
     String addItem(StaffPrincipal staff, @RequestParam(required = false) @Nullable UUID categoryId,
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String price,
             @RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "") String photoUrl,
@@ -67,12 +66,14 @@ class MenuConsole {
     }
 
     @PostMapping("/merchant/menu/items/{itemId}/deactivate")
+    @OnProblem(render = "unsaved")
     String deactivate(StaffPrincipal staff, @PathVariable UUID itemId,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
         return edit(staff, model, htmx, () -> menu.deactivate(staff, itemId));
     }
 
     @PostMapping("/merchant/menu/items/{itemId}/activate")
+    @OnProblem(render = "unsaved")
     String activate(StaffPrincipal staff, @PathVariable UUID itemId,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
         return edit(staff, model, htmx, () -> {
@@ -82,6 +83,7 @@ class MenuConsole {
     }
 
     @PostMapping("/merchant/menu/items/{itemId}/groups")
+    @OnProblem(render = "unsaved")
     String addGroup(StaffPrincipal staff, @PathVariable UUID itemId, @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "false") boolean required, @RequestParam(defaultValue = "") String minChoices,
             @RequestParam(defaultValue = "") String maxChoices, @RequestParam(defaultValue = "") String options,
@@ -98,6 +100,7 @@ class MenuConsole {
     }
 
     @PostMapping("/merchant/menu/items/{itemId}/groups/{groupId}/remove")
+    @OnProblem(render = "unsaved")
     String removeGroup(StaffPrincipal staff, @PathVariable UUID itemId, @PathVariable UUID groupId,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
         return edit(staff, model, htmx, () -> {
@@ -108,22 +111,21 @@ class MenuConsole {
     }
 
     private String edit(StaffPrincipal staff, Model model, @Nullable String htmx, Runnable change) {
-        try {
-            change.run();
-            return render(staff, model, htmx, null, true);
-        } catch (Problem problem) {
-            if (problem.status().value() == 403 || problem.status().value() == 404) throw problem;
-            return render(staff, model, htmx, text.problem(problem), false);
-        }
+        change.run();
+        return render(staff, model, htmx, true);
     }
 
-    private String render(StaffPrincipal staff, Model model, @Nullable String htmx, @Nullable String error,
-            boolean saved) {
+    /** The menu (or its htmx body) as it stands, the refused change not made. */
+    String unsaved(StaffPrincipal staff, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
+        return render(staff, model, htmx, false);
+    }
+
+    private String render(StaffPrincipal staff, Model model, @Nullable String htmx, boolean saved) {
         model.addAttribute("staff", staff);
         model.addAttribute("categories", menu.categories(staff));
         model.addAttribute("items", menu.items(staff));
         model.addAttribute("stores", stores.visibleTo(staff));
-        model.addAttribute("error", error);
         model.addAttribute("saved", saved);
         return htmx != null ? "catalog/console :: body" : "catalog/console";
     }

@@ -8,9 +8,8 @@ import o2o.catalog.StoreItem;
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.Stores;
 import o2o.shared.Money;
-import o2o.shared.Problem;
 import o2o.shared.web.FormValues;
-import o2o.shared.web.PageText;
+import o2o.shared.web.OnProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,12 +25,10 @@ class StoreMenuConsole {
 
     private final Menu menu;
     private final Stores stores;
-    private final PageText text;
 
-    StoreMenuConsole(Menu menu, Stores stores, PageText text) {
+    StoreMenuConsole(Menu menu, Stores stores) {
         this.menu = menu;
         this.stores = stores;
-        this.text = text;
     }
 
     @GetMapping("/merchant/stores/{storeId}/menu")
@@ -47,31 +44,31 @@ class StoreMenuConsole {
             @RequestParam boolean soldOut, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Model model) {
         var item = menu.setSoldOut(staff, storeId, itemId, soldOut);
-        return row(staff, storeId, item, htmx, model, null);
+        return row(staff, storeId, item, htmx, model);
     }
 
     @PostMapping("/merchant/stores/{storeId}/menu/items/{itemId}")
+    @OnProblem(render = "unchanged")
     String settings(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID itemId,
             @RequestParam(defaultValue = "") String priceOverride,
             @RequestParam(defaultValue = "false") boolean available,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
-        try {
-            var item = menu.setAtStore(staff, storeId, itemId,
-                    FormValues.optionalMoney("priceOverride", priceOverride, Money.CNY), available);
-            return row(staff, storeId, item, htmx, model, null);
-        } catch (Problem problem) {
-            if (problem.status().value() == 403 || problem.status().value() == 404) throw problem;
-            return row(staff, storeId, menu.atStore(staff, storeId, itemId), htmx, model, text.problem(problem));
-        }
+        var item = menu.setAtStore(staff, storeId, itemId,
+                FormValues.optionalMoney("priceOverride", priceOverride, Money.CNY), available);
+        return row(staff, storeId, item, htmx, model);
     }
 
-    private String row(StaffPrincipal staff, UUID storeId, StoreItem item, @Nullable String htmx, Model model,
-            @Nullable String error) {
+    /** The item's row as it stands; without htmx, the page again (where the row shows no problem). */
+    String unchanged(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID itemId,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+        return row(staff, storeId, menu.atStore(staff, storeId, itemId), htmx, model);
+    }
+
+    private String row(StaffPrincipal staff, UUID storeId, StoreItem item, @Nullable String htmx, Model model) {
         if (htmx == null) return "redirect:/merchant/stores/" + storeId + "/menu";
         model.addAttribute("store", stores.get(staff, storeId));
         model.addAttribute("items", List.of(item));
         model.addAttribute("manages", staff.role().manages());
-        model.addAttribute("error", error);
         return "catalog/store :: row";
     }
 }

@@ -9,8 +9,7 @@ import o2o.identity.StaffPrincipal;
 import o2o.merchants.Store;
 import o2o.merchants.Stores;
 import o2o.shared.Problem;
-import o2o.shared.web.PageText;
-import org.jspecify.annotations.Nullable;
+import o2o.shared.web.OnProblem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,13 +23,11 @@ class CouponConsole {
 
     private final Coupons coupons;
     private final Stores stores;
-    private final PageText text;
     private final Clock clock;
 
-    CouponConsole(Coupons coupons, Stores stores, PageText text, Clock clock) {
+    CouponConsole(Coupons coupons, Stores stores, Clock clock) {
         this.coupons = coupons;
         this.stores = stores;
-        this.text = text;
         this.clock = clock;
     }
 
@@ -46,26 +43,25 @@ class CouponConsole {
     @GetMapping("/merchant/coupons/new")
     String newCoupon(StaffPrincipal staff, Model model) {
         if (!staff.role().manages()) throw Problem.forbidden("only owners and managers issue coupons");
-        return form(model, stores.visibleTo(staff), CouponForm.blank(clock.instant()), null);
+        return page(model, stores.visibleTo(staff), CouponForm.blank(clock.instant()));
     }
 
     @PostMapping("/merchant/coupons/new")
-    String issue(StaffPrincipal staff, @ModelAttribute CouponForm form, Model model, RedirectAttributes redirect) {
+    @OnProblem(render = "form", errorPage = 403)
+    String issue(StaffPrincipal staff, @ModelAttribute CouponForm form, RedirectAttributes redirect) {
         var own = stores.visibleTo(staff);
-        try {
-            var template = coupons.issue(staff, form.toTerms(), own.stream().map(Store::id).collect(Collectors.toSet()));
-            redirect.addFlashAttribute("created", template.terms().title());
-            return "redirect:/merchant/coupons";
-        } catch (Problem problem) {
-            if (problem.status().value() == 403) throw problem;
-            return form(model, own, form, problem);
-        }
+        var template = coupons.issue(staff, form.toTerms(), own.stream().map(Store::id).collect(Collectors.toSet()));
+        redirect.addFlashAttribute("created", template.terms().title());
+        return "redirect:/merchant/coupons";
     }
 
-    private String form(Model model, List<Store> own, CouponForm form, @Nullable Problem problem) {
+    String form(StaffPrincipal staff, @ModelAttribute CouponForm form, Model model) {
+        return page(model, stores.visibleTo(staff), form);
+    }
+
+    private String page(Model model, List<Store> own, CouponForm form) {
         model.addAttribute("form", form);
         model.addAttribute("stores", own);
-        if (problem != null) model.addAttribute("errors", List.of(text.problem(problem)));
         return "coupons/form";
     }
 }

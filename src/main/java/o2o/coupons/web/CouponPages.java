@@ -12,6 +12,7 @@ import o2o.coupons.WalletCoupon;
 import o2o.identity.CustomerPrincipal;
 import o2o.merchants.Stores;
 import o2o.shared.Problem;
+import o2o.shared.web.OnProblem;
 import o2o.shared.web.PageText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
@@ -57,16 +58,20 @@ class CouponPages {
 
     /** htmx: claims one and answers with that coupon's line. */
     @PostMapping("/me/coupons/claims")
+    @OnProblem(render = "refused", errorPage = 404)
     String claim(CustomerPrincipal customer, @RequestParam UUID templateId, @RequestParam UUID storeId, Model model) {
+        coupons.template(templateId).orElseThrow(() -> Problem.notFound("coupon"));
+        coupons.claim(customer.customerId(), templateId);
+        return offer(new Offer(coupons.template(templateId).orElseThrow(), true, null), storeId, model);
+    }
+
+    /** The refusal (sold out, limit reached) is shown on that coupon's line. */
+    String refused(@RequestParam UUID templateId, @RequestParam UUID storeId, Problem problem, Model model) {
         var template = coupons.template(templateId).orElseThrow(() -> Problem.notFound("coupon"));
-        Offer offer;
-        try {
-            coupons.claim(customer.customerId(), templateId);
-            offer = new Offer(coupons.template(templateId).orElseThrow(), true, null);
-        } catch (Problem problem) {
-            if (problem.status().value() == 404) throw problem;
-            offer = new Offer(template, false, text.problem(problem));
-        }
+        return offer(new Offer(template, false, text.problem(problem)), storeId, model);
+    }
+
+    private static String offer(Offer offer, UUID storeId, Model model) {
         model.addAttribute("storeId", storeId);
         model.addAttribute("signedIn", true);
         model.addAttribute("o", offer);

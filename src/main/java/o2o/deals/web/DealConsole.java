@@ -11,8 +11,7 @@ import o2o.identity.StaffPrincipal;
 import o2o.merchants.Store;
 import o2o.merchants.Stores;
 import o2o.shared.Problem;
-import o2o.shared.web.PageText;
-import org.jspecify.annotations.Nullable;
+import o2o.shared.web.OnProblem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,13 +26,11 @@ class DealConsole {
 
     private final Deals deals;
     private final Stores stores;
-    private final PageText text;
     private final Clock clock;
 
-    DealConsole(Deals deals, Stores stores, PageText text, Clock clock) {
+    DealConsole(Deals deals, Stores stores, Clock clock) {
         this.deals = deals;
         this.stores = stores;
-        this.text = text;
         this.clock = clock;
     }
 
@@ -59,19 +56,19 @@ class DealConsole {
         if (!staff.role().manages()) throw Problem.forbidden("only owners and managers create deals");
         var own = stores.visibleTo(staff);
         var preselected = own.size() == 1 ? List.of(own.getFirst().id()) : List.<UUID>of();
-        return form(model, own, DealForm.blank(clock.instant(), preselected), null);
+        return page(model, own, DealForm.blank(clock.instant(), preselected));
     }
 
     @PostMapping("/merchant/deals/new")
-    String create(StaffPrincipal staff, @ModelAttribute DealForm form, Model model, RedirectAttributes redirect) {
-        try {
-            var deal = deals.create(staff, form.toTerms());
-            redirect.addFlashAttribute("created", deal.terms().title());
-            return "redirect:/merchant/deals";
-        } catch (Problem problem) {
-            if (problem.status().value() == 403) throw problem;
-            return form(model, stores.visibleTo(staff), form, problem);
-        }
+    @OnProblem(render = "form", errorPage = 403)
+    String create(StaffPrincipal staff, @ModelAttribute DealForm form, RedirectAttributes redirect) {
+        var deal = deals.create(staff, form.toTerms());
+        redirect.addFlashAttribute("created", deal.terms().title());
+        return "redirect:/merchant/deals";
+    }
+
+    String form(StaffPrincipal staff, @ModelAttribute DealForm form, Model model) {
+        return page(model, stores.visibleTo(staff), form);
     }
 
     @PostMapping("/merchant/deals/{id}/end")
@@ -81,11 +78,10 @@ class DealConsole {
         return "redirect:/merchant/deals";
     }
 
-    private String form(Model model, List<Store> own, DealForm form, @Nullable Problem problem) {
+    private String page(Model model, List<Store> own, DealForm form) {
         model.addAttribute("form", form);
         model.addAttribute("stores", own);
         model.addAttribute("policies", RefundPolicy.values());
-        if (problem != null) model.addAttribute("errors", List.of(text.problem(problem)));
         return "deals/form";
     }
 }

@@ -14,7 +14,7 @@ import o2o.dining.TrackingCode;
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.Store;
 import o2o.merchants.Stores;
-import o2o.shared.Problem;
+import o2o.shared.web.OnProblem;
 import o2o.shared.web.PageText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -33,15 +33,13 @@ class FloorPages {
     private final FloorPlan floor;
     private final TableScans scans;
     private final Stores stores;
-    private final PageText text;
     private final TableLinks links;
     private final Clock clock;
 
-    FloorPages(FloorPlan floor, TableScans scans, Stores stores, PageText text, TableLinks links, Clock clock) {
+    FloorPages(FloorPlan floor, TableScans scans, Stores stores, TableLinks links, Clock clock) {
         this.floor = floor;
         this.scans = scans;
         this.stores = stores;
-        this.text = text;
         this.links = links;
         this.clock = clock;
     }
@@ -60,15 +58,11 @@ class FloorPages {
     }
 
     @PostMapping("/merchant/stores/{storeId}/tables/{tableId}/seat")
+    @OnProblem(render = "after")
     String seat(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID tableId,
             @RequestParam(defaultValue = "0") int partySize,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
-        try {
-            floor.seat(staff, tableId, partySize);
-        } catch (Problem problem) {
-            if (problem.slug().equals("forbidden") || problem.slug().equals("not-found")) throw problem;
-            model.addAttribute("problem", text.problem(problem));
-        }
+        floor.seat(staff, tableId, partySize);
         return after(staff, storeId, htmx, model);
     }
 
@@ -99,9 +93,28 @@ class FloorPages {
 
     /** What the table QR codes brought in, per store, day and tracking code; the last 7 days unless asked. */
     @GetMapping("/merchant/dining")
+    @OnProblem(render = "noConversions", errorPage = 403)
     String conversions(StaffPrincipal staff,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+            Model model) {
+        var period = period(staff, from, to, model);
+        model.addAttribute("rows", staff.role().manages()
+                ? scans.conversions(staff, period.getFirst(), period.getLast()) : List.of());
+        return "dining/conversions";
+    }
+
+    String noConversions(StaffPrincipal staff,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+            Model model) {
+        period(staff, from, to, model);
+        model.addAttribute("rows", List.of());
+        return "dining/conversions";
+    }
+
+    /** The days asked for (the last 7 unless asked), first and last, with the page's filters. */
+    private List<LocalDate> period(StaffPrincipal staff, @Nullable LocalDate from, @Nullable LocalDate to,
             Model model) {
         var until = to != null ? to : LocalDate.now(clock.withZone(PageText.ZONE));
         var since = from != null ? from : until.minusDays(6);
@@ -111,17 +124,11 @@ class FloorPages {
         model.addAttribute("stores", visible);
         model.addAttribute("storeNames", visible.stream().collect(Collectors.toMap(Store::id, Store::name)));
         model.addAttribute("manages", staff.role().manages());
-        try {
-            model.addAttribute("rows", staff.role().manages() ? scans.conversions(staff, since, until) : List.of());
-        } catch (Problem problem) {
-            if (problem.slug().equals("forbidden")) throw problem;
-            model.addAttribute("rows", List.of());
-            model.addAttribute("problem", text.problem(problem));
-        }
-        return "dining/conversions";
+        return List.of(since, until);
     }
 
-    private String after(StaffPrincipal staff, UUID storeId, @Nullable String htmx, Model model) {
+    String after(StaffPrincipal staff, @PathVariable UUID storeId,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
         if (htmx == null) return "redirect:/merchant/stores/" + storeId + "/tables";
         board(staff, storeId, model);
         return "dining/floor :: board";

@@ -1,6 +1,5 @@
 package o2o.identity.web;
 
-import java.util.List;
 import java.util.UUID;
 
 import o2o.identity.CustomerMerges;
@@ -9,7 +8,7 @@ import o2o.identity.Customers;
 import o2o.identity.StaffPrincipal;
 import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
-import o2o.shared.web.PageText;
+import o2o.shared.web.OnProblem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,22 +20,21 @@ class CustomerMergePages {
 
     private final CustomerMerges merges;
     private final Customers customers;
-    private final PageText text;
 
-    CustomerMergePages(CustomerMerges merges, Customers customers, PageText text) {
+    CustomerMergePages(CustomerMerges merges, Customers customers) {
         this.merges = merges;
         this.customers = customers;
-        this.text = text;
     }
 
     @PostMapping("/admin/customers/merge")
+    @OnProblem(render = "result", errorPage = {})
     String merge(StaffPrincipal operator, @RequestParam String source, @RequestParam String target, Model model) {
-        try {
-            var merge = merges.merge(customer(source, "source"), customer(target, "target"), operator.staffId());
-            model.addAttribute("merge", merge);
-        } catch (Problem problem) {
-            model.addAttribute("errors", List.of(text.problem(problem)));
-        }
+        model.addAttribute("merge", merges.merge(customer(source, "source"), customer(target, "target"),
+                operator.staffId()));
+        return result();
+    }
+
+    String result() {
         return "identity/merge :: result";
     }
 

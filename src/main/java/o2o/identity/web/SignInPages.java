@@ -19,6 +19,7 @@ import o2o.identity.wechat.WechatSignIn;
 import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
 import o2o.shared.web.ClientAddress;
+import o2o.shared.web.OnProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -74,37 +75,39 @@ class SignInPages {
 
     /** htmx: sends the code and answers with the status line shown under the phone field. */
     @PostMapping("/signin/code")
+    @OnProblem(render = "codeStatus", errorPage = {})
     String sendCode(@RequestParam String phone, HttpServletRequest request, Model model) {
-        try {
-            codes.send(PhoneNumber.parse(phone), ClientAddress.of(request), LocaleContextHolder.getLocale());
-            model.addAttribute("sent", true);
-        } catch (Problem problem) {
-            model.addAttribute("error", problem.slug());
-        }
+        codes.send(PhoneNumber.parse(phone), ClientAddress.of(request), LocaleContextHolder.getLocale());
+        model.addAttribute("sent", true);
+        return "identity/signin :: code-status";
+    }
+
+    /** The sign-in page words each refusal by its slug ({@code signin.error.<slug>}), where it happened. */
+    String codeStatus(Problem problem, Model model) {
+        model.addAttribute("error", problem.slug());
         return "identity/signin :: code-status";
     }
 
     /** Checks the SMS code; with a WeChat account waiting in the session, binds it to this phone's customer too. */
     @PostMapping("/signin")
+    @OnProblem(render = "notVerified", errorPage = {})
     String verify(@RequestParam String phone, @RequestParam String code, @RequestParam(defaultValue = "/") String next,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+            HttpServletRequest request, HttpServletResponse response) {
         var pending = pending(request);
-        try {
-            var parsed = PhoneNumber.parse(phone);
-            var customer = pending == null
-                    ? codes.verify(parsed, code.strip(), ClientAddress.of(request))
-                    : wechat.verifyPhoneAndBind(parsed, code.strip(), ClientAddress.of(request), pending);
-            forgetPending(request);
-            signInSession(customer, request, response);
-            return "redirect:" + safe(next);
-        } catch (Problem problem) {
-            // a binding that was refused is not offered again; a wrong code may be retried
-            if (problem.slug().startsWith("wechat-")) {
-                forgetPending(request);
-                pending = null;
-            }
-            return page(model, safe(next), phone, problem.slug(), pending);
-        }
+        var parsed = PhoneNumber.parse(phone);
+        var customer = pending == null
+                ? codes.verify(parsed, code.strip(), ClientAddress.of(request))
+                : wechat.verifyPhoneAndBind(parsed, code.strip(), ClientAddress.of(request), pending);
+        forgetPending(request);
+        signInSession(customer, request, response);
+        return "redirect:" + safe(next);
+    }
+
+    /** A binding that was refused is not offered again; a wrong code may be retried. */
+    String notVerified(@RequestParam String phone, @RequestParam(defaultValue = "/") String next,
+            HttpServletRequest request, Problem problem, Model model) {
+        if (problem.slug().startsWith("wechat-")) forgetPending(request);
+        return page(model, safe(next), phone, problem.slug(), pending(request));
     }
 
     /** Sends the customer to WeChat's authorization page with a fresh state bound to this session. */
@@ -127,6 +130,7 @@ class SignInPages {
      * an unbound one waits for a phone on the sign-in page.
      */
     @GetMapping("/signin/wechat/callback")
+    @OnProblem(render = "wechatRefused", errorPage = {})
     String wechatCallback(@RequestParam(required = false) @Nullable String code,
             @RequestParam(required = false) @Nullable String state, HttpServletRequest request,
             HttpServletResponse response, Model model) {
@@ -142,19 +146,25 @@ class SignInPages {
         if (code == null || code.isBlank()) {
             return page(model, authorization.next(), null, "wechat-declined", null);
         }
-        try {
-            var account = wechat.exchange(code, authorization.profile(), ClientAddress.of(request));
-            var customer = wechat.signIn(account);
-            if (customer.isPresent()) {
-                signInSession(customer.get(), request, response);
-                return "redirect:" + authorization.next();
-            }
-            request.getSession(true).setAttribute(PENDING, account);
-            return "redirect:/signin?next=" + encode(authorization.next());
-        } catch (Problem problem) {
-            response.setStatus(problem.status().value());
-            return page(model, authorization.next(), null, problem.slug(), null);
+        request.setAttribute(AUTHORIZATION, authorization);
+        var account = wechat.exchange(code, authorization.profile(), ClientAddress.of(request));
+        var customer = wechat.signIn(account);
+        if (customer.isPresent()) {
+            signInSession(customer.get(), request, response);
+            return "redirect:" + authorization.next();
         }
+        request.getSession(true).setAttribute(PENDING, account);
+        return "redirect:/signin?next=" + encode(authorization.next());
+    }
+
+    /**
+     * WeChat's refusal on the sign-in page, with its status; the callback's authorization (spent in the session) is
+     * kept on the request for this. Before there is one, the problem is the error page.
+     */
+    String wechatRefused(HttpServletRequest request, HttpServletResponse response, Problem problem, Model model) {
+        if (!(request.getAttribute(AUTHORIZATION) instanceof WechatAuthorization authorization)) throw problem;
+        response.setStatus(problem.status().value());
+        return page(model, authorization.next(), null, problem.slug(), null);
     }
 
     @GetMapping("/staff/login")

@@ -17,8 +17,8 @@ import o2o.loyalty.TierRules;
 import o2o.loyalty.Tiers;
 import o2o.orders.Channel;
 import o2o.shared.InvalidInput;
-import o2o.shared.Problem;
 import o2o.shared.web.FormValues;
+import o2o.shared.web.OnProblem;
 import o2o.shared.web.PageText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -40,14 +40,12 @@ class LoyaltyConsole {
     private final PointsProgram programs;
     private final Tiers tiers;
     private final Settlement settlement;
-    private final PageText text;
     private final Clock clock;
 
-    LoyaltyConsole(PointsProgram programs, Tiers tiers, Settlement settlement, PageText text, Clock clock) {
+    LoyaltyConsole(PointsProgram programs, Tiers tiers, Settlement settlement, Clock clock) {
         this.programs = programs;
         this.tiers = tiers;
         this.settlement = settlement;
-        this.text = text;
         this.clock = clock;
     }
 
@@ -71,6 +69,7 @@ class LoyaltyConsole {
     }
 
     @PostMapping("/merchant/loyalty/rules")
+    @OnProblem(redirect = "/merchant/loyalty", errorPage = 403)
     String saveRules(StaffPrincipal staff, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         return attempt(redirect, "rules-saved", () -> {
             var rules = programs.rulesFor(staff);
@@ -87,6 +86,7 @@ class LoyaltyConsole {
     }
 
     @PostMapping("/merchant/loyalty/events")
+    @OnProblem(redirect = "/merchant/loyalty", errorPage = 403)
     String addEvent(StaffPrincipal staff, @RequestParam @Nullable String from, @RequestParam @Nullable String to,
             @RequestParam @Nullable String multiplierPercent, @RequestParam(required = false) @Nullable String channel,
             RedirectAttributes redirect) {
@@ -101,6 +101,7 @@ class LoyaltyConsole {
     }
 
     @PostMapping("/merchant/loyalty/events/remove")
+    @OnProblem(redirect = "/merchant/loyalty", errorPage = 403)
     String removeEvent(StaffPrincipal staff, @RequestParam int index, RedirectAttributes redirect) {
         return attempt(redirect, "rules-saved", () -> {
             var rules = programs.rulesFor(staff);
@@ -112,6 +113,7 @@ class LoyaltyConsole {
     }
 
     @PostMapping("/merchant/loyalty/tiers/basis")
+    @OnProblem(redirect = "/merchant/loyalty", errorPage = 403)
     String tierBasis(StaffPrincipal staff, @RequestParam @Nullable String basis,
             @RequestParam(required = false) @Nullable String periodDays, RedirectAttributes redirect) {
         return attempt(redirect, "tiers-saved", () -> {
@@ -122,6 +124,7 @@ class LoyaltyConsole {
     }
 
     @PostMapping("/merchant/loyalty/tiers/add")
+    @OnProblem(redirect = "/merchant/loyalty", errorPage = 403)
     String addTier(StaffPrincipal staff, @RequestParam("tierName") @Nullable String name, @RequestParam @Nullable String threshold,
             @RequestParam @Nullable String discountPercent, @RequestParam @Nullable String pointsMultiplierPercent,
             RedirectAttributes redirect) {
@@ -138,6 +141,7 @@ class LoyaltyConsole {
     }
 
     @PostMapping("/merchant/loyalty/tiers/remove")
+    @OnProblem(redirect = "/merchant/loyalty", errorPage = 403)
     String removeTier(StaffPrincipal staff, @RequestParam int rank, RedirectAttributes redirect) {
         return attempt(redirect, "tiers-saved", () -> {
             TierRules current = tiers.rulesFor(staff);
@@ -151,15 +155,9 @@ class LoyaltyConsole {
         programs.update(staff, rules.name(), rules.pointsPerYuan(), rules.channelRates(), events, rules.expiryPolicy());
     }
 
-    /** Runs a change; a problem the person can fix comes back as a message on the page, a 403 stays a 403. */
-    private String attempt(RedirectAttributes redirect, String notice, Runnable change) {
-        try {
-            change.run();
-            redirect.addFlashAttribute("notice", notice);
-        } catch (Problem problem) {
-            if (problem.status().value() == 403) throw problem;
-            redirect.addFlashAttribute("errors", List.of(text.problem(problem)));
-        }
+    private static String attempt(RedirectAttributes redirect, String notice, Runnable change) {
+        change.run();
+        redirect.addFlashAttribute("notice", notice);
         return PAGE;
     }
 }

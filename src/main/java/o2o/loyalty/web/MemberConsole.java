@@ -6,6 +6,7 @@ import java.util.UUID;
 import o2o.identity.StaffPrincipal;
 import o2o.loyalty.Members;
 import o2o.shared.Problem;
+import o2o.shared.web.OnProblem;
 import o2o.shared.web.PageText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -37,35 +38,39 @@ class MemberConsole {
 
     /** A phone or a member QR code (scanned or typed): the member's card, or "not a member" with a join button. */
     @PostMapping("/merchant/members/lookup")
+    @OnProblem(render = "notFound", errorPage = 403)
     String lookup(StaffPrincipal staff, @RequestParam(defaultValue = "") String phone,
             @RequestParam(defaultValue = "") String qr,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
-        try {
-            model.addAttribute("member", members.lookup(staff, Map.of("phone", phone, "qr", qr)));
-        } catch (Problem problem) {
-            if (problem.slug().equals("forbidden")) throw problem;
-            if (problem.slug().equals("not-found") && !phone.isBlank() && qr.isBlank()) {
-                model.addAttribute("notMember", phone.strip());
-            } else if (problem.slug().equals("not-found")) {
-                model.addAttribute("problem", text.problem("members.lookup.not-found", problem));
-            } else {
-                model.addAttribute("problem", text.problem(problem));
-            }
+        model.addAttribute("member", members.lookup(staff, Map.of("phone", phone, "qr", qr)));
+        return result(htmx);
+    }
+
+    /** A phone that is no member's is offered to join; a code that finds no one says so in the counter's words. */
+    String notFound(@RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "") String qr,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Problem problem,
+            Model model) {
+        if (problem.slug().equals("not-found") && !phone.isBlank() && qr.isBlank()) {
+            model.addAttribute("notMember", phone.strip());
+        } else if (problem.slug().equals("not-found")) {
+            model.addAttribute("problem", text.problem("members.lookup.not-found", problem));
+        } else {
+            model.addAttribute("problem", text.problem(problem));
         }
-        return htmx != null ? "loyalty/lookup :: result" : "loyalty/lookup";
+        return result(htmx);
     }
 
     @PostMapping("/merchant/members/join")
+    @OnProblem(render = "result", errorPage = 403)
     String join(StaffPrincipal staff, @RequestParam String phone, @RequestParam(defaultValue = "") String name,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
-        try {
-            var registered = members.register(staff, phone, name);
-            model.addAttribute("member", registered.member());
-            model.addAttribute("joinedNow", registered.joinedNow());
-        } catch (Problem problem) {
-            if (problem.slug().equals("forbidden")) throw problem;
-            model.addAttribute("problem", text.problem(problem));
-        }
+        var registered = members.register(staff, phone, name);
+        model.addAttribute("member", registered.member());
+        model.addAttribute("joinedNow", registered.joinedNow());
+        return result(htmx);
+    }
+
+    String result(@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx) {
         return htmx != null ? "loyalty/lookup :: result" : "loyalty/lookup";
     }
 

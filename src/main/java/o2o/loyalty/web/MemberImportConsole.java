@@ -1,14 +1,13 @@
 package o2o.loyalty.web;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.UUID;
 
 import o2o.identity.StaffPrincipal;
 import o2o.loyalty.MemberImports;
 import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
-import o2o.shared.web.PageText;
+import o2o.shared.web.OnProblem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,11 +21,9 @@ import org.springframework.web.multipart.MultipartFile;
 class MemberImportConsole {
 
     private final MemberImports imports;
-    private final PageText text;
 
-    MemberImportConsole(MemberImports imports, PageText text) {
+    MemberImportConsole(MemberImports imports) {
         this.imports = imports;
-        this.text = text;
     }
 
     @GetMapping("/merchant/members/import")
@@ -36,17 +33,12 @@ class MemberImportConsole {
     }
 
     @PostMapping("/merchant/members/import")
-    String upload(StaffPrincipal staff, @RequestParam("file") MultipartFile file, Model model) throws IOException {
+    @OnProblem(render = "form", errorPage = 403)
+    String upload(StaffPrincipal staff, @RequestParam("file") MultipartFile file) throws IOException {
         MemberImportApi.merchant(staff);
-        try {
-            if (file.isEmpty()) throw new InvalidInput("file", "choose a CSV file");
-            var done = imports.run(staff, file.getOriginalFilename(), MemberImportApi.read(file.getInputStream()));
-            return "redirect:/merchant/members/import/" + done.id();
-        } catch (Problem problem) {
-            if (problem.status().value() == 403) throw problem;
-            model.addAttribute("errors", List.of(text.problem(problem)));
-            return form(staff, model);
-        }
+        if (file.isEmpty()) throw new InvalidInput("file", "choose a CSV file");
+        var done = imports.run(staff, file.getOriginalFilename(), MemberImportApi.read(file.getInputStream()));
+        return "redirect:/merchant/members/import/" + done.id();
     }
 
     @GetMapping("/merchant/members/import/{id}")

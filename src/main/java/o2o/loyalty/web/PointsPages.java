@@ -13,7 +13,8 @@ import o2o.shared.InvalidInput;
 import o2o.shared.Money;
 import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
-import o2o.shared.web.PageText;
+import o2o.shared.web.FormValues;
+import o2o.shared.web.OnProblem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,16 +36,13 @@ class PointsPages {
     private final PointsMall mall;
     private final Customers customers;
     private final Merchants merchants;
-    private final PageText text;
 
-    PointsPages(Loyalty loyalty, PointsSpending spending, PointsMall mall, Customers customers, Merchants merchants,
-            PageText text) {
+    PointsPages(Loyalty loyalty, PointsSpending spending, PointsMall mall, Customers customers, Merchants merchants) {
         this.loyalty = loyalty;
         this.spending = spending;
         this.mall = mall;
         this.customers = customers;
         this.merchants = merchants;
-        this.text = text;
     }
 
     /** htmx, in the deal's buy form: the member's points and what they may use; nothing for non-members. */
@@ -62,17 +60,16 @@ class PointsPages {
 
     /** htmx: what the typed points are worth, or why they cannot be used. */
     @GetMapping("/me/points/worth")
+    @OnProblem(render = "worthless", errorPage = 404)
     String worth(CustomerPrincipal customer, @RequestParam UUID merchant,
             @RequestParam(defaultValue = "") String pointsToUse, Model model) {
         var membership = loyalty.membership(customer.customerId(), merchant).orElseThrow(() -> Problem.notFound("member"));
-        try {
-            long points = pointsToUse.isBlank() ? 0 : Long.parseLong(pointsToUse.strip());
-            model.addAttribute("value", points == 0 ? null : spending.rules(membership.programId()).valueOf(points));
-        } catch (NumberFormatException e) {
-            model.addAttribute("message", text.problem(new InvalidInput("pointsToUse", "not a whole number")));
-        } catch (Problem problem) {
-            model.addAttribute("message", text.problem(problem));
-        }
+        long points = FormValues.wholeNumber("pointsToUse", pointsToUse, 0);
+        model.addAttribute("value", points == 0 ? null : spending.rules(membership.programId()).valueOf(points));
+        return "loyalty/points-checkout :: worth";
+    }
+
+    String worthless() {
         return "loyalty/points-checkout :: worth";
     }
 
@@ -90,17 +87,13 @@ class PointsPages {
     }
 
     @PostMapping("/me/memberships/{merchantId}/mall/{itemId}/exchange")
+    @OnProblem(redirect = "/me/memberships/{merchantId}/mall", errorPage = 404)
     String exchange(CustomerPrincipal customer, @PathVariable UUID merchantId, @PathVariable UUID itemId,
             @RequestParam String key, RedirectAttributes redirect) {
-        try {
-            var item = mall.item(itemId).filter(i -> i.merchantId().equals(merchantId))
-                    .orElseThrow(() -> Problem.notFound("points mall item"));
-            var exchange = mall.exchange(customer.customerId(), item.id(), key);
-            redirect.addFlashAttribute("exchanged", exchange.coupon().title());
-        } catch (Problem problem) {
-            if (problem.status().value() == 404) throw problem;
-            redirect.addFlashAttribute("problem", text.problem(problem));
-        }
+        var item = mall.item(itemId).filter(i -> i.merchantId().equals(merchantId))
+                .orElseThrow(() -> Problem.notFound("points mall item"));
+        var exchange = mall.exchange(customer.customerId(), item.id(), key);
+        redirect.addFlashAttribute("exchanged", exchange.coupon().title());
         return "redirect:/me/memberships/" + merchantId + "/mall";
     }
 
@@ -112,18 +105,20 @@ class PointsPages {
 
     /** The page again with the outcome, and a fresh key for the next redemption. */
     @PostMapping("/merchant/points/redeem")
+    @OnProblem(render = "refused", errorPage = {})
     String redeem(StaffPrincipal staff, @RequestParam String phone, @RequestParam String points,
             @RequestParam(defaultValue = "") String note, @RequestParam String key, Model model) {
-        try {
-            var customer = customers.byPhone(PhoneNumber.parse(phone)).orElseThrow(() -> Problem.notFound("member"));
-            var redemption = spending.redeemAtCounter(staff, customer.customerId(), number(points), key, note);
-            model.addAttribute("ok", true);
-            model.addAttribute("redemption", redemption);
-            model.addAttribute("phone", PhoneNumber.parse(phone).masked());
-        } catch (Problem problem) {
-            model.addAttribute("ok", false);
-            model.addAttribute("message", text.problem(problem));
-        }
+        var customer = customers.byPhone(PhoneNumber.parse(phone)).orElseThrow(() -> Problem.notFound("member"));
+        var redemption = spending.redeemAtCounter(staff, customer.customerId(), number(points), key, note);
+        model.addAttribute("ok", true);
+        model.addAttribute("redemption", redemption);
+        model.addAttribute("phone", PhoneNumber.parse(phone).masked());
+        model.addAttribute("key", UUID.randomUUID());
+        return "loyalty/redeem";
+    }
+
+    String refused(Model model) {
+        model.addAttribute("ok", false);
         model.addAttribute("key", UUID.randomUUID());
         return "loyalty/redeem";
     }

@@ -1,14 +1,14 @@
 package o2o.merchants.web;
 
 import java.time.DayOfWeek;
-import java.util.List;
 import java.util.UUID;
 
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.Merchants;
 import o2o.merchants.Stores;
 import o2o.shared.Problem;
-import o2o.shared.web.PageText;
+import o2o.shared.web.OnProblem;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,12 +23,10 @@ class MerchantConsole {
 
     private final Merchants merchants;
     private final Stores stores;
-    private final PageText text;
 
-    MerchantConsole(Merchants merchants, Stores stores, PageText text) {
+    MerchantConsole(Merchants merchants, Stores stores) {
         this.merchants = merchants;
         this.stores = stores;
-        this.text = text;
     }
 
     @GetMapping("/merchant")
@@ -42,46 +40,44 @@ class MerchantConsole {
 
     @GetMapping("/merchant/stores/new")
     String newStore(Model model) {
-        return form(model, null, StoreForm.blank(), null);
+        return form(model, null, StoreForm.blank());
     }
 
     @PostMapping("/merchant/stores/new")
-    String open(StaffPrincipal staff, @ModelAttribute StoreForm form, Model model, RedirectAttributes redirect) {
-        try {
-            var store = stores.open(staff, form.toDetails());
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/merchant/stores/" + store.id();
-        } catch (Problem problem) {
-            return form(model, null, form, problem);
-        }
+    @OnProblem(render = "openForm", errorPage = {})
+    String open(StaffPrincipal staff, @ModelAttribute StoreForm form, RedirectAttributes redirect) {
+        var store = stores.open(staff, form.toDetails());
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/merchant/stores/" + store.id();
+    }
+
+    String openForm(@ModelAttribute StoreForm form, Model model) {
+        return form(model, null, form);
     }
 
     @GetMapping("/merchant/stores/{id}")
     String edit(StaffPrincipal staff, @PathVariable UUID id, Model model) {
-        return form(model, id, StoreForm.of(stores.get(staff, id)), null);
+        return form(model, id, StoreForm.of(stores.get(staff, id)));
     }
 
     @PostMapping("/merchant/stores/{id}")
-    String update(StaffPrincipal staff, @PathVariable UUID id, @ModelAttribute StoreForm form, Model model,
+    @OnProblem(render = "updateForm", errorPage = 404)
+    String update(StaffPrincipal staff, @PathVariable UUID id, @ModelAttribute StoreForm form,
             RedirectAttributes redirect) {
-        try {
-            stores.update(staff, id, form.toDetails());
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/merchant/stores/" + id;
-        } catch (Problem problem) {
-            if (problem.status().value() == 404) throw problem;
-            return form(model, id, form, problem);
-        }
+        stores.update(staff, id, form.toDetails());
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/merchant/stores/" + id;
     }
 
-    private String form(Model model, UUID storeId, StoreForm form, Problem problem) {
+    String updateForm(@PathVariable UUID id, @ModelAttribute StoreForm form, Model model) {
+        return form(model, id, form);
+    }
+
+    private String form(Model model, @Nullable UUID storeId, StoreForm form) {
         model.addAttribute("storeId", storeId);
         model.addAttribute("form", form);
         model.addAttribute("days", DayOfWeek.values());
         if (!model.containsAttribute("saved")) model.addAttribute("saved", false);
-        if (problem != null) {
-            model.addAttribute("errors", List.of(text.problem(problem)));
-        }
         return "merchants/store-form";
     }
 

@@ -1,6 +1,5 @@
 package o2o.merchants.web;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -9,8 +8,7 @@ import o2o.merchants.City;
 import o2o.merchants.MerchantApplication;
 import o2o.merchants.MerchantStatus;
 import o2o.merchants.Merchants;
-import o2o.shared.Problem;
-import o2o.shared.web.PageText;
+import o2o.shared.web.OnProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -29,12 +27,10 @@ class OnboardingPages {
 
     private final Merchants merchants;
     private final MessageSource messages;
-    private final PageText text;
 
-    OnboardingPages(Merchants merchants, MessageSource messages, PageText text) {
+    OnboardingPages(Merchants merchants, MessageSource messages) {
         this.merchants = merchants;
         this.messages = messages;
-        this.text = text;
     }
 
     @GetMapping("/apply")
@@ -44,6 +40,7 @@ class OnboardingPages {
     }
 
     @PostMapping("/apply")
+    @OnProblem(render = "again", errorPage = {})
     String apply(@Valid @ModelAttribute("form") MerchantApplication form, BindingResult binding, Model model) {
         model.addAttribute("categories", City.CATEGORIES);
         if (binding.hasErrors()) {
@@ -52,13 +49,13 @@ class OnboardingPages {
                     .toList());
             return "merchants/apply";
         }
-        try {
-            model.addAttribute("done", merchants.apply(form));
-            model.addAttribute("username", form.ownerUsername());
-        } catch (Problem problem) {
-            model.addAttribute("errors", List.of(text.problem(problem)));
-        }
+        model.addAttribute("done", merchants.apply(form));
+        model.addAttribute("username", form.ownerUsername());
         return "merchants/apply";
+    }
+
+    String again(@ModelAttribute("form") MerchantApplication form, Model model) {
+        return applyForm(model);
     }
 
     @GetMapping("/admin")

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import o2o.identity.Role;
@@ -15,8 +13,7 @@ import o2o.merchants.Store;
 import o2o.merchants.Stores;
 import o2o.merchants.Team;
 import o2o.shared.InvalidInput;
-import o2o.shared.Problem;
-import o2o.shared.web.PageText;
+import o2o.shared.web.OnProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,33 +33,34 @@ class TeamConsole {
 
     private final Team team;
     private final Stores stores;
-    private final PageText text;
 
-    TeamConsole(Team team, Stores stores, PageText text) {
+    TeamConsole(Team team, Stores stores) {
         this.team = team;
         this.stores = stores;
-        this.text = text;
     }
 
     @GetMapping("/merchant/staff")
     String list(StaffPrincipal staff, Model model) {
-        return list(staff, model, new NewMember("", "", "", Role.CASHIER.name(), List.of()), null);
+        return list(staff, model, new NewMember("", "", "", Role.CASHIER.name(), List.of()));
     }
 
     @PostMapping("/merchant/staff")
+    @OnProblem(render = "hireForm", errorPage = 404)
     String add(StaffPrincipal staff, @RequestParam(defaultValue = "") String username,
             @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String displayName,
             @RequestParam(defaultValue = "") String role, @RequestParam(required = false) @Nullable List<UUID> storeIds,
-            Model model, RedirectAttributes redirect) {
-        var form = new NewMember(username, "", displayName, role, storeIds == null ? List.of() : storeIds);
-        try {
-            var added = team.hire(staff, username.strip(), password, displayName, role(role), Set.copyOf(form.storeIds()));
-            redirect.addFlashAttribute("added", added.username());
-            return "redirect:/merchant/staff";
-        } catch (Problem problem) {
-            if (problem.status().value() == 404) throw problem;
-            return list(staff, model, form, text.problem(problem));
-        }
+            RedirectAttributes redirect) {
+        var chosen = storeIds == null ? Set.<UUID>of() : Set.copyOf(storeIds);
+        var added = team.hire(staff, username.strip(), password, displayName, role(role), chosen);
+        redirect.addFlashAttribute("added", added.username());
+        return "redirect:/merchant/staff";
+    }
+
+    /** The list with the form as it was typed, the password left out. */
+    String hireForm(StaffPrincipal staff, @RequestParam(defaultValue = "") String username,
+            @RequestParam(defaultValue = "") String displayName, @RequestParam(defaultValue = "") String role,
+            @RequestParam(required = false) @Nullable List<UUID> storeIds, Model model) {
+        return list(staff, model, new NewMember(username, "", displayName, role, storeIds == null ? List.of() : storeIds));
     }
 
     @PostMapping("/merchant/staff/{id}/disable")
@@ -80,38 +78,34 @@ class TeamConsole {
     @GetMapping("/merchant/staff/{id}")
     String member(StaffPrincipal staff, @PathVariable UUID id, Model model) {
         var member = team.member(staff, id);
-        return member(staff, member, model, member.displayName(), member.role().name(),
-                List.copyOf(member.storeIds()), null);
+        return memberPage(staff, member, model, member.displayName(), member.role().name(),
+                List.copyOf(member.storeIds()));
     }
 
     @PostMapping("/merchant/staff/{id}")
+    @OnProblem(render = "changeForm")
     String change(StaffPrincipal staff, @PathVariable UUID id, @RequestParam(defaultValue = "") String displayName,
             @RequestParam(defaultValue = "") String role, @RequestParam(required = false) @Nullable List<UUID> storeIds,
-            Model model, RedirectAttributes redirect) {
-        var chosen = storeIds == null ? List.<UUID>of() : storeIds;
-        return edited(staff, id, model, redirect, "saved", () -> team.change(staff, id, displayName, role(role),
-                Set.copyOf(chosen)), member -> member(staff, member, model, displayName, role, chosen, null));
+            RedirectAttributes redirect) {
+        team.change(staff, id, displayName, role(role), storeIds == null ? Set.of() : Set.copyOf(storeIds));
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/merchant/staff/" + id;
+    }
+
+    String changeForm(StaffPrincipal staff, @PathVariable UUID id, @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(defaultValue = "") String role, @RequestParam(required = false) @Nullable List<UUID> storeIds,
+            Model model) {
+        return memberPage(staff, team.member(staff, id), model, displayName, role,
+                storeIds == null ? List.of() : storeIds);
     }
 
     @PostMapping("/merchant/staff/{id}/password")
+    @OnProblem(render = "member")
     String resetPassword(StaffPrincipal staff, @PathVariable UUID id, @RequestParam(defaultValue = "") String password,
-            Model model, RedirectAttributes redirect) {
-        return edited(staff, id, model, redirect, "passwordReset", () -> team.resetPassword(staff, id, password),
-                member -> member(staff, member, model, member.displayName(), member.role().name(),
-                        List.copyOf(member.storeIds()), null));
-    }
-
-    private String edited(StaffPrincipal staff, UUID id, Model model, RedirectAttributes redirect, String flash,
-            Supplier<StaffMember> change, Function<StaffMember, String> form) {
-        try {
-            change.get();
-            redirect.addFlashAttribute(flash, true);
-            return "redirect:/merchant/staff/" + id;
-        } catch (Problem problem) {
-            if (problem.status().value() == 403 || problem.status().value() == 404) throw problem;
-            model.addAttribute("errors", List.of(text.problem(problem)));
-            return form.apply(team.member(staff, id));
-        }
+            RedirectAttributes redirect) {
+        team.resetPassword(staff, id, password);
+        redirect.addFlashAttribute("passwordReset", true);
+        return "redirect:/merchant/staff/" + id;
     }
 
     private String toggled(StaffPrincipal staff, StaffMember member, @Nullable String htmx, Model model) {
@@ -124,7 +118,7 @@ class TeamConsole {
 
     record NewMember(String username, String password, String displayName, String role, List<UUID> storeIds) {}
 
-    private String list(StaffPrincipal staff, Model model, NewMember form, @Nullable String error) {
+    private String list(StaffPrincipal staff, Model model, NewMember form) {
         var members = team.of(staff);
         model.addAttribute("members", members);
         model.addAttribute("changeable", members.stream().filter(m -> team.mayChange(staff, m))
@@ -133,12 +127,11 @@ class TeamConsole {
         model.addAttribute("stores", stores.visibleTo(staff));
         model.addAttribute("roles", team.assignableRoles(staff));
         model.addAttribute("form", form);
-        if (error != null) model.addAttribute("errors", List.of(error));
         return "merchants/staff";
     }
 
-    private String member(StaffPrincipal staff, StaffMember member, Model model, String displayName, String role,
-            List<UUID> storeIds, @Nullable String error) {
+    private String memberPage(StaffPrincipal staff, StaffMember member, Model model, String displayName, String role,
+            List<UUID> storeIds) {
         model.addAttribute("m", member);
         model.addAttribute("mayChange", team.mayChange(staff, member));
         model.addAttribute("displayName", displayName);
@@ -146,7 +139,6 @@ class TeamConsole {
         model.addAttribute("chosenStores", Set.copyOf(storeIds));
         model.addAttribute("stores", stores.visibleTo(staff));
         model.addAttribute("roles", team.assignableRoles(staff));
-        if (error != null) model.addAttribute("errors", List.of(error));
         return "merchants/staff-member";
     }
 

@@ -9,8 +9,7 @@ import o2o.identity.WechatAccount;
 import o2o.orders.OrderStatus;
 import o2o.orders.Orders;
 import o2o.payments.PaymentProvider;
-import o2o.shared.Problem;
-import o2o.shared.web.PageText;
+import o2o.shared.web.OnProblem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The customer's orders, paying them (a deal's checkout ends here too), and the page the provider sends them back to. */
 @Controller
@@ -29,12 +27,10 @@ class OrderPages {
 
     private final Orders orders;
     private final Customers customers;
-    private final PageText text;
 
-    OrderPages(Orders orders, Customers customers, PageText text) {
+    OrderPages(Orders orders, Customers customers) {
         this.orders = orders;
         this.customers = customers;
-        this.text = text;
     }
 
     @GetMapping("/me/orders")
@@ -63,29 +59,20 @@ class OrderPages {
 
     /** Pays an unpaid order (again): off to the provider's page; a deal's checkout comes here with its provider. */
     @PostMapping("/me/orders/{id}/pay")
+    @OnProblem(redirect = "/me/orders/{id}", errorPage = 404)
     String pay(CustomerPrincipal customer, @PathVariable UUID id, @RequestParam(defaultValue = PROVIDER) String provider,
-            @RequestHeader(name = "User-Agent", defaultValue = "") String userAgent, RedirectAttributes redirect) {
+            @RequestHeader(name = "User-Agent", defaultValue = "") String userAgent) {
         // inside WeChat, with the customer's verified openid, WeChat Pay opens in WeChat itself (JSAPI)
         var openid = userAgent.contains("MicroMessenger")
                 ? customers.wechatOf(customer.customerId()).map(WechatAccount::openid).orElse(null) : null;
         var scene = openid == null ? PaymentProvider.Scene.PAGE : PaymentProvider.Scene.IN_WECHAT;
-        try {
-            return "redirect:" + orders.pay(customer, id, provider, "/me/orders/" + id, scene, openid).redirectUrl();
-        } catch (Problem problem) {
-            if (problem.status().value() == 404) throw problem;
-            redirect.addFlashAttribute("problem", text.problem(problem));
-            return "redirect:/me/orders/" + id;
-        }
+        return "redirect:" + orders.pay(customer, id, provider, "/me/orders/" + id, scene, openid).redirectUrl();
     }
 
     @PostMapping("/me/orders/{id}/cancel")
-    String cancel(CustomerPrincipal customer, @PathVariable UUID id, RedirectAttributes redirect) {
-        try {
-            orders.cancel(customer, id);
-        } catch (Problem problem) {
-            if (problem.status().value() == 404) throw problem;
-            redirect.addFlashAttribute("problem", text.problem(problem));
-        }
+    @OnProblem(redirect = "/me/orders/{id}", errorPage = 404)
+    String cancel(CustomerPrincipal customer, @PathVariable UUID id) {
+        orders.cancel(customer, id);
         return "redirect:/me/orders/" + id;
     }
 }

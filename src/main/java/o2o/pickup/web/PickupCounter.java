@@ -6,8 +6,7 @@ import o2o.identity.Role;
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.Stores;
 import o2o.pickup.Pickups;
-import o2o.shared.Problem;
-import o2o.shared.web.PageText;
+import o2o.shared.web.OnProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,12 +25,10 @@ class PickupCounter {
 
     private final Pickups pickups;
     private final Stores stores;
-    private final PageText text;
 
-    PickupCounter(Pickups pickups, Stores stores, PageText text) {
+    PickupCounter(Pickups pickups, Stores stores) {
         this.pickups = pickups;
         this.stores = stores;
-        this.text = text;
     }
 
     @FunctionalInterface
@@ -52,18 +49,21 @@ class PickupCounter {
     }
 
     @PostMapping("/merchant/stores/{storeId}/pickup/{orderId}/ready")
+    @OnProblem(render = "refused", errorPage = 404)
     String ready(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID orderId,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
         return move(staff, storeId, orderId, htmx, model, pickups::markReady);
     }
 
     @PostMapping("/merchant/stores/{storeId}/pickup/{orderId}/handed-over")
+    @OnProblem(render = "refused", errorPage = 404)
     String handedOver(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID orderId,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
         return move(staff, storeId, orderId, htmx, model, pickups::handOver);
     }
 
     @PostMapping("/merchant/stores/{storeId}/pickup/{orderId}/refund")
+    @OnProblem(render = "refused", errorPage = 404)
     String refund(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID orderId,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
         return move(staff, storeId, orderId, htmx, model, pickups::refund);
@@ -71,15 +71,15 @@ class PickupCounter {
 
     private String move(StaffPrincipal staff, UUID storeId, UUID orderId, @Nullable String htmx, Model model,
             Move move) {
-        try {
-            move.apply(staff, storeId, orderId);
-        } catch (Problem problem) {
-            if (problem.status().value() == 404) throw problem;
-            model.addAttribute("problem", text.problem(problem));
-        }
-        if (htmx == null && !model.containsAttribute("problem")) {
-            return "redirect:/merchant/stores/" + storeId + "/pickup";
-        }
+        move.apply(staff, storeId, orderId);
+        if (htmx == null) return "redirect:/merchant/stores/" + storeId + "/pickup";
+        board(staff, storeId, model);
+        return "pickup/counter :: board";
+    }
+
+    /** The board with the refusal on it; without htmx, the whole counter page. */
+    String refused(StaffPrincipal staff, @PathVariable UUID storeId,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
         board(staff, storeId, model);
         return htmx == null ? "pickup/counter" : "pickup/counter :: board";
     }

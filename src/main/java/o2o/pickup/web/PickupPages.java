@@ -16,6 +16,8 @@ import o2o.pickup.Pickups;
 import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
 import o2o.shared.web.FormValues;
+import o2o.shared.web.OnProblem;
+import o2o.shared.web.PageProblems;
 import o2o.shared.web.PageText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
@@ -26,7 +28,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The customer's pick-up pages: the store's menu with a cart (kept in the visitor's session, one per store), the
@@ -79,26 +80,23 @@ class PickupPages {
 
     /** Adds a dish with the options picked on its card ({@code opt-<groupId>} fields) after pricing it once. */
     @PostMapping("/stores/{storeId}/pickup/cart")
+    @OnProblem(redirect = "/stores/{storeId}/pickup#cart", errorPage = 404)
     String add(@Nullable Authentication authentication, @PathVariable UUID storeId, @RequestParam UUID itemId,
             @RequestParam(defaultValue = "1") String quantity, @RequestParam MultiValueMap<String, String> form,
-            HttpSession session, RedirectAttributes redirect) {
+            HttpSession session) {
         if (customer(authentication) == null) return "redirect:/signin?next=/stores/" + storeId + "/pickup";
         stores.findListed(storeId).orElseThrow(() -> Problem.notFound("store"));
-        try {
-            var options = new ArrayList<UUID>();
-            for (var field : form.entrySet()) {
-                if (!field.getKey().startsWith(OPTION_FIELD)) continue;
-                for (var value : field.getValue()) options.add(uuid(value));
-            }
-            var line = new CartLine(itemId, options, FormValues.number("quantity", quantity));
-            pickups.price(storeId, List.of(line));
-            var cart = new ArrayList<>(cart(session, storeId));
-            if (cart.size() >= 30) throw new InvalidInput("lines", "at most 30 lines");
-            cart.add(line);
-            session.setAttribute(key(storeId), List.copyOf(cart));
-        } catch (Problem problem) {
-            redirect.addFlashAttribute("problem", text.problem(problem));
+        var options = new ArrayList<UUID>();
+        for (var field : form.entrySet()) {
+            if (!field.getKey().startsWith(OPTION_FIELD)) continue;
+            for (var value : field.getValue()) options.add(uuid(value));
         }
+        var line = new CartLine(itemId, options, FormValues.number("quantity", quantity));
+        pickups.price(storeId, List.of(line));
+        var cart = new ArrayList<>(cart(session, storeId));
+        if (cart.size() >= 30) throw new InvalidInput("lines", "at most 30 lines");
+        cart.add(line);
+        session.setAttribute(key(storeId), List.copyOf(cart));
         return "redirect:/stores/" + storeId + "/pickup#cart";
     }
 
@@ -110,27 +108,23 @@ class PickupPages {
         return "redirect:/stores/" + storeId + "/pickup#cart";
     }
 
-    /** Places the order from the cart, then off to pay; the cart is emptied once the order exists. */
+    /**
+     * Places the order from the cart, then off to pay; the cart is emptied once the order exists. A refused order
+     * shows on the cart with the note kept; a refused payment shows on the order.
+     */
     @PostMapping("/stores/{storeId}/pickup/checkout")
+    @OnProblem(redirect = "/stores/{storeId}/pickup#cart", keep = "note", errorPage = 404)
     String checkout(@Nullable Authentication authentication, @PathVariable UUID storeId,
             @RequestParam(defaultValue = "") String pickupTime, @RequestParam(defaultValue = "") String note,
-            @RequestParam(defaultValue = "online") String provider, HttpSession session,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "online") String provider, HttpSession session) {
         var customer = customer(authentication);
         if (customer == null) return "redirect:/signin?next=/stores/" + storeId + "/pickup";
         stores.findListed(storeId).orElseThrow(() -> Problem.notFound("store"));
-        UUID orderId;
-        try {
-            var order = pickups.place(customer, storeId, new PickupRequest(cart(session, storeId),
-                    PickupResponse.pickupTime(pickupTime), note, null, 0));
-            orderId = order.orderId();
-        } catch (Problem problem) {
-            redirect.addFlashAttribute("problem", text.problem(problem));
-            redirect.addFlashAttribute("note", note);
-            return "redirect:/stores/" + storeId + "/pickup#cart";
-        }
+        var order = pickups.place(customer, storeId, new PickupRequest(cart(session, storeId),
+                PickupResponse.pickupTime(pickupTime), note, null, 0));
         session.removeAttribute(key(storeId));
-        return pay(customer, orderId, provider, redirect);
+        PageProblems.redirectTo("/me/pickups/" + order.orderId());
+        return pay(customer, order.orderId(), provider);
     }
 
     @GetMapping("/me/pickups")
@@ -156,30 +150,21 @@ class PickupPages {
     }
 
     @PostMapping("/me/pickups/{id}/pay")
+    @OnProblem(redirect = "/me/pickups/{id}", errorPage = 404)
     String payAgain(CustomerPrincipal customer, @PathVariable UUID id,
-            @RequestParam(defaultValue = "online") String provider, RedirectAttributes redirect) {
-        return pay(customer, id, provider, redirect);
+            @RequestParam(defaultValue = "online") String provider) {
+        return pay(customer, id, provider);
     }
 
     @PostMapping("/me/pickups/{id}/cancel")
-    String cancel(CustomerPrincipal customer, @PathVariable UUID id, RedirectAttributes redirect) {
-        try {
-            pickups.cancel(customer, id);
-        } catch (Problem problem) {
-            if (problem.status().value() == 404) throw problem;
-            redirect.addFlashAttribute("problem", text.problem(problem));
-        }
+    @OnProblem(redirect = "/me/pickups/{id}", errorPage = 404)
+    String cancel(CustomerPrincipal customer, @PathVariable UUID id) {
+        pickups.cancel(customer, id);
         return "redirect:/me/pickups/" + id;
     }
 
-    private String pay(CustomerPrincipal customer, UUID id, String provider, RedirectAttributes redirect) {
-        try {
-            return "redirect:" + pickups.pay(customer, id, provider).redirectUrl();
-        } catch (Problem problem) {
-            if (problem.status().value() == 404) throw problem;
-            redirect.addFlashAttribute("problem", text.problem(problem));
-            return "redirect:/me/pickups/" + id;
-        }
+    private String pay(CustomerPrincipal customer, UUID id, String provider) {
+        return "redirect:" + pickups.pay(customer, id, provider).redirectUrl();
     }
 
     private static @Nullable CustomerPrincipal customer(@Nullable Authentication authentication) {

@@ -5,8 +5,7 @@ import java.util.UUID;
 import o2o.identity.StaffPrincipal;
 import o2o.pos.PosKeyAdmin;
 import o2o.pos.PosSales;
-import o2o.shared.Problem;
-import o2o.shared.web.PageText;
+import o2o.shared.web.OnProblem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,12 +23,10 @@ class PosConsole {
 
     private final PosKeyAdmin admin;
     private final PosSales sales;
-    private final PageText text;
 
-    PosConsole(PosKeyAdmin admin, PosSales sales, PageText text) {
+    PosConsole(PosKeyAdmin admin, PosSales sales) {
         this.admin = admin;
         this.sales = sales;
-        this.text = text;
     }
 
     @GetMapping("/merchant/pos")
@@ -40,25 +37,18 @@ class PosConsole {
     }
 
     @PostMapping("/merchant/pos/keys")
+    @OnProblem(redirect = "/merchant/pos", errorPage = {})
     String create(StaffPrincipal staff, @RequestParam UUID storeId, @RequestParam(defaultValue = "") String name,
             RedirectAttributes redirect) {
-        try {
-            var issued = admin.create(staff, storeId, name);
-            redirect.addFlashAttribute("issued", issued);
-        } catch (Problem problem) {
-            redirect.addFlashAttribute("problem", text.problem(problem));
-        }
+        var issued = admin.create(staff, storeId, name);
+        redirect.addFlashAttribute("issued", issued);
         return "redirect:/merchant/pos";
     }
 
     @PostMapping("/merchant/pos/keys/{keyId}/revoke")
-    String revoke(StaffPrincipal staff, @PathVariable UUID keyId, @RequestParam UUID storeId,
-            RedirectAttributes redirect) {
-        try {
-            admin.revoke(staff, storeId, keyId);
-        } catch (Problem problem) {
-            redirect.addFlashAttribute("problem", text.problem(problem));
-        }
+    @OnProblem(redirect = "/merchant/pos", errorPage = {})
+    String revoke(StaffPrincipal staff, @PathVariable UUID keyId, @RequestParam UUID storeId) {
+        admin.revoke(staff, storeId, keyId);
         return "redirect:/merchant/pos";
     }
 }

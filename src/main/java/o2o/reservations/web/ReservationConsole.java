@@ -17,8 +17,8 @@ import o2o.reservations.ReservationSettings.TableType;
 import o2o.reservations.Reservations;
 import o2o.shared.InvalidInput;
 import o2o.shared.Money;
-import o2o.shared.Problem;
 import o2o.shared.web.FormValues;
+import o2o.shared.web.OnProblem;
 import o2o.shared.web.PageText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -67,10 +67,11 @@ class ReservationConsole {
     }
 
     @PostMapping("/merchant/stores/{storeId}/reservations/{id}/check-in")
+    @OnProblem(redirect = "/merchant/stores/{storeId}/reservations?date={date}")
     String checkIn(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID id,
             @RequestParam(required = false) @Nullable UUID tableId, @RequestParam String date,
             RedirectAttributes redirect) {
-        return act(staff, storeId, id, date, redirect, () -> {
+        return act(storeId, date, redirect, () -> {
             if (tableId == null) throw new InvalidInput("tableId", "pick a table");
             reservations.checkIn(staff, storeId, id, tableId);
             return "reservations.console.checked-in";
@@ -78,18 +79,20 @@ class ReservationConsole {
     }
 
     @PostMapping("/merchant/stores/{storeId}/reservations/{id}/no-show")
+    @OnProblem(redirect = "/merchant/stores/{storeId}/reservations?date={date}")
     String noShow(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID id, @RequestParam String date,
             RedirectAttributes redirect) {
-        return act(staff, storeId, id, date, redirect, () -> {
+        return act(storeId, date, redirect, () -> {
             reservations.noShow(staff, storeId, id);
             return "reservations.console.marked-no-show";
         });
     }
 
     @PostMapping("/merchant/stores/{storeId}/reservations/{id}/cancel")
+    @OnProblem(redirect = "/merchant/stores/{storeId}/reservations?date={date}")
     String cancel(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID id, @RequestParam String date,
             RedirectAttributes redirect) {
-        return act(staff, storeId, id, date, redirect, () -> {
+        return act(storeId, date, redirect, () -> {
             reservations.cancel(staff, storeId, id);
             return "reservations.console.cancelled";
         });
@@ -115,16 +118,12 @@ class ReservationConsole {
     }
 
     @PostMapping("/merchant/stores/{storeId}/reservations/settings")
+    @OnProblem(redirect = "/merchant/stores/{storeId}/reservations/settings")
     String saveSettings(StaffPrincipal staff, @PathVariable UUID storeId, @RequestParam Map<String, String> form,
             RedirectAttributes redirect) {
         reservations.managedStore(staff, storeId);
-        try {
-            reservations.saveSettings(staff, storeId, fromForm(form));
-            redirect.addFlashAttribute("done", text.message("reservations.settings.saved"));
-        } catch (Problem problem) {
-            if (problem.status().value() == 404 || problem.status().value() == 403) throw problem;
-            redirect.addFlashAttribute("problem", text.problem(problem));
-        }
+        reservations.saveSettings(staff, storeId, fromForm(form));
+        redirect.addFlashAttribute("done", text.message("reservations.settings.saved"));
         return "redirect:/merchant/stores/" + storeId + "/reservations/settings";
     }
 
@@ -153,14 +152,8 @@ class ReservationConsole {
         String run();
     }
 
-    private String act(StaffPrincipal staff, UUID storeId, UUID id, String date, RedirectAttributes redirect,
-            Action action) {
-        try {
-            redirect.addFlashAttribute("done", text.message(action.run()));
-        } catch (Problem problem) {
-            if (problem.status().value() == 404 || problem.status().value() == 403) throw problem;
-            redirect.addFlashAttribute("problem", text.problem(problem));
-        }
+    private String act(UUID storeId, String date, RedirectAttributes redirect, Action action) {
+        redirect.addFlashAttribute("done", text.message(action.run()));
         redirect.addAttribute("date", date);
         return "redirect:/merchant/stores/" + storeId + "/reservations";
     }

@@ -21,6 +21,8 @@ import o2o.shared.InvalidInput;
 import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
 import o2o.shared.web.FormValues;
+import o2o.shared.web.OnProblem;
+import o2o.shared.web.PageProblems;
 import o2o.shared.web.PageText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
@@ -30,7 +32,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The customer's side: a store's booking page (pick a date and a party size, see the slots with what is left, book,
@@ -88,28 +89,20 @@ class ReservationPages {
         return "reservations/link :: link";
     }
 
+    /** A refused booking shows on the booking page, on the day and party size asked for. */
     @PostMapping("/stores/{storeId}/reserve")
+    @OnProblem(redirect = "/stores/{storeId}/reserve?date={date}&partySize={partySize}", errorPage = 404)
     String book(@Nullable Authentication authentication, @PathVariable UUID storeId, @RequestParam String date,
             @RequestParam String time, @RequestParam String partySize, @RequestParam(defaultValue = "") String name,
-            @RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "") String note,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "") String note) {
         if (authentication == null || !(authentication.getPrincipal() instanceof CustomerPrincipal signedIn)) {
             return "redirect:/signin?next=/stores/" + storeId + "/reserve";
         }
-        Reservation booking;
-        try {
-            int party = FormValues.number("partySize", partySize);
-            booking = reservations.book(signedIn, new NewReservation(storeId, ReservationApi.date(date),
-                    ReservationSettings.parseTime("time", time), party, name,
-                    phone.isBlank() ? signedIn.phone() : PhoneNumber.parse(phone), note));
-        } catch (Problem problem) {
-            if (problem.status().value() == 404) throw problem;
-            redirect.addFlashAttribute("problem", text.problem(problem));
-            redirect.addAttribute("date", date);
-            redirect.addAttribute("partySize", partySize);
-            return "redirect:/stores/" + storeId + "/reserve";
-        }
-        if (booking.status() == ReservationStatus.PENDING_DEPOSIT) return pay(signedIn, booking, redirect);
+        int party = FormValues.number("partySize", partySize);
+        var booking = reservations.book(signedIn, new NewReservation(storeId, ReservationApi.date(date),
+                ReservationSettings.parseTime("time", time), party, name,
+                phone.isBlank() ? signedIn.phone() : PhoneNumber.parse(phone), note));
+        if (booking.status() == ReservationStatus.PENDING_DEPOSIT) return pay(signedIn, booking);
         return "redirect:/me/reservations/" + booking.id();
     }
 
@@ -141,31 +134,24 @@ class ReservationPages {
 
     /** Pays the deposit (again): to the gateway's page, which sends the payer back to the booking. */
     @PostMapping("/me/reservations/{id}/pay")
-    String payDeposit(CustomerPrincipal customer, @PathVariable UUID id, RedirectAttributes redirect) {
-        return pay(customer, reservations.ofCustomer(customer, id), redirect);
+    @OnProblem(redirect = "/me/reservations/{id}", errorPage = 404)
+    String payDeposit(CustomerPrincipal customer, @PathVariable UUID id) {
+        return pay(customer, reservations.ofCustomer(customer, id));
     }
 
     @PostMapping("/me/reservations/{id}/cancel")
-    String cancel(CustomerPrincipal customer, @PathVariable UUID id, RedirectAttributes redirect) {
-        try {
-            reservations.cancel(customer, id);
-        } catch (Problem problem) {
-            if (problem.status().value() == 404) throw problem;
-            redirect.addFlashAttribute("problem", text.problem(problem));
-        }
+    @OnProblem(redirect = "/me/reservations/{id}", errorPage = 404)
+    String cancel(CustomerPrincipal customer, @PathVariable UUID id) {
+        reservations.cancel(customer, id);
         return "redirect:/me/reservations/" + id;
     }
 
-    private String pay(CustomerPrincipal customer, Reservation booking, RedirectAttributes redirect) {
+    /** To the gateway; a refused payment shows on the booking. */
+    private String pay(CustomerPrincipal customer, Reservation booking) {
         if (booking.orderId() == null) return "redirect:/me/reservations/" + booking.id();
-        try {
-            return "redirect:" + orders.pay(customer, booking.orderId(), PROVIDER,
-                    "/me/reservations/" + booking.id()).redirectUrl();
-        } catch (Problem problem) {
-            if (problem.status().value() == 404) throw problem;
-            redirect.addFlashAttribute("problem", text.problem(problem));
-            return "redirect:/me/reservations/" + booking.id();
-        }
+        PageProblems.redirectTo("/me/reservations/" + booking.id());
+        return "redirect:" + orders.pay(customer, booking.orderId(), PROVIDER,
+                "/me/reservations/" + booking.id()).redirectUrl();
     }
 
     private Map<UUID, String> storeNames(List<Reservation> bookings) {

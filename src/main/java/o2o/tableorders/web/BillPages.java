@@ -12,9 +12,8 @@ import o2o.shared.InvalidInput;
 import o2o.payments.Payments;
 import o2o.shared.Problem;
 import o2o.shared.web.FormValues;
-import o2o.shared.web.PageText;
+import o2o.shared.web.OnProblem;
 import o2o.tableorders.Bill;
-import o2o.tableorders.BillPreview;
 import o2o.tableorders.BillShare;
 import o2o.tableorders.Bills;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -46,14 +44,12 @@ class BillPages {
     private final Tables tables;
     private final TableDiners diners;
     private final Payments payments;
-    private final PageText text;
 
-    BillPages(Bills bills, Tables tables, TableDiners diners, Payments payments, PageText text) {
+    BillPages(Bills bills, Tables tables, TableDiners diners, Payments payments) {
         this.bills = bills;
         this.payments = payments;
         this.tables = tables;
         this.diners = diners;
-        this.text = text;
     }
 
     @GetMapping("/t/{code}/bill")
@@ -71,37 +67,40 @@ class BillPages {
     }
 
     @PostMapping("/t/{code}/bill/ask")
-    String ask(@PathVariable String code, @Nullable Authentication authentication, HttpServletRequest request,
-            RedirectAttributes redirect) {
+    @OnProblem(redirect = "/t/{code}/bill", errorPage = 404)
+    String ask(@PathVariable String code, @Nullable Authentication authentication, HttpServletRequest request) {
         var diner = diners.of(authentication, request);
-        return act(code, redirect, () -> bills.ask(code, diner == null ? "diner" : diner.key()));
+        return act(code, () -> bills.ask(code, diner == null ? "diner" : diner.key()));
     }
 
     @PostMapping("/t/{code}/bill/split")
-    String split(@PathVariable String code, @RequestParam String split, @RequestParam(defaultValue = "1") String parts,
-            RedirectAttributes redirect) {
-        return act(code, redirect, () -> bills.split(code, split(split), FormValues.number("parts", parts)));
+    @OnProblem(redirect = "/t/{code}/bill", errorPage = 404)
+    String split(@PathVariable String code, @RequestParam String split, @RequestParam(defaultValue = "1") String parts) {
+        return act(code, () -> bills.split(code, split(split), FormValues.number("parts", parts)));
     }
 
     @PostMapping("/t/{code}/bill/claims")
+    @OnProblem(redirect = "/t/{code}/bill", errorPage = 404)
     String claim(@PathVariable String code, @RequestParam(name = "item", required = false) @Nullable List<UUID> items,
-            @Nullable Authentication authentication, RedirectAttributes redirect) {
+            @Nullable Authentication authentication) {
         var customer = customerOf(authentication);
         if (customer == null) return signIn(code);
-        return act(code, redirect, () -> bills.claim(code, customer, items == null ? List.of() : items));
+        return act(code, () -> bills.claim(code, customer, items == null ? List.of() : items));
     }
 
     @PostMapping("/t/{code}/bill/claims/release")
+    @OnProblem(redirect = "/t/{code}/bill", errorPage = 404)
     String release(@PathVariable String code, @RequestParam(name = "item", required = false) @Nullable List<UUID> items,
-            @Nullable Authentication authentication, RedirectAttributes redirect) {
+            @Nullable Authentication authentication) {
         var customer = customerOf(authentication);
         if (customer == null) return signIn(code);
-        return act(code, redirect, () -> bills.unclaim(code, customer, items == null ? List.of() : items));
+        return act(code, () -> bills.unclaim(code, customer, items == null ? List.of() : items));
     }
 
     @PostMapping("/t/{code}/bill/rest")
-    String rest(@PathVariable String code, RedirectAttributes redirect) {
-        return act(code, redirect, () -> bills.gatherRest(code));
+    @OnProblem(redirect = "/t/{code}/bill", errorPage = 404)
+    String rest(@PathVariable String code) {
+        return act(code, () -> bills.gatherRest(code));
     }
 
     /** Paying a share: the preview for this payer, coupon and points to choose, the three ways to pay. */
@@ -124,41 +123,37 @@ class BillPages {
 
     /** htmx: the preview again as the diner picks a coupon or types points. */
     @GetMapping("/t/{code}/bill/shares/{shareId}/preview")
+    @OnProblem(render = "previewWithout", errorPage = 404)
     String preview(@PathVariable String code, @PathVariable UUID shareId,
             @RequestParam(required = false) @Nullable String couponId,
             @RequestParam(defaultValue = "") String pointsToUse,
             CustomerPrincipal customer, Model model) {
         model.addAttribute("code", code);
-        BillPreview preview;
-        try {
-            preview = bills.preview(code, customer, shareId, coupon(couponId),
-                    FormValues.wholeNumber("pointsToUse", pointsToUse, 0));
-        } catch (Problem problem) {
-            if (problem.status().value() == 404) throw problem;
-            model.addAttribute("problem", text.problem(problem));
-            preview = bills.preview(code, customer, shareId, null, 0);
-        }
-        model.addAttribute("preview", preview);
+        model.addAttribute("preview", bills.preview(code, customer, shareId, coupon(couponId),
+                FormValues.wholeNumber("pointsToUse", pointsToUse, 0)));
+        return "tableorders/bill-share :: preview";
+    }
+
+    /** The preview without the coupon or points that were refused. */
+    String previewWithout(@PathVariable String code, @PathVariable UUID shareId, CustomerPrincipal customer,
+            Model model) {
+        model.addAttribute("code", code);
+        model.addAttribute("preview", bills.preview(code, customer, shareId, null, 0));
         return "tableorders/bill-share :: preview";
     }
 
     @PostMapping("/t/{code}/bill/shares/{shareId}/pay")
+    @OnProblem(redirect = "/t/{code}/bill/shares/{shareId}", errorPage = 404)
     String pay(@PathVariable String code, @PathVariable UUID shareId, @RequestParam String method,
             @RequestParam(required = false) @Nullable String couponId,
             @RequestParam(defaultValue = "") String pointsToUse,
-            @Nullable Authentication authentication, RedirectAttributes redirect) {
+            @Nullable Authentication authentication) {
         var customer = customerOf(authentication);
         if (customer == null) return signIn(code);
         var back = path(code);
-        try {
-            var payment = bills.pay(code, customer, shareId, new Bills.Payment(method, coupon(couponId),
-                    method.equals("points") ? 0 : FormValues.wholeNumber("pointsToUse", pointsToUse, 0)), back);
-            return "redirect:" + (payment.redirectUrl() == null ? back : payment.redirectUrl());
-        } catch (Problem problem) {
-            if (problem.status().value() == 404) throw problem;
-            redirect.addFlashAttribute("problem", text.problem(problem));
-            return "redirect:" + back + "/shares/" + shareId;
-        }
+        var payment = bills.pay(code, customer, shareId, new Bills.Payment(method, coupon(couponId),
+                method.equals("points") ? 0 : FormValues.wholeNumber("pointsToUse", pointsToUse, 0)), back);
+        return "redirect:" + (payment.redirectUrl() == null ? back : payment.redirectUrl());
     }
 
     // ---- staff
@@ -176,45 +171,44 @@ class BillPages {
     }
 
     @PostMapping("/merchant/tables/{tableId}/bill/ask")
-    String staffAsk(StaffPrincipal staff, @PathVariable UUID tableId, RedirectAttributes redirect) {
-        return staffAct(staff, tableId, redirect, () -> bills.askByStaff(staff, tableId));
+    @OnProblem(redirect = "/merchant/tables/{tableId}/bill")
+    String staffAsk(StaffPrincipal staff, @PathVariable UUID tableId) {
+        return staffAct(tableId, () -> bills.askByStaff(staff, tableId));
     }
 
     @PostMapping("/merchant/tables/{tableId}/bill/split")
+    @OnProblem(redirect = "/merchant/tables/{tableId}/bill")
     String staffSplit(StaffPrincipal staff, @PathVariable UUID tableId, @RequestParam String split,
-            @RequestParam(defaultValue = "1") String parts, RedirectAttributes redirect) {
-        return staffAct(staff, tableId, redirect,
+            @RequestParam(defaultValue = "1") String parts) {
+        return staffAct(tableId,
                 () -> bills.splitByStaff(staff, tableId, split(split), FormValues.number("parts", parts)));
     }
 
     @PostMapping("/merchant/tables/{tableId}/bill/reopen")
-    String staffReopen(StaffPrincipal staff, @PathVariable UUID tableId, RedirectAttributes redirect) {
-        return staffAct(staff, tableId, redirect, () -> bills.reopen(staff, tableId));
+    @OnProblem(redirect = "/merchant/tables/{tableId}/bill")
+    String staffReopen(StaffPrincipal staff, @PathVariable UUID tableId) {
+        return staffAct(tableId, () -> bills.reopen(staff, tableId));
     }
 
     @PostMapping("/merchant/tables/{tableId}/bill/counter")
-    String staffCounter(StaffPrincipal staff, @PathVariable UUID tableId, @RequestParam String method,
-            RedirectAttributes redirect) {
-        return staffAct(staff, tableId, redirect, () -> bills.settleAtCounter(staff, tableId, method));
+    @OnProblem(redirect = "/merchant/tables/{tableId}/bill")
+    String staffCounter(StaffPrincipal staff, @PathVariable UUID tableId, @RequestParam String method) {
+        return staffAct(tableId, () -> bills.settleAtCounter(staff, tableId, method));
     }
 
     @PostMapping("/merchant/tables/{tableId}/bill/shares/{shareId}/counter")
+    @OnProblem(redirect = "/merchant/tables/{tableId}/bill")
     String staffShareCounter(StaffPrincipal staff, @PathVariable UUID tableId, @PathVariable UUID shareId,
-            @RequestParam String method, RedirectAttributes redirect) {
-        return staffAct(staff, tableId, redirect, () -> bills.settleShareAtCounter(staff, tableId, shareId, method));
+            @RequestParam String method) {
+        return staffAct(tableId, () -> bills.settleShareAtCounter(staff, tableId, shareId, method));
     }
 
     /** Staff show the payer a gateway's QR code for a share (WeChat Pay or Alipay); its page returns here once paid. */
     @PostMapping("/merchant/tables/{tableId}/bill/shares/{shareId}/qr")
+    @OnProblem(redirect = "/merchant/tables/{tableId}/bill")
     String staffShareQr(StaffPrincipal staff, @PathVariable UUID tableId, @PathVariable UUID shareId,
-            @RequestParam String provider, RedirectAttributes redirect) {
-        try {
-            return "redirect:" + bills.qrAtCounter(staff, tableId, shareId, provider);
-        } catch (Problem problem) {
-            if (problem.status().value() == 404 || problem.status().value() == 403) throw problem;
-            redirect.addFlashAttribute("problem", text.problem(problem));
-            return "redirect:/merchant/tables/" + tableId + "/bill";
-        }
+            @RequestParam String provider) {
+        return "redirect:" + bills.qrAtCounter(staff, tableId, shareId, provider);
     }
 
     private void diner(String code, @Nullable Authentication authentication, HttpServletRequest request,
@@ -248,23 +242,13 @@ class BillPages {
         model.addAttribute("bill", bill);
     }
 
-    private String act(String code, RedirectAttributes redirect, Runnable action) {
-        try {
-            action.run();
-        } catch (Problem problem) {
-            if (problem.status().value() == 404) throw problem;
-            redirect.addFlashAttribute("problem", text.problem(problem));
-        }
+    private static String act(String code, Runnable action) {
+        action.run();
         return "redirect:" + path(code);
     }
 
-    private String staffAct(StaffPrincipal staff, UUID tableId, RedirectAttributes redirect, Runnable action) {
-        try {
-            action.run();
-        } catch (Problem problem) {
-            if (problem.status().value() == 404 || problem.status().value() == 403) throw problem;
-            redirect.addFlashAttribute("problem", text.problem(problem));
-        }
+    private static String staffAct(UUID tableId, Runnable action) {
+        action.run();
         return "redirect:/merchant/tables/" + tableId + "/bill";
     }
 

@@ -8,8 +8,7 @@ import o2o.catalog.Menu;
 import o2o.catalog.OptionGroup;
 import o2o.identity.StaffPrincipal;
 import o2o.shared.InvalidInput;
-import o2o.shared.Problem;
-import o2o.shared.web.PageText;
+import o2o.shared.web.OnProblem;
 import o2o.tableorders.ItemState;
 import o2o.tableorders.Kitchen;
 import o2o.tableorders.LineRequest;
@@ -32,13 +31,11 @@ class KitchenPages {
     private final Kitchen kitchen;
     private final TableOrders orders;
     private final Menu menu;
-    private final PageText text;
 
-    KitchenPages(Kitchen kitchen, TableOrders orders, Menu menu, PageText text) {
+    KitchenPages(Kitchen kitchen, TableOrders orders, Menu menu) {
         this.kitchen = kitchen;
         this.orders = orders;
         this.menu = menu;
-        this.text = text;
     }
 
     /** A dish the waiter can pick in one go: the item with one choice from each required group. */
@@ -58,16 +55,11 @@ class KitchenPages {
 
     /** A dish's button: its next state; a colleague's earlier click shows as a notice and moves nothing. */
     @PostMapping("/merchant/stores/{storeId}/kitchen/items/{itemId}/state")
+    @OnProblem(render = "ticketsFragment")
     String move(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID itemId,
             @RequestParam(required = false) @Nullable ItemState state, Model model) {
-        try {
-            kitchen.move(staff, storeId, itemId, state);
-        } catch (Problem problem) {
-            if (problem.slug().equals("forbidden") || problem.slug().equals("not-found")) throw problem;
-            model.addAttribute("problem", text.problem(problem));
-        }
-        tickets(staff, storeId, model);
-        return "tableorders/kitchen :: tickets";
+        kitchen.move(staff, storeId, itemId, state);
+        return ticketsFragment(staff, storeId, model);
     }
 
     @GetMapping("/merchant/stores/{storeId}/service")
@@ -84,17 +76,12 @@ class KitchenPages {
 
     /** The waiter orders a dish for a table: a round of its own, straight to the kitchen. */
     @PostMapping("/merchant/stores/{storeId}/service/tables/{tableId}/rounds")
+    @OnProblem(render = "boardFragment")
     String staffRound(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID tableId,
             @RequestParam(defaultValue = "") String dish, @RequestParam(defaultValue = "1") int quantity,
             @RequestParam(required = false) @Nullable String note, Model model) {
-        try {
-            orders.staffRound(staff, tableId, List.of(line(dish, quantity, note)));
-        } catch (Problem problem) {
-            if (problem.slug().equals("forbidden") || problem.slug().equals("not-found")) throw problem;
-            model.addAttribute("problem", text.problem(problem));
-        }
-        board(staff, storeId, model);
-        return "tableorders/service :: board";
+        orders.staffRound(staff, tableId, List.of(line(dish, quantity, note)));
+        return boardFragment(staff, storeId, model);
     }
 
     private void tickets(StaffPrincipal staff, UUID storeId, Model model) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import o2o.catalog.Menu;
 import o2o.merchants.Stores;
 import o2o.shared.Problem;
+import o2o.shared.web.OnProblem;
 import o2o.shared.web.PageText;
 import o2o.tableorders.CartLine;
 import o2o.tableorders.Diner;
@@ -49,18 +50,12 @@ class TableOrderPages {
     record LineView(CartLine line, boolean mine, String who) {}
 
     @GetMapping("/t/{code}/order")
+    @OnProblem(render = "closed", errorPage = {})
     String page(@PathVariable String code, @Nullable Authentication authentication, HttpServletRequest request,
             Model model) {
         var diner = diners.of(authentication, request);
         if (diner == null) return "redirect:/t/" + UriUtils.encodePathSegment(code, "UTF-8");
-        OpenTable at;
-        try {
-            at = orders.openTable(code);
-        } catch (Problem problem) {
-            if (!problem.slug().equals("table-not-open")) throw problem;
-            model.addAttribute("code", code);
-            return "tableorders/closed";
-        }
+        var at = orders.openTable(code);
         var store = stores.find(at.table().storeId()).orElseThrow(() -> Problem.notFound("table"));
         model.addAttribute("store", store);
         model.addAttribute("menu", menu.menuOf(store.id()));
@@ -70,12 +65,14 @@ class TableOrderPages {
 
     /** The cart and the rounds, polled every few seconds so that everyone at the table sees the same. */
     @GetMapping("/t/{code}/order/panel")
+    @OnProblem(render = "refused", errorPage = {})
     String panel(@PathVariable String code, @Nullable Authentication authentication, HttpServletRequest request,
             Model model) {
         return after(code, diners.required(authentication, request), model, at -> {});
     }
 
     @PostMapping("/t/{code}/order/lines")
+    @OnProblem(render = "refused", errorPage = {})
     String add(@PathVariable String code, @RequestParam(required = false) @Nullable UUID itemId,
             @RequestParam(required = false) @Nullable List<UUID> optionIds,
             @RequestParam(defaultValue = "1") int quantity, @RequestParam(required = false) @Nullable String note,
@@ -86,6 +83,7 @@ class TableOrderPages {
     }
 
     @PostMapping("/t/{code}/order/lines/{lineId}/quantity")
+    @OnProblem(render = "refused", errorPage = {})
     String change(@PathVariable String code, @PathVariable UUID lineId, @RequestParam int quantity,
             @Nullable Authentication authentication, HttpServletRequest request, Model model) {
         return after(code, diners.required(authentication, request), model,
@@ -93,6 +91,7 @@ class TableOrderPages {
     }
 
     @PostMapping("/t/{code}/order/lines/{lineId}/remove")
+    @OnProblem(render = "refused", errorPage = {})
     String remove(@PathVariable String code, @PathVariable UUID lineId, @Nullable Authentication authentication,
             HttpServletRequest request, Model model) {
         return after(code, diners.required(authentication, request), model,
@@ -100,6 +99,7 @@ class TableOrderPages {
     }
 
     @PostMapping("/t/{code}/order/rounds")
+    @OnProblem(render = "refused", errorPage = {})
     String submit(@PathVariable String code, @Nullable Authentication authentication, HttpServletRequest request,
             Model model) {
         var diner = diners.required(authentication, request);
@@ -113,22 +113,34 @@ class TableOrderPages {
         void run(OpenTable at);
     }
 
-    /** Runs the diner's action and answers with the panel; a refusal (sold out, empty cart…) is shown in it. */
+    /** Runs the diner's action and answers with the panel. */
     private String after(String code, Diner diner, Model model, Action action) {
-        OpenTable at;
-        try {
-            at = orders.openTable(code);
-        } catch (Problem problem) {
-            if (!problem.slug().equals("table-not-open")) throw problem;
+        var at = orders.openTable(code);
+        action.run(at);
+        panel(at, diner, model);
+        return "tableorders/order :: panel";
+    }
+
+    /** A table nobody is seated at any more says so; any other problem is the error page. */
+    String closed(@PathVariable String code, Problem problem, Model model) {
+        if (!problem.slug().equals("table-not-open")) throw problem;
+        model.addAttribute("code", code);
+        return "tableorders/closed";
+    }
+
+    /**
+     * A closed table answers with its notice; a refusal of the diner's action (sold out, empty cart…) is shown in
+     * the panel, which opening the table again draws as it stands.
+     */
+    String refused(@PathVariable String code, @Nullable Authentication authentication, HttpServletRequest request,
+            Problem problem, Model model) {
+        if (problem.slug().equals("table-not-open")) {
             model.addAttribute("code", code);
             return "tableorders/closed :: closed";
         }
-        try {
-            action.run(at);
-        } catch (Problem problem) {
-            model.addAttribute("problem", text.problem(problem));
-        }
-        panel(at, diner, model);
+        var at = orders.openTable(code);
+        model.addAttribute("problem", text.problem(problem));
+        panel(at, diners.required(authentication, request), model);
         return "tableorders/order :: panel";
     }
 

@@ -13,6 +13,7 @@ import o2o.merchants.Store;
 import o2o.merchants.Stores;
 import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
+import o2o.shared.web.OnProblem;
 import o2o.shared.web.PageText;
 import o2o.vouchers.Redemptions;
 import o2o.vouchers.VoucherCode;
@@ -51,20 +52,28 @@ class RedemptionConsole {
 
     /** htmx answers with the result block; a plain form post gets the whole page with it. */
     @PostMapping("/merchant/redeem")
+    @OnProblem(render = "refused", errorPage = {})
     String redeem(StaffPrincipal staff, @RequestParam UUID storeId, @RequestParam(required = false) @Nullable String code,
             @RequestParam(required = false) @Nullable String qrToken,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
         var visible = stores.visibleTo(staff);
-        try {
-            var redemption = redemptions.redeem(staff, storeId, blankToNull(code), blankToNull(qrToken), DEVICE);
-            model.addAttribute("ok", true);
-            model.addAttribute("redemption", redemption);
-            model.addAttribute("code", new VoucherCode(redemption.code()).grouped());
-            model.addAttribute("at", text.dateTime(redemption.redeemedAt(), zoneOf(visible, storeId)));
-        } catch (Problem problem) {
-            model.addAttribute("ok", false);
-            model.addAttribute("message", message(problem, visible));
-        }
+        var redemption = redemptions.redeem(staff, storeId, blankToNull(code), blankToNull(qrToken), DEVICE);
+        model.addAttribute("ok", true);
+        model.addAttribute("redemption", redemption);
+        model.addAttribute("code", new VoucherCode(redemption.code()).grouped());
+        model.addAttribute("at", text.dateTime(redemption.redeemedAt(), zoneOf(visible, storeId)));
+        return result(htmx, visible, storeId, model);
+    }
+
+    String refused(StaffPrincipal staff, @RequestParam UUID storeId,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Problem problem, Model model) {
+        var visible = stores.visibleTo(staff);
+        model.addAttribute("ok", false);
+        model.addAttribute("message", message(problem, visible));
+        return result(htmx, visible, storeId, model);
+    }
+
+    private static String result(@Nullable String htmx, List<Store> visible, UUID storeId, Model model) {
         if (htmx != null) return "vouchers/redeem :: result";
         model.addAttribute("stores", visible);
         model.addAttribute("storeId", storeId);
@@ -85,14 +94,10 @@ class RedemptionConsole {
     }
 
     @PostMapping("/merchant/redemptions/{id}/reverse")
+    @OnProblem(redirect = "/merchant/redemptions", errorPage = 404)
     String reverse(StaffPrincipal staff, @PathVariable UUID id, RedirectAttributes redirect) {
-        try {
-            redemptions.reverse(staff, id);
-            redirect.addFlashAttribute("reversed", id);
-        } catch (Problem problem) {
-            if (problem.status().value() == 404) throw problem;
-            redirect.addFlashAttribute("problem", text.problem(problem));
-        }
+        redemptions.reverse(staff, id);
+        redirect.addFlashAttribute("reversed", id);
         return "redirect:/merchant/redemptions";
     }
 

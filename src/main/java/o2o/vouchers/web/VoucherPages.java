@@ -6,6 +6,7 @@ import o2o.identity.CustomerPrincipal;
 import o2o.orders.OrderStatus;
 import o2o.orders.Orders;
 import o2o.shared.Problem;
+import o2o.shared.web.OnProblem;
 import o2o.shared.web.PageText;
 import o2o.vouchers.QrTokens;
 import o2o.vouchers.Voucher;
@@ -83,16 +84,12 @@ class VoucherPages {
                 .body(qrTokens.png(qrTokens.issue(voucher.id()), QR_SIZE));
     }
 
-    @PostMapping("/me/vouchers/{id}/refund")
-    String refund(CustomerPrincipal customer, @PathVariable UUID id, RedirectAttributes redirect) {
-        try {
-            var voucher = vouchers.refund(customer, id);
-            redirect.addFlashAttribute("refunded", voucher.id());
-        } catch (Problem problem) {
-            if (problem.status().value() == 404) throw problem;
-            redirect.addFlashAttribute("problem", text.problem(problem));
-            redirect.addFlashAttribute("problemVoucher", id);
-        }
+    /** A refused refund shows under its voucher, which {@code voucherId} names. */
+    @PostMapping("/me/vouchers/{voucherId}/refund")
+    @OnProblem(redirect = "/me/vouchers", keep = "voucherId", errorPage = 404)
+    String refund(CustomerPrincipal customer, @PathVariable UUID voucherId, RedirectAttributes redirect) {
+        var voucher = vouchers.refund(customer, voucherId);
+        redirect.addFlashAttribute("refunded", voucher.id());
         return "redirect:/me/vouchers";
     }
 }

@@ -13,6 +13,7 @@ import o2o.shared.Money;
 import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
 import o2o.shared.web.FormValues;
+import o2o.shared.web.OnProblem;
 import o2o.shared.web.PageText;
 import o2o.wallet.OnlineTopUps;
 import o2o.wallet.StoredValue;
@@ -71,28 +72,25 @@ class WalletPages {
 
     /** htmx: the bonus the amount being typed would earn. */
     @GetMapping("/me/wallet/top-up/bonus")
+    @OnProblem(render = "noBonus", errorPage = {})
     String bonus(@RequestParam UUID merchantId, @RequestParam(required = false) @Nullable String amount, Model model) {
-        try {
-            var paid = FormValues.money("amount", amount, Money.CNY);
-            model.addAttribute("paid", paid);
-            model.addAttribute("bonus", storedValue.bonusFor(merchantId, paid));
-        } catch (Problem invalid) {
-            model.addAttribute("paid", null);
-        }
+        var paid = FormValues.money("amount", amount, Money.CNY);
+        model.addAttribute("paid", paid);
+        model.addAttribute("bonus", storedValue.bonusFor(merchantId, paid));
+        return "wallet/top-up :: bonus";
+    }
+
+    /** While the amount is not (yet) one, the line stays empty. */
+    String noBonus(Model model) {
+        model.addAttribute("paid", null);
         return "wallet/top-up :: bonus";
     }
 
     @PostMapping("/me/wallet/top-up")
-    String topUp(CustomerPrincipal customer, @RequestParam UUID merchantId, @RequestParam String amount,
-            RedirectAttributes redirect) {
-        try {
-            var started = onlineTopUps.start(customer, merchantId, FormValues.money("amount", amount, Money.CNY));
-            return "redirect:" + started.redirectUrl();
-        } catch (Problem problem) {
-            if (problem.status().value() == 404) throw problem;
-            redirect.addFlashAttribute("problem", text.problem(problem));
-            return "redirect:/me/wallet/top-up?merchantId=" + merchantId;
-        }
+    @OnProblem(redirect = "/me/wallet/top-up?merchantId={merchantId}", errorPage = 404)
+    String topUp(CustomerPrincipal customer, @RequestParam UUID merchantId, @RequestParam String amount) {
+        var started = onlineTopUps.start(customer, merchantId, FormValues.money("amount", amount, Money.CNY));
+        return "redirect:" + started.redirectUrl();
     }
 
     /** Where the gateway sends the payer back: polls until the wallet is credited. */
@@ -121,58 +119,63 @@ class WalletPages {
     }
 
     @GetMapping("/merchant/wallet")
+    @OnProblem(render = "lookupRefused")
     String counter(StaffPrincipal staff, @RequestParam(required = false) @Nullable String phone, Model model) {
-        var merchantId = StoredValue.counterOf(staff);
-        model.addAttribute("key", UUID.randomUUID().toString());
-        model.addAttribute("rules", storedValue.rules(merchantId));
+        var merchantId = counterPage(staff, model);
         if (phone == null || phone.isBlank()) return "wallet/counter";
         model.addAttribute("phone", phone.strip());
-        try {
-            var member = customers.byPhone(PhoneNumber.parse(phone));
-            if (member.isEmpty()) {
-                model.addAttribute("lookupProblem", text.message("storedvalue.counter.no-member"));
-                return "wallet/counter";
-            }
-            var customerId = member.get().customerId();
-            model.addAttribute("member", member.get().phone().masked());
-            model.addAttribute("balance", storedValue.hasWallet(customerId, merchantId)
-                    ? storedValue.balance(customerId, merchantId) : null);
-            model.addAttribute("history", storedValue.history(customerId, merchantId, 10));
-        } catch (Problem invalid) {
-            model.addAttribute("lookupProblem", text.problem(invalid));
+        var member = customers.byPhone(PhoneNumber.parse(phone));
+        if (member.isEmpty()) {
+            model.addAttribute("lookupProblem", text.message("storedvalue.counter.no-member"));
+            return "wallet/counter";
         }
+        var customerId = member.get().customerId();
+        model.addAttribute("member", member.get().phone().masked());
+        model.addAttribute("balance", storedValue.hasWallet(customerId, merchantId)
+                ? storedValue.balance(customerId, merchantId) : null);
+        model.addAttribute("history", storedValue.history(customerId, merchantId, 10));
         return "wallet/counter";
     }
 
+    /** A phone that could not be looked up is named under the lookup, not where top-ups report. */
+    String lookupRefused(StaffPrincipal staff, @RequestParam(defaultValue = "") String phone, Problem problem,
+            Model model) {
+        counterPage(staff, model);
+        model.addAttribute("phone", phone.strip());
+        model.addAttribute("lookupProblem", text.problem(problem));
+        return "wallet/counter";
+    }
+
+    private UUID counterPage(StaffPrincipal staff, Model model) {
+        var merchantId = StoredValue.counterOf(staff);
+        model.addAttribute("key", UUID.randomUUID().toString());
+        model.addAttribute("rules", storedValue.rules(merchantId));
+        return merchantId;
+    }
+
     @PostMapping("/merchant/wallet/top-up")
+    @OnProblem(redirect = "/merchant/wallet?phone={phone}", errorPage = {})
     String counterTopUp(StaffPrincipal staff, @RequestParam String phone, @RequestParam String amount,
             @RequestParam(defaultValue = "CASH") String method, @RequestParam String key,
             RedirectAttributes redirect) {
-        try {
-            var customer = customers.byPhone(PhoneNumber.parse(phone)).orElseThrow(() -> Problem.notFound("customer"));
-            var balance = storedValue.topUp(staff, customer.customerId(), FormValues.money("amount", amount, Money.CNY),
-                    key, method);
-            redirect.addFlashAttribute("done", text.message("storedvalue.counter.topped-up",
-                    balance.principal().decimal(), balance.bonus().decimal()));
-        } catch (Problem problem) {
-            redirect.addFlashAttribute("problem", text.problem(problem));
-        }
+        var customer = customers.byPhone(PhoneNumber.parse(phone)).orElseThrow(() -> Problem.notFound("customer"));
+        var balance = storedValue.topUp(staff, customer.customerId(), FormValues.money("amount", amount, Money.CNY),
+                key, method);
+        redirect.addFlashAttribute("done", text.message("storedvalue.counter.topped-up",
+                balance.principal().decimal(), balance.bonus().decimal()));
         redirect.addAttribute("phone", phone);
         return "redirect:/merchant/wallet";
     }
 
     @PostMapping("/merchant/wallet/charge")
+    @OnProblem(redirect = "/merchant/wallet?phone={phone}", errorPage = {})
     String counterCharge(StaffPrincipal staff, @RequestParam String phone, @RequestParam String amount,
             @RequestParam(defaultValue = "") String note, @RequestParam String key, RedirectAttributes redirect) {
-        try {
-            var customer = customers.byPhone(PhoneNumber.parse(phone)).orElseThrow(() -> Problem.notFound("customer"));
-            var charge = storedValue.charge(staff, customer.customerId(), FormValues.money("amount", amount, Money.CNY),
-                    note, key);
-            redirect.addFlashAttribute("done", text.message("storedvalue.counter.charged", charge.amount().decimal(),
-                    charge.fromPrincipal().decimal(), charge.fromBonus().decimal()));
-        } catch (Problem problem) {
-            redirect.addFlashAttribute("problem", text.problem(problem));
-        }
+        var customer = customers.byPhone(PhoneNumber.parse(phone)).orElseThrow(() -> Problem.notFound("customer"));
+        var charge = storedValue.charge(staff, customer.customerId(), FormValues.money("amount", amount, Money.CNY),
+                note, key);
+        redirect.addFlashAttribute("done", text.message("storedvalue.counter.charged", charge.amount().decimal(),
+                charge.fromPrincipal().decimal(), charge.fromBonus().decimal()));
         redirect.addAttribute("phone", phone);
         return "redirect:/merchant/wallet";
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import o2o.identity.StaffPrincipal;
-import o2o.shared.Problem;
+import o2o.shared.web.OnProblem;
 import o2o.shared.web.PageText;
 import o2o.webhooks.EventType;
 import o2o.webhooks.WebhookDeliveries;
@@ -42,24 +42,25 @@ class WebhookConsole {
 
     @GetMapping("/merchant/webhooks")
     String page(StaffPrincipal staff, Model model) {
-        return page(staff, model, "", "", List.of(), null);
+        return page(staff, model, "", "", List.of());
     }
 
     @PostMapping("/merchant/webhooks")
+    @OnProblem(render = "again")
     String add(StaffPrincipal staff, @RequestParam(defaultValue = "") String url,
             @RequestParam(defaultValue = "") String description,
-            @RequestParam(name = "eventTypes", required = false) @Nullable List<String> eventTypes, Model model,
+            @RequestParam(name = "eventTypes", required = false) @Nullable List<String> eventTypes,
             RedirectAttributes redirect) {
-        var types = eventTypes == null ? List.<String>of() : eventTypes;
-        try {
-            var created = endpoints.add(staff, url, description, types);
-            redirect.addFlashAttribute("secretFor", created.endpoint().id());
-            redirect.addFlashAttribute("secret", created.secret());
-            return "redirect:/merchant/webhooks";
-        } catch (Problem problem) {
-            if (problem.status().value() != 400) throw problem;
-            return page(staff, model, url, description, types, problem);
-        }
+        var created = endpoints.add(staff, url, description, eventTypes == null ? List.of() : eventTypes);
+        redirect.addFlashAttribute("secretFor", created.endpoint().id());
+        redirect.addFlashAttribute("secret", created.secret());
+        return "redirect:/merchant/webhooks";
+    }
+
+    String again(StaffPrincipal staff, @RequestParam(defaultValue = "") String url,
+            @RequestParam(defaultValue = "") String description,
+            @RequestParam(name = "eventTypes", required = false) @Nullable List<String> eventTypes, Model model) {
+        return page(staff, model, url, description, eventTypes == null ? List.of() : eventTypes);
     }
 
     @PostMapping("/merchant/webhooks/{id}/test")
@@ -94,8 +95,7 @@ class WebhookConsole {
 
     record EndpointView(WebhookEndpoint endpoint, List<WebhookDelivery> deliveries) {}
 
-    private String page(StaffPrincipal staff, Model model, String url, String description, List<String> checked,
-            @Nullable Problem problem) {
+    private String page(StaffPrincipal staff, Model model, String url, String description, List<String> checked) {
         var views = endpoints.of(staff).stream()
                 .map(e -> new EndpointView(e, deliveries.recent(staff, e.id()).stream().limit(SHOWN).toList()))
                 .toList();
@@ -105,7 +105,6 @@ class WebhookConsole {
         model.addAttribute("types", types);
         model.addAttribute("url", url);
         model.addAttribute("description", description);
-        if (problem != null) model.addAttribute("errors", List.of(text.problem(problem)));
         return "webhooks/console";
     }
 }
