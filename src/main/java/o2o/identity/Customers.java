@@ -6,8 +6,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -87,6 +89,18 @@ public class Customers {
                 .query(String.class)
                 .optional()
                 .map(PhoneNumber::new);
+    }
+
+    /** The phones of these customers (merged ones included, each its own), in one query; unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public Map<UUID, PhoneNumber> phonesOf(Collection<UUID> customerIds) {
+        if (customerIds.isEmpty()) return Map.of();
+        var phones = new HashMap<UUID, PhoneNumber>();
+        jdbc.sql("select id, phone from customer where id = any(:ids)")
+                .param("ids", customerIds.toArray(UUID[]::new))
+                .query((rs, row) -> phones.put(rs.getObject("id", UUID.class), new PhoneNumber(rs.getString("phone"))))
+                .list();
+        return phones;
     }
 
     /** The customer holding this phone; for a phone whose customer was merged, the customer it was merged into. */
