@@ -2,6 +2,7 @@ package o2o.loyalty.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,14 +12,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import o2o.loyalty.Membership;
 import o2o.shared.Money;
 import o2o.shared.TimeCursor;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The membership rows as the counter and the member list read them. */
+/** The membership table: joining (one way per kind of joining), reading, and following merges and programs. */
 @Repository
 public class Memberships {
 
@@ -27,9 +30,11 @@ public class Memberships {
             """;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    Memberships(JdbcClient jdbc) {
+    Memberships(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     /** One customer's membership at one merchant. */
@@ -43,6 +48,98 @@ public class Memberships {
         public TimeCursor cursor() {
             return new TimeCursor(joinedAt, customerId);
         }
+    }
+
+    /** A new member; false (and nothing changed) when the customer was a member already. */
+    public boolean insert(Membership membership, @Nullable String name) {
+        return jdbc.sql("""
+                        insert into membership (merchant_id, customer_id, program_id, channel, joined_at, display_name)
+                        values (:m, :c, :p, :channel, :at, :name) on conflict do nothing
+                        """)
+                .param("m", membership.merchantId()).param("c", membership.customerId())
+                .param("p", membership.programId()).param("channel", membership.channel())
+                .param("at", membership.joinedAt().atOffset(ZoneOffset.UTC))
+                .param("name", new SqlParameterValue(Types.VARCHAR, name))
+                .update() == 1;
+    }
+
+    /** A member brought in by an import: one who is a member already keeps their membership and gains the name. */
+    public void insertImported(Membership membership, @Nullable String name) {
+        jdbc.sql("""
+                        insert into membership (merchant_id, customer_id, program_id, channel, joined_at, display_name)
+                        values (:m, :c, :p, :channel, :at, :name)
+                        on conflict (merchant_id, customer_id)
+                        do update set display_name = coalesce(membership.display_name, excluded.display_name)
+                        """)
+                .param("m", membership.merchantId()).param("c", membership.customerId())
+                .param("p", membership.programId()).param("channel", membership.channel())
+                .param("at", membership.joinedAt().atOffset(ZoneOffset.UTC))
+                .param("name", new SqlParameterValue(Types.VARCHAR, name))
+                .update();
+    }
+
+    /** Many customers joining one merchant at once; those already members are left as they are. */
+    public void insertAll(UUID merchantId, UUID programId, List<UUID> customerIds, String channel, Instant at) {
+        var now = Timestamp.from(at);
+        template.batchUpdate("""
+                insert into membership (merchant_id, customer_id, program_id, channel, joined_at)
+                values (?, ?, ?, ?, ?) on conflict do nothing
+                """, customerIds, 5000, (ps, customer) -> {
+            ps.setObject(1, merchantId);
+            ps.setObject(2, customer);
+            ps.setObject(3, programId);
+            ps.setString(4, channel);
+            ps.setTimestamp(5, now);
+        });
+    }
+
+    public Optional<Membership> membership(UUID merchantId, UUID customerId) {
+        return jdbc.sql(MEMBER + " where merchant_id = :m and customer_id = :c")
+                .param("m", merchantId).param("c", customerId)
+                .query(Memberships::membership)
+                .optional();
+    }
+
+    /** A customer's memberships, oldest first. */
+    public List<Membership> of(UUID customerId) {
+        return jdbc.sql(MEMBER + " where customer_id = :c order by joined_at")
+                .param("c", customerId)
+                .query(Memberships::membership)
+                .list();
+    }
+
+    public boolean exists(UUID merchantId, UUID customerId) {
+        return jdbc.sql("select count(*) from membership where merchant_id = :m and customer_id = :c")
+                .param("m", merchantId).param("c", customerId).query(Long.class).single() > 0;
+    }
+
+    /** Every member of the merchant now collects in this program. */
+    public void moveToProgram(UUID merchantId, UUID programId) {
+        jdbc.sql("update membership set program_id = :p where merchant_id = :m").param("p", programId)
+                .param("m", merchantId).update();
+    }
+
+    /**
+     * The source customer's memberships become the target's: where both were members, the target keeps the earlier
+     * joining (and its channel) and the first name known.
+     */
+    public void follow(UUID sourceId, UUID targetId) {
+        jdbc.sql("""
+                        update membership t
+                        set joined_at = least(t.joined_at, s.joined_at),
+                            channel = case when s.joined_at < t.joined_at then s.channel else t.channel end,
+                            display_name = coalesce(t.display_name, s.display_name)
+                        from membership s
+                        where s.customer_id = :source and t.customer_id = :target and t.merchant_id = s.merchant_id
+                        """)
+                .param("source", sourceId).param("target", targetId).update();
+        jdbc.sql("""
+                        delete from membership s using membership t
+                        where s.customer_id = :source and t.customer_id = :target and t.merchant_id = s.merchant_id
+                        """)
+                .param("source", sourceId).param("target", targetId).update();
+        jdbc.sql("update membership set customer_id = :target where customer_id = :source")
+                .param("source", sourceId).param("target", targetId).update();
     }
 
     public Optional<MemberRow> find(UUID merchantId, UUID customerId) {
@@ -84,6 +181,11 @@ public class Memberships {
                         new Money(rs.getLong("spend"), Currency.getInstance(rs.getString("currency").strip())),
                         nullableInstant(rs, "last_visit_at")))
                 .list();
+    }
+
+    private static Membership membership(ResultSet rs, int row) throws SQLException {
+        return new Membership(rs.getObject("merchant_id", UUID.class), rs.getObject("customer_id", UUID.class),
+                rs.getObject("program_id", UUID.class), rs.getString("channel"), instant(rs, "joined_at"));
     }
 
     private static MemberRow member(ResultSet rs, int row) throws SQLException {
