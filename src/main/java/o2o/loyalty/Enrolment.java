@@ -1,18 +1,15 @@
 package o2o.loyalty;
 
-import java.sql.Types;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
+import o2o.loyalty.persistence.Memberships;
 import o2o.merchants.MerchantStatus;
 import o2o.merchants.Merchants;
 import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.SqlParameterValue;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,14 +24,14 @@ public class Enrolment {
     public static final String CHECKOUT = "checkout";
     public static final String COUNTER = "counter";
 
-    private final JdbcClient jdbc;
+    private final Memberships memberships;
     private final Loyalty loyalty;
     private final Merchants merchants;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Enrolment(JdbcClient jdbc, Loyalty loyalty, Merchants merchants, ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
+    Enrolment(Memberships memberships, Loyalty loyalty, Merchants merchants, ApplicationEventPublisher events, Clock clock) {
+        this.memberships = memberships;
         this.loyalty = loyalty;
         this.merchants = merchants;
         this.events = events;
@@ -49,14 +46,7 @@ public class Enrolment {
                 .orElseThrow(() -> Problem.notFound("merchant"));
         var program = loyalty.programOf(merchantId);
         var now = clock.instant();
-        boolean joined = jdbc.sql("""
-                        insert into membership (merchant_id, customer_id, program_id, channel, joined_at, display_name)
-                        values (:m, :c, :p, :channel, :now, :name) on conflict do nothing
-                        """)
-                .param("m", merchantId).param("c", customerId).param("p", program).param("channel", channel)
-                .param("now", now.atOffset(ZoneOffset.UTC))
-                .param("name", new SqlParameterValue(Types.VARCHAR, name))
-                .update() == 1;
+        boolean joined = memberships.insert(new Membership(merchantId, customerId, program, channel, now), name);
         if (joined) events.publishEvent(new MemberJoined(merchantId, customerId, channel, now));
         return joined;
     }
@@ -65,13 +55,12 @@ public class Enrolment {
     @Transactional
     public Membership enrol(UUID customerId, UUID merchantId, String channel) {
         join(customerId, merchantId, channel, null);
-        return loyalty.membership(customerId, merchantId).orElseThrow();
+        return memberships.membership(merchantId, customerId).orElseThrow();
     }
 
     @Transactional(readOnly = true)
     public boolean isMember(UUID customerId, UUID merchantId) {
-        return jdbc.sql("select count(*) from membership where merchant_id = :m and customer_id = :c")
-                .param("m", merchantId).param("c", customerId).query(Long.class).single() > 0;
+        return memberships.exists(merchantId, customerId);
     }
 
     private static @Nullable String displayName(@Nullable String raw) {

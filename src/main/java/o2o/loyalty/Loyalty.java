@@ -1,10 +1,6 @@
 package o2o.loyalty;
 
-import java.math.BigInteger;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +8,10 @@ import java.util.stream.Collectors;
 
 import o2o.identity.CustomerPrincipal;
 import o2o.identity.Customers;
+import o2o.loyalty.persistence.Memberships;
+import o2o.loyalty.persistence.PointsLotRows;
+import o2o.loyalty.persistence.PointsLotRows.NewLot;
+import o2o.loyalty.persistence.TierActivities;
 import o2o.ledger.Account;
 import o2o.ledger.AccountKey;
 import o2o.ledger.Ledger;
@@ -19,9 +19,6 @@ import o2o.ledger.Posting;
 import o2o.orders.Channel;
 import o2o.orders.OrderPaid;
 import o2o.orders.OrderRefunded;
-import o2o.shared.Ids;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,8 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Loyalty {
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate template;
+    private final Memberships memberships;
+    private final PointsLotRows lotRows;
+    private final TierActivities tierActivities;
     private final Ledger ledger;
     private final PointsProgram programs;
     private final Tiers tiers;
@@ -43,15 +41,16 @@ public class Loyalty {
     private final Customers customers;
     private final Clock clock;
 
-    Loyalty(JdbcClient jdbc, JdbcTemplate template, Ledger ledger, PointsProgram programs, Tiers tiers,
+    Loyalty(Memberships memberships, PointsLotRows lotRows, TierActivities tierActivities, Ledger ledger, PointsProgram programs, Tiers tiers,
             PointsLots lots, MemberActivity activity, Customers customers, Clock clock) {
-        this.jdbc = jdbc;
+        this.memberships = memberships;
+        this.lotRows = lotRows;
+        this.tierActivities = tierActivities;
         this.programs = programs;
         this.tiers = tiers;
         this.lots = lots;
         this.activity = activity;
         this.customers = customers;
-        this.template = template;
         this.ledger = ledger;
         this.clock = clock;
     }
@@ -66,35 +65,17 @@ public class Loyalty {
     @Transactional
     public void joinAll(UUID merchantId, List<UUID> customerIds, String channel) {
         var program = programOf(merchantId);
-        var now = Timestamp.from(clock.instant());
-        template.batchUpdate("""
-                insert into membership (merchant_id, customer_id, program_id, channel, joined_at)
-                values (?, ?, ?, ?, ?) on conflict do nothing
-                """, customerIds, 5000, (ps, customer) -> {
-            ps.setObject(1, merchantId);
-            ps.setObject(2, customer);
-            ps.setObject(3, program);
-            ps.setString(4, channel);
-            ps.setTimestamp(5, now);
-        });
+        memberships.insertAll(merchantId, program, customerIds, channel, clock.instant());
     }
 
     @Transactional(readOnly = true)
     public Optional<Membership> membership(UUID customerId, UUID merchantId) {
-        return jdbc.sql("select merchant_id, customer_id, program_id, channel, joined_at from membership where merchant_id = :m and customer_id = :c")
-                .param("m", merchantId).param("c", customerId)
-                .query((rs, row) -> new Membership(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant()))
-                .optional();
+        return memberships.membership(merchantId, customerId);
     }
 
     @Transactional(readOnly = true)
     public List<Membership> memberships(UUID customerId) {
-        return jdbc.sql("select merchant_id, customer_id, program_id, channel, joined_at from membership where customer_id = :c order by joined_at")
-                .param("c", customerId)
-                .query((rs, row) -> new Membership(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant()))
-                .list();
+        return memberships.of(customerId);
     }
 
     @Transactional
@@ -126,11 +107,8 @@ public class Loyalty {
         var program = membership.get().programId();
         var rules = programs.rules(program);
         int tierPercent = tiers.current(program, customer).map(Tier::pointsMultiplierPercent).orElse(100);
-        long points = BigInteger.valueOf(paid.total().minor())
-                .multiply(BigInteger.valueOf(rules.rateOn(paid.channel())))
-                .multiply(BigInteger.valueOf(tierPercent))
-                .multiply(BigInteger.valueOf(rules.bonusPercentAt(paid.at(), paid.channel())))
-                .divide(BigInteger.valueOf(100L * 100 * 100)).longValueExact();
+        long points = new Earning(paid.total().minor(), rules.rateOn(paid.channel()), tierPercent,
+                rules.bonusPercentAt(paid.at(), paid.channel())).points();
         var reference = "order:" + paid.orderId().value() + ":earn";
         if (!recordActivity(program, customer, paid.merchantId().value(), reference, points, paid.total().minor())) {
             return;
@@ -140,14 +118,9 @@ public class Loyalty {
                     new Posting(ledger.account(issuedKey(program, paid.merchantId().value()), paid.merchantId().value(), true).id(), -points),
                     new Posting(ledger.account(memberKey(program, customer), paid.merchantId().value(), false).id(), points)));
             if (!entry.replayed()) {
-                jdbc.sql("""
-                                insert into points_lot (id, program_id, merchant_id, customer_id, reference, points,
-                                                        remaining, earned_at, expires_at)
-                                values (:id, :p, :m, :c, :ref, :pts, :pts, :now, :expires) on conflict (reference) do nothing
-                                """)
-                        .param("id", Ids.next()).param("p", program).param("m", paid.merchantId().value())
-                        .param("c", customer).param("ref", reference).param("pts", points).param("now", now())
-                        .param("expires", programs.expiryOf(rules, clock.instant()).atOffset(ZoneOffset.UTC)).update();
+                var now = clock.instant();
+                lotRows.insert(new NewLot(program, paid.merchantId().value(), customer, reference, points, now,
+                        programs.expiryOf(rules, now)));
             }
         }
         tiers.evaluate(program, customer, "EARN");
@@ -172,22 +145,9 @@ public class Loyalty {
         int fresh = ledger.postAll(earned.stream().map(e -> new Ledger.NewEntry("order:" + e.order().orderId() + ":earn",
                 "消费积分", merchantId, e.order().paidAt(), List.of(new Posting(issued.id(), -e.points()),
                         new Posting(members.get("customer:" + e.order().customerId()), e.points())))).toList());
-        template.batchUpdate("""
-                insert into points_lot (id, program_id, merchant_id, customer_id, reference, points, remaining,
-                                        earned_at, expires_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (reference) do nothing
-                """, earned, 10_000, (ps, e) -> {
-            var paidAt = e.order().paidAt();
-            ps.setObject(1, Ids.next());
-            ps.setObject(2, program);
-            ps.setObject(3, merchantId);
-            ps.setObject(4, e.order().customerId());
-            ps.setString(5, "order:" + e.order().orderId() + ":earn");
-            ps.setLong(6, e.points());
-            ps.setLong(7, e.points());
-            ps.setTimestamp(8, Timestamp.from(paidAt));
-            ps.setTimestamp(9, Timestamp.from(programs.expiryOf(rules, paidAt)));
-        });
+        lotRows.insertAll(earned.stream().map(e -> new NewLot(program, merchantId, e.order().customerId(),
+                "order:" + e.order().orderId() + ":earn", e.points(), e.order().paidAt(),
+                programs.expiryOf(rules, e.order().paidAt()))).toList());
         activity.recordImported(merchantId, "DEAL", orders);
         return fresh;
     }
@@ -202,14 +162,11 @@ public class Loyalty {
         var customer = customers.current(refunded.customerId().value()).map(CustomerPrincipal::customerId)
                 .orElse(refunded.customerId().value());
         var earnReference = "order:" + refunded.orderId().value() + ":earn";
-        var earned = jdbc.sql("select program_id, points from tier_activity where reference = :r")
-                .param("r", earnReference)
-                .query((rs, row) -> new Earned(rs.getObject(1, UUID.class), rs.getLong(2))).optional();
+        var earned = tierActivities.earned(earnReference);
         if (earned.isEmpty()) return;
-        var program = earned.get().program();
-        long earnedPoints = earned.get().points();
-        long share = BigInteger.valueOf(earnedPoints).multiply(BigInteger.valueOf(refunded.amount().minor()))
-                .divide(BigInteger.valueOf(refunded.orderTotal().minor())).longValueExact();
+        var program = earned.get().programId();
+        long share = Earning.refundShare(earned.get().points(), refunded.amount().minor(),
+                refunded.orderTotal().minor());
         var reference = "order:" + refunded.orderId().value() + ":refund:" + refunded.reference();
         if (!recordActivity(program, customer, refunded.merchantId().value(), reference, -share,
                 -refunded.amount().minor())) {
@@ -227,17 +184,10 @@ public class Loyalty {
         tiers.evaluate(program, customer, "REFUND");
     }
 
-    private record Earned(UUID program, long points) {}
-
     /** What an order adds to (or a refund takes from) the member's tier measure; false if it was recorded before. */
     private boolean recordActivity(UUID program, UUID customer, UUID merchant, String reference, long points,
             long spendMinor) {
-        return jdbc.sql("""
-                        insert into tier_activity (program_id, customer_id, merchant_id, reference, points, spend_minor, at)
-                        values (:p, :c, :m, :ref, :points, :spend, :now) on conflict (reference) do nothing
-                        """)
-                .param("p", program).param("c", customer).param("m", merchant).param("ref", reference)
-                .param("points", points).param("spend", spendMinor).param("now", now()).update() == 1;
+        return tierActivities.record(program, customer, merchant, reference, points, spendMinor, clock.instant());
     }
 
     static AccountKey memberKey(UUID program, UUID customerId) {
@@ -247,9 +197,5 @@ public class Loyalty {
     /** The points a merchant gave out in a program (may go negative: what it owes its members). */
     static AccountKey issuedKey(UUID program, UUID merchantId) {
         return new AccountKey("ISSUED", "merchant:" + merchantId, "program:" + program, "PTS");
-    }
-
-    private OffsetDateTime now() {
-        return clock.instant().atOffset(ZoneOffset.UTC);
     }
 }

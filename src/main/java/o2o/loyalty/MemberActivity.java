@@ -1,11 +1,16 @@
 package o2o.loyalty;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import o2o.orders.OrderPaid;
 import o2o.orders.OrderRefunded;
+import o2o.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -118,5 +123,40 @@ class MemberActivity {
                         """)
                 .param("applied", applied.get()).param("m", refunded.merchantId().value()).param("c", refunded.customerId().value())
                 .update();
+    }
+
+    /** A customer's visits and spend at a merchant, since their first paid order there. */
+    record Totals(int visits, Money spend, Instant lastVisitAt) {}
+
+    @Transactional(readOnly = true)
+    Optional<Totals> totals(UUID merchantId, UUID customerId) {
+        return jdbc.sql("""
+                        select visits, paid_minor - refunded_minor as spend, currency, last_visit_at from member_activity
+                        where merchant_id = :m and customer_id = :c
+                        """)
+                .param("m", merchantId).param("c", customerId)
+                .query((rs, row) -> new Totals(rs.getInt("visits"),
+                        new Money(rs.getLong("spend"), Currency.getInstance(rs.getString("currency").strip())),
+                        rs.getObject("last_visit_at", OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
+    /** A customer's ten latest paid orders at a merchant. */
+    @Transactional(readOnly = true)
+    List<MemberProfile.RecentOrder> recentOrders(UUID merchantId, UUID customerId) {
+        return jdbc.sql("""
+                        select order_id, channel, total_minor, refunded_minor, currency, paid_at
+                        from member_activity_order where merchant_id = :m and customer_id = :c
+                        order by paid_at desc, order_id desc limit 10
+                        """)
+                .param("m", merchantId).param("c", customerId)
+                .query((rs, row) -> {
+                    var currency = Currency.getInstance(rs.getString("currency").strip());
+                    return new MemberProfile.RecentOrder(rs.getObject("order_id", UUID.class), rs.getString("channel"),
+                            new Money(rs.getLong("total_minor"), currency),
+                            new Money(rs.getLong("refunded_minor"), currency),
+                            rs.getObject("paid_at", OffsetDateTime.class).toInstant());
+                })
+                .list();
     }
 }

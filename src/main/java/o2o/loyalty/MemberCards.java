@@ -14,11 +14,12 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import o2o.loyalty.persistence.Memberships;
+import o2o.loyalty.persistence.Memberships.MemberRow;
 import o2o.merchants.Merchant;
 import o2o.merchants.Merchants;
 import o2o.shared.Problem;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,15 +54,15 @@ public class MemberCards {
 
     private record Holder(long number, UUID merchantId, UUID customerId) {}
 
-    private final JdbcClient jdbc;
+    private final Memberships memberships;
     private final Loyalty loyalty;
     private final Merchants merchants;
     private final MembershipProperties properties;
     private final Clock clock;
     private final SecretKeySpec key;
 
-    MemberCards(JdbcClient jdbc, Loyalty loyalty, Merchants merchants, MembershipProperties properties, Clock clock) {
-        this.jdbc = jdbc;
+    MemberCards(Memberships memberships, Loyalty loyalty, Merchants merchants, MembershipProperties properties, Clock clock) {
+        this.memberships = memberships;
         this.loyalty = loyalty;
         this.merchants = merchants;
         this.properties = properties;
@@ -96,8 +97,7 @@ public class MemberCards {
     /** A fresh QR code for the customer's card at this merchant; 404 when they are not a member there. */
     @Transactional(readOnly = true)
     public CardToken issue(UUID customerId, UUID merchantId) {
-        long number = jdbc.sql("select member_no from membership where merchant_id = :m and customer_id = :c")
-                .param("m", merchantId).param("c", customerId).query(Long.class).optional()
+        long number = memberships.find(merchantId, customerId).map(MemberRow::number)
                 .orElseThrow(() -> Problem.notFound("membership"));
         var expires = clock.instant().plus(properties.memberQrTtl());
         var holder = new Holder(number, merchantId, customerId);
@@ -112,6 +112,12 @@ public class MemberCards {
      */
     @Transactional(readOnly = true)
     public UUID holderAt(UUID merchantId, String typed) {
+        return memberAt(merchantId, typed).customerId();
+    }
+
+    /** The membership a member QR code names, checked as {@link #holderAt} checks it. */
+    @Transactional(readOnly = true)
+    MemberRow memberAt(UUID merchantId, String typed) {
         var token = typed.replaceAll("[\\s-]", "");
         if (!TOKEN.matcher(token).matches()) throw invalid();
         long expiry = Long.parseLong(token.substring(0, 10));
@@ -122,10 +128,8 @@ public class MemberCards {
         } catch (NumberFormatException e) {
             throw invalid();
         }
-        var holder = jdbc.sql("select member_no, merchant_id, customer_id from membership where member_no = :n")
-                .param("n", number)
-                .query((rs, row) -> new Holder(rs.getLong(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))
-                .optional().orElseThrow(MemberCards::invalid);
+        var member = memberships.byNumber(number).orElseThrow(MemberCards::invalid);
+        var holder = new Holder(member.number(), member.merchantId(), member.customerId());
         if (!MessageDigest.isEqual(signature(holder, expiry).getBytes(StandardCharsets.US_ASCII),
                 signature.getBytes(StandardCharsets.US_ASCII))) {
             throw invalid();
@@ -138,7 +142,7 @@ public class MemberCards {
             throw new Problem(HttpStatus.NOT_FOUND, "member-qr-other-merchant",
                     "this member card belongs to another merchant");
         }
-        return holder.customerId();
+        return member;
     }
 
     /** Whether a token is this customer's current card at this merchant (for drawing it, not for the counter). */

@@ -3,9 +3,7 @@ package o2o.loyalty;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import o2o.identity.Customers;
+import o2o.loyalty.persistence.Memberships;
+import o2o.loyalty.persistence.PointsLotRows;
+import o2o.loyalty.persistence.PointsLotRows.NewLot;
 import o2o.identity.StaffPrincipal;
 import o2o.ledger.Ledger;
 import o2o.ledger.Posting;
@@ -45,7 +46,6 @@ public class MemberImports {
     public static final int MAX_ROWS = MemberImportFile.MAX_ROWS;
     public static final int MAX_BYTES = MemberImportFile.MAX_BYTES;
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private static final String SUMMARY = """
             select id, merchant_id, file_name, created_at, total_rows, imported, merged, unchanged, rejected
@@ -53,6 +53,8 @@ public class MemberImports {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final Memberships memberships;
+    private final PointsLotRows lotRows;
     private final TransactionTemplate transactions;
     private final Customers customers;
     private final Loyalty loyalty;
@@ -60,10 +62,13 @@ public class MemberImports {
     private final StoredValue storedValue;
     private final Clock clock;
 
-    MemberImports(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions, Customers customers,
+    MemberImports(JdbcClient jdbc, JdbcTemplate template, Memberships memberships, PointsLotRows lotRows,
+            PlatformTransactionManager transactions, Customers customers,
             Loyalty loyalty, Ledger ledger, StoredValue storedValue, Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
+        this.memberships = memberships;
+        this.lotRows = lotRows;
         this.transactions = new TransactionTemplate(transactions);
         this.customers = customers;
         this.loyalty = loyalty;
@@ -140,31 +145,14 @@ public class MemberImports {
             if (problem.status().value() == 409) throw new RowRejected("card-bound-to-another-phone");
             throw problem;
         }
-        jdbc.sql("""
-                        insert into membership (merchant_id, customer_id, program_id, channel, joined_at, display_name)
-                        values (:merchant, :customer, :program, 'import', :now, :name)
-                        on conflict (merchant_id, customer_id)
-                        do update set display_name = coalesce(membership.display_name, excluded.display_name)
-                        """)
-                .param("merchant", merchantId).param("customer", customer).param("program", program)
-                .param("now", now).param("name", row.name())
-                .update();
+        memberships.insertImported(new Membership(merchantId, customer, program, "import", now.toInstant()), row.name());
         var reference = "import:" + merchantId + ":" + row.card().value();
         if (row.points() > 0) {
             var member = ledger.account(Loyalty.memberKey(program, customer), merchantId, false).id();
             ledger.post(reference + ":points", "导入积分", merchantId,
                     List.of(new Posting(issued, -row.points()), new Posting(member, row.points())));
-            var expires = LocalDate.ofInstant(clock.instant(), CHINA).plusYears(2).withDayOfYear(1).atStartOfDay(CHINA);
-            jdbc.sql("""
-                            insert into points_lot (id, program_id, merchant_id, customer_id, reference, points,
-                                                    remaining, earned_at, expires_at)
-                            values (:id, :program, :merchant, :customer, :reference, :points, :points, :now, :expires)
-                            on conflict (reference) do nothing
-                            """)
-                    .param("id", Ids.next()).param("program", program).param("merchant", merchantId)
-                    .param("customer", customer).param("reference", reference + ":points").param("points", row.points())
-                    .param("now", now).param("expires", expires.toOffsetDateTime())
-                    .update();
+            lotRows.insert(new NewLot(program, merchantId, customer, reference + ":points", row.points(),
+                    now.toInstant(), ExpiryPolicy.END_OF_NEXT_YEAR.expiryOf(clock.instant())));
         }
         if (row.balanceMinor() > 0) {
             storedValue.importBalance(merchantId, customer, Money.cny(row.balanceMinor()), reference + ":balance");

@@ -1,6 +1,7 @@
 package o2o.loyalty;
 
 import o2o.identity.CustomersMerged;
+import o2o.loyalty.persistence.Memberships;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -14,29 +15,16 @@ import org.springframework.stereotype.Component;
 class MembershipsFollowMergedCustomers {
 
     private final JdbcClient jdbc;
+    private final Memberships memberships;
 
-    MembershipsFollowMergedCustomers(JdbcClient jdbc) {
+    MembershipsFollowMergedCustomers(JdbcClient jdbc, Memberships memberships) {
         this.jdbc = jdbc;
+        this.memberships = memberships;
     }
 
     @ApplicationModuleListener
     void on(CustomersMerged merged) {
-        jdbc.sql("""
-                        update membership t
-                        set joined_at = least(t.joined_at, s.joined_at),
-                            channel = case when s.joined_at < t.joined_at then s.channel else t.channel end,
-                            display_name = coalesce(t.display_name, s.display_name)
-                        from membership s
-                        where s.customer_id = :source and t.customer_id = :target and t.merchant_id = s.merchant_id
-                        """)
-                .param("source", merged.sourceId()).param("target", merged.targetId()).update();
-        jdbc.sql("""
-                        delete from membership s using membership t
-                        where s.customer_id = :source and t.customer_id = :target and t.merchant_id = s.merchant_id
-                        """)
-                .param("source", merged.sourceId()).param("target", merged.targetId()).update();
-        jdbc.sql("update membership set customer_id = :target where customer_id = :source")
-                .param("source", merged.sourceId()).param("target", merged.targetId()).update();
+        memberships.follow(merged.sourceId(), merged.targetId());
         jdbc.sql("update points_lot set customer_id = :target where customer_id = :source")
                 .param("source", merged.sourceId()).param("target", merged.targetId()).update();
         jdbc.sql("""

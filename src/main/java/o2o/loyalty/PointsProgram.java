@@ -4,9 +4,7 @@ import static o2o.shared.Timestamps.utc;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -16,12 +14,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import o2o.identity.StaffPrincipal;
+import o2o.loyalty.persistence.Memberships;
 import o2o.merchants.Merchants;
 import o2o.orders.Channel;
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,18 +32,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PointsProgram {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** The channels purchases earn points on: every one but buying stored value (spending it earns instead). */
     public static final Set<Channel> EARNING_CHANNELS = Collections.unmodifiableSet(
             EnumSet.complementOf(EnumSet.of(Channel.TOP_UP)));
     private static final int MAX_BONUS_EVENTS = 50;
 
     private final JdbcClient jdbc;
+    private final Memberships memberships;
     private final Merchants merchants;
     private final Clock clock;
 
-    PointsProgram(JdbcClient jdbc, Merchants merchants, Clock clock) {
+    PointsProgram(JdbcClient jdbc, Memberships memberships, Merchants merchants, Clock clock) {
         this.jdbc = jdbc;
+        this.memberships = memberships;
         this.merchants = merchants;
         this.clock = clock;
     }
@@ -96,7 +95,7 @@ public class PointsProgram {
                 .param("p", programId)
                 .query((rs, row) -> new ProgramRules(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), rs.getBoolean(4), rs.getInt(5), Map.copyOf(rates), events,
-                        "MONTHS".equals(rs.getString(6)) ? "MONTHS:" + rs.getInt(7) : rs.getString(6), members))
+                        ExpiryPolicy.written(rs.getString(6), rs.getInt(7)), members))
                 .optional().orElseThrow(() -> Problem.notFound("points program"));
     }
 
@@ -120,13 +119,13 @@ public class PointsProgram {
                 throw new InvalidInput("bonusEvents[" + i + "].multiplierPercent", "100 to 10000");
             }
         }
-        var expiry = Expiry.parse(expiryPolicy);
+        var expiry = ExpiryPolicy.parse(expiryPolicy);
         jdbc.sql("""
                         update points_program set name = :name, points_per_yuan = :rate, expiry_policy = :policy,
                                expiry_months = :months
                         where id = :p
                         """)
-                .param("name", trimmed).param("rate", pointsPerYuan).param("policy", expiry.kind())
+                .param("name", trimmed).param("rate", pointsPerYuan).param("policy", expiry.kind().name())
                 .param("months", expiry.months()).param("p", program).update();
         jdbc.sql("delete from points_channel_rate where program_id = :p").param("p", program).update();
         channelRates.forEach((channel, rate) -> jdbc.sql("""
@@ -191,17 +190,13 @@ public class PointsProgram {
                         on conflict (merchant_id) do update set program_id = excluded.program_id
                         """)
                 .param("p", programId).param("m", merchantId).update();
-        jdbc.sql("update membership set program_id = :p where merchant_id = :m").param("p", programId)
-                .param("m", merchantId).update();
+        memberships.moveToProgram(merchantId, programId);
         return rules(programId);
     }
 
     /** When a lot earned at that moment expires under the program's policy. */
     Instant expiryOf(ProgramRules rules, Instant earnedAt) {
-        var expiry = Expiry.parse(rules.expiryPolicy());
-        var local = earnedAt.atZone(CHINA);
-        if (expiry.months() != null) return local.plusMonths(expiry.months()).toInstant();
-        return LocalDate.of(local.getYear() + 2, 1, 1).atStartOfDay(CHINA).toInstant();
+        return ExpiryPolicy.parse(rules.expiryPolicy()).expiryOf(earnedAt);
     }
 
     /** The program whose rules the staff member may change: their merchant must own it, and they must manage. */
@@ -228,24 +223,5 @@ public class PointsProgram {
         return utc(clock.instant());
     }
 
-
     private record Current(UUID program, boolean shared) {}
-
-    /** An expiry policy as typed: {@code END_OF_NEXT_YEAR} or {@code MONTHS:n} (1 to 120). */
-    record Expiry(String kind, @Nullable Integer months) {
-
-        static Expiry parse(@Nullable String text) {
-            var policy = text == null ? "" : text.strip();
-            if (policy.equals("END_OF_NEXT_YEAR")) return new Expiry(policy, null);
-            if (policy.startsWith("MONTHS:")) {
-                try {
-                    int months = Integer.parseInt(policy.substring("MONTHS:".length()));
-                    if (months >= 1 && months <= 120) return new Expiry("MONTHS", months);
-                } catch (NumberFormatException e) {
-                    // reported below
-                }
-            }
-            throw new InvalidInput("expiryPolicy", "END_OF_NEXT_YEAR or MONTHS:n with n from 1 to 120");
-        }
-    }
 }

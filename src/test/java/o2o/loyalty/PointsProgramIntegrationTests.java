@@ -54,8 +54,8 @@ class PointsProgramIntegrationTests extends LoyaltyTest {
         assertThat(issued.balance()).as("the merchant's own ISSUED account gave them out").isEqualTo(-448);
         var expires = jdbc.sql("select distinct expires_at from points_lot where customer_id = :c")
                 .param("c", member.id()).query(OffsetDateTime.class).list();
-        var nextYearEnd = LocalDate.ofInstant(now, PointsProgram.CHINA).plusYears(2).withDayOfYear(1)
-                .atStartOfDay(PointsProgram.CHINA).toInstant();
+        var nextYearEnd = LocalDate.ofInstant(now, ExpiryPolicy.CHINA).plusYears(2).withDayOfYear(1)
+                .atStartOfDay(ExpiryPolicy.CHINA).toInstant();
         assertThat(expires).extracting(OffsetDateTime::toInstant).containsExactly(nextYearEnd);
     }
 

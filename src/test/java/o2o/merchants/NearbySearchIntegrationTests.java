@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import o2o.merchants.persistence.StoreRows;
 import o2o.shared.GeoPoint;
 import o2o.shared.Ids;
 import o2o.testing.Api;
@@ -150,7 +151,7 @@ class NearbySearchIntegrationTests extends ApiTest {
         jdbc.sql("analyze store").update();
         assertThat(jdbc.sql("select count(*) from store").query(Long.class).single()).isGreaterThanOrEqualTo(10_000);
 
-        var plan = jdbc.sql("explain (format json) " + Stores.NEARBY_SQL)
+        var plan = jdbc.sql("explain (format json) " + StoreRows.NEARBY_SQL)
                 .params(Map.of("lat", lat, "lng", lng, "radius", 3000.0, "limit", 21))
                 .param("category", new SqlParameterValue(Types.VARCHAR, null))
                 .param("pattern", new SqlParameterValue(Types.VARCHAR, null))
