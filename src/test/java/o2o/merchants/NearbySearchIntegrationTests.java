@@ -16,7 +16,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import o2o.merchants.persistence.StoreRows;
 import o2o.shared.GeoPoint;
 import o2o.shared.Ids;
-import o2o.testing.Api;
 import o2o.testing.ApiTest;
 import o2o.testing.Fixtures;
 import org.junit.jupiter.api.BeforeEach;

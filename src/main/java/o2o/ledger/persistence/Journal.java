@@ -13,7 +13,6 @@ import java.util.UUID;
 import o2o.ledger.Entry;
 import o2o.ledger.Ledger;
 import o2o.ledger.Posting;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
