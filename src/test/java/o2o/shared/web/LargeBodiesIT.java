@@ -95,7 +95,7 @@ class LargeBodiesIT {
                     .isGreaterThanOrEqualTo(ATTACKERS / 2);
             assertThat(signIn.get("status")).as("staff sign-in during the attack").isEqualTo(200);
             assertThat((String) signIn.get("token")).isNotBlank();
-            assertThat(health.failures).as("health answered UP within 1 s on every poll").isEmpty();
+            assertThat(health.failures).as("health answered UP within 2 s on every poll").isEmpty();
             assertThat(health.polls).hasSizeGreaterThan(3);
             assertThat(app.process().isAlive()).isTrue();
             assertThat(app.output()).doesNotContain("OutOfMemoryError");
@@ -177,18 +177,24 @@ class LargeBodiesIT {
         }
     }
 
-    /** Polls /actuator/health every 200 ms with a 1 s limit; notes every slow, failed or not-UP answer. */
+    /**
+     * Polls /actuator/health every 200 ms with a 2 s limit; notes every slow, failed or not-UP answer. A node the attack
+     * starved misses poll after poll; the limit leaves room for a two-core machine that also runs other builds (a single
+     * poll once took 1.005 s there while the node was healthy).
+     */
     private static final class HealthWatch implements Runnable {
+
+        static final Duration LIMIT = Duration.ofSeconds(2);
 
         final AtomicBoolean stop = new AtomicBoolean();
         final List<Long> polls = new CopyOnWriteArrayList<>();
         final List<String> failures = new CopyOnWriteArrayList<>();
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(LIMIT).build();
         private final HttpRequest request;
 
         HealthWatch(int port) {
             request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(1)).build();
+                    .timeout(LIMIT).build();
         }
 
         @Override
@@ -199,7 +205,7 @@ class LargeBodiesIT {
                     var response = http.send(request, HttpResponse.BodyHandlers.ofString());
                     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
                     polls.add(millis);
-                    if (!response.body().contains("\"UP\"") || millis > 1000) {
+                    if (!response.body().contains("\"UP\"") || millis > LIMIT.toMillis()) {
                         failures.add(Instant.now() + ": " + response.statusCode() + " in " + millis + " ms");
                     }
                 } catch (IOException e) {
