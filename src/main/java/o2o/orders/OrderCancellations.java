@@ -7,6 +7,7 @@ import o2o.orders.persistence.OrderHistory;
 import o2o.orders.persistence.OrderRows;
 import o2o.shared.CustomerId;
 import o2o.shared.MerchantId;
+import o2o.shared.OrderId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 

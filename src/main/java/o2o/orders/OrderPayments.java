@@ -13,6 +13,7 @@ import o2o.payments.StartPayment;
 import o2o.shared.CustomerId;
 import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

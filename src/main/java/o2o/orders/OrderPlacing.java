@@ -11,6 +11,7 @@ import o2o.shared.CustomerId;
 import o2o.shared.Ids;
 import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 import o2o.shared.RateLimits.Limit;
 import o2o.shared.RateLimits;
 import org.springframework.context.ApplicationEventPublisher;

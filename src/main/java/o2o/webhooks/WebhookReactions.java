@@ -40,8 +40,8 @@ class WebhookReactions {
 
     @EventListener
     void on(VoucherRedeemed redeemed) {
-        deliveries.record(EventType.VOUCHER_REDEEMED, eventId(EventType.VOUCHER_REDEEMED, redeemed.redemptionId()),
-                redeemed.merchantId(), redeemed.at(), () -> data(redeemed));
+        deliveries.record(EventType.VOUCHER_REDEEMED, eventId(EventType.VOUCHER_REDEEMED, redeemed.redemptionId().value()),
+                redeemed.merchantId().value(), redeemed.at(), () -> data(redeemed));
     }
 
     @EventListener
@@ -54,7 +54,7 @@ class WebhookReactions {
     void on(MemberJoined joined) {
         deliveries.record(EventType.MEMBER_JOINED,
                 eventId(EventType.MEMBER_JOINED, joined.merchantId() + ":" + joined.customerId()),
-                joined.merchantId(), joined.at(), () -> data(joined));
+                joined.merchantId().value(), joined.at(), () -> data(joined));
     }
 
     private Map<String, @Nullable Object> data(VoucherRedeemed redeemed) {
@@ -64,7 +64,7 @@ class WebhookReactions {
         data.put("orderId", redeemed.orderId().toString());
         data.put("storeId", redeemed.storeId().toString());
         data.put("customerId", redeemed.customerId().toString());
-        data.put("customerPhone", maskedPhone(redeemed.customerId()));
+        data.put("customerPhone", maskedPhone(redeemed.customerId().value()));
         data.put("redeemedAt", redeemed.at().toString());
         return data;
     }
@@ -90,7 +90,7 @@ class WebhookReactions {
     private Map<String, @Nullable Object> data(MemberJoined joined) {
         var data = new LinkedHashMap<String, @Nullable Object>();
         data.put("customerId", joined.customerId().toString());
-        data.put("customerPhone", maskedPhone(joined.customerId()));
+        data.put("customerPhone", maskedPhone(joined.customerId().value()));
         data.put("channel", joined.channel());
         data.put("joinedAt", joined.at().toString());
         return data;
