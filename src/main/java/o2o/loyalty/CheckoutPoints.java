@@ -29,13 +29,14 @@ class CheckoutPoints implements PointsPayment {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Money apply(OrderId orderId, CustomerId customerId, MerchantId merchantId, Money payable, long points) {
-        var membership = loyalty.membership(customerId.value(), merchantId.value()).orElseThrow(CheckoutPoints::notAMember);
+        var membership = loyalty.membership(customerId.value(), merchantId.value())
+                .orElseThrow(CheckoutPoints::notAMember);
         var rules = spending.rules(membership.programId());
         var value = rules.valueOf(points);
         long most = rules.mostPointsFor(payable);
         if (points > most) throw new InvalidInput("pointsToUse", "at most " + most + " points for this order");
-        spending.spend(customerId.value(), membership.programId(), merchantId.value(), points, spendReference(orderId.value()),
-                "积分抵现");
+        spending.spend(customerId.value(), membership.programId(), merchantId.value(), points,
+                spendReference(orderId.value()), "积分抵现");
         return value;
     }
 

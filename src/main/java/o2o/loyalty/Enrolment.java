@@ -49,7 +49,9 @@ public class Enrolment {
         var program = loyalty.programOf(merchantId);
         var now = clock.instant();
         boolean joined = memberships.insert(new Membership(merchantId, customerId, program, channel, now), name);
-        if (joined) events.publishEvent(new MemberJoined(new MerchantId(merchantId), new CustomerId(customerId), channel, now));
+        if (joined) {
+            events.publishEvent(new MemberJoined(new MerchantId(merchantId), new CustomerId(customerId), channel, now));
+        }
         return joined;
     }
 

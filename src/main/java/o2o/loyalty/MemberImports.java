@@ -157,8 +157,8 @@ public class MemberImports {
                     now.toInstant(), ExpiryPolicy.END_OF_NEXT_YEAR.expiryOf(clock.instant())));
         }
         if (row.balanceMinor() > 0) {
-            storedValue.importBalance(new MerchantId(merchantId), new CustomerId(customer), Money.cny(row.balanceMinor()),
-                    reference + ":balance");
+            storedValue.importBalance(new MerchantId(merchantId), new CustomerId(customer),
+                    Money.cny(row.balanceMinor()), reference + ":balance");
         }
         return known ? Outcome.MERGED : Outcome.IMPORTED;
     }

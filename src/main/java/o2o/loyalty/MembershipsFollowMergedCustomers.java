@@ -39,7 +39,8 @@ class MembershipsFollowMergedCustomers {
                             last_visit_at = greatest(member_activity.last_visit_at, excluded.last_visit_at)
                         """)
                 .param("source", merged.sourceId().value()).param("target", merged.targetId().value()).update();
-        jdbc.sql("delete from member_activity where customer_id = :source").param("source", merged.sourceId().value()).update();
+        jdbc.sql("delete from member_activity where customer_id = :source")
+                .param("source", merged.sourceId().value()).update();
         jdbc.sql("update member_activity_order set customer_id = :target where customer_id = :source")
                 .param("source", merged.sourceId().value()).param("target", merged.targetId().value()).update();
     }

@@ -90,7 +90,8 @@ public class Merchants {
         if (reason.isBlank() || reason.length() > 500) throw new InvalidInput("reason", "1 to 500 characters");
         decide(merchantId, MerchantStatus.REJECTED, reason.strip(), operator);
         var merchant = find(merchantId).orElseThrow();
-        events.publishEvent(new MerchantRejected(new MerchantId(merchantId), merchant.contactPhone(), reason.strip(), clock.instant()));
+        events.publishEvent(new MerchantRejected(new MerchantId(merchantId), merchant.contactPhone(), reason.strip(),
+                clock.instant()));
         return merchant;
     }
 

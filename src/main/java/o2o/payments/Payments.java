@@ -77,9 +77,9 @@ public class Payments {
             }
         }
         var id = Ids.next();
+        var payer = request.customerId() == null ? null : request.customerId().value();
         var charge = provider.charge(new PaymentProvider.ChargeRequest(id, Payment.number(id),
-                request.orderId().value(), request.merchantId().value(),
-                request.customerId() == null ? null : request.customerId().value(), request.amount(), request.description(),
+                request.orderId().value(), request.merchantId().value(), payer, request.amount(), request.description(),
                 request.returnUrl(), request.scene(), request.payerOpenid()));
         var now = clock.instant();
         table.insert(Payment.opened(id, request, charge, now), now.plus(properties.queryAfter()));

@@ -14,4 +14,5 @@ import org.jspecify.annotations.Nullable;
  * @param payerOpenid the payer's verified WeChat openid, needed inside WeChat
  */
 public record StartPayment(OrderId orderId, MerchantId merchantId, @Nullable CustomerId customerId, Money amount,
-        String provider, String description, String returnUrl, PaymentProvider.Scene scene, @Nullable String payerOpenid) {}
+        String provider, String description, String returnUrl, PaymentProvider.Scene scene,
+        @Nullable String payerOpenid) {}

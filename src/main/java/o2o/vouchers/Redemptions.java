@@ -78,7 +78,7 @@ public class Redemptions {
                 storeId.toString());
         if (!AT_THE_COUNTER.contains(staff.role())) throw Problem.forbidden("this role does not redeem vouchers");
         var store = stores.find(storeId)
-                .filter(s -> staff.canActIn(s.merchantId(), s.id()))
+                .filter(s -> staff.canActIn(new MerchantId(s.merchantId()), new StoreId(s.id())))
                 .orElseThrow(() -> Problem.notFound("store"));
         var voucher = locate(staff, code, qrToken);
         if (voucher.status() == Voucher.Status.REDEEMED) throw alreadyRedeemed(voucher.id());
@@ -107,7 +107,7 @@ public class Redemptions {
     @Transactional
     public Redemption reverse(StaffPrincipal staff, UUID redemptionId) {
         var redemption = find(redemptionId)
-                .filter(r -> staff.canActIn(r.merchantId(), r.storeId()))
+                .filter(r -> staff.canActIn(new MerchantId(r.merchantId()), new StoreId(r.storeId())))
                 .orElseThrow(() -> Problem.notFound("redemption"));
         if (!staff.role().manages()) throw Problem.forbidden("only owners and managers reverse redemptions");
         var now = clock.instant();

@@ -40,8 +40,9 @@ class WebhookReactions {
 
     @EventListener
     void on(VoucherRedeemed redeemed) {
-        deliveries.record(EventType.VOUCHER_REDEEMED, eventId(EventType.VOUCHER_REDEEMED, redeemed.redemptionId().value()),
-                redeemed.merchantId().value(), redeemed.at(), () -> data(redeemed));
+        deliveries.record(EventType.VOUCHER_REDEEMED,
+                eventId(EventType.VOUCHER_REDEEMED, redeemed.redemptionId().value()), redeemed.merchantId().value(),
+                redeemed.at(), () -> data(redeemed));
     }
 
     @EventListener

@@ -91,7 +91,8 @@ class MemberLinksIntegrationTests extends ApiTest {
 
         var aliceId = customers.byCard(merchant.id(), card).orElseThrow().customerId();
         assertThat(customers.byCard(other.id(), card).orElseThrow().customerId()).isNotEqualTo(aliceId);
-        assertThat(customers.cardsOf(new CustomerId(aliceId), new MerchantId(merchant.id()))).extracting(MemberCard::cardNumber).containsExactly(card);
+        assertThat(customers.cardsOf(new CustomerId(aliceId), new MerchantId(merchant.id())))
+                .extracting(MemberCard::cardNumber).containsExactly(card);
         assertThat(customers.cardsOf(new CustomerId(aliceId), new MerchantId(other.id()))).isEmpty();
         assertThat(api.get("/api/v1/merchant/member-cards?phone=" + alice, cashier).body().path("items").size()).isEqualTo(1);
         assertThat(api.get("/api/v1/merchant/member-cards/" + card, cashier).text("phone")).contains("****");

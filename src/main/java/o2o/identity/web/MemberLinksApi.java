@@ -98,8 +98,8 @@ class MemberLinksApi {
         var merchant = counterMerchant(staff);
         if (phone != null) {
             var customer = customers.byPhone(PhoneNumber.parse(phone));
-            return new Page<>(customer.map(c -> customers.cardsOf(new CustomerId(c.customerId()), new MerchantId(merchant)).stream().map(Card::of)
-                    .toList()).orElse(List.of()), null);
+            return new Page<>(customer.map(c -> customers.cardsOf(new CustomerId(c.customerId()),
+                    new MerchantId(merchant)).stream().map(Card::of).toList()).orElse(List.of()), null);
         }
         var page = customers.cardsOfMerchant(merchant, cursor, 50);
         return new Page<>(page.items().stream().map(Card::of).toList(), page.next());

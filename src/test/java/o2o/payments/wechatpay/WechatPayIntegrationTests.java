@@ -257,8 +257,8 @@ class WechatPayIntegrationTests extends ApiTest {
         var orderId = UUID.fromString(order.text("id"));
         var customerId = UUID.fromString(api.get("/api/v1/me", customer).text("id"));
 
-        assertThatThrownBy(() -> payments.start(new StartPayment(new OrderId(orderId), new MerchantId(shop.merchant().id()),
-                new CustomerId(customerId),
+        assertThatThrownBy(() -> payments.start(new StartPayment(new OrderId(orderId),
+                new MerchantId(shop.merchant().id()), new CustomerId(customerId),
                 new Money(1500, WechatPayGateway.CNY), "wechatpay", "团购", "/me/orders/" + orderId,
                 PaymentProvider.Scene.IN_WECHAT, null)))
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status().value()).isEqualTo(400));
