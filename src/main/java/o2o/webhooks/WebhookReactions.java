@@ -41,13 +41,13 @@ class WebhookReactions {
     @EventListener
     void on(VoucherRedeemed redeemed) {
         deliveries.record(EventType.VOUCHER_REDEEMED,
-                eventId(EventType.VOUCHER_REDEEMED, redeemed.redemptionId().value()), redeemed.merchantId().value(),
+                eventId(EventType.VOUCHER_REDEEMED, redeemed.redemptionId().value()), redeemed.merchantId(),
                 redeemed.at(), () -> data(redeemed));
     }
 
     @EventListener
     void on(OrderPaid paid) {
-        deliveries.record(EventType.ORDER_PAID, eventId(EventType.ORDER_PAID, paid.orderId().value()), paid.merchantId().value(),
+        deliveries.record(EventType.ORDER_PAID, eventId(EventType.ORDER_PAID, paid.orderId().value()), paid.merchantId(),
                 paid.at(), () -> data(paid));
     }
 
@@ -55,7 +55,7 @@ class WebhookReactions {
     void on(MemberJoined joined) {
         deliveries.record(EventType.MEMBER_JOINED,
                 eventId(EventType.MEMBER_JOINED, joined.merchantId() + ":" + joined.customerId()),
-                joined.merchantId().value(), joined.at(), () -> data(joined));
+                joined.merchantId(), joined.at(), () -> data(joined));
     }
 
     private Map<String, @Nullable Object> data(VoucherRedeemed redeemed) {
