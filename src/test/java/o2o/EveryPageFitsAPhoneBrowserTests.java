@@ -295,8 +295,10 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         var byWechat = api.post("/api/v1/orders/" + unpaid.text("id") + "/payments", Map.of("provider", "wechatpay"),
                 customerToken);
         assertThat(byWechat.status()).as(byWechat.raw()).isEqualTo(201);
-        var byAlipay = payments.start(new o2o.payments.StartPayment(UUID.fromString(unpaid.text("id")), owner.id(),
-                UUID.fromString(api.get("/api/v1/me", customerToken).text("id")), o2o.shared.Money.cny(19800),
+        var byAlipay = payments.start(new o2o.payments.StartPayment(
+                new o2o.shared.OrderId(UUID.fromString(unpaid.text("id"))), new o2o.shared.MerchantId(owner.id()),
+                new o2o.shared.CustomerId(UUID.fromString(api.get("/api/v1/me", customerToken).text("id"))),
+                o2o.shared.Money.cny(19800),
                 "alipay", "老上海浓油赤酱红烧肉双人套餐（含两份米饭和一份时令蔬菜）", "/me/orders/" + unpaid.text("id"),
                 o2o.payments.PaymentProvider.Scene.QR, null));
         fixtures.staff(owner, o2o.identity.Role.CASHIER, Set.of(store));

@@ -10,8 +10,11 @@ import java.util.UUID;
 import o2o.coupons.persistence.CouponTemplates;
 import o2o.coupons.persistence.WalletCoupons;
 import o2o.identity.StaffPrincipal;
+import o2o.shared.CustomerId;
 import o2o.shared.Ids;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -84,7 +87,8 @@ public class Coupons {
      * the same reference (even a racing one, which waits on the primary key) returns the first coupon.
      */
     @Transactional
-    public WalletCoupon grant(UUID templateId, UUID customerId, String reference) {
+    public WalletCoupon grant(UUID templateId, CustomerId customer, String reference) {
+        var customerId = customer.value();
         var template = template(templateId).orElseThrow(() -> Problem.notFound("coupon"));
         var id = UUID.nameUUIDFromBytes(("coupon-grant:" + templateId + ":" + customerId + ":" + reference)
                 .getBytes(StandardCharsets.UTF_8));
@@ -112,23 +116,23 @@ public class Coupons {
      * available, not for this merchant or these stores, not valid now, or the subtotal is below its minimum.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Money reserve(UUID couponId, UUID customerId, UUID merchantId, Set<UUID> storeIds, Money subtotal,
-            UUID orderId) {
-        var coupon = coupon(customerId, couponId).orElseThrow(() -> Problem.notFound("coupon"));
-        var discount = coupon.discountFor(merchantId, storeIds, subtotal, clock.instant());
-        if (!coupons.reserve(couponId, customerId, orderId)) throw WalletCoupon.alreadyHeld();
+    public Money reserve(UUID couponId, CustomerId customerId, MerchantId merchantId, Set<UUID> storeIds,
+            Money subtotal, OrderId orderId) {
+        var coupon = coupon(customerId.value(), couponId).orElseThrow(() -> Problem.notFound("coupon"));
+        var discount = coupon.discountFor(merchantId.value(), storeIds, subtotal, clock.instant());
+        if (!coupons.reserve(couponId, customerId.value(), orderId.value())) throw WalletCoupon.alreadyHeld();
         return discount;
     }
 
     /** The order was paid: its coupon is spent. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void consume(UUID couponId, UUID orderId) {
-        coupons.use(couponId, orderId, clock.instant());
+    public void consume(UUID couponId, OrderId orderId) {
+        coupons.use(couponId, orderId.value(), clock.instant());
     }
 
     /** The order was cancelled unpaid: the coupon goes back to the wallet. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void release(UUID couponId, UUID orderId) {
-        coupons.release(couponId, orderId);
+    public void release(UUID couponId, OrderId orderId) {
+        coupons.release(couponId, orderId.value());
     }
 }

@@ -20,6 +20,6 @@ class CouponsFollowMergedCustomers {
 
     @ApplicationModuleListener
     void on(CustomersMerged merged) {
-        coupons.moveCustomer(merged.sourceId(), merged.targetId());
+        coupons.moveCustomer(merged.sourceId().value(), merged.targetId().value());
     }
 }

@@ -16,7 +16,9 @@ import o2o.merchants.MerchantStatus;
 import o2o.merchants.Merchants;
 import o2o.merchants.Stores;
 import o2o.shared.Ids;
+import o2o.shared.MerchantId;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,7 +52,7 @@ public class Deals {
         terms.originalPrice().asPrice("originalPrice");
         for (var storeId : terms.storeIds()) {
             stores.find(storeId)
-                    .filter(store -> staff.canActIn(store.merchantId(), store.id()))
+                    .filter(store -> staff.canActIn(new MerchantId(store.merchantId()), new StoreId(store.id())))
                     .orElseThrow(() -> Problem.notFound("store"));
         }
         var id = Ids.next();

@@ -13,7 +13,9 @@ import o2o.identity.StaffPrincipal;
 import o2o.merchants.Store;
 import o2o.merchants.Stores;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -164,7 +166,7 @@ public class FloorPlan {
 
     private DiningTable floorTable(StaffPrincipal staff, UUID tableId) {
         var table = tables.table(tableId).filter(DiningTable::active)
-                .filter(t -> staff.canActIn(t.merchantId(), t.storeId()))
+                .filter(t -> staff.canActIn(new MerchantId(t.merchantId()), new StoreId(t.storeId())))
                 .orElseThrow(() -> Problem.notFound("table"));
         floorStore(staff, table.storeId());
         return table;

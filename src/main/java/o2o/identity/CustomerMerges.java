@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import o2o.shared.CustomerId;
 import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
@@ -96,7 +97,7 @@ public class CustomerMerges {
                         """)
                 .param("source", sourceId).param("target", targetId).param("operator", operatorId).param("now", now)
                 .update();
-        events.publishEvent(new CustomersMerged(sourceId, targetId, now.toInstant()));
+        events.publishEvent(new CustomersMerged(new CustomerId(sourceId), new CustomerId(targetId), now.toInstant()));
         return new CustomerMerge(sourceId, targetId, operatorId, now.toInstant());
     }
 

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import o2o.identity.persistence.CustomerRows;
 import o2o.identity.persistence.MemberCardRows;
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import o2o.shared.Page;
 import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
@@ -130,8 +132,8 @@ public class Customers {
 
     /** The member cards a customer holds at a merchant, oldest first. */
     @Transactional(readOnly = true)
-    public List<MemberCard> cardsOf(UUID customerId, UUID merchantId) {
-        return cards.of(customerId, merchantId);
+    public List<MemberCard> cardsOf(CustomerId customerId, MerchantId merchantId) {
+        return cards.of(customerId.value(), merchantId.value());
     }
 
     @Transactional(readOnly = true)
@@ -153,10 +155,10 @@ public class Customers {
      * a card already bound to somebody else is a 409.
      */
     @Transactional
-    public boolean bindCard(UUID merchantId, CardNumber cardNumber, UUID customerId) {
-        if (cards.insert(merchantId, cardNumber.value(), customerId, clock.instant())) return true;
-        var holder = byCard(merchantId, cardNumber.value()).map(CustomerPrincipal::customerId).orElseThrow();
-        if (!holder.equals(customerId)) {
+    public boolean bindCard(MerchantId merchantId, CardNumber cardNumber, CustomerId customerId) {
+        if (cards.insert(merchantId.value(), cardNumber.value(), customerId.value(), clock.instant())) return true;
+        var holder = byCard(merchantId.value(), cardNumber.value()).map(CustomerPrincipal::customerId).orElseThrow();
+        if (!holder.equals(customerId.value())) {
             throw new Problem(HttpStatus.CONFLICT, "card-taken", "this card is bound to another customer");
         }
         return false;

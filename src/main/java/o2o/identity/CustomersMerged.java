@@ -1,10 +1,11 @@
 package o2o.identity;
 
 import java.time.Instant;
-import java.util.UUID;
+
+import o2o.shared.CustomerId;
 
 /**
  * The source customer became the target: every module moves what the source held (orders, vouchers, coupons,
  * memberships, balances) to the target. Listeners must be idempotent; the event may be delivered again.
  */
-public record CustomersMerged(UUID sourceId, UUID targetId, Instant at) {}
+public record CustomersMerged(CustomerId sourceId, CustomerId targetId, Instant at) {}

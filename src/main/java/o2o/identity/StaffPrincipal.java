@@ -5,6 +5,9 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import o2o.shared.MerchantId;
+import o2o.shared.StoreId;
+
 /**
  * A signed-in member of a merchant's staff or a platform operator.
  *
@@ -22,8 +25,8 @@ public record StaffPrincipal(UUID staffId, String username, @Nullable UUID merch
     }
 
     /** True when this person may act in that store of that merchant. */
-    public boolean canActIn(UUID merchant, UUID store) {
-        return worksFor(merchant) && (storeIds.isEmpty() || storeIds.contains(store));
+    public boolean canActIn(MerchantId merchant, StoreId store) {
+        return worksFor(merchant.value()) && (storeIds.isEmpty() || storeIds.contains(store.value()));
     }
 
     public boolean isOperator() {

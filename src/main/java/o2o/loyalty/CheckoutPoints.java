@@ -3,8 +3,11 @@ package o2o.loyalty;
 import java.util.UUID;
 
 import o2o.orders.PointsPayment;
+import o2o.shared.CustomerId;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 import o2o.shared.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -25,13 +28,15 @@ class CheckoutPoints implements PointsPayment {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public Money apply(UUID orderId, UUID customerId, UUID merchantId, Money payable, long points) {
-        var membership = loyalty.membership(customerId, merchantId).orElseThrow(CheckoutPoints::notAMember);
+    public Money apply(OrderId orderId, CustomerId customerId, MerchantId merchantId, Money payable, long points) {
+        var membership = loyalty.membership(customerId.value(), merchantId.value())
+                .orElseThrow(CheckoutPoints::notAMember);
         var rules = spending.rules(membership.programId());
         var value = rules.valueOf(points);
         long most = rules.mostPointsFor(payable);
         if (points > most) throw new InvalidInput("pointsToUse", "at most " + most + " points for this order");
-        spending.spend(customerId, membership.programId(), merchantId, points, spendReference(orderId), "积分抵现");
+        spending.spend(customerId.value(), membership.programId(), merchantId.value(), points,
+                spendReference(orderId.value()), "积分抵现");
         return value;
     }
 

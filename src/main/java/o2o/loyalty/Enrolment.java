@@ -6,7 +6,9 @@ import java.util.UUID;
 import o2o.loyalty.persistence.Memberships;
 import o2o.merchants.MerchantStatus;
 import o2o.merchants.Merchants;
+import o2o.shared.CustomerId;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,7 +49,9 @@ public class Enrolment {
         var program = loyalty.programOf(merchantId);
         var now = clock.instant();
         boolean joined = memberships.insert(new Membership(merchantId, customerId, program, channel, now), name);
-        if (joined) events.publishEvent(new MemberJoined(merchantId, customerId, channel, now));
+        if (joined) {
+            events.publishEvent(new MemberJoined(new MerchantId(merchantId), new CustomerId(customerId), channel, now));
+        }
         return joined;
     }
 

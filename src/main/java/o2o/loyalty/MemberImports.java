@@ -17,8 +17,10 @@ import o2o.loyalty.persistence.PointsLotRows.NewLot;
 import o2o.identity.StaffPrincipal;
 import o2o.ledger.Ledger;
 import o2o.ledger.Posting;
+import o2o.shared.CustomerId;
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.shared.Page;
 import o2o.shared.Problem;
@@ -140,7 +142,7 @@ public class MemberImports {
         boolean known = customers.byPhone(row.phone()).isPresent();
         var customer = customers.findOrRegister(row.phone()).customerId();
         try {
-            customers.bindCard(merchantId, row.card(), customer);
+            customers.bindCard(new MerchantId(merchantId), row.card(), new CustomerId(customer));
         } catch (Problem problem) {
             if (problem.status().value() == 409) throw new RowRejected("card-bound-to-another-phone");
             throw problem;
@@ -155,7 +157,8 @@ public class MemberImports {
                     now.toInstant(), ExpiryPolicy.END_OF_NEXT_YEAR.expiryOf(clock.instant())));
         }
         if (row.balanceMinor() > 0) {
-            storedValue.importBalance(merchantId, customer, Money.cny(row.balanceMinor()), reference + ":balance");
+            storedValue.importBalance(new MerchantId(merchantId), new CustomerId(customer),
+                    Money.cny(row.balanceMinor()), reference + ":balance");
         }
         return known ? Outcome.MERGED : Outcome.IMPORTED;
     }

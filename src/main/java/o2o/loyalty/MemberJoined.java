@@ -1,7 +1,9 @@
 package o2o.loyalty;
 
 import java.time.Instant;
-import java.util.UUID;
+
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 
 /** A customer became a member of a merchant now (joining again publishes nothing). */
-public record MemberJoined(UUID merchantId, UUID customerId, String channel, Instant at) {}
+public record MemberJoined(MerchantId merchantId, CustomerId customerId, String channel, Instant at) {}

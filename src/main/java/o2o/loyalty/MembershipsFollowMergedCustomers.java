@@ -24,9 +24,9 @@ class MembershipsFollowMergedCustomers {
 
     @ApplicationModuleListener
     void on(CustomersMerged merged) {
-        memberships.follow(merged.sourceId(), merged.targetId());
+        memberships.follow(merged.sourceId().value(), merged.targetId().value());
         jdbc.sql("update points_lot set customer_id = :target where customer_id = :source")
-                .param("source", merged.sourceId()).param("target", merged.targetId()).update();
+                .param("source", merged.sourceId().value()).param("target", merged.targetId().value()).update();
         jdbc.sql("""
                         insert into member_activity (merchant_id, customer_id, visits, paid_minor, refunded_minor,
                                                      currency, last_visit_at)
@@ -38,9 +38,10 @@ class MembershipsFollowMergedCustomers {
                             refunded_minor = member_activity.refunded_minor + excluded.refunded_minor,
                             last_visit_at = greatest(member_activity.last_visit_at, excluded.last_visit_at)
                         """)
-                .param("source", merged.sourceId()).param("target", merged.targetId()).update();
-        jdbc.sql("delete from member_activity where customer_id = :source").param("source", merged.sourceId()).update();
+                .param("source", merged.sourceId().value()).param("target", merged.targetId().value()).update();
+        jdbc.sql("delete from member_activity where customer_id = :source")
+                .param("source", merged.sourceId().value()).update();
         jdbc.sql("update member_activity_order set customer_id = :target where customer_id = :source")
-                .param("source", merged.sourceId()).param("target", merged.targetId()).update();
+                .param("source", merged.sourceId().value()).param("target", merged.targetId().value()).update();
     }
 }

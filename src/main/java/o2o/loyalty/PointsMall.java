@@ -16,6 +16,7 @@ import o2o.coupons.CouponTemplate;
 import o2o.coupons.Coupons;
 import o2o.coupons.WalletCoupon;
 import o2o.identity.StaffPrincipal;
+import o2o.shared.CustomerId;
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
@@ -154,7 +155,7 @@ public class PointsMall {
         if (taken == 0) throw new Problem(HttpStatus.CONFLICT, "points-mall-sold-out", "this item is sold out");
         var spent = spending.spend(customerId, membership.programId(), item.merchantId(), item.points(), reference,
                 "积分兑换：" + item.coupon().terms().title());
-        var coupon = coupons.grant(item.coupon().id(), customerId, reference);
+        var coupon = coupons.grant(item.coupon().id(), new CustomerId(customerId), reference);
         jdbc.sql("update points_mall_exchange set coupon_id = :coupon where reference = :ref")
                 .param("coupon", coupon.id())
                 .param("ref", reference)

@@ -1,7 +1,8 @@
 package o2o.merchants;
 
 import java.time.Instant;
-import java.util.UUID;
+
+import o2o.shared.MerchantId;
 
 /** An operator let a merchant onto the platform; its stores are now listed. */
-public record MerchantApproved(UUID merchantId, String contactPhone, Instant at) {}
+public record MerchantApproved(MerchantId merchantId, String contactPhone, Instant at) {}

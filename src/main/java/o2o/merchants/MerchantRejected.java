@@ -1,7 +1,8 @@
 package o2o.merchants;
 
 import java.time.Instant;
-import java.util.UUID;
+
+import o2o.shared.MerchantId;
 
 /** An operator turned a merchant's application down, with a reason the applicant is told. */
-public record MerchantRejected(UUID merchantId, String contactPhone, String reason, Instant at) {}
+public record MerchantRejected(MerchantId merchantId, String contactPhone, String reason, Instant at) {}

@@ -20,6 +20,7 @@ import o2o.identity.StaffAccounts;
 import o2o.identity.StaffPrincipal;
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Page;
 import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
@@ -80,7 +81,7 @@ public class Merchants {
                 .param("merchant", merchantId)
                 .update();
         var merchant = find(merchantId).orElseThrow();
-        events.publishEvent(new MerchantApproved(merchantId, merchant.contactPhone(), now));
+        events.publishEvent(new MerchantApproved(new MerchantId(merchantId), merchant.contactPhone(), now));
         return merchant;
     }
 
@@ -89,7 +90,8 @@ public class Merchants {
         if (reason.isBlank() || reason.length() > 500) throw new InvalidInput("reason", "1 to 500 characters");
         decide(merchantId, MerchantStatus.REJECTED, reason.strip(), operator);
         var merchant = find(merchantId).orElseThrow();
-        events.publishEvent(new MerchantRejected(merchantId, merchant.contactPhone(), reason.strip(), clock.instant()));
+        events.publishEvent(new MerchantRejected(new MerchantId(merchantId), merchant.contactPhone(), reason.strip(),
+                clock.instant()));
         return merchant;
     }
 

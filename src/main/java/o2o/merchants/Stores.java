@@ -12,8 +12,10 @@ import o2o.identity.StaffPrincipal;
 import o2o.merchants.persistence.StoreRows;
 import o2o.merchants.persistence.StoreRows.NearbyRow;
 import o2o.shared.Ids;
+import o2o.shared.MerchantId;
 import o2o.shared.Page;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -87,7 +89,7 @@ public class Stores {
     @Transactional(readOnly = true)
     public Store get(StaffPrincipal staff, UUID storeId) {
         return find(storeId)
-                .filter(store -> staff.canActIn(store.merchantId(), store.id()))
+                .filter(store -> staff.canActIn(new MerchantId(store.merchantId()), new StoreId(store.id())))
                 .orElseThrow(() -> Problem.notFound("store"));
     }
 

@@ -7,6 +7,7 @@ import o2o.orders.persistence.OrderHistory;
 import o2o.orders.persistence.OrderRows;
 import o2o.shared.CustomerId;
 import o2o.shared.MerchantId;
+import o2o.shared.OrderId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +43,7 @@ class OrderCancellations {
         if (moved.isEmpty()) return false;
         var now = clock.instant();
         history.record(order.id(), order.merchantId(), moved.get().status(), move.to(), move.reason(), now);
-        if (order.couponId() != null) coupons.release(order.couponId(), order.id());
+        if (order.couponId() != null) coupons.release(order.couponId(), new OrderId(order.id()));
         if (order.pointsUsed() > 0) points.giveBack(order.id());
         events.publishEvent(new OrderCancelled(new OrderId(order.id()), new MerchantId(order.merchantId()),
                 order.customerId() == null ? null : new CustomerId(order.customerId()), order.channel(), now));

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import o2o.shared.CustomerId;
 import o2o.shared.MerchantId;
+import o2o.shared.OrderId;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -13,6 +13,7 @@ import o2o.payments.StartPayment;
 import o2o.shared.CustomerId;
 import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -61,15 +62,20 @@ class OrderPayments {
         }
         var where = scene == PaymentProvider.Scene.IN_WECHAT && !WECHAT_PAY.equals(gateway)
                 ? PaymentProvider.Scene.PAGE : scene;
-        return payments.start(new StartPayment(order.id(), order.merchantId(), order.customerId(), order.total(),
-                gateway, order.paymentTitle(), returnUrl, where,
+        return payments.start(new StartPayment(new OrderId(order.id()), new MerchantId(order.merchantId()),
+                payerOf(order), order.total(), gateway, order.paymentTitle(), returnUrl, where,
                 where == PaymentProvider.Scene.IN_WECHAT ? payerOpenid : null));
     }
 
     Payment startByQrAtCounter(Order order, String provider, String returnUrl) {
         order.requirePayableByQrAtCounter();
-        return payments.start(new StartPayment(order.id(), order.merchantId(), order.customerId(), order.total(),
-                provider, order.paymentTitle(), returnUrl, PaymentProvider.Scene.QR, null));
+        return payments.start(new StartPayment(new OrderId(order.id()), new MerchantId(order.merchantId()),
+                payerOf(order), order.total(), provider, order.paymentTitle(), returnUrl, PaymentProvider.Scene.QR,
+                null));
+    }
+
+    private static @Nullable CustomerId payerOf(Order order) {
+        return order.customerId() == null ? null : new CustomerId(order.customerId());
     }
 
     /** Marks the order paid at the counter; paying it again changes nothing; 409 if paid online or cancelled. */
@@ -97,7 +103,7 @@ class OrderPayments {
         var now = clock.instant();
         history.record(orderId, order.merchantId(), moved.get().status(), payment.to(), payment.reason(), now);
         rows.paidAt(orderId, now);
-        if (order.couponId() != null) coupons.consume(order.couponId(), orderId);
+        if (order.couponId() != null) coupons.consume(order.couponId(), new OrderId(orderId));
         if (order.customerId() != null) {
             events.publishEvent(new OrderPaid(new OrderId(orderId), new MerchantId(order.merchantId()),
                     new CustomerId(order.customerId()), order.channel(),

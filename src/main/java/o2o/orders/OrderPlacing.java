@@ -11,6 +11,7 @@ import o2o.shared.CustomerId;
 import o2o.shared.Ids;
 import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 import o2o.shared.RateLimits.Limit;
 import o2o.shared.RateLimits;
 import org.springframework.context.ApplicationEventPublisher;
@@ -61,12 +62,14 @@ class OrderPlacing {
         var afterMember = subtotal.minus(request.memberDiscount());
         var couponId = customer == null ? null : request.couponId();
         var couponDiscount = couponId == null || customer == null ? Money.zero(subtotal.currency())
-                : coupons.reserve(couponId, customer, merchant, request.couponStores(), afterMember, id)
+                : coupons.reserve(couponId, new CustomerId(customer), new MerchantId(merchant), request.couponStores(),
+                        afterMember, new OrderId(id))
                         .min(afterMember);
         var discount = request.memberDiscount().plus(couponDiscount);
         var payable = subtotal.minus(discount);
         var pointsValue = request.pointsToUse() == 0 || customer == null ? Money.zero(subtotal.currency())
-                : points.apply(id, customer, merchant, payable, request.pointsToUse());
+                : points.apply(new OrderId(id), new CustomerId(customer), new MerchantId(merchant), payable,
+                        request.pointsToUse());
         var now = clock.instant();
         var lines = new ArrayList<OrderLine>();
         for (var line : request.lines()) lines.add(line.numbered(lines.size() + 1));

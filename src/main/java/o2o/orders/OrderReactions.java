@@ -21,7 +21,7 @@ class OrderReactions {
 
     @ApplicationModuleListener
     void on(PaymentSucceeded payment) {
-        orders.markPaid(payment.orderId(), payment.amount());
+        orders.markPaid(payment.orderId().value(), payment.amount());
     }
 
     @Scheduled(fixedDelayString = "${o2o.orders.cancel-interval:5s}")

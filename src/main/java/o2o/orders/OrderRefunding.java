@@ -9,6 +9,7 @@ import o2o.payments.Payments;
 import o2o.shared.CustomerId;
 import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 

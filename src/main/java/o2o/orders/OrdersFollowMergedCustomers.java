@@ -17,6 +17,6 @@ class OrdersFollowMergedCustomers {
 
     @ApplicationModuleListener
     void on(CustomersMerged merged) {
-        rows.moveCustomer(merged.sourceId(), merged.targetId());
+        rows.moveCustomer(merged.sourceId().value(), merged.targetId().value());
     }
 }

@@ -2,7 +2,10 @@ package o2o.orders;
 
 import java.util.UUID;
 
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 
 /**
  * Paying part (or all) of an order with the customer's loyalty points. Implemented by the loyalty module, which
@@ -15,7 +18,7 @@ public interface PointsPayment {
      * Fails with a 4xx problem, spending nothing, where the customer is not a member of the merchant, the points
      * break the program's rate, cap or minimum, or the member's balance is short.
      */
-    Money apply(UUID orderId, UUID customerId, UUID merchantId, Money payable, long points);
+    Money apply(OrderId orderId, CustomerId customerId, MerchantId merchantId, Money payable, long points);
 
     /** The order was cancelled: all its points go back, once ({@code order:<id>:points:back}). */
     void giveBack(UUID orderId);

@@ -26,7 +26,8 @@ public record Payment(UUID id, UUID orderId, UUID merchantId, @Nullable UUID cus
 
     /** A payment just opened at its provider. */
     public static Payment opened(UUID id, StartPayment request, PaymentProvider.Charge charge, Instant now) {
-        return new Payment(id, request.orderId(), request.merchantId(), request.customerId(), request.provider(),
+        var customerId = request.customerId() == null ? null : request.customerId().value();
+        return new Payment(id, request.orderId().value(), request.merchantId().value(), customerId, request.provider(),
                 Status.PENDING, request.amount(), charge.providerRef(), charge.redirectUrl(), now, null);
     }
 

@@ -1,7 +1,9 @@
 package o2o.payments;
 
 import java.time.Instant;
-import java.util.UUID;
+
+import o2o.shared.OrderId;
+
 
 /** The payer gave up or the provider declined; the order can be paid again. */
-public record PaymentFailed(UUID paymentId, UUID orderId, Instant at) {}
+public record PaymentFailed(PaymentId paymentId, OrderId orderId, Instant at) {}

@@ -1,9 +1,10 @@
 package o2o.payments;
 
 import java.time.Instant;
-import java.util.UUID;
 
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 
 /** The provider confirmed the money arrived. */
-public record PaymentSucceeded(UUID paymentId, UUID orderId, UUID merchantId, Money amount, Instant at) {}
+public record PaymentSucceeded(PaymentId paymentId, OrderId orderId, MerchantId merchantId, Money amount, Instant at) {}

@@ -7,9 +7,12 @@ import java.util.UUID;
 
 import o2o.payments.persistence.PaymentTable;
 import o2o.payments.persistence.RefundTable;
+import o2o.shared.CustomerId;
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -50,8 +53,8 @@ public class Payments {
      * order not yet marked paid), is handed out again instead of a second.
      */
     @Transactional
-    public Payment start(UUID orderId, UUID merchantId, @Nullable UUID customerId, Money amount, String providerName,
-            String description, String returnUrl) {
+    public Payment start(OrderId orderId, MerchantId merchantId, @Nullable CustomerId customerId, Money amount,
+            String providerName, String description, String returnUrl) {
         return start(new StartPayment(orderId, merchantId, customerId, amount, providerName, description, returnUrl,
                 PaymentProvider.Scene.PAGE, null));
     }
@@ -62,20 +65,21 @@ public class Payments {
         var providerName = request.provider();
         var provider = providers.find(providerName)
                 .orElseThrow(() -> new InvalidInput("provider", "unknown payment provider " + providerName));
-        if (provider.perMerchantAccount() && !accounts.usable(request.merchantId(), providerName)) {
+        if (provider.perMerchantAccount() && !accounts.usable(request.merchantId().value(), providerName)) {
             throw new Problem(HttpStatus.CONFLICT, "payment-provider-unavailable",
                     "this merchant does not take payments by " + providerName, providerName);
         }
-        table.lockPaymentsOf(request.orderId());
-        for (var payment : table.notFailedOf(request.orderId())) {
+        table.lockPaymentsOf(request.orderId().value());
+        for (var payment : table.notFailedOf(request.orderId().value())) {
             if (payment.answers(providerName, request.amount())) return payment;
             if (payment.status() == Payment.Status.SUCCEEDED) {
                 throw new Problem(HttpStatus.CONFLICT, "order-already-paid", "this order is already paid");
             }
         }
         var id = Ids.next();
-        var charge = provider.charge(new PaymentProvider.ChargeRequest(id, Payment.number(id), request.orderId(),
-                request.merchantId(), request.customerId(), request.amount(), request.description(),
+        var payer = request.customerId() == null ? null : request.customerId().value();
+        var charge = provider.charge(new PaymentProvider.ChargeRequest(id, Payment.number(id),
+                request.orderId().value(), request.merchantId().value(), payer, request.amount(), request.description(),
                 request.returnUrl(), request.scene(), request.payerOpenid()));
         var now = clock.instant();
         table.insert(Payment.opened(id, request, charge, now), now.plus(properties.queryAfter()));

@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import o2o.payments.persistence.PaymentTable;
 import o2o.payments.persistence.ProviderEventLog;
+import o2o.shared.MerchantId;
+import o2o.shared.OrderId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,8 +61,8 @@ class Settlements {
             }
             case DUPLICATE -> refunds.open(payment, payment.amount(), "payment:" + payment.id() + ":duplicate",
                     "paid twice");
-            case SUCCEEDED -> events.publishEvent(new PaymentSucceeded(payment.id(), payment.orderId(),
-                    payment.merchantId(), payment.amount(), now));
+            case SUCCEEDED -> events.publishEvent(new PaymentSucceeded(new PaymentId(payment.id()),
+                    new OrderId(payment.orderId()), new MerchantId(payment.merchantId()), payment.amount(), now));
             case PENDING, FAILED -> throw new IllegalStateException("a paid payment is not " + outcome);
         }
     }
@@ -69,7 +71,7 @@ class Settlements {
         if (!payment.isPending()) return;
         var now = clock.instant();
         if (payments.end(payment.id(), payment.whenFailed(), now)) {
-            events.publishEvent(new PaymentFailed(payment.id(), payment.orderId(), now));
+            events.publishEvent(new PaymentFailed(new PaymentId(payment.id()), new OrderId(payment.orderId()), now));
         }
     }
 }

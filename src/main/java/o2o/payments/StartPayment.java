@@ -1,8 +1,9 @@
 package o2o.payments;
 
-import java.util.UUID;
-
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,5 +13,6 @@ import org.jspecify.annotations.Nullable;
  * @param scene where the payer is: a page in a browser, a QR code to scan, inside WeChat
  * @param payerOpenid the payer's verified WeChat openid, needed inside WeChat
  */
-public record StartPayment(UUID orderId, UUID merchantId, @Nullable UUID customerId, Money amount, String provider,
-        String description, String returnUrl, PaymentProvider.Scene scene, @Nullable String payerOpenid) {}
+public record StartPayment(OrderId orderId, MerchantId merchantId, @Nullable CustomerId customerId, Money amount,
+        String provider, String description, String returnUrl, PaymentProvider.Scene scene,
+        @Nullable String payerOpenid) {}

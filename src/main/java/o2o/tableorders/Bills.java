@@ -16,8 +16,10 @@ import o2o.identity.CustomerPrincipal;
 import o2o.identity.StaffPrincipal;
 import o2o.orders.Orders;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import o2o.tableorders.Bill.Split;
 import o2o.tableorders.persistence.BillRepository;
 import org.jspecify.annotations.Nullable;
@@ -276,7 +278,7 @@ public class Bills {
 
     private TableSession staffSession(StaffPrincipal staff, UUID tableId) {
         var table = tables.table(tableId).filter(DiningTable::active)
-                .filter(t -> staff.canActIn(t.merchantId(), t.storeId()))
+                .filter(t -> staff.canActIn(new MerchantId(t.merchantId()), new StoreId(t.storeId())))
                 .orElseThrow(() -> Problem.notFound("table"));
         if (!FloorPlan.FLOOR.contains(staff.role())) throw Problem.forbidden("only floor staff settle bills");
         return tables.openSessionAt(table.id()).orElseThrow(() -> Problem.notFound("bill"));

@@ -11,7 +11,9 @@ import o2o.dining.Tables;
 import o2o.identity.Role;
 import o2o.identity.StaffPrincipal;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import o2o.tableorders.persistence.RoundRepository;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -120,7 +122,7 @@ public class TableOrders {
     /** A live table of a store this staff member works in; another merchant's (or store's) table is not found. */
     private DiningTable staffTable(StaffPrincipal staff, UUID tableId) {
         return tables.table(tableId).filter(DiningTable::active)
-                .filter(t -> staff.canActIn(t.merchantId(), t.storeId()))
+                .filter(t -> staff.canActIn(new MerchantId(t.merchantId()), new StoreId(t.storeId())))
                 .orElseThrow(() -> Problem.notFound("table"));
     }
 

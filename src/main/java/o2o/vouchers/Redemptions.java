@@ -13,11 +13,15 @@ import o2o.identity.Role;
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.Stores;
 import o2o.orders.Orders;
+import o2o.shared.CustomerId;
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
+import o2o.shared.OrderId;
 import o2o.shared.Problem;
 import o2o.shared.RateLimits.Limit;
 import o2o.shared.RateLimits;
+import o2o.shared.StoreId;
 import o2o.vouchers.persistence.RedemptionRows.NewRedemption;
 import o2o.vouchers.persistence.RedemptionRows;
 import o2o.vouchers.persistence.VoucherRows;
@@ -74,7 +78,7 @@ public class Redemptions {
                 storeId.toString());
         if (!AT_THE_COUNTER.contains(staff.role())) throw Problem.forbidden("this role does not redeem vouchers");
         var store = stores.find(storeId)
-                .filter(s -> staff.canActIn(s.merchantId(), s.id()))
+                .filter(s -> staff.canActIn(new MerchantId(s.merchantId()), new StoreId(s.id())))
                 .orElseThrow(() -> Problem.notFound("store"));
         var voucher = locate(staff, code, qrToken);
         if (voucher.status() == Voucher.Status.REDEEMED) throw alreadyRedeemed(voucher.id());
@@ -93,8 +97,9 @@ public class Redemptions {
         var id = Ids.next();
         rows.insert(new NewRedemption(id, voucher.id(), voucher.merchantId(), storeId, staff.staffId(), device, now));
         vouchers.completeIfUsedUp(voucher.orderId());
-        events.publishEvent(new VoucherRedeemed(voucher.id(), id, voucher.orderId(), voucher.merchantId(), storeId,
-                voucher.customerId(), now));
+        events.publishEvent(new VoucherRedeemed(new VoucherId(voucher.id()), new RedemptionId(id),
+                new OrderId(voucher.orderId()), new MerchantId(voucher.merchantId()), new StoreId(storeId),
+                new CustomerId(voucher.customerId()), now));
         return find(id).orElseThrow();
     }
 
@@ -102,7 +107,7 @@ public class Redemptions {
     @Transactional
     public Redemption reverse(StaffPrincipal staff, UUID redemptionId) {
         var redemption = find(redemptionId)
-                .filter(r -> staff.canActIn(r.merchantId(), r.storeId()))
+                .filter(r -> staff.canActIn(new MerchantId(r.merchantId()), new StoreId(r.storeId())))
                 .orElseThrow(() -> Problem.notFound("redemption"));
         if (!staff.role().manages()) throw Problem.forbidden("only owners and managers reverse redemptions");
         var now = clock.instant();

@@ -1,8 +1,12 @@
 package o2o.vouchers;
 
 import java.time.Instant;
-import java.util.UUID;
+
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
+import o2o.shared.OrderId;
+import o2o.shared.StoreId;
 
 /** A voucher was used in a store. */
-public record VoucherRedeemed(UUID voucherId, UUID redemptionId, UUID orderId, UUID merchantId, UUID storeId,
-        UUID customerId, Instant at) {}
+public record VoucherRedeemed(VoucherId voucherId, RedemptionId redemptionId, OrderId orderId, MerchantId merchantId,
+        StoreId storeId, CustomerId customerId, Instant at) {}

@@ -20,7 +20,9 @@ import o2o.ledger.Entry;
 import o2o.ledger.Ledger;
 import o2o.ledger.Posting;
 import o2o.orders.OrderPaid;
+import o2o.shared.CustomerId;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.shared.Problem;
 import o2o.wallet.persistence.MerchantWalletRules;
@@ -179,8 +181,8 @@ public class StoredValue {
 
     /** Pays from the balance, principal first; fails whole with 409 if the balance is short. */
     @Transactional
-    public void pay(UUID customerId, UUID merchantId, Money amount, String reference) {
-        spend(customerId, merchantId, amount, reference, "储值支付");
+    public void pay(CustomerId customerId, MerchantId merchantId, Money amount, String reference) {
+        spend(customerId.value(), merchantId.value(), amount, reference, "储值支付");
     }
 
     /**
@@ -225,11 +227,12 @@ public class StoredValue {
      * posted from the merchant's IMPORTED_BALANCE account (which goes negative by what the merchant took over).
      */
     @Transactional
-    public Entry importBalance(UUID merchantId, UUID customerId, Money balance, String reference) {
+    public Entry importBalance(MerchantId merchant, CustomerId customer, Money balance, String reference) {
         if (balance.isZero()) throw new InvalidInput("balance", "must be more than zero");
+        var merchantId = merchant.value();
         return ledger.post(reference, "导入储值余额", merchantId, List.of(
                 new Posting(accounts.merchant(IMPORTED_BALANCE, merchantId).id(), -balance.minor()),
-                new Posting(accounts.principal(customerId, merchantId).id(), balance.minor())));
+                new Posting(accounts.principal(customer.value(), merchantId).id(), balance.minor())));
     }
 
     /**

@@ -1,6 +1,8 @@
 package o2o.wallet;
 
 import o2o.payments.PaymentProvider;
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import org.springframework.stereotype.Component;
 
 /** Paying with stored value: settled on the spot, refunded on the spot. */
@@ -22,7 +24,8 @@ class WalletProvider implements PaymentProvider {
     public Charge charge(ChargeRequest request) {
         var customerId = request.customerId();
         if (customerId == null) throw new o2o.shared.InvalidInput("provider", "stored value is paid by a member");
-        storedValue.pay(customerId, request.merchantId(), request.amount(), "payment:" + request.paymentId());
+        storedValue.pay(new CustomerId(customerId), new MerchantId(request.merchantId()), request.amount(),
+                "payment:" + request.paymentId());
         return Charge.settled("wallet:" + request.paymentId(), request.returnUrl());
     }
 

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import o2o.identity.StaffPrincipal;
 import o2o.shared.Ids;
+import o2o.shared.MerchantId;
 import o2o.shared.Problem;
 import o2o.webhooks.persistence.DeliveryTable;
 import org.jspecify.annotations.Nullable;
@@ -43,8 +44,9 @@ public class WebhookDeliveries {
      * data is only gathered when some endpoint wants it (most merchants have none).
      */
     @Transactional
-    public int record(EventType type, UUID eventId, UUID merchantId, Instant created,
+    public int record(EventType type, UUID eventId, MerchantId merchant, Instant created,
             Supplier<Map<String, @Nullable Object>> data) {
+        var merchantId = merchant.value();
         var subscribed = endpoints.subscribedTo(merchantId, type);
         if (subscribed.isEmpty()) return 0;
         var payload = payload(eventId, type.wireName(), created, merchantId, data.get());

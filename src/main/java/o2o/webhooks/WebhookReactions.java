@@ -40,13 +40,14 @@ class WebhookReactions {
 
     @EventListener
     void on(VoucherRedeemed redeemed) {
-        deliveries.record(EventType.VOUCHER_REDEEMED, eventId(EventType.VOUCHER_REDEEMED, redeemed.redemptionId()),
-                redeemed.merchantId(), redeemed.at(), () -> data(redeemed));
+        deliveries.record(EventType.VOUCHER_REDEEMED,
+                eventId(EventType.VOUCHER_REDEEMED, redeemed.redemptionId().value()), redeemed.merchantId(),
+                redeemed.at(), () -> data(redeemed));
     }
 
     @EventListener
     void on(OrderPaid paid) {
-        deliveries.record(EventType.ORDER_PAID, eventId(EventType.ORDER_PAID, paid.orderId().value()), paid.merchantId().value(),
+        deliveries.record(EventType.ORDER_PAID, eventId(EventType.ORDER_PAID, paid.orderId().value()), paid.merchantId(),
                 paid.at(), () -> data(paid));
     }
 
@@ -64,7 +65,7 @@ class WebhookReactions {
         data.put("orderId", redeemed.orderId().toString());
         data.put("storeId", redeemed.storeId().toString());
         data.put("customerId", redeemed.customerId().toString());
-        data.put("customerPhone", maskedPhone(redeemed.customerId()));
+        data.put("customerPhone", maskedPhone(redeemed.customerId().value()));
         data.put("redeemedAt", redeemed.at().toString());
         return data;
     }
@@ -90,7 +91,7 @@ class WebhookReactions {
     private Map<String, @Nullable Object> data(MemberJoined joined) {
         var data = new LinkedHashMap<String, @Nullable Object>();
         data.put("customerId", joined.customerId().toString());
-        data.put("customerPhone", maskedPhone(joined.customerId()));
+        data.put("customerPhone", maskedPhone(joined.customerId().value()));
         data.put("channel", joined.channel());
         data.put("joinedAt", joined.at().toString());
         return data;

@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import o2o.testing.ApiTest;
 import o2o.testing.Concurrently;
 import o2o.testing.CrossMerchantAccess;
@@ -89,8 +91,9 @@ class MemberLinksIntegrationTests extends ApiTest {
 
         var aliceId = customers.byCard(merchant.id(), card).orElseThrow().customerId();
         assertThat(customers.byCard(other.id(), card).orElseThrow().customerId()).isNotEqualTo(aliceId);
-        assertThat(customers.cardsOf(aliceId, merchant.id())).extracting(MemberCard::cardNumber).containsExactly(card);
-        assertThat(customers.cardsOf(aliceId, other.id())).isEmpty();
+        assertThat(customers.cardsOf(new CustomerId(aliceId), new MerchantId(merchant.id())))
+                .extracting(MemberCard::cardNumber).containsExactly(card);
+        assertThat(customers.cardsOf(new CustomerId(aliceId), new MerchantId(other.id()))).isEmpty();
         assertThat(api.get("/api/v1/merchant/member-cards?phone=" + alice, cashier).body().path("items").size()).isEqualTo(1);
         assertThat(api.get("/api/v1/merchant/member-cards/" + card, cashier).text("phone")).contains("****");
 

@@ -8,12 +8,12 @@ import java.util.UUID;
 
 import com.microsoft.playwright.Page;
 import o2o.orders.Channel;
-import o2o.orders.OrderId;
 import o2o.orders.OrderPaid;
 import o2o.shared.CustomerId;
 import o2o.shared.Ids;
 import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 import o2o.testing.BrowserTest;
 import o2o.testing.Fixtures;
 import org.junit.jupiter.api.Test;

@@ -9,13 +9,13 @@ import java.util.UUID;
 
 import o2o.ledger.Ledger;
 import o2o.orders.Channel;
-import o2o.orders.OrderId;
 import o2o.orders.OrderPaid;
 import o2o.orders.OrderRefunded;
 import o2o.shared.CustomerId;
 import o2o.shared.Ids;
 import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 import o2o.testing.ApiTest;
 import o2o.testing.Fixtures.MerchantFixture;
 import o2o.testing.Fixtures;

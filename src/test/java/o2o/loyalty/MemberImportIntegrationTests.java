@@ -16,6 +16,8 @@ import java.util.stream.IntStream;
 
 import o2o.identity.Customers;
 import o2o.identity.Role;
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import o2o.shared.PhoneNumber;
 import o2o.testing.Api;
 import o2o.testing.ApiTest;
@@ -132,7 +134,7 @@ class MemberImportIntegrationTests extends ApiTest {
 
         assertThat(customers.byPhone(new PhoneNumber(phone)).orElseThrow().customerId().toString()).isEqualTo(id);
         assertThat(customers.countWithPrefix(phone)).as("still one customer for the phone").isEqualTo(1);
-        assertThat(customers.cardsOf(UUID.fromString(id), merchant.id())).hasSize(2);
+        assertThat(customers.cardsOf(new CustomerId(UUID.fromString(id)), new MerchantId(merchant.id()))).hasSize(2);
         assertThat(points(customer, merchant)).isEqualTo(320);
         assertThat(principal(customer, merchant)).isEqualTo(10000);
         var membership = api.get("/api/v1/me/memberships", customer).body();

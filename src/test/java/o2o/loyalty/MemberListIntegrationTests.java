@@ -15,12 +15,12 @@ import java.util.function.Function;
 
 import o2o.identity.Role;
 import o2o.orders.Channel;
-import o2o.orders.OrderId;
 import o2o.orders.OrderPaid;
 import o2o.orders.OrderRefunded;
 import o2o.shared.CustomerId;
 import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 import o2o.testing.Api;
 import o2o.testing.ApiTest;
 import o2o.testing.Concurrently;

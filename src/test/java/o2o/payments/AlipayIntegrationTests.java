@@ -16,8 +16,11 @@ import java.util.concurrent.Future;
 import o2o.identity.Role;
 import o2o.identity.StaffPrincipal;
 import o2o.payments.alipay.FakeAlipay;
+import o2o.shared.CustomerId;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 import o2o.testing.ApiTest;
 import o2o.testing.Fixtures;
 import o2o.testing.WebSession;
@@ -274,7 +277,8 @@ class AlipayIntegrationTests extends ApiTest {
         var orderId = UUID.fromString(fixtures.order(customer, shop.deal(), 1).text("id"));
         var customerId = jdbc.sql("select customer_id from customer_order where id = :o").param("o", orderId)
                 .query(UUID.class).single();
-        var payment = payments.start(new StartPayment(orderId, shop.merchant().id(), customerId, Money.cny(1500),
+        var payment = payments.start(new StartPayment(new OrderId(orderId), new MerchantId(shop.merchant().id()),
+                new CustomerId(customerId), Money.cny(1500),
                 "alipay", "双人套餐", "/me/orders/" + orderId, PaymentProvider.Scene.QR, null));
 
         assertThat(payment.providerRef()).isEqualTo("https://qr.alipay.com/fake" + payment.id().toString().replace("-", ""));

@@ -150,8 +150,10 @@ class ProviderAccountsIntegrationTests extends ApiTest {
             assertThat(off.status()).as(off.raw()).isEqualTo(200);
             assertThat(off.body().path("enabled").asBoolean()).isFalse();
             assertThat(payments.gatewaysOf(merchant.id())).doesNotContain("alipay");
-            var refused = catchThrowable(() -> payments.start(new StartPayment(UUID.randomUUID(), merchant.id(),
-                    UUID.randomUUID(), o2o.shared.Money.cny(100), "alipay", "t", "/", PaymentProvider.Scene.PAGE, null)));
+            var refused = catchThrowable(() -> payments.start(new StartPayment(
+                    new o2o.shared.OrderId(UUID.randomUUID()), new o2o.shared.MerchantId(merchant.id()),
+                    new o2o.shared.CustomerId(UUID.randomUUID()),
+                    o2o.shared.Money.cny(100), "alipay", "t", "/", PaymentProvider.Scene.PAGE, null)));
             assertThat(refused).isInstanceOf(o2o.shared.Problem.class);
             assertThat(((o2o.shared.Problem) refused).slug()).isEqualTo("payment-provider-unavailable");
             assertThat(api.get("/api/v1/admin/payment-providers", operator).raw()).contains("\"enabled\":false");

@@ -17,6 +17,8 @@ import o2o.identity.MemberCard;
 import o2o.identity.Role;
 import o2o.identity.StaffPrincipal;
 import o2o.identity.WechatAccount;
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import o2o.shared.Page;
 import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
@@ -85,7 +87,7 @@ class MemberLinksApi {
         var merchant = counterMerchant(staff);
         var card = CardNumber.parse(request.cardNumber());
         var customer = customers.findOrRegister(PhoneNumber.parse(request.phone()));
-        boolean bound = customers.bindCard(merchant, card, customer.customerId());
+        boolean bound = customers.bindCard(new MerchantId(merchant), card, new CustomerId(customer.customerId()));
         return ResponseEntity.status(bound ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(Card.of(customers.card(merchant, card).orElseThrow()));
     }
@@ -96,8 +98,8 @@ class MemberLinksApi {
         var merchant = counterMerchant(staff);
         if (phone != null) {
             var customer = customers.byPhone(PhoneNumber.parse(phone));
-            return new Page<>(customer.map(c -> customers.cardsOf(c.customerId(), merchant).stream().map(Card::of)
-                    .toList()).orElse(List.of()), null);
+            return new Page<>(customer.map(c -> customers.cardsOf(new CustomerId(c.customerId()),
+                    new MerchantId(merchant)).stream().map(Card::of).toList()).orElse(List.of()), null);
         }
         var page = customers.cardsOfMerchant(merchant, cursor, 50);
         return new Page<>(page.items().stream().map(Card::of).toList(), page.next());

@@ -10,7 +10,9 @@ import o2o.identity.CustomerPrincipal;
 import o2o.identity.StaffPrincipal;
 import o2o.shared.InvalidInput;
 import o2o.payments.Payments;
+import o2o.shared.MerchantId;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import o2o.shared.web.FormValues;
 import o2o.shared.web.OnProblem;
 import o2o.tableorders.Bill;
@@ -228,7 +230,8 @@ class BillPages {
     }
 
     private void staffModel(StaffPrincipal staff, UUID tableId, Model model) {
-        var table = tables.table(tableId).filter(t -> staff.canActIn(t.merchantId(), t.storeId()))
+        var table = tables.table(tableId)
+                .filter(t -> staff.canActIn(new MerchantId(t.merchantId()), new StoreId(t.storeId())))
                 .orElseThrow(() -> Problem.notFound("table"));
         model.addAttribute("table", table);
         model.addAttribute("qrGateways", payments.gatewaysOf(table.merchantId()).stream()

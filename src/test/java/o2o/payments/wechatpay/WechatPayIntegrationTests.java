@@ -17,7 +17,10 @@ import o2o.payments.Payments;
 import o2o.payments.PaymentProvider;
 import o2o.payments.ProviderAccounts;
 import o2o.payments.StartPayment;
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 import o2o.shared.Problem;
 import o2o.testing.ApiTest;
 import o2o.testing.Concurrently;
@@ -254,12 +257,14 @@ class WechatPayIntegrationTests extends ApiTest {
         var orderId = UUID.fromString(order.text("id"));
         var customerId = UUID.fromString(api.get("/api/v1/me", customer).text("id"));
 
-        assertThatThrownBy(() -> payments.start(new StartPayment(orderId, shop.merchant().id(), customerId,
+        assertThatThrownBy(() -> payments.start(new StartPayment(new OrderId(orderId),
+                new MerchantId(shop.merchant().id()), new CustomerId(customerId),
                 new Money(1500, WechatPayGateway.CNY), "wechatpay", "团购", "/me/orders/" + orderId,
                 PaymentProvider.Scene.IN_WECHAT, null)))
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status().value()).isEqualTo(400));
 
-        var payment = payments.start(new StartPayment(orderId, shop.merchant().id(), customerId,
+        var payment = payments.start(new StartPayment(new OrderId(orderId), new MerchantId(shop.merchant().id()),
+                new CustomerId(customerId),
                 new Money(1500, WechatPayGateway.CNY), "wechatpay", "团购", "/me/orders/" + orderId,
                 PaymentProvider.Scene.IN_WECHAT, "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"));
         assertThat(payment.providerRef()).isEqualTo("wx" + payment.id().toString().replace("-", ""));

@@ -1,9 +1,9 @@
-package o2o.orders;
+package o2o.shared;
 
 import java.util.Objects;
 import java.util.UUID;
 
-/** An order's id. */
+/** An order's id; shared because payments, which orders builds on, names the order it takes money for. */
 public record OrderId(UUID value) {
 
     public OrderId {
