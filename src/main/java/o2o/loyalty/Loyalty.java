@@ -123,7 +123,7 @@ public class Loyalty {
                         programs.expiryOf(rules, now)));
             }
         }
-        tiers.evaluate(program, customer, "EARN");
+        tiers.evaluate(program, customer, TierChangeReason.EARN);
     }
 
     /**
@@ -181,7 +181,7 @@ public class Loyalty {
                     new Posting(memberAccount.id(), -back), new Posting(issuing, back)));
             if (!entry.replayed()) lots.consume(program, customer, back, earnReference);
         }
-        tiers.evaluate(program, customer, "REFUND");
+        tiers.evaluate(program, customer, TierChangeReason.REFUND);
     }
 
     /** What an order adds to (or a refund takes from) the member's tier measure; false if it was recorded before. */

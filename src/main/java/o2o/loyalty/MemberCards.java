@@ -1,18 +1,9 @@
 package o2o.loyalty;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import o2o.loyalty.persistence.Memberships;
 import o2o.loyalty.persistence.Memberships.MemberRow;
@@ -32,9 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MemberCards {
 
-    private static final Pattern TOKEN = Pattern.compile("\\d{21,39}");
-    private static final long TEN_DIGITS = 10_000_000_000L;
-
     /** One of the customer's cards: the merchant, since when, and the points there. */
     public record Card(UUID merchantId, String merchantName, Instant joinedAt, long points) {}
 
@@ -52,14 +40,12 @@ public class MemberCards {
         }
     }
 
-    private record Holder(long number, UUID merchantId, UUID customerId) {}
-
     private final Memberships memberships;
     private final Loyalty loyalty;
     private final Merchants merchants;
     private final MembershipProperties properties;
     private final Clock clock;
-    private final SecretKeySpec key;
+    private final MemberQrCode codes;
 
     MemberCards(Memberships memberships, Loyalty loyalty, Merchants merchants, MembershipProperties properties, Clock clock) {
         this.memberships = memberships;
@@ -67,14 +53,7 @@ public class MemberCards {
         this.merchants = merchants;
         this.properties = properties;
         this.clock = clock;
-        byte[] secret;
-        if (properties.memberQrSecret().isBlank()) {
-            secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-        } else {
-            secret = properties.memberQrSecret().getBytes(StandardCharsets.UTF_8);
-        }
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.codes = new MemberQrCode(properties.memberQrSecret());
     }
 
     /** The customer's cards, oldest membership first. */
@@ -100,8 +79,7 @@ public class MemberCards {
         long number = memberships.find(merchantId, customerId).map(MemberRow::number)
                 .orElseThrow(() -> Problem.notFound("membership"));
         var expires = clock.instant().plus(properties.memberQrTtl());
-        var holder = new Holder(number, merchantId, customerId);
-        var token = "%010d%s%d".formatted(expires.getEpochSecond(), signature(holder, expires.getEpochSecond()), number);
+        var token = codes.token(new MemberQrCode.Holder(number, merchantId, customerId), expires.getEpochSecond());
         return new CardToken(token, Instant.ofEpochSecond(expires.getEpochSecond()));
     }
 
@@ -118,23 +96,11 @@ public class MemberCards {
     /** The membership a member QR code names, checked as {@link #holderAt} checks it. */
     @Transactional(readOnly = true)
     MemberRow memberAt(UUID merchantId, String typed) {
-        var token = typed.replaceAll("[\\s-]", "");
-        if (!TOKEN.matcher(token).matches()) throw invalid();
-        long expiry = Long.parseLong(token.substring(0, 10));
-        var signature = token.substring(10, 20);
-        long number;
-        try {
-            number = Long.parseLong(token.substring(20));
-        } catch (NumberFormatException e) {
-            throw invalid();
-        }
-        var member = memberships.byNumber(number).orElseThrow(MemberCards::invalid);
-        var holder = new Holder(member.number(), member.merchantId(), member.customerId());
-        if (!MessageDigest.isEqual(signature(holder, expiry).getBytes(StandardCharsets.US_ASCII),
-                signature.getBytes(StandardCharsets.US_ASCII))) {
-            throw invalid();
-        }
-        if (clock.instant().getEpochSecond() > expiry) {
+        var scanned = MemberQrCode.read(typed);
+        var member = memberships.byNumber(scanned.number()).orElseThrow(MemberQrCode::invalid);
+        var holder = new MemberQrCode.Holder(member.number(), member.merchantId(), member.customerId());
+        if (!codes.signs(scanned, holder)) throw MemberQrCode.invalid();
+        if (clock.instant().getEpochSecond() > scanned.expiry()) {
             throw new Problem(HttpStatus.BAD_REQUEST, "member-qr-expired",
                     "this member QR code has expired; ask the customer to refresh their card");
         }
@@ -153,23 +119,5 @@ public class MemberCards {
         } catch (Problem problem) {
             return false;
         }
-    }
-
-    private String signature(Holder holder, long expiry) {
-        try {
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            var digest = mac.doFinal("member-qr|%d|%s|%s|%d".formatted(holder.number(), holder.customerId(),
-                    holder.merchantId(), expiry).getBytes(StandardCharsets.US_ASCII));
-            long value = 0;
-            for (int i = 0; i < 8; i++) value = (value << 8) | (digest[i] & 0xff);
-            return "%010d".formatted(Long.remainderUnsigned(value, TEN_DIGITS));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Problem invalid() {
-        return new Problem(HttpStatus.BAD_REQUEST, "member-qr-invalid", "not a member QR code of this platform");
     }
 }

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /** A member's current tier in a program (null: not reached the first level yet) and how it changed. */
 public record MemberTier(@Nullable Tier tier, List<Change> history) {
 
-    /** One change of tier; a null name is "no tier". Reasons: EARN, REFUND, PERIOD, RULES. */
-    public record Change(int fromRank, @Nullable String from, int toRank, @Nullable String to, String reason,
+    /** One change of tier; a null name is "no tier". */
+    public record Change(int fromRank, @Nullable String from, int toRank, @Nullable String to, TierChangeReason reason,
             Instant at) {}
 }

@@ -166,7 +166,7 @@ class PointsProgramIntegrationTests extends LoyaltyTest {
         tiers.reevaluateRollingPeriods();
         assertThat(tiers.of(member.id(), merchant.id())).isEmpty();
         assertThat(tiers.memberTier(member.id(), merchant.id()).history())
-                .extracting(MemberTier.Change::from, MemberTier.Change::to, MemberTier.Change::reason)
+                .extracting(MemberTier.Change::from, MemberTier.Change::to, change -> change.reason().name())
                 .containsExactly(
                         tuple("银卡", null, "PERIOD"),
                         tuple("金卡", "银卡", "REFUND"),
@@ -184,7 +184,7 @@ class PointsProgramIntegrationTests extends LoyaltyTest {
         assertThat(tiers.of(member.id(), merchant.id())).isEmpty();
         putTiers(merchant, "POINTS", null, List.of(level("会员", 0, 0, 100), level("银卡", 200, 3, 100)));
         assertThat(tiers.of(member.id(), merchant.id())).get().extracting(Tier::name).isEqualTo("银卡");
-        assertThat(tiers.memberTier(member.id(), merchant.id()).history()).extracting(MemberTier.Change::reason)
+        assertThat(tiers.memberTier(member.id(), merchant.id()).history()).extracting(change -> change.reason().name())
                 .containsExactly("RULES");
         var read = api.get("/api/v1/merchant/tiers", merchant.ownerToken());
         assertThat(read.body().path("levels").size()).isEqualTo(2);

@@ -136,7 +136,7 @@ class LoyaltyConsole {
             levels.add(new Tier(0, name == null ? "" : name, FormValues.number("threshold", threshold),
                     discount == null ? 0 : discount, multiplier == null ? 100 : multiplier));
             levels.sort(Comparator.comparingLong(Tier::threshold));
-            tiers.update(staff, current.basis(), current.periodDays(), levels);
+            tiers.update(staff, current.basis().name(), current.periodDays(), levels);
         });
     }
 
@@ -147,7 +147,7 @@ class LoyaltyConsole {
             TierRules current = tiers.rulesFor(staff);
             List<Tier> levels = current.levels().stream().filter(level -> level.rank() != rank).toList();
             if (levels.size() == current.levels().size()) throw new InvalidInput("rank", "no such level");
-            tiers.update(staff, current.basis(), current.periodDays(), levels);
+            tiers.update(staff, current.basis().name(), current.periodDays(), levels);
         });
     }
 

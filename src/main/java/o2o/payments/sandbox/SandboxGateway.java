@@ -34,7 +34,7 @@ class SandboxGateway implements PaymentProvider {
     }
 
     record SandboxCharge(String ref, UUID paymentId, Money amount, String description, String returnUrl,
-            String status) {}
+            SandboxChargeStatus status) {}
 
     @Override
     public String name() {
@@ -78,11 +78,7 @@ class SandboxGateway implements PaymentProvider {
 
     @Override
     public Optional<ChargeStatus> query(PaymentRef payment) {
-        return find(payment.providerRef()).map(charge -> switch (charge.status()) {
-            case "PAID" -> new ChargeStatus(ChargeStatus.State.PAID, charge.amount(), charge.ref());
-            case "FAILED" -> new ChargeStatus(ChargeStatus.State.CLOSED, null, null);
-            default -> new ChargeStatus(ChargeStatus.State.OPEN, null, null);
-        });
+        return find(payment.providerRef()).map(charge -> charge.status().asked(charge.amount(), charge.ref()));
     }
 
     @Override
@@ -100,7 +96,8 @@ class SandboxGateway implements PaymentProvider {
                 .param("ref", ref)
                 .query((rs, row) -> new SandboxCharge(rs.getString("ref"), rs.getObject("payment_id", UUID.class),
                         new Money(rs.getLong("amount_minor"), Currency.getInstance(rs.getString("currency"))),
-                        rs.getString("description"), rs.getString("return_url"), rs.getString("status")))
+                        rs.getString("description"), rs.getString("return_url"),
+                        SandboxChargeStatus.valueOf(rs.getString("status"))))
                 .optional();
     }
 
@@ -108,7 +105,7 @@ class SandboxGateway implements PaymentProvider {
     @Transactional
     Optional<SandboxCharge> decide(String ref, boolean pay) {
         int changed = jdbc.sql("update sandbox_charge set status = :status where ref = :ref and status = 'OPEN'")
-                .param("status", pay ? "PAID" : "FAILED")
+                .param("status", (pay ? SandboxChargeStatus.PAID : SandboxChargeStatus.FAILED).name())
                 .param("ref", ref)
                 .update();
         var charge = find(ref);
