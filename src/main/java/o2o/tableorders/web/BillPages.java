@@ -233,13 +233,7 @@ class BillPages {
         model.addAttribute("table", table);
         model.addAttribute("qrGateways", payments.gatewaysOf(table.merchantId()).stream()
                 .filter(QR_AT_THE_COUNTER::contains).toList());
-        Bill bill = null;
-        try {
-            bill = bills.forStaff(staff, tableId);
-        } catch (Problem problem) {
-            if (!problem.slug().equals("not-found") || !tables.openSessionAt(tableId).isEmpty()) throw problem;
-        }
-        model.addAttribute("bill", bill);
+        model.addAttribute("bill", bills.forStaffIfSeated(staff, tableId).orElse(null));
     }
 
     private static String act(String code, Runnable action) {
