@@ -7,10 +7,10 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import o2o.catalog.Menu;
-import o2o.catalog.PricedLine;
 import o2o.identity.CustomerPrincipal;
 import o2o.merchants.Stores;
 import o2o.pickup.CartLine;
+import o2o.pickup.CartLinePrice;
 import o2o.pickup.PickupRequest;
 import o2o.pickup.Pickups;
 import o2o.shared.InvalidInput;
@@ -50,9 +50,6 @@ class PickupPages {
         this.text = text;
     }
 
-    /** A cart line as the page shows it: priced now, or the reason it cannot be ordered any more. */
-    record CartRow(int index, CartLine line, @Nullable PricedLine priced, @Nullable String problem) {}
-
     @GetMapping("/stores/{storeId}/pickup")
     String order(@Nullable Authentication authentication, @PathVariable UUID storeId, HttpSession session,
             Model model) {
@@ -61,13 +58,15 @@ class PickupPages {
         var rows = new ArrayList<CartRow>();
         long total = 0;
         var cart = cart(session, storeId);
-        for (int i = 0; i < cart.size(); i++) {
-            try {
-                var priced = pickups.price(storeId, List.of(cart.get(i))).getFirst();
-                total += priced.amount().minor();
-                rows.add(new CartRow(i, cart.get(i), priced, null));
-            } catch (Problem problem) {
-                rows.add(new CartRow(i, cart.get(i), null, text.problem(problem)));
+        var prices = pickups.priceEach(storeId, cart);
+        for (int i = 0; i < prices.size(); i++) {
+            switch (prices.get(i)) {
+                case CartLinePrice.Priced(var line, var priced) -> {
+                    total += priced.amount().minor();
+                    rows.add(new CartRow(i, line, priced, null));
+                }
+                case CartLinePrice.Unpriceable(var line, var problem) ->
+                        rows.add(new CartRow(i, line, null, text.problem(problem)));
             }
         }
         model.addAttribute("store", store);
