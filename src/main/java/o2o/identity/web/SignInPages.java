@@ -1,7 +1,6 @@
 package o2o.identity.web;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -45,9 +44,6 @@ class SignInPages {
 
     private static final String AUTHORIZATION = SignInPages.class.getName() + ".wechatAuthorization";
     private static final String PENDING = SignInPages.class.getName() + ".wechatPending";
-
-    /** What we sent the customer to WeChat with: the state we expect back, where to go after, which scope. */
-    record WechatAuthorization(String state, String next, boolean profile) implements Serializable {}
 
     private final SecureRandom random = new SecureRandom();
     private final OneTimeCodes codes;

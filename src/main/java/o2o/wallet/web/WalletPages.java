@@ -1,6 +1,5 @@
 package o2o.wallet.web;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,9 +46,6 @@ class WalletPages {
         this.customers = customers;
         this.text = text;
     }
-
-    record WalletView(UUID merchantId, String merchantName, Money principal, Money bonus, Money total,
-            List<StoredValue.Line> history) {}
 
     @GetMapping("/me/wallet")
     String wallets(CustomerPrincipal customer, Model model) {
