@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import o2o.catalog.Menu;
 import o2o.identity.CustomerPrincipal;
@@ -31,7 +30,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The customer's pick-up pages: the store's menu with a cart (kept in the visitor's session, one per store), the
- * pick-up time and note, checkout into the payment provider's page, and the order's own page with its number.
+ * pick-up time and note, and checkout into the payment provider's page. The order's own page, with its number, is
+ * {@link PickupOrderPages}.
  */
 @Controller
 class PickupPages {
@@ -123,47 +123,7 @@ class PickupPages {
                 PickupResponse.pickupTime(pickupTime), note, null, 0));
         session.removeAttribute(key(storeId));
         PageProblems.redirectTo("/me/pickups/" + order.orderId());
-        return pay(customer, order.orderId(), provider);
-    }
-
-    @GetMapping("/me/pickups")
-    String list(CustomerPrincipal customer, Model model) {
-        model.addAttribute("pickups", pickups.ofCustomer(customer));
-        return "pickup/list";
-    }
-
-    @GetMapping("/me/pickups/{id}")
-    String pickup(CustomerPrincipal customer, @PathVariable UUID id, Model model) {
-        model.addAttribute("pickup", pickups.ofCustomer(customer, id));
-        return "pickup/pickup";
-    }
-
-    /** htmx: the number and status, polled while the order moves; a change of state reloads the whole page. */
-    @GetMapping("/me/pickups/{id}/status")
-    String status(CustomerPrincipal customer, @PathVariable UUID id, @RequestParam(defaultValue = "") String shown,
-            Model model, HttpServletResponse response) {
-        var pickup = pickups.ofCustomer(customer, id);
-        if (!shown.equals(pickup.status().name())) response.setHeader("HX-Refresh", "true");
-        model.addAttribute("pickup", pickup);
-        return "pickup/pickup :: status";
-    }
-
-    @PostMapping("/me/pickups/{id}/pay")
-    @OnProblem(redirect = "/me/pickups/{id}", errorPage = 404)
-    String payAgain(CustomerPrincipal customer, @PathVariable UUID id,
-            @RequestParam(defaultValue = "online") String provider) {
-        return pay(customer, id, provider);
-    }
-
-    @PostMapping("/me/pickups/{id}/cancel")
-    @OnProblem(redirect = "/me/pickups/{id}", errorPage = 404)
-    String cancel(CustomerPrincipal customer, @PathVariable UUID id) {
-        pickups.cancel(customer, id);
-        return "redirect:/me/pickups/" + id;
-    }
-
-    private String pay(CustomerPrincipal customer, UUID id, String provider) {
-        return "redirect:" + pickups.pay(customer, id, provider).redirectUrl();
+        return "redirect:" + pickups.pay(customer, order.orderId(), provider).redirectUrl();
     }
 
     private static @Nullable CustomerPrincipal customer(@Nullable Authentication authentication) {
