@@ -100,6 +100,24 @@ public class Pickups {
         return lines.stream().map(l -> menu.price(storeId, l.itemId(), l.optionIds(), l.quantity())).toList();
     }
 
+    /**
+     * Prices each cart line on its own, so a line that cannot be ordered any more shows its problem beside the others'
+     * prices. Not transactional on purpose: each line is read in its own transaction, and a failing line rolls back
+     * only its own.
+     */
+    public List<CartLinePrice> priceEach(UUID storeId, List<CartLine> lines) {
+        var prices = new ArrayList<CartLinePrice>();
+        for (var line : lines) {
+            try {
+                prices.add(new CartLinePrice.Priced(line,
+                        menu.price(storeId, line.itemId(), line.optionIds(), line.quantity())));
+            } catch (Problem problem) {
+                prices.add(new CartLinePrice.Unpriceable(line, problem));
+            }
+        }
+        return prices;
+    }
+
     /** Starts paying an unpaid pick-up order; the provider sends the customer back to the order's page. */
     @Transactional
     public Payment pay(CustomerPrincipal customer, UUID orderId, String provider) {

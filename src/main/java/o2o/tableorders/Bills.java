@@ -3,6 +3,7 @@ package o2o.tableorders;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -187,6 +188,22 @@ public class Bills {
         return views.of(staffSession(staff, tableId));
     }
 
+    /**
+     * The bill of the table's open session, for its floor staff; empty while the table has no open session (nobody
+     * seated, so nothing to bill yet). 404 for another merchant's or store's table, 403 for staff off the floor.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Bill> forStaffIfSeated(StaffPrincipal staff, UUID tableId) {
+        var table = tables.table(tableId).filter(DiningTable::active)
+                .filter(t -> staff.canActIn(new MerchantId(t.merchantId()), new StoreId(t.storeId())));
+        if (table.isEmpty()) {
+            if (tables.openSessionAt(tableId).isPresent()) throw Problem.notFound("table");
+            return Optional.empty();
+        }
+        requireFloor(staff);
+        return tables.openSessionAt(tableId).map(views::of);
+    }
+
     @Transactional
     public Bill askByStaff(StaffPrincipal staff, UUID tableId) {
         return opening.ask(staffSession(staff, tableId), "staff:" + staff.staffId());
@@ -280,8 +297,12 @@ public class Bills {
         var table = tables.table(tableId).filter(DiningTable::active)
                 .filter(t -> staff.canActIn(new MerchantId(t.merchantId()), new StoreId(t.storeId())))
                 .orElseThrow(() -> Problem.notFound("table"));
-        if (!FloorPlan.FLOOR.contains(staff.role())) throw Problem.forbidden("only floor staff settle bills");
+        requireFloor(staff);
         return tables.openSessionAt(table.id()).orElseThrow(() -> Problem.notFound("bill"));
+    }
+
+    private static void requireFloor(StaffPrincipal staff) {
+        if (!FloorPlan.FLOOR.contains(staff.role())) throw Problem.forbidden("only floor staff settle bills");
     }
 
     /** The session's live bill (open or settled), locked; 404 when nobody has asked for it. */

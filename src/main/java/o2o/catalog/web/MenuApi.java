@@ -5,21 +5,12 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import o2o.catalog.ItemDetails;
 import o2o.catalog.Menu;
 import o2o.catalog.MenuCategory;
 import o2o.catalog.MenuItem;
-import o2o.catalog.StoreItem;
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.Stores;
-import o2o.shared.Money;
 import o2o.shared.Problem;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,50 +30,6 @@ class MenuApi {
     MenuApi(Menu menu, Stores stores) {
         this.menu = menu;
         this.stores = stores;
-    }
-
-    record CategoryRequest(@NotBlank @Size(max = 40) String name, @Nullable @Min(-10_000) @Max(10_000) Integer sortOrder) {
-
-        int order() {
-            return sortOrder == null ? 0 : sortOrder;
-        }
-    }
-
-    record OptionRequest(@Nullable UUID id, @NotBlank @Size(max = 30) String name, long priceDeltaMinor) {}
-
-    record GroupRequest(@Nullable UUID id, @NotBlank @Size(max = 30) String name, boolean required,
-            @Nullable @Min(0) @Max(30) Integer minChoices, @NotNull @Min(1) @Max(30) Integer maxChoices,
-            @NotNull @Size(min = 1, max = 30) List<@Valid OptionRequest> options) {
-
-        ItemDetails.Group toGroup() {
-            int min = minChoices == null ? (required ? 1 : 0) : minChoices;
-            return new ItemDetails.Group(id, name, required, min, maxChoices,
-                    options.stream().map(o -> new ItemDetails.Choice(o.id(), o.name(), o.priceDeltaMinor())).toList());
-        }
-    }
-
-    record ItemRequest(@NotNull UUID categoryId, @NotBlank @Size(max = 60) String name,
-            @Nullable @Size(max = 500) String description, @Nullable @Size(max = 500) String photoUrl,
-            @NotNull Money price, @Nullable @Size(max = 20) List<@Valid GroupRequest> optionGroups,
-            @Nullable Boolean active) {
-
-        ItemDetails toDetails() {
-            return new ItemDetails(categoryId, name, description == null ? "" : description, photoUrl, price,
-                    optionGroups == null ? List.of() : optionGroups.stream().map(GroupRequest::toGroup).toList());
-        }
-    }
-
-    record StoreItemRequest(@Nullable Money priceOverride, @NotNull Boolean available) {}
-
-    record SoldOutRequest(@NotNull Boolean soldOut) {}
-
-    record StoreItemResponse(UUID itemId, UUID categoryId, String name, boolean active, Money basePrice,
-            @Nullable Money priceOverride, Money price, boolean available, boolean soldOut) {
-
-        static StoreItemResponse of(StoreItem s) {
-            return new StoreItemResponse(s.item().id(), s.item().categoryId(), s.item().name(), s.item().active(),
-                    s.item().price(), s.priceOverride(), s.effectivePrice(), s.available(), s.soldOut());
-        }
     }
 
     @GetMapping("/api/v1/merchant/menu/categories")

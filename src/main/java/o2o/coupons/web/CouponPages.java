@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import o2o.coupons.CouponTemplate;
 import o2o.coupons.Coupons;
 import o2o.coupons.WalletCoupon;
 import o2o.identity.CustomerPrincipal;
@@ -52,9 +51,6 @@ class CouponPages {
                 .toList());
         return "coupons/claimable :: offers";
     }
-
-    /** One coupon on the store page, as it stands after the customer claimed it. */
-    record Offer(CouponTemplate template, boolean held, @Nullable String problem) {}
 
     /** htmx: claims one and answers with that coupon's line. */
     @PostMapping("/me/coupons/claims")

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-import o2o.deals.Deal;
 import o2o.deals.Deals;
 import o2o.deals.RefundPolicy;
 import o2o.identity.StaffPrincipal;
@@ -40,15 +39,6 @@ class DealConsole {
         model.addAttribute("staff", staff);
         model.addAttribute("deals", deals.ofMerchant(staff).stream().map(d -> new Row(d, d.onSaleAt(now))).toList());
         return "deals/console";
-    }
-
-    record Row(Deal deal, boolean onSale) {
-
-        public int sold() {
-            var total = deal.terms().stock();
-            var left = deal.stockLeft();
-            return total == null || left == null ? -1 : total - left;
-        }
     }
 
     @GetMapping("/merchant/deals/new")

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import o2o.dining.Area;
 import o2o.dining.DiningTable;
 import o2o.dining.FloorPlan;
-import o2o.dining.FloorPlan.TableDetails;
 import o2o.dining.FloorPlan.TableStatus;
 import o2o.dining.TrackingCode;
 import o2o.identity.StaffPrincipal;
@@ -41,19 +40,6 @@ class FloorPlanApi {
         this.floor = floor;
         this.links = links;
     }
-
-    record AreaRequest(@Nullable String name, @Nullable Integer position) {}
-
-    record TableRequest(@Nullable String label, @Nullable Integer seats, @Nullable UUID areaId) {
-
-        TableDetails details() {
-            return new TableDetails(label == null ? "" : label, seats == null ? 0 : seats, areaId);
-        }
-    }
-
-    /** A table as staff manage it, with the address its QR code encodes (without a tracking code). */
-    record TableResponse(UUID id, UUID storeId, @Nullable UUID areaId, String label, int seats, String code,
-            String scanUrl) {}
 
     @GetMapping("/api/v1/merchant/stores/{storeId}/areas")
     List<Area> areas(StaffPrincipal staff, @PathVariable UUID storeId) {

@@ -10,7 +10,6 @@ import o2o.dining.TableScans;
 import o2o.dining.TableScans.Conversion;
 import o2o.dining.TableSession;
 import o2o.identity.StaffPrincipal;
-import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,8 +33,6 @@ class TableSessionApi {
         this.floor = floor;
         this.scans = scans;
     }
-
-    record Seat(@Nullable Integer partySize) {}
 
     /** Seats a party at a free table; 409 {@code table-occupied} when it is taken. */
     @PostMapping("/api/v1/merchant/tables/{tableId}/session")

@@ -1,14 +1,10 @@
 package o2o.identity.web;
 
 import java.util.Map;
-import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import o2o.identity.CustomerPrincipal;
 import o2o.identity.Role;
 import o2o.identity.StaffPrincipal;
@@ -19,7 +15,6 @@ import o2o.identity.wechat.WechatSignIn;
 import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
 import o2o.shared.web.ClientAddress;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,28 +38,6 @@ class AuthController {
         this.staffSignIn = staffSignIn;
         this.tokens = tokens;
     }
-
-    record CodeRequest(@NotBlank @Size(max = 20) String phone) {}
-
-    record CodeSent(long expiresInSeconds) {}
-
-    /**
-     * @param wechatTicket from a {@code wechat-phone-needed} answer: binds that WeChat account to this phone's
-     *     customer in the same step
-     */
-    record VerifyRequest(@NotBlank @Size(max = 20) String phone, @NotBlank @Pattern(regexp = "\\d{6}") String code,
-            @Nullable @Size(max = 4096) String wechatTicket) {}
-
-    /** @param profile whether the code was issued with {@code snsapi_userinfo} (then nickname and avatar are read) */
-    record WechatRequest(@NotBlank @Size(max = 256) String code, @Nullable Boolean profile) {}
-
-    record CustomerToken(String token, UUID customerId) {}
-
-    record StaffLoginRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password) {}
-
-    record StaffToken(String token, UUID staffId, Role role, @Nullable UUID merchantId) {}
-
-    record Me(UUID id, String kind, String name, Role role, @Nullable UUID merchantId) {}
 
     /** Texts a one-time sign-in code to the phone. The code is never in the response. */
     @PostMapping("/api/v1/auth/otp")

@@ -1,10 +1,7 @@
 package o2o.identity.web;
 
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import o2o.identity.CustomerMerge;
 import o2o.identity.CustomerMerges;
 import o2o.identity.StaffPrincipal;
@@ -21,8 +18,6 @@ class CustomerMergeApi {
     CustomerMergeApi(CustomerMerges merges) {
         this.merges = merges;
     }
-
-    record MergeRequest(@NotNull UUID sourceCustomerId, @NotNull UUID targetCustomerId) {}
 
     /** Merges the source customer into the target; the same merge again changes nothing. */
     @PostMapping("/api/v1/admin/customers/merge")

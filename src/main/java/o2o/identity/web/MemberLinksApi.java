@@ -1,6 +1,5 @@
 package o2o.identity.web;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -8,12 +7,9 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import o2o.identity.CardNumber;
 import o2o.identity.CustomerPrincipal;
 import o2o.identity.Customers;
-import o2o.identity.MemberCard;
 import o2o.identity.Role;
 import o2o.identity.StaffPrincipal;
 import o2o.identity.WechatAccount;
@@ -48,20 +44,6 @@ class MemberLinksApi {
 
     MemberLinksApi(Customers customers) {
         this.customers = customers;
-    }
-
-    record Wechat(@NotBlank @Size(max = 128) String openid) {}
-
-    record WechatLink(UUID customerId, @Nullable String openid, @Nullable String unionid, @Nullable String nickname,
-            @Nullable String avatarUrl) {}
-
-    record BindCard(@NotBlank @Size(max = 20) String phone, @NotBlank @Size(max = 64) String cardNumber) {}
-
-    record Card(String cardNumber, UUID customerId, String phone, Instant boundAt) {
-
-        static Card of(MemberCard card) {
-            return new Card(card.cardNumber(), card.customerId(), card.maskedPhone(), card.boundAt());
-        }
     }
 
     /** The caller's WeChat binding; it is made by signing in with WeChat ({@code /signin/wechat}, {@code /api/v1/auth/wechat}). */

@@ -1,7 +1,6 @@
 package o2o.identity.web;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import o2o.identity.CustomerPrincipal;
 import o2o.identity.WechatAccount;
 import o2o.identity.security.ActorAuthentication;
-import o2o.identity.security.ConsoleSignIn;
 import o2o.identity.security.OneTimeCodes;
 import o2o.identity.wechat.WechatSignIn;
 import o2o.shared.PhoneNumber;
@@ -22,8 +20,6 @@ import o2o.shared.web.ClientAddress;
 import o2o.shared.web.OnProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
@@ -31,23 +27,19 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Sign-in pages: customers by SMS code or with WeChat (inside WeChat, automatically), staff and operators by password
- * (the form posts to Spring Security). A WeChat account nobody holds yet waits in the session until the person proves
- * a phone on the same page; then both happen in one step.
+ * Customers' sign-in pages: by SMS code or with WeChat (inside WeChat, automatically). A WeChat account nobody holds
+ * yet waits in the session until the person proves a phone on the same page; then both happen in one step. Staff and
+ * operators sign in on {@link StaffSignInPages}.
  */
 @Controller
 class SignInPages {
 
     private static final String AUTHORIZATION = SignInPages.class.getName() + ".wechatAuthorization";
     private static final String PENDING = SignInPages.class.getName() + ".wechatPending";
-
-    /** What we sent the customer to WeChat with: the state we expect back, where to go after, which scope. */
-    record WechatAuthorization(String state, String next, boolean profile) implements Serializable {}
 
     private final SecureRandom random = new SecureRandom();
     private final OneTimeCodes codes;
@@ -165,26 +157,6 @@ class SignInPages {
         if (!(request.getAttribute(AUTHORIZATION) instanceof WechatAuthorization authorization)) throw problem;
         response.setStatus(problem.status().value());
         return page(model, authorization.next(), null, problem.slug(), null);
-    }
-
-    @GetMapping("/staff/login")
-    String staffLogin() {
-        return "identity/staff-login";
-    }
-
-    /**
-     * The form again, with 429 and Retry-After, when the form login refused a try (too many failed sign-ins from
-     * this client); only that refusal forwards here, anyone else who comes is sent to the form.
-     */
-    @RequestMapping(ConsoleSignIn.WAIT_PAGE)
-    String staffLoginWait(HttpServletRequest request, HttpServletResponse response, Model model) {
-        if (!(request.getAttribute(ConsoleSignIn.RETRY_AFTER) instanceof Long seconds)) {
-            return "redirect:/staff/login";
-        }
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        model.addAttribute("waitSeconds", seconds);
-        return "identity/staff-login";
     }
 
     private String page(Model model, String next, @Nullable String phone, @Nullable String error,

@@ -8,8 +8,6 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import o2o.identity.StaffPrincipal;
 import o2o.loyalty.MemberProfile;
 import o2o.loyalty.MemberSummary;
@@ -35,8 +33,6 @@ class MemberApi {
     MemberApi(Members members) {
         this.members = members;
     }
-
-    record Register(@NotBlank @Size(max = 20) String phone, @Nullable @Size(max = 40) String name) {}
 
     /** 201 when the customer joined now, 200 when they were a member already (and nothing changed). */
     @PostMapping("/api/v1/merchant/members")

@@ -2,8 +2,6 @@ package o2o.loyalty.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,11 +35,6 @@ class MemberImportApi {
         this.imports = imports;
         this.text = text;
     }
-
-    record Rejected(int line, @Nullable String cardNumber, String reason, String detail) {}
-
-    record Report(UUID id, @Nullable String fileName, Instant createdAt, int rows, int imported, int merged,
-            int unchanged, int rejected, List<Rejected> rejections) {}
 
     /**
      * Imports members from a CSV body ({@code card_number,phone,name,points,balance}); owners and managers only. Rows

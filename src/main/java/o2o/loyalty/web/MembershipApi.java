@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import o2o.identity.CustomerPrincipal;
 import o2o.loyalty.Enrolment;
 import o2o.loyalty.Loyalty;
@@ -28,8 +27,6 @@ class MembershipApi {
         this.loyalty = loyalty;
         this.enrolment = enrolment;
     }
-
-    record Join(@NotNull UUID merchantId) {}
 
     @PostMapping("/api/v1/me/memberships")
     Membership join(CustomerPrincipal customer, @Valid @RequestBody Join join) {

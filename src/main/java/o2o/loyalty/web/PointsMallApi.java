@@ -1,21 +1,14 @@
 package o2o.loyalty.web;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import o2o.coupons.CouponTerms;
-import o2o.coupons.WalletCoupon;
 import o2o.identity.CustomerPrincipal;
 import o2o.identity.StaffPrincipal;
 import o2o.loyalty.PointsMall;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,21 +29,6 @@ class PointsMallApi {
     PointsMallApi(PointsMall mall) {
         this.mall = mall;
     }
-
-    /** {@code stock}: how many may be exchanged; absent for as many as the coupon allows. */
-    record ItemRequest(@NotNull UUID couponTemplateId, @NotNull @Min(1) @Max(1_000_000_000L) Long points,
-            @Nullable @Min(0) @Max(10_000_000) Integer stock) {}
-
-    record ItemResponse(UUID id, UUID merchantId, UUID couponTemplateId, String title, CouponTerms coupon, long points,
-            @Nullable Integer stock, int exchanged, Instant createdAt) {
-
-        static ItemResponse of(PointsMall.Item i) {
-            return new ItemResponse(i.id(), i.merchantId(), i.coupon().id(), i.coupon().terms().title(),
-                    i.coupon().terms(), i.points(), i.stock(), i.exchanged(), i.createdAt());
-        }
-    }
-
-    record ExchangeResponse(UUID itemId, long points, WalletCoupon coupon, long balance) {}
 
     @PostMapping("/api/v1/merchant/points-mall/items")
     @ResponseStatus(HttpStatus.CREATED)

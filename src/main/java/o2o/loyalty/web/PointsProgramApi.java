@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import o2o.identity.CustomerPrincipal;
 import o2o.identity.StaffPrincipal;
 import o2o.loyalty.Loyalty;
@@ -45,17 +44,13 @@ class PointsProgramApi {
         this.loyalty = loyalty;
     }
 
-    record NewGroup(@NotNull String name, @NotNull UUID ownerMerchantId) {}
-
-    record AddMerchant(@NotNull UUID merchantId) {}
-
     @GetMapping("/api/v1/merchant/points-program")
     ProgramRules rules(StaffPrincipal staff) {
         return programs.rulesFor(staff);
     }
 
     @PutMapping("/api/v1/merchant/points-program")
-    ProgramRules update(StaffPrincipal staff, @RequestBody ProgramRequests.Rules rules) {
+    ProgramRules update(StaffPrincipal staff, @RequestBody Rules rules) {
         return programs.update(staff, rules.requiredName(), rules.requiredRate(), rules.rates(), rules.events(),
                 rules.policy());
     }
@@ -66,7 +61,7 @@ class PointsProgramApi {
     }
 
     @PutMapping("/api/v1/merchant/tiers")
-    TierRules updateTiers(StaffPrincipal staff, @RequestBody ProgramRequests.Tiers body) {
+    TierRules updateTiers(StaffPrincipal staff, @RequestBody TiersRequest body) {
         return tiers.update(staff, body.requiredBasis(), body.periodDays(), body.tiers());
     }
 

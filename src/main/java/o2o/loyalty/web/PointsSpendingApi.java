@@ -5,16 +5,11 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import o2o.identity.Customers;
 import o2o.identity.StaffPrincipal;
 import o2o.loyalty.PointsSpending;
 import o2o.loyalty.RedemptionRules;
 import o2o.shared.InvalidInput;
-import o2o.shared.Money;
 import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
@@ -38,22 +33,6 @@ class PointsSpendingApi {
         this.spending = spending;
         this.customers = customers;
     }
-
-    record RulesRequest(@NotNull @Min(1) @Max(100_000) Integer pointsPerYuanOff,
-            @NotNull @Min(0) @Max(100) Integer capPercent, @NotNull @Min(0) @Max(1_000_000_000L) Long minPointsPerUse) {}
-
-    record RulesResponse(int pointsPerYuanOff, int capPercent, long minPointsPerUse, long pointsStep) {
-
-        static RulesResponse of(RedemptionRules rules) {
-            return new RulesResponse(rules.pointsPerYuanOff(), rules.capPercent(), rules.minPointsPerUse(), rules.step());
-        }
-    }
-
-    /** Either the member's phone or their customer id. */
-    record CounterRequest(@Nullable @Size(max = 20) String phone, @Nullable UUID customerId,
-            @NotNull @Min(1) @Max(1_000_000_000L) Long points, @Nullable @Size(max = 100) String note) {}
-
-    record CounterResponse(UUID customerId, long points, Money value, long balance) {}
 
     @GetMapping("/api/v1/merchant/points-program/redemption")
     RulesResponse rules(StaffPrincipal staff) {

@@ -6,8 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.Merchant;
 import o2o.merchants.MerchantStatus;
@@ -32,8 +30,6 @@ class AdminMerchantApi {
     AdminMerchantApi(Merchants merchants) {
         this.merchants = merchants;
     }
-
-    record Rejection(@NotBlank @Size(max = 500) String reason) {}
 
     @GetMapping("/api/v1/admin/merchants")
     Page<Merchant> list(@RequestParam(defaultValue = "PENDING") MerchantStatus status,

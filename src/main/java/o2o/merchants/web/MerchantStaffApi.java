@@ -7,11 +7,6 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import o2o.identity.Role;
 import o2o.identity.StaffMember;
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.Merchant;
@@ -37,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Merchant: team")
 class MerchantStaffApi {
 
-    private static final String NO_CONTROL = "[^\\p{Cntrl}]*";
+    static final String NO_CONTROL = "[^\\p{Cntrl}]*";
 
     private final Team team;
     private final Merchants merchants;
@@ -46,18 +41,6 @@ class MerchantStaffApi {
         this.team = team;
         this.merchants = merchants;
     }
-
-    record Hire(@NotBlank @Size(min = 3, max = 40) @Pattern(regexp = "[A-Za-z0-9_.-]+") String username,
-            @NotBlank @Size(min = 8, max = 128) @Pattern(regexp = NO_CONTROL) String password,
-            @NotBlank @Size(max = 40) @Pattern(regexp = NO_CONTROL) String displayName,
-            @NotNull Role role,
-            @Nullable @Size(max = 100) Set<UUID> storeIds) {}
-
-    record Change(@NotBlank @Size(max = 40) @Pattern(regexp = NO_CONTROL) String displayName,
-            @NotNull Role role,
-            @Nullable @Size(max = 100) Set<UUID> storeIds) {}
-
-    record NewPassword(@NotBlank @Size(min = 8, max = 128) @Pattern(regexp = NO_CONTROL) String password) {}
 
     @GetMapping("/api/v1/merchant/profile")
     Merchant profile(StaffPrincipal staff) {

@@ -116,8 +116,6 @@ class TeamConsole {
         return "merchants/staff :: member";
     }
 
-    record NewMember(String username, String password, String displayName, String role, List<UUID> storeIds) {}
-
     private String list(StaffPrincipal staff, Model model, NewMember form) {
         var members = team.of(staff);
         model.addAttribute("members", members);

@@ -25,10 +25,6 @@ class MessageApi {
         this.inboxes = inboxes;
     }
 
-    record Unread(long unread) {}
-
-    record Marked(int marked) {}
-
     @GetMapping("/api/v1/me/messages")
     Page<InAppMessage> list(CustomerPrincipal customer, @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "20") int limit) {

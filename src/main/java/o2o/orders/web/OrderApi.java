@@ -5,13 +5,9 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import o2o.identity.CustomerPrincipal;
 import o2o.orders.OrderResponse;
 import o2o.orders.Orders;
-import o2o.payments.Payment;
-import o2o.shared.Money;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,15 +24,6 @@ class OrderApi {
 
     OrderApi(Orders orders) {
         this.orders = orders;
-    }
-
-    record PayOrder(@NotBlank @Size(max = 30) String provider) {}
-
-    record PaymentResponse(UUID id, Payment.Status status, String provider, Money amount, String redirectUrl) {
-
-        static PaymentResponse of(Payment p) {
-            return new PaymentResponse(p.id(), p.status(), p.provider(), p.amount(), p.redirectUrl());
-        }
     }
 
     @GetMapping("/api/v1/me/orders")

@@ -26,22 +26,6 @@ record GatewayForm(String provider, List<Field> fields, boolean modeIsSetting) {
 
     enum Kind { TEXT, SECRET, PEM, PEM_LIST }
 
-    /** @param mode the verification mode the field belongs to; null when every mode needs it */
-    record Field(String name, Kind kind, @Nullable String mode) {
-
-        public boolean secret() {
-            return kind != Kind.TEXT;
-        }
-
-        public boolean multiline() {
-            return kind == Kind.PEM || kind == Kind.PEM_LIST;
-        }
-
-        public boolean list() {
-            return kind == Kind.PEM_LIST;
-        }
-    }
-
     static Optional<GatewayForm> of(String provider) {
         return Optional.ofNullable(switch (provider) {
             case "wechatpay" -> new GatewayForm(provider, List.of(

@@ -8,7 +8,6 @@ import o2o.identity.StaffPrincipal;
 import o2o.payments.ProviderAccount;
 import o2o.payments.ProviderAccounts;
 import o2o.shared.InvalidInput;
-import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,11 +27,7 @@ class ProviderAccountApi {
         this.accounts = accounts;
     }
 
-    record Accounts(List<String> gateways, List<ProviderAccount> accounts) {}
-
     record Switch(String provider, boolean enabled) {}
-
-    record SwitchRequest(@Nullable Boolean enabled) {}
 
     @GetMapping("/api/v1/merchant/payment-providers")
     @Operation(summary = "The gateways there are and the merchant's accounts at them (no secrets)")

@@ -6,18 +6,10 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import o2o.identity.CustomerPrincipal;
 import o2o.pickup.CartLine;
 import o2o.pickup.PickupRequest;
 import o2o.pickup.Pickups;
-import o2o.payments.Payment;
-import o2o.shared.Money;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,21 +29,6 @@ class PickupApi {
     PickupApi(Pickups pickups) {
         this.pickups = pickups;
     }
-
-    record LineRequest(@NotNull UUID itemId, @Nullable @Size(max = 20) List<@NotNull UUID> optionIds,
-            @NotNull @Min(1) @Max(99) Integer quantity) {}
-
-    /**
-     * {@code pickupTime}: "12:30" today in the store's time zone, or empty for as soon as possible; {@code
-     * pointsToUse}: loyalty points to pay part of it with.
-     */
-    record PlacePickup(@NotNull @Size(max = 30) List<@Valid @NotNull LineRequest> lines,
-            @Nullable @Size(max = 10) String pickupTime, @Nullable @Size(max = 140) String note,
-            @Nullable UUID couponId, @Nullable @Min(0) @Max(1_000_000_000_000L) Long pointsToUse) {}
-
-    record PayPickup(@NotBlank @Size(max = 30) String provider) {}
-
-    record PaymentResponse(UUID id, Payment.Status status, String provider, Money amount, String redirectUrl) {}
 
     /** Places a pick-up order, priced by the server. Idempotency-Key is required: the same key, the same order. */
     @PostMapping("/api/v1/stores/{storeId}/pickup-orders")

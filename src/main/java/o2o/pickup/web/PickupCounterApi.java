@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import o2o.identity.StaffPrincipal;
 import o2o.pickup.Pickups;
 import org.jspecify.annotations.Nullable;
@@ -29,8 +28,6 @@ class PickupCounterApi {
     PickupCounterApi(Pickups pickups) {
         this.pickups = pickups;
     }
-
-    record Settings(@NotNull Integer preparationMinutes) {}
 
     /** Without {@code status}: the queue (paid and ready, by pick-up time); with it, that status's orders. */
     @GetMapping(BASE)

@@ -4,13 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import o2o.catalog.Menu;
-import o2o.catalog.PricedLine;
 import o2o.identity.CustomerPrincipal;
 import o2o.merchants.Stores;
 import o2o.pickup.CartLine;
+import o2o.pickup.CartLinePrice;
 import o2o.pickup.PickupRequest;
 import o2o.pickup.Pickups;
 import o2o.shared.InvalidInput;
@@ -31,7 +30,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The customer's pick-up pages: the store's menu with a cart (kept in the visitor's session, one per store), the
- * pick-up time and note, checkout into the payment provider's page, and the order's own page with its number.
+ * pick-up time and note, and checkout into the payment provider's page. The order's own page, with its number, is
+ * {@link PickupOrderPages}.
  */
 @Controller
 class PickupPages {
@@ -50,9 +50,6 @@ class PickupPages {
         this.text = text;
     }
 
-    /** A cart line as the page shows it: priced now, or the reason it cannot be ordered any more. */
-    record CartRow(int index, CartLine line, @Nullable PricedLine priced, @Nullable String problem) {}
-
     @GetMapping("/stores/{storeId}/pickup")
     String order(@Nullable Authentication authentication, @PathVariable UUID storeId, HttpSession session,
             Model model) {
@@ -61,13 +58,15 @@ class PickupPages {
         var rows = new ArrayList<CartRow>();
         long total = 0;
         var cart = cart(session, storeId);
-        for (int i = 0; i < cart.size(); i++) {
-            try {
-                var priced = pickups.price(storeId, List.of(cart.get(i))).getFirst();
-                total += priced.amount().minor();
-                rows.add(new CartRow(i, cart.get(i), priced, null));
-            } catch (Problem problem) {
-                rows.add(new CartRow(i, cart.get(i), null, text.problem(problem)));
+        var prices = pickups.priceEach(storeId, cart);
+        for (int i = 0; i < prices.size(); i++) {
+            switch (prices.get(i)) {
+                case CartLinePrice.Priced(var line, var priced) -> {
+                    total += priced.amount().minor();
+                    rows.add(new CartRow(i, line, priced, null));
+                }
+                case CartLinePrice.Unpriceable(var line, var problem) ->
+                        rows.add(new CartRow(i, line, null, text.problem(problem)));
             }
         }
         model.addAttribute("store", store);
@@ -124,47 +123,7 @@ class PickupPages {
                 PickupResponse.pickupTime(pickupTime), note, null, 0));
         session.removeAttribute(key(storeId));
         PageProblems.redirectTo("/me/pickups/" + order.orderId());
-        return pay(customer, order.orderId(), provider);
-    }
-
-    @GetMapping("/me/pickups")
-    String list(CustomerPrincipal customer, Model model) {
-        model.addAttribute("pickups", pickups.ofCustomer(customer));
-        return "pickup/list";
-    }
-
-    @GetMapping("/me/pickups/{id}")
-    String pickup(CustomerPrincipal customer, @PathVariable UUID id, Model model) {
-        model.addAttribute("pickup", pickups.ofCustomer(customer, id));
-        return "pickup/pickup";
-    }
-
-    /** htmx: the number and status, polled while the order moves; a change of state reloads the whole page. */
-    @GetMapping("/me/pickups/{id}/status")
-    String status(CustomerPrincipal customer, @PathVariable UUID id, @RequestParam(defaultValue = "") String shown,
-            Model model, HttpServletResponse response) {
-        var pickup = pickups.ofCustomer(customer, id);
-        if (!shown.equals(pickup.status().name())) response.setHeader("HX-Refresh", "true");
-        model.addAttribute("pickup", pickup);
-        return "pickup/pickup :: status";
-    }
-
-    @PostMapping("/me/pickups/{id}/pay")
-    @OnProblem(redirect = "/me/pickups/{id}", errorPage = 404)
-    String payAgain(CustomerPrincipal customer, @PathVariable UUID id,
-            @RequestParam(defaultValue = "online") String provider) {
-        return pay(customer, id, provider);
-    }
-
-    @PostMapping("/me/pickups/{id}/cancel")
-    @OnProblem(redirect = "/me/pickups/{id}", errorPage = 404)
-    String cancel(CustomerPrincipal customer, @PathVariable UUID id) {
-        pickups.cancel(customer, id);
-        return "redirect:/me/pickups/" + id;
-    }
-
-    private String pay(CustomerPrincipal customer, UUID id, String provider) {
-        return "redirect:" + pickups.pay(customer, id, provider).redirectUrl();
+        return "redirect:" + pickups.pay(customer, order.orderId(), provider).redirectUrl();
     }
 
     private static @Nullable CustomerPrincipal customer(@Nullable Authentication authentication) {

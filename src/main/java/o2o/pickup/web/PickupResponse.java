@@ -22,8 +22,6 @@ record PickupResponse(UUID id, UUID storeId, String storeName, PickupStatus stat
         long pointsUsed, Instant placedAt, Instant payBy, @Nullable Instant paidAt, @Nullable Instant readyAt,
         @Nullable Instant handedOverAt) {
 
-    record Line(UUID itemId, String title, Money unitPrice, int quantity, Money amount) {}
-
     static PickupResponse of(PickupOrder p) {
         var o = p.order();
         return new PickupResponse(p.orderId(), p.storeId(), p.storeName(), p.status(), o.status(), p.displayNumber(),

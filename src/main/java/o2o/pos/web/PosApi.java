@@ -4,12 +4,9 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import o2o.identity.PosPrincipal;
-import o2o.loyalty.MemberSummary;
-import o2o.pos.BatchResult;
 import o2o.pos.PosMembers;
 import o2o.pos.PosSales;
 import o2o.pos.Sale;
-import o2o.pos.SaleRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -72,40 +69,4 @@ class PosApi {
         return MemberResponse.of(members.lookup(pos, new Sale.MemberRef(phone, card, memberQr)));
     }
 
-    record BatchRequest(@Nullable List<Sale> sales) {}
-
-    record RefundRequest(@Nullable String refundId, @Nullable Long amount) {}
-
-    record SaleResponse(String posTransactionId, String orderId, String status, long total, long refunded,
-            String paymentMethod, boolean member, String soldAt, @Nullable String voidedAt, boolean duplicate) {
-
-        static SaleResponse of(SaleRecord sale) {
-            return new SaleResponse(sale.posTransactionId(), sale.orderId().toString(), sale.status().name(),
-                    sale.total().minor(), sale.refunded().minor(), sale.paymentMethod().name(), sale.member(),
-                    sale.soldAt().toString(), sale.voidedAt() == null ? null : sale.voidedAt().toString(),
-                    sale.duplicate());
-        }
-    }
-
-    record BatchResponse(List<BatchItem> results) {}
-
-    record BatchItem(int index, @Nullable String posTransactionId, String outcome, @Nullable SaleResponse sale,
-            BatchResult.@Nullable Rejection problem) {
-
-        static BatchItem of(BatchResult result) {
-            return new BatchItem(result.index(), result.posTransactionId(), result.outcome().name().toLowerCase(),
-                    result.sale() == null ? null : SaleResponse.of(result.sale()), result.problem());
-        }
-    }
-
-    /** The member as the till shows them; {@code tier} is the name of their tier, null before they reach one. */
-    record MemberResponse(String phone, @Nullable String name, long points, String joinedAt, @Nullable String tier,
-            int tierDiscountPercent) {
-
-        static MemberResponse of(MemberSummary member) {
-            var tier = member.tier();
-            return new MemberResponse(member.phone(), member.name(), member.points(), member.joinedAt().toString(),
-                    tier == null ? null : tier.name(), tier == null ? 0 : tier.discountPercent());
-        }
-    }
 }

@@ -3,12 +3,10 @@ package o2o.pos.web;
 import java.util.List;
 import java.util.UUID;
 
-import o2o.identity.PosKey;
 import o2o.identity.StaffPrincipal;
 import o2o.pos.PosKeyAdmin;
 import o2o.pos.PosSales;
 import o2o.shared.Problem;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,23 +46,9 @@ class PosKeyApi {
     }
 
     @GetMapping("/api/v1/merchant/pos/sales")
-    List<PosApi.SaleResponse> recentSales(StaffPrincipal staff) {
+    List<SaleResponse> recentSales(StaffPrincipal staff) {
         if (staff.merchantId() == null || !staff.role().manages()) throw Problem.forbidden("only owners and managers");
-        return sales.recent(staff.merchantId(), 50).stream().map(PosApi.SaleResponse::of).toList();
+        return sales.recent(staff.merchantId(), 50).stream().map(SaleResponse::of).toList();
     }
 
-    record KeyRequest(@Nullable String name) {}
-
-    record KeyResponse(UUID id, UUID storeId, String name, String hint, String createdAt, @Nullable String lastUsedAt,
-            @Nullable String revokedAt) {
-
-        static KeyResponse of(PosKey key) {
-            return new KeyResponse(key.id(), key.storeId(), key.name(), key.hint(), key.createdAt().toString(),
-                    key.lastUsedAt() == null ? null : key.lastUsedAt().toString(),
-                    key.revokedAt() == null ? null : key.revokedAt().toString());
-        }
-    }
-
-    /** The only answer that carries the full key. */
-    record CreatedKey(KeyResponse key, String secret) {}
 }

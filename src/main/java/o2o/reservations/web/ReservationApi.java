@@ -36,13 +36,6 @@ class ReservationApi {
         this.reservations = reservations;
     }
 
-    /**
-     * A booking request. {@code date} like 2026-05-01 and {@code time} like 18:00 in the store's time zone;
-     * {@code phone} defaults to the customer's own.
-     */
-    record Book(@Nullable UUID storeId, @Nullable String date, @Nullable String time, @Nullable Integer partySize,
-            @Nullable String name, @Nullable String phone, @Nullable String note) {}
-
     /** The store's slots on a date; with {@code partySize}, what is left of the table type that party books. */
     @GetMapping("/api/v1/stores/{storeId}/reservation-slots")
     DaySlots slots(@PathVariable UUID storeId, @RequestParam String date,

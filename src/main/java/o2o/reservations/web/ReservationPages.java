@@ -1,19 +1,12 @@
 package o2o.reservations.web;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletResponse;
 import o2o.identity.CustomerPrincipal;
 import o2o.merchants.Stores;
-import o2o.orders.Orders;
 import o2o.reservations.NewReservation;
-import o2o.reservations.Reservation;
 import o2o.reservations.ReservationSettings;
 import o2o.reservations.ReservationStatus;
 import o2o.reservations.Reservations;
@@ -22,7 +15,6 @@ import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
 import o2o.shared.web.FormValues;
 import o2o.shared.web.OnProblem;
-import o2o.shared.web.PageProblems;
 import o2o.shared.web.PageText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
@@ -34,27 +26,24 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The customer's side: a store's booking page (pick a date and a party size, see the slots with what is left, book,
- * pay the deposit on the gateway's page), the list of bookings and one booking with its cancellation policy.
+ * The customer's booking page at a store: pick a date and a party size, see the slots with what is left, book, pay the
+ * deposit on the gateway's page. The customer's bookings are {@link BookingPages}.
  */
 @Controller
 class ReservationPages {
 
-    private static final String PROVIDER = Orders.ONLINE;
     /** Date chips shown on the booking page; further dates are typed. */
     private static final int DATE_CHIPS = 14;
 
     private final Reservations reservations;
     private final Stores stores;
-    private final Orders orders;
+    private final DepositPayments deposits;
     private final PageText text;
-    private final Clock clock;
 
-    ReservationPages(Reservations reservations, Stores stores, Orders orders, PageText text, Clock clock) {
-        this.clock = clock;
+    ReservationPages(Reservations reservations, Stores stores, DepositPayments deposits, PageText text) {
         this.reservations = reservations;
         this.stores = stores;
-        this.orders = orders;
+        this.deposits = deposits;
         this.text = text;
     }
 
@@ -102,63 +91,7 @@ class ReservationPages {
         var booking = reservations.book(signedIn, new NewReservation(storeId, ReservationApi.date(date),
                 ReservationSettings.parseTime("time", time), party, name,
                 phone.isBlank() ? signedIn.phone() : PhoneNumber.parse(phone), note));
-        if (booking.status() == ReservationStatus.PENDING_DEPOSIT) return pay(signedIn, booking);
+        if (booking.status() == ReservationStatus.PENDING_DEPOSIT) return deposits.pay(signedIn, booking);
         return "redirect:/me/reservations/" + booking.id();
-    }
-
-    @GetMapping("/me/reservations")
-    String list(CustomerPrincipal customer, Model model) {
-        var bookings = reservations.ofCustomer(customer);
-        model.addAttribute("bookings", bookings);
-        model.addAttribute("storeNames", storeNames(bookings));
-        return "reservations/list";
-    }
-
-    @GetMapping("/me/reservations/{id}")
-    String booking(CustomerPrincipal customer, @PathVariable UUID id, Model model) {
-        var booking = reservations.ofCustomer(customer, id);
-        model.addAttribute("booking", booking);
-        model.addAttribute("store", stores.find(booking.storeId()).orElseThrow());
-        model.addAttribute("freeCancelOpen", clock.instant().isBefore(booking.freeCancelUntil()));
-        return "reservations/booking";
-    }
-
-    /** htmx: the status, polled while the deposit is being confirmed; once it moves on, the page reloads. */
-    @GetMapping("/me/reservations/{id}/status")
-    String status(CustomerPrincipal customer, @PathVariable UUID id, Model model, HttpServletResponse response) {
-        var booking = reservations.ofCustomer(customer, id);
-        if (booking.status() != ReservationStatus.PENDING_DEPOSIT) response.setHeader("HX-Refresh", "true");
-        model.addAttribute("booking", booking);
-        return "reservations/booking :: status";
-    }
-
-    /** Pays the deposit (again): to the gateway's page, which sends the payer back to the booking. */
-    @PostMapping("/me/reservations/{id}/pay")
-    @OnProblem(redirect = "/me/reservations/{id}", errorPage = 404)
-    String payDeposit(CustomerPrincipal customer, @PathVariable UUID id) {
-        return pay(customer, reservations.ofCustomer(customer, id));
-    }
-
-    @PostMapping("/me/reservations/{id}/cancel")
-    @OnProblem(redirect = "/me/reservations/{id}", errorPage = 404)
-    String cancel(CustomerPrincipal customer, @PathVariable UUID id) {
-        reservations.cancel(customer, id);
-        return "redirect:/me/reservations/" + id;
-    }
-
-    /** To the gateway; a refused payment shows on the booking. */
-    private String pay(CustomerPrincipal customer, Reservation booking) {
-        if (booking.orderId() == null) return "redirect:/me/reservations/" + booking.id();
-        PageProblems.redirectTo("/me/reservations/" + booking.id());
-        return "redirect:" + orders.pay(customer, booking.orderId(), PROVIDER,
-                "/me/reservations/" + booking.id()).redirectUrl();
-    }
-
-    private Map<UUID, String> storeNames(List<Reservation> bookings) {
-        var names = new HashMap<UUID, String>();
-        for (var b : bookings) {
-            names.computeIfAbsent(b.storeId(), id -> stores.find(id).map(o2o.merchants.Store::name).orElse(""));
-        }
-        return names;
     }
 }

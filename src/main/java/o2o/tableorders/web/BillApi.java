@@ -1,17 +1,10 @@
 package o2o.tableorders.web;
 
-import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import o2o.identity.CustomerPrincipal;
 import o2o.identity.StaffPrincipal;
 import o2o.tableorders.Bill;
@@ -46,22 +39,6 @@ class BillApi {
         this.bills = bills;
         this.diners = diners;
     }
-
-    /** {@code parts} only for an EVEN split: 1 to 99 diners. */
-    record SplitRequest(@NotNull Bill.Split split, @Nullable @Min(1) @Max(99) Integer parts) {
-
-        int partsOrOne() {
-            return parts == null ? (split == Bill.Split.EVEN ? 0 : 1) : parts;
-        }
-    }
-
-    record Claim(@NotEmpty @Size(max = 200) List<@NotNull UUID> itemIds) {}
-
-    /** {@code method}: sandbox (the gateway), wallet (stored value at the merchant) or points (points pay it all). */
-    record PayShare(@NotBlank String method, @Nullable UUID couponId,
-            @Nullable @Min(0) @Max(1_000_000_000_000L) Long pointsToUse) {}
-
-    record Counter(@NotBlank String method) {}
 
     @GetMapping("/api/v1/tables/{code}/bill")
     Bill bill(@PathVariable String code, @Nullable Authentication authentication, HttpServletRequest request) {

@@ -5,15 +5,12 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import o2o.identity.StaffPrincipal;
-import o2o.tableorders.ItemState;
 import o2o.tableorders.Kitchen;
 import o2o.tableorders.Kitchen.TableService;
 import o2o.tableorders.Kitchen.Ticket;
-import o2o.tableorders.LineRequest;
 import o2o.tableorders.Round;
 import o2o.tableorders.RoundItem;
 import o2o.tableorders.TableOrders;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,10 +31,6 @@ class KitchenApi {
         this.kitchen = kitchen;
         this.orders = orders;
     }
-
-    record Move(@Nullable ItemState state) {}
-
-    record StaffRound(@Nullable List<LineRequest> lines) {}
 
     /** The rounds with a dish still to cook or serve, oldest first. */
     @GetMapping("/api/v1/merchant/stores/{storeId}/kitchen")

@@ -38,9 +38,6 @@ class KitchenPages {
         this.menu = menu;
     }
 
-    /** A dish the waiter can pick in one go: the item with one choice from each required group. */
-    record Choice(String value, String label, boolean soldOut) {}
-
     @GetMapping("/merchant/stores/{storeId}/kitchen")
     String kitchen(StaffPrincipal staff, @PathVariable UUID storeId, Model model) {
         tickets(staff, storeId, model);

@@ -38,8 +38,6 @@ class TableCartApi {
         this.diners = diners;
     }
 
-    record Quantity(@Nullable Integer quantity) {}
-
     @GetMapping("/api/v1/tables/{code}/cart")
     Cart cart(@PathVariable String code, @Nullable Authentication authentication, HttpServletRequest request) {
         diners.required(authentication, request);

@@ -46,9 +46,6 @@ class TableOrderPages {
         this.text = text;
     }
 
-    /** A line of the cart as the page shows it: whose it is ("me", staff, or another diner's short tag). */
-    record LineView(CartLine line, boolean mine, String who) {}
-
     @GetMapping("/t/{code}/order")
     @OnProblem(render = "closed", errorPage = {})
     String page(@PathVariable String code, @Nullable Authentication authentication, HttpServletRequest request,

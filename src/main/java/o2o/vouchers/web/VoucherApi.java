@@ -6,15 +6,11 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import o2o.identity.CustomerPrincipal;
 import o2o.identity.StaffPrincipal;
-import o2o.shared.Money;
 import o2o.vouchers.QrTokens;
 import o2o.vouchers.Redemption;
 import o2o.vouchers.Redemptions;
-import o2o.vouchers.Voucher;
 import o2o.vouchers.Vouchers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -40,20 +36,6 @@ class VoucherApi {
         this.redemptions = redemptions;
         this.qrTokens = qrTokens;
     }
-
-    record VoucherResponse(UUID id, String code, Voucher.Status status, UUID dealId, String dealTitle, UUID orderId,
-            Money price, Instant validFrom, Instant validUntil, @Nullable Instant redeemedAt, String qrUrl) {
-
-        static VoucherResponse of(Voucher v) {
-            return new VoucherResponse(v.id(), v.code().value(), v.status(), v.dealId(), v.dealTitle(), v.orderId(),
-                    v.price(), v.validFrom(), v.validUntil(), v.redeemedAt(), "/api/v1/me/vouchers/" + v.id() + "/qr.png");
-        }
-    }
-
-    record QrToken(String token, Instant issuedAt) {}
-
-    record Redeem(@Nullable @Size(max = 20) String code, @Nullable @Size(max = 200) String qrToken,
-            @NotNull UUID storeId, @Nullable @Size(max = 100) String device) {}
 
     @GetMapping("/api/v1/me/vouchers")
     List<VoucherResponse> mine(CustomerPrincipal customer) {

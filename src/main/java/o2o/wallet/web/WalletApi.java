@@ -7,17 +7,12 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import o2o.identity.CustomerPrincipal;
 import o2o.identity.Customers;
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.Merchant;
 import o2o.merchants.Merchants;
 import o2o.shared.InvalidInput;
-import o2o.shared.Money;
 import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
 import o2o.wallet.OnlineTopUps;
@@ -50,24 +45,6 @@ class WalletApi {
         this.customers = customers;
         this.merchants = merchants;
     }
-
-    record TopUp(@NotNull String phone, @NotNull Money amount, @Nullable String method) {}
-
-    record OnlineTopUp(@NotNull UUID merchantId, @NotNull Money amount) {}
-
-    record ChargeRequest(@NotNull String phone, @NotNull Money amount, @Nullable @Size(max = 100) String note) {}
-
-    record RefundRequest(@NotNull String phone) {}
-
-    record Rules(@NotNull Map<Long, Long> bonusByThreshold) {}
-
-    record RefundRuleRequest(@NotNull Boolean principalRefundable, @NotNull @Min(1) @Max(3650) Integer withinDays) {}
-
-    record MerchantRules(Map<Long, Long> bonusByThreshold, StoredValue.RefundRule refund) {}
-
-    record MerchantWallet(UUID merchantId, String merchantName, Money principal, Money bonus, Money total) {}
-
-    record MemberWallet(String phone, WalletBalance balance, List<StoredValue.Line> history) {}
 
     @GetMapping("/api/v1/me/wallet")
     WalletBalance mine(CustomerPrincipal customer, @RequestParam UUID merchantId) {

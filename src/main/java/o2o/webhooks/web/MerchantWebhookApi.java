@@ -1,6 +1,5 @@
 package o2o.webhooks.web;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,7 +9,6 @@ import o2o.identity.StaffPrincipal;
 import o2o.shared.InvalidInput;
 import o2o.webhooks.WebhookDeliveries;
 import o2o.webhooks.WebhookDelivery;
-import o2o.webhooks.WebhookEndpoint;
 import o2o.webhooks.WebhookEndpoints;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -33,21 +31,6 @@ class MerchantWebhookApi {
     MerchantWebhookApi(WebhookEndpoints endpoints, WebhookDeliveries deliveries) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
-    }
-
-    record EndpointRequest(@Nullable String url, @Nullable String description, @Nullable List<String> eventTypes) {}
-
-    record EndpointResponse(UUID id, String url, @Nullable String description, List<String> eventTypes,
-            Instant createdAt, Instant updatedAt, @Nullable String secret) {
-
-        static EndpointResponse of(WebhookEndpoint e, @Nullable String secret) {
-            return new EndpointResponse(e.id(), e.url(), e.description(), e.eventTypes(), e.createdAt(),
-                    e.updatedAt(), secret);
-        }
-
-        static EndpointResponse of(WebhookEndpoints.WithSecret created) {
-            return of(created.endpoint(), created.secret());
-        }
     }
 
     @PostMapping("/api/v1/merchant/webhooks")

@@ -9,8 +9,6 @@ import o2o.shared.web.OnProblem;
 import o2o.shared.web.PageText;
 import o2o.webhooks.EventType;
 import o2o.webhooks.WebhookDeliveries;
-import o2o.webhooks.WebhookDelivery;
-import o2o.webhooks.WebhookEndpoint;
 import o2o.webhooks.WebhookEndpoints;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -92,8 +90,6 @@ class WebhookConsole {
         redirect.addFlashAttribute("notice", text.message("webhooks.resent"));
         return "redirect:/merchant/webhooks#endpoint-" + id;
     }
-
-    record EndpointView(WebhookEndpoint endpoint, List<WebhookDelivery> deliveries) {}
 
     private String page(StaffPrincipal staff, Model model, String url, String description, List<String> checked) {
         var views = endpoints.of(staff).stream()

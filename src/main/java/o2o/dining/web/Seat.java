@@ -1,0 +1,7 @@
+package o2o.dining.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
+@Schema(name = "TableSessionSeat")
+record Seat(@Nullable Integer partySize) {}

@@ -1,0 +1,8 @@
+package o2o.identity.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+@Schema(name = "AuthCodeRequest")
+record CodeRequest(@NotBlank @Size(max = 20) String phone) {}

@@ -1,0 +1,9 @@
+package o2o.loyalty.web;
+
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotNull;
+
+@Schema(name = "PointsProgramAddMerchant")
+record AddMerchant(@NotNull UUID merchantId) {}
