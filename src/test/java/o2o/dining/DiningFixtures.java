@@ -43,11 +43,6 @@ final class DiningFixtures {
 
     /** A phone's web session, signed in by SMS code. */
     WebSession diner(String phone) {
-        var session = new WebSession(port);
-        session.get("/signin");
-        assertThat(session.post("/signin/code", Map.of("phone", phone)).status()).isEqualTo(200);
-        var signedIn = session.post("/signin", Map.of("phone", phone, "code", fixtures.latestCode(phone), "next", "/"));
-        assertThat(signedIn.status()).isEqualTo(302);
-        return session;
+        return new WebSession(port).signInAsCustomer(phone, fixtures::latestCode);
     }
 }

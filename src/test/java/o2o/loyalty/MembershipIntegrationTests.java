@@ -23,12 +23,7 @@ import org.junit.jupiter.api.Test;
 class MembershipIntegrationTests extends ApiTest {
 
     private WebSession signedInCustomer(String phone) {
-        var session = new WebSession(port);
-        session.get("/signin");
-        assertThat(session.post("/signin/code", Map.of("phone", phone)).status()).isEqualTo(200);
-        var signedIn = session.post("/signin", Map.of("phone", phone, "code", fixtures.latestCode(phone), "next", "/"));
-        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(302);
-        return session;
+        return new WebSession(port).signInAsCustomer(phone, fixtures::latestCode);
     }
 
     private Api.Response lookup(String staffToken, String query) {

@@ -21,12 +21,7 @@ class PickupPagesIntegrationTests extends ApiTest {
     }
 
     WebSession signedIn(String phone) {
-        var session = new WebSession(port);
-        session.get("/signin");
-        assertThat(session.post("/signin/code", Map.of("phone", phone)).status()).isEqualTo(200);
-        var signedIn = session.post("/signin", Map.of("phone", phone, "code", fixtures.latestCode(phone), "next", "/"));
-        assertThat(signedIn.status()).isEqualTo(302);
-        return session;
+        return new WebSession(port).signInAsCustomer(phone, fixtures::latestCode);
     }
 
     @Test

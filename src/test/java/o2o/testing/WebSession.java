@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -50,6 +51,16 @@ public final class WebSession {
         if (response.status() != 302 || response.location().contains("error")) {
             throw new IllegalStateException("sign-in failed: " + response);
         }
+        return this;
+    }
+
+    /** Signs a customer in by phone and the SMS code {@code codeOf} reads for it (e.g. {@code fixtures::latestCode}). */
+    public WebSession signInAsCustomer(String phone, Function<String, String> codeOf) {
+        get("/signin");
+        var sent = post("/signin/code", Map.of("phone", phone));
+        if (sent.status() != 200) throw new IllegalStateException("no code sent: " + sent);
+        var response = post("/signin", Map.of("phone", phone, "code", codeOf.apply(phone), "next", "/"));
+        if (response.status() != 302) throw new IllegalStateException("sign-in failed: " + response);
         return this;
     }
 
