@@ -10,8 +10,10 @@ import o2o.dining.persistence.ScanRepository;
 import o2o.identity.StaffPrincipal;
 import o2o.loyalty.Enrolment;
 import o2o.merchants.Stores;
+import o2o.shared.CustomerId;
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -64,7 +66,8 @@ public class TableScans {
         var now = clock.instant();
         scans.add(id, table, session, trackingCode, customerId, dinerKey, now,
                 now.atZone(store.timeZone()).toLocalDate());
-        boolean member = customerId != null && enrolment.isMember(customerId, table.merchantId());
+        boolean member = customerId != null && enrolment.isMember(new CustomerId(customerId),
+                new MerchantId(table.merchantId()));
         return new Scan(id, table, tables.session(session.id()).orElseThrow(), member);
     }
 
@@ -86,7 +89,8 @@ public class TableScans {
         if (scan.customerId() != null && !scan.customerId().equals(customerId)) {
             throw Problem.forbidden("another diner's scan");
         }
-        boolean joinedNow = enrolment.join(customerId, scan.merchantId(), CHANNEL, name);
+        boolean joinedNow = enrolment.join(new CustomerId(customerId),
+                new MerchantId(scan.merchantId()), CHANNEL, name);
         tables.session(scan.sessionId()).filter(TableSession::open).ifPresent(s -> tables.addDiner(s, customerId));
         scans.joinedBy(scanId, customerId, joinedNow);
         return joinedNow;

@@ -42,7 +42,9 @@ public class Enrolment {
 
     /** True when the customer became a member now, false when they already were (and nothing changed). */
     @Transactional
-    public boolean join(UUID customerId, UUID merchantId, String channel, @Nullable String displayName) {
+    public boolean join(CustomerId customer, MerchantId merchant, String channel, @Nullable String displayName) {
+        UUID customerId = customer.value();
+        UUID merchantId = merchant.value();
         var name = displayName(displayName);
         merchants.find(merchantId).filter(m -> m.status() == MerchantStatus.APPROVED)
                 .orElseThrow(() -> Problem.notFound("merchant"));
@@ -50,21 +52,21 @@ public class Enrolment {
         var now = clock.instant();
         boolean joined = memberships.insert(new Membership(merchantId, customerId, program, channel, now), name);
         if (joined) {
-            events.publishEvent(new MemberJoined(new MerchantId(merchantId), new CustomerId(customerId), channel, now));
+            events.publishEvent(new MemberJoined(merchant, customer, channel, now));
         }
         return joined;
     }
 
     /** Joins (as {@link #join}) and returns the membership, new or as it was. */
     @Transactional
-    public Membership enrol(UUID customerId, UUID merchantId, String channel) {
-        join(customerId, merchantId, channel, null);
-        return memberships.membership(merchantId, customerId).orElseThrow();
+    public Membership enrol(CustomerId customer, MerchantId merchant, String channel) {
+        join(customer, merchant, channel, null);
+        return memberships.membership(merchant.value(), customer.value()).orElseThrow();
     }
 
     @Transactional(readOnly = true)
-    public boolean isMember(UUID customerId, UUID merchantId) {
-        return memberships.exists(merchantId, customerId);
+    public boolean isMember(CustomerId customer, MerchantId merchant) {
+        return memberships.exists(merchant.value(), customer.value());
     }
 
     private static @Nullable String displayName(@Nullable String raw) {

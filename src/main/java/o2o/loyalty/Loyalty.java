@@ -8,17 +8,19 @@ import java.util.stream.Collectors;
 
 import o2o.identity.CustomerPrincipal;
 import o2o.identity.Customers;
-import o2o.loyalty.persistence.Memberships;
-import o2o.loyalty.persistence.PointsLotRows;
-import o2o.loyalty.persistence.PointsLotRows.NewLot;
-import o2o.loyalty.persistence.TierActivities;
 import o2o.ledger.Account;
 import o2o.ledger.AccountKey;
 import o2o.ledger.Ledger;
 import o2o.ledger.Posting;
+import o2o.loyalty.persistence.Memberships;
+import o2o.loyalty.persistence.PointsLotRows.NewLot;
+import o2o.loyalty.persistence.PointsLotRows;
+import o2o.loyalty.persistence.TierActivities;
 import o2o.orders.Channel;
 import o2o.orders.OrderPaid;
 import o2o.orders.OrderRefunded;
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,8 +71,8 @@ public class Loyalty {
     }
 
     @Transactional(readOnly = true)
-    public Optional<Membership> membership(UUID customerId, UUID merchantId) {
-        return memberships.membership(merchantId, customerId);
+    public Optional<Membership> membership(CustomerId customer, MerchantId merchant) {
+        return memberships.membership(merchant.value(), customer.value());
     }
 
     @Transactional(readOnly = true)
@@ -79,7 +81,9 @@ public class Loyalty {
     }
 
     @Transactional
-    public PointsBalance points(UUID customerId, UUID merchantId) {
+    public PointsBalance points(CustomerId customer, MerchantId merchant) {
+        UUID customerId = customer.value();
+        UUID merchantId = merchant.value();
         var program = programOf(merchantId);
         var account = ledger.account(memberKey(program, customerId), merchantId, false);
         return new PointsBalance(program, account.balance(), ledger.history(account.id(), 50));
@@ -102,7 +106,7 @@ public class Loyalty {
         if (paid.channel() == Channel.TOP_UP) return; // buying stored value earns nothing; spending it does
         var customer = customers.current(paid.customerId().value()).map(CustomerPrincipal::customerId)
                 .orElse(paid.customerId().value()); // an order paid after its customer was merged earns for the merged one
-        var membership = membership(customer, paid.merchantId().value());
+        var membership = membership(new CustomerId(customer), paid.merchantId());
         if (membership.isEmpty()) return;
         var program = membership.get().programId();
         var rules = programs.rules(program);

@@ -9,6 +9,8 @@ import o2o.loyalty.persistence.Memberships;
 import o2o.loyalty.persistence.Memberships.MemberRow;
 import o2o.merchants.Merchant;
 import o2o.merchants.Merchants;
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import o2o.shared.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -67,15 +69,19 @@ public class MemberCards {
 
     /** The customer's card at one merchant; 404 when they are not a member there. */
     @Transactional
-    public Card of(UUID customerId, UUID merchantId) {
-        var membership = loyalty.membership(customerId, merchantId).orElseThrow(() -> Problem.notFound("membership"));
+    public Card of(CustomerId customer, MerchantId merchant) {
+        UUID customerId = customer.value();
+        UUID merchantId = merchant.value();
+        var membership = loyalty.membership(customer, merchant).orElseThrow(() -> Problem.notFound("membership"));
         return new Card(merchantId, merchants.find(merchantId).map(Merchant::name).orElse(""), membership.joinedAt(),
                 loyalty.balance(customerId, membership.programId()));
     }
 
     /** A fresh QR code for the customer's card at this merchant; 404 when they are not a member there. */
     @Transactional(readOnly = true)
-    public CardToken issue(UUID customerId, UUID merchantId) {
+    public CardToken issue(CustomerId customer, MerchantId merchant) {
+        UUID customerId = customer.value();
+        UUID merchantId = merchant.value();
         long number = memberships.find(merchantId, customerId).map(MemberRow::number)
                 .orElseThrow(() -> Problem.notFound("membership"));
         var expires = clock.instant().plus(properties.memberQrTtl());

@@ -13,7 +13,9 @@ import o2o.identity.Role;
 import o2o.identity.StaffPrincipal;
 import o2o.loyalty.persistence.Memberships;
 import o2o.loyalty.persistence.Memberships.MemberRow;
+import o2o.shared.CustomerId;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.shared.Page;
 import o2o.shared.PhoneNumber;
@@ -91,7 +93,8 @@ public class Members {
     public Registered register(StaffPrincipal staff, String phone, @Nullable String name) {
         var merchant = atCounter(staff);
         var customer = customers.findOrRegister(PhoneNumber.parse(phone));
-        boolean joined = enrolment.join(customer.customerId(), merchant, Enrolment.COUNTER, name);
+        boolean joined = enrolment.join(new CustomerId(customer.customerId()),
+                new MerchantId(merchant), Enrolment.COUNTER, name);
         return new Registered(summary(merchant, customer).orElseThrow(), joined);
     }
 
@@ -161,7 +164,8 @@ public class Members {
 
     private MemberSummary summary(MemberRow row, PhoneNumber phone) {
         return new MemberSummary(row.customerId(), phone.masked(), row.name(), row.joinedAt(), row.channel(),
-                loyalty.balance(row.customerId(), row.programId()), tiers.of(row.customerId(), row.merchantId()).orElse(null));
+                loyalty.balance(row.customerId(), row.programId()), tiers.of(new CustomerId(row.customerId()),
+                        new MerchantId(row.merchantId())).orElse(null));
     }
 
     /** Owners, managers and cashiers serve members at the counter. */

@@ -19,6 +19,7 @@ import o2o.identity.StaffPrincipal;
 import o2o.shared.CustomerId;
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -145,7 +146,8 @@ public class PointsMall {
                 .param("now", utc(clock.instant()))
                 .update();
         if (fresh == 0) return earlier(customerId, item.id(), reference);
-        var membership = loyalty.membership(customerId, item.merchantId()).orElseThrow(CheckoutPoints::notAMember);
+        var membership = loyalty.membership(new CustomerId(customerId),
+                new MerchantId(item.merchantId())).orElseThrow(CheckoutPoints::notAMember);
         int taken = jdbc.sql("""
                         update points_mall_item set stock = stock - 1, exchanged = exchanged + 1
                         where id = :id and active and (stock is null or stock > 0)

@@ -8,7 +8,9 @@ import o2o.identity.StaffPrincipal;
 import o2o.ledger.AccountKey;
 import o2o.ledger.Ledger;
 import o2o.ledger.Posting;
+import o2o.shared.CustomerId;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.shared.Problem;
 import org.springframework.http.HttpStatus;
@@ -170,7 +172,8 @@ public class PointsSpending {
         }
         if (key.isBlank() || key.length() > 100) throw new InvalidInput("Idempotency-Key", "1 to 100 characters");
         if (note.length() > 100) throw new InvalidInput("note", "at most 100 characters");
-        var membership = loyalty.membership(customerId, merchant).orElseThrow(() -> Problem.notFound("member"));
+        var membership = loyalty.membership(new CustomerId(customerId),
+                new MerchantId(merchant)).orElseThrow(() -> Problem.notFound("member"));
         var value = rules(membership.programId()).valueOf(points);
         var description = note.isBlank() ? "到店积分抵扣" : "到店积分抵扣：" + note.strip();
         var spent = spend(customerId, membership.programId(), merchant, points, "counter:" + merchant + ":" + key,

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import o2o.identity.StaffPrincipal;
 import o2o.loyalty.persistence.TierRows;
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,13 +44,16 @@ public class Tiers {
 
     /** The member's current tier at that merchant (in the program it collects in), empty below the first level. */
     @Transactional(readOnly = true)
-    public Optional<Tier> of(UUID customerId, UUID merchantId) {
-        return rows.programWithoutCreating(merchantId).flatMap(program -> rows.current(program, customerId));
+    public Optional<Tier> of(CustomerId customer, MerchantId merchant) {
+        return rows.programWithoutCreating(merchant.value())
+                .flatMap(program -> rows.current(program, customer.value()));
     }
 
     /** The member's tier at that merchant and the history of its changes, newest first. */
     @Transactional(readOnly = true)
-    public MemberTier memberTier(UUID customerId, UUID merchantId) {
+    public MemberTier memberTier(CustomerId customer, MerchantId merchant) {
+        UUID customerId = customer.value();
+        UUID merchantId = merchant.value();
         var program = rows.programWithoutCreating(merchantId);
         if (program.isEmpty()) return new MemberTier(null, List.of());
         return new MemberTier(rows.current(program.get(), customerId).orElse(null),

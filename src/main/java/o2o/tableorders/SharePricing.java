@@ -9,7 +9,9 @@ import o2o.loyalty.Loyalty;
 import o2o.loyalty.PointsSpending;
 import o2o.loyalty.Tier;
 import o2o.loyalty.Tiers;
+import o2o.shared.CustomerId;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.shared.Problem;
 import o2o.wallet.StoredValue;
@@ -40,14 +42,15 @@ class SharePricing {
 
     /** The member's tier discount on the share, rounded down to the minor unit; zero for non-members. */
     Money memberDiscount(UUID customerId, UUID merchantId, Money amount) {
-        int percent = tiers.of(customerId, merchantId).map(Tier::discountPercent).orElse(0);
+        int percent = tiers.of(new CustomerId(customerId),
+                new MerchantId(merchantId)).map(Tier::discountPercent).orElse(0);
         return new Money(amount.minor() * percent / 100, amount.currency());
     }
 
     BillPreview price(TableBill bill, BillShare share, UUID customerId, @Nullable UUID couponId, long pointsToUse) {
         var amount = share.amount();
         var currency = amount.currency();
-        var tier = tiers.of(customerId, bill.merchantId());
+        var tier = tiers.of(new CustomerId(customerId), new MerchantId(bill.merchantId()));
         var member = memberDiscount(customerId, bill.merchantId(), amount);
         var afterMember = amount.minus(member);
         var usable = usableCoupons(bill, customerId, afterMember);
@@ -58,7 +61,7 @@ class SharePricing {
                     .orElseThrow(() -> new InvalidInput("couponId", "not one of your coupons usable here"));
         }
         var payable = afterMember.minus(couponDiscount);
-        var membership = loyalty.membership(customerId, bill.merchantId());
+        var membership = loyalty.membership(new CustomerId(customerId), new MerchantId(bill.merchantId()));
         long balance = 0;
         long most = 0;
         Long coverAll = null;

@@ -14,7 +14,9 @@ import java.util.stream.IntStream;
 
 import o2o.orders.Channel;
 import o2o.orders.OrderPaid;
+import o2o.shared.CustomerId;
 import o2o.shared.Ids;
+import o2o.shared.MerchantId;
 import o2o.testing.Concurrently;
 import o2o.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,7 @@ class PointsProgramIntegrationTests extends LoyaltyTest {
 
         pay(merchant, member, Channel.DEAL, 4567); // 45.67 × 2 × 100% × 120% = 109.608
         assertThat(balance(program, member)).isEqualTo(109);
-        assertThat(tiers.of(member.id(), merchant.id())).get().extracting(Tier::name, Tier::discountPercent)
+        assertThat(tiers.of(new CustomerId(member.id()), new MerchantId(merchant.id()))).get().extracting(Tier::name, Tier::discountPercent)
                 .containsExactly("银卡", 5);
 
         pay(merchant, member, Channel.DINE_IN, 3333); // 33.33 × 3 × 200% × 150% = 299.97
@@ -91,7 +93,7 @@ class PointsProgramIntegrationTests extends LoyaltyTest {
         Concurrently.atOnce(tasks);
         assertThat(balance(program, member)).isEqualTo(40 * 100);
         assertThat(lotsOf(program, member)).hasSize(40).allMatch(points -> points == 100);
-        var history = tiers.memberTier(member.id(), merchant.id()).history();
+        var history = tiers.memberTier(new CustomerId(member.id()), new MerchantId(merchant.id())).history();
         assertThat(history).extracting(MemberTier.Change::to).containsExactly("金卡", "银卡");
         assertThat(api.get("/api/v1/admin/ledger/reconcile", fixtures.operatorToken()).body().path("differences").size())
                 .isZero();
@@ -147,14 +149,14 @@ class PointsProgramIntegrationTests extends LoyaltyTest {
         var program = program(merchant);
 
         pay(merchant, member, Channel.DEAL, 15000);
-        assertThat(tiers.of(member.id(), merchant.id())).get().extracting(Tier::name).isEqualTo("银卡");
+        assertThat(tiers.of(new CustomerId(member.id()), new MerchantId(merchant.id()))).get().extracting(Tier::name).isEqualTo("银卡");
         var big = pay(merchant, member, Channel.DEAL, 40000);
-        assertThat(tiers.of(member.id(), merchant.id())).get().extracting(Tier::name, Tier::discountPercent)
+        assertThat(tiers.of(new CustomerId(member.id()), new MerchantId(merchant.id()))).get().extracting(Tier::name, Tier::discountPercent)
                 .containsExactly("金卡", 12);
         pay(merchant, member, Channel.DEAL, 10000); // at 金卡: 100 × 150%
         assertThat(balance(program, member)).isEqualTo(150 + 400 + 150);
         refund(big, merchant, member, 20000, 40000, "voucher:a");
-        assertThat(tiers.of(member.id(), merchant.id())).get().extracting(Tier::name).isEqualTo("银卡");
+        assertThat(tiers.of(new CustomerId(member.id()), new MerchantId(merchant.id()))).get().extracting(Tier::name).isEqualTo("银卡");
 
         var mine = api.get("/api/v1/me/memberships/" + merchant.id() + "/tier", member.token());
         assertThat(mine.status()).as(mine.raw()).isEqualTo(200);
@@ -164,8 +166,8 @@ class PointsProgramIntegrationTests extends LoyaltyTest {
 
         clock.advance(Duration.ofDays(31));
         tiers.reevaluateRollingPeriods();
-        assertThat(tiers.of(member.id(), merchant.id())).isEmpty();
-        assertThat(tiers.memberTier(member.id(), merchant.id()).history())
+        assertThat(tiers.of(new CustomerId(member.id()), new MerchantId(merchant.id()))).isEmpty();
+        assertThat(tiers.memberTier(new CustomerId(member.id()), new MerchantId(merchant.id())).history())
                 .extracting(MemberTier.Change::from, MemberTier.Change::to, change -> change.reason().name())
                 .containsExactly(
                         tuple("银卡", null, "PERIOD"),
@@ -173,7 +175,7 @@ class PointsProgramIntegrationTests extends LoyaltyTest {
                         tuple("银卡", "金卡", "EARN"),
                         tuple(null, "银卡", "EARN"));
         tiers.reevaluateRollingPeriods();
-        assertThat(tiers.memberTier(member.id(), merchant.id()).history()).as("nothing more to change").hasSize(4);
+        assertThat(tiers.memberTier(new CustomerId(member.id()), new MerchantId(merchant.id())).history()).as("nothing more to change").hasSize(4);
     }
 
     @Test
@@ -181,10 +183,10 @@ class PointsProgramIntegrationTests extends LoyaltyTest {
         var merchant = fixtures.approvedMerchant("改等级");
         var member = member(merchant);
         pay(merchant, member, Channel.DEAL, 30000);
-        assertThat(tiers.of(member.id(), merchant.id())).isEmpty();
+        assertThat(tiers.of(new CustomerId(member.id()), new MerchantId(merchant.id()))).isEmpty();
         putTiers(merchant, "POINTS", null, List.of(level("会员", 0, 0, 100), level("银卡", 200, 3, 100)));
-        assertThat(tiers.of(member.id(), merchant.id())).get().extracting(Tier::name).isEqualTo("银卡");
-        assertThat(tiers.memberTier(member.id(), merchant.id()).history()).extracting(change -> change.reason().name())
+        assertThat(tiers.of(new CustomerId(member.id()), new MerchantId(merchant.id()))).get().extracting(Tier::name).isEqualTo("银卡");
+        assertThat(tiers.memberTier(new CustomerId(member.id()), new MerchantId(merchant.id())).history()).extracting(change -> change.reason().name())
                 .containsExactly("RULES");
         var read = api.get("/api/v1/merchant/tiers", merchant.ownerToken());
         assertThat(read.body().path("levels").size()).isEqualTo(2);

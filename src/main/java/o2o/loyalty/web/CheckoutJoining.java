@@ -5,6 +5,8 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import o2o.loyalty.Enrolment;
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -40,7 +42,8 @@ class CheckoutJoining implements WebMvcConfigurer, HandlerInterceptor {
         var merchant = request.getParameter(MERCHANT);
         if (customer == null || merchant == null) return true;
         try {
-            enrolment.join(customer.customerId(), UUID.fromString(merchant), Enrolment.CHECKOUT, null);
+            enrolment.join(new CustomerId(customer.customerId()),
+                    new MerchantId(UUID.fromString(merchant)), Enrolment.CHECKOUT, null);
         } catch (IllegalArgumentException e) {
             // a tampered form: the order goes ahead without joining
         }

@@ -9,6 +9,8 @@ import o2o.loyalty.Loyalty;
 import o2o.loyalty.MemberCards;
 import o2o.loyalty.Tiers;
 import o2o.merchants.Stores;
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import o2o.shared.Problem;
 import o2o.shared.QrCodes;
 import org.jspecify.annotations.Nullable;
@@ -57,8 +59,9 @@ class MemberCardPages {
 
     @GetMapping("/me/memberships/{merchantId}")
     String card(CustomerPrincipal customer, @PathVariable UUID merchantId, Model model) {
-        model.addAttribute("card", cards.of(customer.customerId(), merchantId));
-        model.addAttribute("tier", tiers.of(customer.customerId(), merchantId).orElse(null));
+        model.addAttribute("card", cards.of(new CustomerId(customer.customerId()), new MerchantId(merchantId)));
+        model.addAttribute("tier", tiers.of(new CustomerId(customer.customerId()),
+                new MerchantId(merchantId)).orElse(null));
         qrModel(customer, merchantId, model);
         return "loyalty/card";
     }
@@ -80,15 +83,16 @@ class MemberCardPages {
 
     @GetMapping("/me/memberships/{merchantId}/points")
     String points(CustomerPrincipal customer, @PathVariable UUID merchantId, Model model) {
-        model.addAttribute("card", cards.of(customer.customerId(), merchantId));
-        model.addAttribute("balance", loyalty.points(customer.customerId(), merchantId));
+        model.addAttribute("card", cards.of(new CustomerId(customer.customerId()), new MerchantId(merchantId)));
+        model.addAttribute("balance", loyalty.points(new CustomerId(customer.customerId()),
+                new MerchantId(merchantId)));
         return "loyalty/points";
     }
 
     /** The store page's "join membership" button. */
     @PostMapping("/me/memberships")
     String join(CustomerPrincipal customer, @RequestParam UUID merchantId) {
-        enrolment.join(customer.customerId(), merchantId, Enrolment.PAGE, null);
+        enrolment.join(new CustomerId(customer.customerId()), new MerchantId(merchantId), Enrolment.PAGE, null);
         return "redirect:/me/memberships/" + merchantId;
     }
 
@@ -100,7 +104,8 @@ class MemberCardPages {
         model.addAttribute("merchantId", store.merchantId());
         var customer = customerOf(authentication);
         model.addAttribute("signedIn", customer != null);
-        model.addAttribute("member", customer != null && enrolment.isMember(customer.customerId(), store.merchantId()));
+        model.addAttribute("member", customer != null && enrolment.isMember(new CustomerId(customer.customerId()),
+                new MerchantId(store.merchantId())));
         return "loyalty/join :: store";
     }
 
@@ -108,12 +113,13 @@ class MemberCardPages {
     @GetMapping("/me/memberships/checkout-choice")
     String checkoutChoice(CustomerPrincipal customer, @RequestParam UUID merchant, Model model) {
         model.addAttribute("merchantId", merchant);
-        model.addAttribute("member", enrolment.isMember(customer.customerId(), merchant));
+        model.addAttribute("member", enrolment.isMember(new CustomerId(customer.customerId()),
+                new MerchantId(merchant)));
         return "loyalty/join :: checkout";
     }
 
     private void qrModel(CustomerPrincipal customer, UUID merchantId, Model model) {
-        var token = cards.issue(customer.customerId(), merchantId);
+        var token = cards.issue(new CustomerId(customer.customerId()), new MerchantId(merchantId));
         model.addAttribute("merchantId", merchantId);
         model.addAttribute("qr", token);
         // renew a few seconds before the code runs out, never more often than every 5 s

@@ -10,6 +10,8 @@ import o2o.loyalty.Enrolment;
 import o2o.loyalty.Loyalty;
 import o2o.loyalty.Membership;
 import o2o.loyalty.PointsBalance;
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,7 +32,7 @@ class MembershipApi {
 
     @PostMapping("/api/v1/me/memberships")
     Membership join(CustomerPrincipal customer, @Valid @RequestBody Join join) {
-        return enrolment.enrol(customer.customerId(), join.merchantId(), "online");
+        return enrolment.enrol(new CustomerId(customer.customerId()), new MerchantId(join.merchantId()), "online");
     }
 
     @GetMapping("/api/v1/me/memberships")
@@ -40,6 +42,6 @@ class MembershipApi {
 
     @GetMapping("/api/v1/me/points")
     PointsBalance points(CustomerPrincipal customer, @RequestParam UUID merchantId) {
-        return loyalty.points(customer.customerId(), merchantId);
+        return loyalty.points(new CustomerId(customer.customerId()), new MerchantId(merchantId));
     }
 }

@@ -14,6 +14,8 @@ import o2o.loyalty.Settlement;
 import o2o.loyalty.SettlementReport;
 import o2o.loyalty.TierRules;
 import o2o.loyalty.Tiers;
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,8 +77,9 @@ class PointsProgramApi {
 
     @GetMapping("/api/v1/me/memberships/{merchantId}/tier")
     MemberTier myTier(CustomerPrincipal customer, @PathVariable UUID merchantId) {
-        loyalty.membership(customer.customerId(), merchantId).orElseThrow(() -> Problem.notFound("membership"));
-        return tiers.memberTier(customer.customerId(), merchantId);
+        loyalty.membership(new CustomerId(customer.customerId()),
+                new MerchantId(merchantId)).orElseThrow(() -> Problem.notFound("membership"));
+        return tiers.memberTier(new CustomerId(customer.customerId()), new MerchantId(merchantId));
     }
 
     @PostMapping("/api/v1/admin/points-programs")
