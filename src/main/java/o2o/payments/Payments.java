@@ -7,14 +7,10 @@ import java.util.UUID;
 
 import o2o.payments.persistence.PaymentTable;
 import o2o.payments.persistence.RefundTable;
-import o2o.shared.CustomerId;
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
-import o2o.shared.MerchantId;
 import o2o.shared.Money;
-import o2o.shared.OrderId;
 import o2o.shared.Problem;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,17 +45,10 @@ public class Payments {
     }
 
     /**
-     * A payment for an order; one with the same provider and amount that is unfinished, or already succeeded (the
-     * order not yet marked paid), is handed out again instead of a second.
+     * A payment for an order, on a page, as a QR code to scan or inside WeChat ({@link StartPayment#scene}); one with
+     * the same provider and amount that is unfinished, or already succeeded (the order not yet marked paid), is handed
+     * out again instead of a second.
      */
-    @Transactional
-    public Payment start(OrderId orderId, MerchantId merchantId, @Nullable CustomerId customerId, Money amount,
-            String providerName, String description, String returnUrl) {
-        return start(new StartPayment(orderId, merchantId, customerId, amount, providerName, description, returnUrl,
-                PaymentProvider.Scene.PAGE, null));
-    }
-
-    /** As above, for a payment that starts in a scene of its own: a QR code to scan, or inside WeChat. */
     @Transactional
     public Payment start(StartPayment request) {
         var providerName = request.provider();
