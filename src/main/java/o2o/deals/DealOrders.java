@@ -11,7 +11,6 @@ import o2o.orders.LineKind;
 import o2o.orders.NewOrder;
 import o2o.orders.Order;
 import o2o.orders.Orders;
-import o2o.shared.CustomerId;
 import o2o.shared.InvalidInput;
 import o2o.shared.MerchantId;
 import o2o.shared.Money;
@@ -61,7 +60,7 @@ public class DealOrders {
         var line = new NewOrder.Line(LineKind.DEAL, deal.id(), deal.terms().title(), price, quantity,
                 price.times(quantity));
         var order = orders.place(new NewOrder(new MerchantId(deal.merchantId()), null,
-                new CustomerId(customer.customerId()), Channel.DEAL, List.of(line), Money.zero(price.currency()),
+                customer.id(), Channel.DEAL, List.of(line), Money.zero(price.currency()),
                 couponId, pointsToUse, deal.terms().storeIds()));
         stock.take(deal, customer.customerId(), quantity);
         return order;

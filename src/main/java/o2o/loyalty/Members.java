@@ -93,7 +93,7 @@ public class Members {
     public Registered register(StaffPrincipal staff, String phone, @Nullable String name) {
         var merchant = atCounter(staff);
         var customer = customers.findOrRegister(PhoneNumber.parse(phone));
-        boolean joined = enrolment.join(new CustomerId(customer.customerId()),
+        boolean joined = enrolment.join(customer.id(),
                 new MerchantId(merchant), Enrolment.COUNTER, name);
         return new Registered(summary(merchant, customer).orElseThrow(), joined);
     }

@@ -13,7 +13,6 @@ import o2o.orders.persistence.OrderRows;
 import o2o.payments.Payment;
 import o2o.payments.PaymentProvider;
 import o2o.payments.Payments;
-import o2o.shared.CustomerId;
 import o2o.shared.InvalidInput;
 import o2o.shared.MerchantId;
 import o2o.shared.Money;
@@ -74,7 +73,7 @@ public class Orders {
     public Order placeTopUpOrder(CustomerPrincipal customer, UUID merchantId, Money amount, String title) {
         if (amount.isZero()) throw new InvalidInput("amount", "must be more than zero");
         var line = new NewOrder.Line(LineKind.TOP_UP, merchantId, title, amount, 1, amount);
-        return placing.place(new NewOrder(new MerchantId(merchantId), null, new CustomerId(customer.customerId()),
+        return placing.place(new NewOrder(new MerchantId(merchantId), null, customer.id(),
                 Channel.TOP_UP, List.of(line), Money.zero(amount.currency()), null, 0, Set.of()));
     }
 

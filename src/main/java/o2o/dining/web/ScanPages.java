@@ -13,7 +13,6 @@ import o2o.dining.TrackingCode;
 import o2o.identity.CustomerPrincipal;
 import o2o.loyalty.Enrolment;
 import o2o.merchants.Stores;
-import o2o.shared.CustomerId;
 import o2o.shared.MerchantId;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
@@ -72,7 +71,7 @@ class ScanPages {
         var store = stores.findListed(table.storeId()).orElseThrow(() -> Problem.notFound("table"));
         var menu = TableLinks.menu(store.id(), table.code());
         var customer = customerOf(authentication);
-        if (customer != null && enrolment.isMember(new CustomerId(customer.customerId()),
+        if (customer != null && enrolment.isMember(customer.id(),
                 new MerchantId(store.merchantId()))) {
             return "redirect:" + menu;
         }

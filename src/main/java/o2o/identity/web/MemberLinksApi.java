@@ -69,7 +69,7 @@ class MemberLinksApi {
         var merchant = counterMerchant(staff);
         var card = CardNumber.parse(request.cardNumber());
         var customer = customers.findOrRegister(PhoneNumber.parse(request.phone()));
-        boolean bound = customers.bindCard(new MerchantId(merchant), card, new CustomerId(customer.customerId()));
+        boolean bound = customers.bindCard(new MerchantId(merchant), card, customer.id());
         return ResponseEntity.status(bound ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(Card.of(customers.card(merchant, card).orElseThrow()));
     }

@@ -5,7 +5,6 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import o2o.loyalty.Enrolment;
-import o2o.shared.CustomerId;
 import o2o.shared.MerchantId;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -42,7 +41,7 @@ class CheckoutJoining implements WebMvcConfigurer, HandlerInterceptor {
         var merchant = request.getParameter(MERCHANT);
         if (customer == null || merchant == null) return true;
         try {
-            enrolment.join(new CustomerId(customer.customerId()),
+            enrolment.join(customer.id(),
                     new MerchantId(UUID.fromString(merchant)), Enrolment.CHECKOUT, null);
         } catch (IllegalArgumentException e) {
             // a tampered form: the order goes ahead without joining

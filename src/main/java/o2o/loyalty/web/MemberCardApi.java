@@ -6,7 +6,6 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import o2o.identity.CustomerPrincipal;
 import o2o.loyalty.MemberCards;
-import o2o.shared.CustomerId;
 import o2o.shared.MerchantId;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,6 +30,6 @@ class MemberCardApi {
     /** A fresh member QR code (all digits, also typeable); ask again before {@code expiresAt}. */
     @GetMapping("/api/v1/me/memberships/{merchantId}/qr-token")
     MemberCards.CardToken qrToken(CustomerPrincipal customer, @PathVariable UUID merchantId) {
-        return cards.issue(new CustomerId(customer.customerId()), new MerchantId(merchantId));
+        return cards.issue(customer.id(), new MerchantId(merchantId));
     }
 }

@@ -9,7 +9,6 @@ import o2o.loyalty.Loyalty;
 import o2o.loyalty.MemberCards;
 import o2o.loyalty.Tiers;
 import o2o.merchants.Stores;
-import o2o.shared.CustomerId;
 import o2o.shared.MerchantId;
 import o2o.shared.Problem;
 import o2o.shared.QrCodes;
@@ -59,8 +58,8 @@ class MemberCardPages {
 
     @GetMapping("/me/memberships/{merchantId}")
     String card(CustomerPrincipal customer, @PathVariable UUID merchantId, Model model) {
-        model.addAttribute("card", cards.of(new CustomerId(customer.customerId()), new MerchantId(merchantId)));
-        model.addAttribute("tier", tiers.of(new CustomerId(customer.customerId()),
+        model.addAttribute("card", cards.of(customer.id(), new MerchantId(merchantId)));
+        model.addAttribute("tier", tiers.of(customer.id(),
                 new MerchantId(merchantId)).orElse(null));
         qrModel(customer, merchantId, model);
         return "loyalty/card";
@@ -83,8 +82,8 @@ class MemberCardPages {
 
     @GetMapping("/me/memberships/{merchantId}/points")
     String points(CustomerPrincipal customer, @PathVariable UUID merchantId, Model model) {
-        model.addAttribute("card", cards.of(new CustomerId(customer.customerId()), new MerchantId(merchantId)));
-        model.addAttribute("balance", loyalty.points(new CustomerId(customer.customerId()),
+        model.addAttribute("card", cards.of(customer.id(), new MerchantId(merchantId)));
+        model.addAttribute("balance", loyalty.points(customer.id(),
                 new MerchantId(merchantId)));
         return "loyalty/points";
     }
@@ -92,7 +91,7 @@ class MemberCardPages {
     /** The store page's "join membership" button. */
     @PostMapping("/me/memberships")
     String join(CustomerPrincipal customer, @RequestParam UUID merchantId) {
-        enrolment.join(new CustomerId(customer.customerId()), new MerchantId(merchantId), Enrolment.PAGE, null);
+        enrolment.join(customer.id(), new MerchantId(merchantId), Enrolment.PAGE, null);
         return "redirect:/me/memberships/" + merchantId;
     }
 
@@ -104,7 +103,7 @@ class MemberCardPages {
         model.addAttribute("merchantId", store.merchantId());
         var customer = customerOf(authentication);
         model.addAttribute("signedIn", customer != null);
-        model.addAttribute("member", customer != null && enrolment.isMember(new CustomerId(customer.customerId()),
+        model.addAttribute("member", customer != null && enrolment.isMember(customer.id(),
                 new MerchantId(store.merchantId())));
         return "loyalty/join :: store";
     }
@@ -113,13 +112,13 @@ class MemberCardPages {
     @GetMapping("/me/memberships/checkout-choice")
     String checkoutChoice(CustomerPrincipal customer, @RequestParam UUID merchant, Model model) {
         model.addAttribute("merchantId", merchant);
-        model.addAttribute("member", enrolment.isMember(new CustomerId(customer.customerId()),
+        model.addAttribute("member", enrolment.isMember(customer.id(),
                 new MerchantId(merchant)));
         return "loyalty/join :: checkout";
     }
 
     private void qrModel(CustomerPrincipal customer, UUID merchantId, Model model) {
-        var token = cards.issue(new CustomerId(customer.customerId()), new MerchantId(merchantId));
+        var token = cards.issue(customer.id(), new MerchantId(merchantId));
         model.addAttribute("merchantId", merchantId);
         model.addAttribute("qr", token);
         // renew a few seconds before the code runs out, never more often than every 5 s

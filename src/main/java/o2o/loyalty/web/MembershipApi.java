@@ -10,7 +10,6 @@ import o2o.loyalty.Enrolment;
 import o2o.loyalty.Loyalty;
 import o2o.loyalty.Membership;
 import o2o.loyalty.PointsBalance;
-import o2o.shared.CustomerId;
 import o2o.shared.MerchantId;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,7 +31,7 @@ class MembershipApi {
 
     @PostMapping("/api/v1/me/memberships")
     Membership join(CustomerPrincipal customer, @Valid @RequestBody Join join) {
-        return enrolment.enrol(new CustomerId(customer.customerId()), new MerchantId(join.merchantId()), "online");
+        return enrolment.enrol(customer.id(), new MerchantId(join.merchantId()), "online");
     }
 
     @GetMapping("/api/v1/me/memberships")
@@ -42,6 +41,6 @@ class MembershipApi {
 
     @GetMapping("/api/v1/me/points")
     PointsBalance points(CustomerPrincipal customer, @RequestParam UUID merchantId) {
-        return loyalty.points(new CustomerId(customer.customerId()), new MerchantId(merchantId));
+        return loyalty.points(customer.id(), new MerchantId(merchantId));
     }
 }

@@ -9,7 +9,6 @@ import o2o.loyalty.Loyalty;
 import o2o.loyalty.PointsMall;
 import o2o.loyalty.PointsSpending;
 import o2o.merchants.Merchants;
-import o2o.shared.CustomerId;
 import o2o.shared.InvalidInput;
 import o2o.shared.MerchantId;
 import o2o.shared.Money;
@@ -50,7 +49,7 @@ class PointsPages {
     /** htmx, in the deal's buy form: the member's points and what they may use; nothing for non-members. */
     @GetMapping("/me/points/checkout")
     String checkout(CustomerPrincipal customer, @RequestParam UUID merchant, @RequestParam long price, Model model) {
-        var membership = loyalty.membership(new CustomerId(customer.customerId()), new MerchantId(merchant));
+        var membership = loyalty.membership(customer.id(), new MerchantId(merchant));
         if (membership.isEmpty()) return "loyalty/points-checkout :: none";
         var rules = spending.rules(membership.get().programId());
         model.addAttribute("merchantId", merchant);
@@ -65,7 +64,7 @@ class PointsPages {
     @OnProblem(render = "worthless", errorPage = 404)
     String worth(CustomerPrincipal customer, @RequestParam UUID merchant,
             @RequestParam(defaultValue = "") String pointsToUse, Model model) {
-        var membership = loyalty.membership(new CustomerId(customer.customerId()),
+        var membership = loyalty.membership(customer.id(),
                 new MerchantId(merchant)).orElseThrow(() -> Problem.notFound("member"));
         long points = FormValues.wholeNumber("pointsToUse", pointsToUse, 0);
         model.addAttribute("value", points == 0 ? null : spending.rules(membership.programId()).valueOf(points));
@@ -79,7 +78,7 @@ class PointsPages {
     @GetMapping("/me/memberships/{merchantId}/mall")
     String mall(CustomerPrincipal customer, @PathVariable UUID merchantId, Model model) {
         var merchant = merchants.find(merchantId).orElseThrow(() -> Problem.notFound("merchant"));
-        var membership = loyalty.membership(new CustomerId(customer.customerId()), new MerchantId(merchantId));
+        var membership = loyalty.membership(customer.id(), new MerchantId(merchantId));
         model.addAttribute("merchant", merchant);
         model.addAttribute("member", membership.isPresent());
         model.addAttribute("balance", membership.map(m -> spending.balance(customer.customerId(), m.programId()))

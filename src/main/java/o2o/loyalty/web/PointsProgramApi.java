@@ -14,7 +14,6 @@ import o2o.loyalty.Settlement;
 import o2o.loyalty.SettlementReport;
 import o2o.loyalty.TierRules;
 import o2o.loyalty.Tiers;
-import o2o.shared.CustomerId;
 import o2o.shared.MerchantId;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
@@ -77,9 +76,9 @@ class PointsProgramApi {
 
     @GetMapping("/api/v1/me/memberships/{merchantId}/tier")
     MemberTier myTier(CustomerPrincipal customer, @PathVariable UUID merchantId) {
-        loyalty.membership(new CustomerId(customer.customerId()),
+        loyalty.membership(customer.id(),
                 new MerchantId(merchantId)).orElseThrow(() -> Problem.notFound("membership"));
-        return tiers.memberTier(new CustomerId(customer.customerId()), new MerchantId(merchantId));
+        return tiers.memberTier(customer.id(), new MerchantId(merchantId));
     }
 
     @PostMapping("/api/v1/admin/points-programs")
