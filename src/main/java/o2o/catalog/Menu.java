@@ -9,6 +9,7 @@ import o2o.merchants.Stores;
 import o2o.shared.InvalidInput;
 import o2o.shared.Money;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,8 +66,8 @@ public class Menu {
      *     {@code menu-item-sold-out}, 400 {@code invalid-input} for options that break their group's rules
      */
     @Transactional(readOnly = true)
-    public PricedLine price(UUID storeId, UUID itemId, List<UUID> optionIds, int quantity) {
-        var store = stores.find(storeId).orElseThrow(() -> Problem.notFound("store"));
+    public PricedLine price(StoreId storeId, UUID itemId, List<UUID> optionIds, int quantity) {
+        var store = stores.find(storeId.value()).orElseThrow(() -> Problem.notFound("store"));
         if (quantity < 1 || quantity > 999) throw new InvalidInput("quantity", "between 1 and 999");
         return storeMenus.one(store, itemId).price(optionIds, quantity);
     }
@@ -124,20 +125,20 @@ public class Menu {
     }
 
     @Transactional(readOnly = true)
-    public StoreItem atStore(StaffPrincipal staff, UUID storeId, UUID itemId) {
-        return storeMenus.one(stores.get(staff, storeId), itemId);
+    public StoreItem atStore(StaffPrincipal staff, StoreId storeId, UUID itemId) {
+        return storeMenus.one(stores.get(staff, storeId.value()), itemId);
     }
 
     /** The store's own price of an item (null: the base price) and whether this store serves it. */
     @Transactional
-    public StoreItem setAtStore(StaffPrincipal staff, UUID storeId, UUID itemId, @Nullable Money priceOverride,
+    public StoreItem setAtStore(StaffPrincipal staff, StoreId storeId, UUID itemId, @Nullable Money priceOverride,
             boolean available) {
-        return storeMenus.setPrice(staff, storeId, itemId, priceOverride, available);
+        return storeMenus.setPrice(staff, storeId.value(), itemId, priceOverride, available);
     }
 
     /** The switch staff flip during service; setting it to what it already is changes nothing. */
     @Transactional
-    public StoreItem setSoldOut(StaffPrincipal staff, UUID storeId, UUID itemId, boolean soldOut) {
-        return storeMenus.setSoldOut(staff, storeId, itemId, soldOut);
+    public StoreItem setSoldOut(StaffPrincipal staff, StoreId storeId, UUID itemId, boolean soldOut) {
+        return storeMenus.setSoldOut(staff, storeId.value(), itemId, soldOut);
     }
 }

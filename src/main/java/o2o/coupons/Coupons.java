@@ -16,6 +16,7 @@ import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.shared.OrderId;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -62,12 +63,13 @@ public class Coupons {
 
     /** Templates a customer can claim now at this merchant (optionally: that apply at this store). */
     @Transactional(readOnly = true)
-    public List<CouponTemplate> claimable(UUID merchantId, @Nullable UUID storeId) {
-        return templates.claimable(merchantId, storeId, clock.instant());
+    public List<CouponTemplate> claimable(MerchantId merchant, @Nullable StoreId store) {
+        return templates.claimable(merchant.value(), store == null ? null : store.value(), clock.instant());
     }
 
     @Transactional
-    public WalletCoupon claim(UUID customerId, UUID templateId) {
+    public WalletCoupon claim(CustomerId customer, UUID templateId) {
+        var customerId = customer.value();
         var template = template(templateId).orElseThrow(() -> Problem.notFound("coupon"));
         var now = clock.instant();
         if (!template.givesOutAt(now)) throw CouponRefusals.notClaimable("this coupon can no longer be claimed");
@@ -77,7 +79,7 @@ public class Coupons {
         if (!templates.takeOne(templateId)) throw CouponRefusals.soldOut("all of these have been claimed");
         var id = Ids.next();
         coupons.insert(id, templateId, template.merchantId(), customerId, now);
-        return coupon(customerId, id).orElseThrow();
+        return coupon(customer, id).orElseThrow();
     }
 
     /**
@@ -94,11 +96,11 @@ public class Coupons {
                 .getBytes(StandardCharsets.UTF_8));
         var now = clock.instant();
         if (!coupons.insert(id, templateId, template.merchantId(), customerId, now)) {
-            return coupon(customerId, id).orElseThrow(() -> Problem.notFound("coupon"));
+            return coupon(customer, id).orElseThrow(() -> Problem.notFound("coupon"));
         }
         if (!template.givesOutAt(now)) throw CouponRefusals.notClaimable("this coupon can no longer be given out");
         if (!templates.takeOne(templateId)) throw CouponRefusals.soldOut("all of these have been given out");
-        return coupon(customerId, id).orElseThrow();
+        return coupon(customer, id).orElseThrow();
     }
 
     @Transactional(readOnly = true)
@@ -107,8 +109,8 @@ public class Coupons {
     }
 
     @Transactional(readOnly = true)
-    public Optional<WalletCoupon> coupon(UUID customerId, UUID couponId) {
-        return coupons.find(customerId, couponId);
+    public Optional<WalletCoupon> coupon(CustomerId customer, UUID couponId) {
+        return coupons.find(customer.value(), couponId);
     }
 
     /**
@@ -118,7 +120,7 @@ public class Coupons {
     @Transactional(propagation = Propagation.MANDATORY)
     public Money reserve(UUID couponId, CustomerId customerId, MerchantId merchantId, Set<UUID> storeIds,
             Money subtotal, OrderId orderId) {
-        var coupon = coupon(customerId.value(), couponId).orElseThrow(() -> Problem.notFound("coupon"));
+        var coupon = coupon(customerId, couponId).orElseThrow(() -> Problem.notFound("coupon"));
         var discount = coupon.discountFor(merchantId.value(), storeIds, subtotal, clock.instant());
         if (!coupons.reserve(couponId, customerId.value(), orderId.value())) throw WalletCoupon.alreadyHeld();
         return discount;

@@ -74,14 +74,14 @@ public class FloorPlan {
     }
 
     @Transactional
-    public Area renameArea(StaffPrincipal staff, UUID storeId, UUID areaId, String name, int position) {
-        return areas.rename(managedStore(staff, storeId), areaId, name, position);
+    public Area renameArea(StaffPrincipal staff, StoreId storeId, UUID areaId, String name, int position) {
+        return areas.rename(managedStore(staff, storeId.value()), areaId, name, position);
     }
 
     /** Only an empty area goes: its tables are moved or retired first. */
     @Transactional
-    public void removeArea(StaffPrincipal staff, UUID storeId, UUID areaId) {
-        areas.remove(managedStore(staff, storeId), areaId);
+    public void removeArea(StaffPrincipal staff, StoreId storeId, UUID areaId) {
+        areas.remove(managedStore(staff, storeId.value()), areaId);
     }
 
     /** The store's live tables, by area then label. */
@@ -91,8 +91,8 @@ public class FloorPlan {
     }
 
     @Transactional(readOnly = true)
-    public DiningTable table(StaffPrincipal staff, UUID storeId, UUID tableId) {
-        var store = floorStore(staff, storeId);
+    public DiningTable table(StaffPrincipal staff, StoreId storeId, UUID tableId) {
+        var store = floorStore(staff, storeId.value());
         return tables.table(tableId).filter(t -> t.storeId().equals(store.id()) && t.active())
                 .orElseThrow(() -> Problem.notFound("table"));
     }
@@ -103,14 +103,14 @@ public class FloorPlan {
     }
 
     @Transactional
-    public DiningTable updateTable(StaffPrincipal staff, UUID storeId, UUID tableId, TableDetails details) {
-        return layout.update(managedStore(staff, storeId), tableId, details);
+    public DiningTable updateTable(StaffPrincipal staff, StoreId storeId, UUID tableId, TableDetails details) {
+        return layout.update(managedStore(staff, storeId.value()), tableId, details);
     }
 
     /** Takes a free table out of service: its code stops working, its history stays. */
     @Transactional
-    public void retireTable(StaffPrincipal staff, UUID storeId, UUID tableId) {
-        if (layout.retireIfFree(managedStore(staff, storeId), tableId)) return;
+    public void retireTable(StaffPrincipal staff, StoreId storeId, UUID tableId) {
+        if (layout.retireIfFree(managedStore(staff, storeId.value()), tableId)) return;
         table(staff, storeId, tableId);
         throw Problem.conflict("table-occupied", "the table has an open session");
     }

@@ -84,13 +84,13 @@ public class TableScans {
      * @return true when the customer became a member now
      */
     @Transactional
-    public boolean join(UUID scanId, UUID customerId, @Nullable String name) {
+    public boolean join(UUID scanId, CustomerId customer, @Nullable String name) {
+        var customerId = customer.value();
         var scan = scans.lock(scanId).orElseThrow(() -> Problem.notFound("scan"));
         if (scan.customerId() != null && !scan.customerId().equals(customerId)) {
             throw Problem.forbidden("another diner's scan");
         }
-        boolean joinedNow = enrolment.join(new CustomerId(customerId),
-                new MerchantId(scan.merchantId()), CHANNEL, name);
+        boolean joinedNow = enrolment.join(customer, new MerchantId(scan.merchantId()), CHANNEL, name);
         tables.session(scan.sessionId()).filter(TableSession::open).ifPresent(s -> tables.addDiner(s, customerId));
         scans.joinedBy(scanId, customerId, joinedNow);
         return joinedNow;

@@ -40,7 +40,9 @@ public class CustomerMerges {
 
     /** Merges source into target; merging the same pair again returns the earlier merge and changes nothing. */
     @Transactional
-    public CustomerMerge merge(UUID sourceId, UUID targetId, UUID operatorId) {
+    public CustomerMerge merge(CustomerId sourceCustomer, CustomerId targetCustomer, UUID operatorId) {
+        var sourceId = sourceCustomer.value();
+        var targetId = targetCustomer.value();
         if (sourceId.equals(targetId)) throw new InvalidInput("targetCustomerId", "a customer cannot be merged into itself");
         // both rows locked in id order, so two merges of overlapping pairs queue instead of deadlocking
         var rows = jdbc.sql("""

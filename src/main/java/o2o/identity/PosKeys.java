@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -52,7 +54,9 @@ public class PosKeys {
 
     /** Makes a key for a store; the returned secret is never available again. */
     @Transactional
-    public PosKey.Issued create(UUID merchantId, UUID storeId, String name, UUID createdBy) {
+    public PosKey.Issued create(MerchantId merchant, StoreId store, String name, UUID createdBy) {
+        var merchantId = merchant.value();
+        var storeId = store.value();
         var trimmed = name.strip();
         if (trimmed.isEmpty() || trimmed.length() > 60) throw new InvalidInput("name", "1 to 60 characters");
         var id = Ids.next();
@@ -66,16 +70,16 @@ public class PosKeys {
                 .param("id", id).param("merchant", merchantId).param("store", storeId).param("name", trimmed)
                 .param("hash", sha256(secret)).param("by", createdBy).param("now", utc(clock.instant()))
                 .update();
-        return new PosKey.Issued(find(merchantId, id).orElseThrow(), PREFIX + hex(id) + "_" + secret);
+        return new PosKey.Issued(find(merchant, id).orElseThrow(), PREFIX + hex(id) + "_" + secret);
     }
 
     @Transactional(readOnly = true)
-    public List<PosKey> ofStore(UUID merchantId, UUID storeId) {
+    public List<PosKey> ofStore(MerchantId merchant, StoreId store) {
         return jdbc.sql("select " + COLUMNS + """
                          from pos_api_key where merchant_id = :merchant and store_id = :store
                         order by created_at desc, id desc
                         """)
-                .param("merchant", merchantId).param("store", storeId)
+                .param("merchant", merchant.value()).param("store", store.value())
                 .query(PosKeys::key).list();
     }
 
@@ -87,22 +91,24 @@ public class PosKeys {
     }
 
     @Transactional(readOnly = true)
-    public Optional<PosKey> find(UUID merchantId, UUID keyId) {
+    public Optional<PosKey> find(MerchantId merchant, UUID keyId) {
         return jdbc.sql("select " + COLUMNS + " from pos_api_key where merchant_id = :merchant and id = :id")
-                .param("merchant", merchantId).param("id", keyId)
+                .param("merchant", merchant.value()).param("id", keyId)
                 .query(PosKeys::key).optional();
     }
 
     /** Revokes a key of the merchant's store; its next request is refused. Revoking again changes nothing. */
     @Transactional
-    public PosKey revoke(UUID merchantId, UUID storeId, UUID keyId) {
+    public PosKey revoke(MerchantId merchant, StoreId store, UUID keyId) {
+        var merchantId = merchant.value();
+        var storeId = store.value();
         jdbc.sql("""
                         update pos_api_key set revoked_at = :now
                         where merchant_id = :merchant and store_id = :store and id = :id and revoked_at is null
                         """)
                 .param("now", utc(clock.instant())).param("merchant", merchantId).param("store", storeId)
                 .param("id", keyId).update();
-        return find(merchantId, keyId).filter(k -> k.storeId().equals(storeId))
+        return find(merchant, keyId).filter(k -> k.storeId().equals(storeId))
                 .orElseThrow(() -> Problem.notFound("pos-key"));
     }
 

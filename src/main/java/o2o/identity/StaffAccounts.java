@@ -12,6 +12,7 @@ import java.util.UUID;
 import o2o.identity.security.StaffAccess;
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Problem;
 import o2o.shared.SqlArrays;
 import org.springframework.dao.DuplicateKeyException;
@@ -93,9 +94,9 @@ public class StaffAccounts {
     }
 
     @Transactional(readOnly = true)
-    public Optional<StaffMember> find(UUID merchantId, UUID staffId) {
+    public Optional<StaffMember> find(MerchantId merchant, UUID staffId) {
         return jdbc.sql("select " + COLUMNS + " from staff_account where merchant_id = :merchant and id = :id")
-                .param("merchant", merchantId)
+                .param("merchant", merchant.value())
                 .param("id", staffId)
                 .query(StaffAccounts::member)
                 .optional();
@@ -103,7 +104,8 @@ public class StaffAccounts {
 
     /** A new display name, role and stores; the role must be a staff role. */
     @Transactional
-    public StaffMember change(UUID merchantId, UUID staffId, String displayName, Role role, Set<UUID> storeIds) {
+    public StaffMember change(MerchantId merchant, UUID staffId, String displayName, Role role, Set<UUID> storeIds) {
+        var merchantId = merchant.value();
         if (!Role.STAFF.contains(role)) throw new InvalidInput("role", "not a staff role");
         var updated = jdbc.sql("""
                         update staff_account set display_name = :name, role = :role, store_ids = :stores
@@ -115,12 +117,13 @@ public class StaffAccounts {
                 .param("merchant", merchantId)
                 .param("id", staffId)
                 .update();
-        return changed(merchantId, staffId, updated);
+        return changed(merchant, staffId, updated);
     }
 
     /** A new password; the account's earlier tokens and sessions end. */
     @Transactional
-    public StaffMember resetPassword(UUID merchantId, UUID staffId, String password) {
+    public StaffMember resetPassword(MerchantId merchant, UUID staffId, String password) {
+        var merchantId = merchant.value();
         var updated = jdbc.sql("""
                         update staff_account set password_hash = :hash, token_epoch = token_epoch + 1
                         where merchant_id = :merchant and id = :id
@@ -129,12 +132,13 @@ public class StaffAccounts {
                 .param("merchant", merchantId)
                 .param("id", staffId)
                 .update();
-        return changed(merchantId, staffId, updated);
+        return changed(merchant, staffId, updated);
     }
 
     /** The account can no longer sign in, and its tokens and sessions end on their next request. */
     @Transactional
-    public StaffMember disable(UUID merchantId, UUID staffId) {
+    public StaffMember disable(MerchantId merchant, UUID staffId) {
+        var merchantId = merchant.value();
         var updated = jdbc.sql("""
                         update staff_account set enabled = false, token_epoch = token_epoch + 1
                         where merchant_id = :merchant and id = :id
@@ -142,23 +146,24 @@ public class StaffAccounts {
                 .param("merchant", merchantId)
                 .param("id", staffId)
                 .update();
-        return changed(merchantId, staffId, updated);
+        return changed(merchant, staffId, updated);
     }
 
     /** The account can sign in again; tokens from before it was disabled stay void. */
     @Transactional
-    public StaffMember enable(UUID merchantId, UUID staffId) {
+    public StaffMember enable(MerchantId merchant, UUID staffId) {
+        var merchantId = merchant.value();
         var updated = jdbc.sql("update staff_account set enabled = true where merchant_id = :merchant and id = :id")
                 .param("merchant", merchantId)
                 .param("id", staffId)
                 .update();
-        return changed(merchantId, staffId, updated);
+        return changed(merchant, staffId, updated);
     }
 
-    private StaffMember changed(UUID merchantId, UUID staffId, int updated) {
+    private StaffMember changed(MerchantId merchant, UUID staffId, int updated) {
         if (updated == 0) throw Problem.notFound("staff");
         access.forget(staffId);
-        return find(merchantId, staffId).orElseThrow();
+        return find(merchant, staffId).orElseThrow();
     }
 
     @Transactional(readOnly = true)

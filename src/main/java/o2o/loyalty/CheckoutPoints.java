@@ -35,7 +35,7 @@ class CheckoutPoints implements PointsPayment {
         var value = rules.valueOf(points);
         long most = rules.mostPointsFor(payable);
         if (points > most) throw new InvalidInput("pointsToUse", "at most " + most + " points for this order");
-        spending.spend(customerId.value(), membership.programId(), merchantId.value(), points,
+        spending.spend(customerId, membership.programId(), merchantId, points,
                 spendReference(orderId.value()), "积分抵现");
         return value;
     }

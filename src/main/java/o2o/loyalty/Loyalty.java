@@ -90,8 +90,8 @@ public class Loyalty {
     }
     /** A member's points in a program, read only: no account is opened and no history is read. */
     @Transactional(readOnly = true)
-    public long balance(UUID customerId, UUID programId) {
-        return ledger.find(memberKey(programId, customerId)).map(Account::balance).orElse(0L);
+    public long balance(CustomerId customer, UUID programId) {
+        return ledger.find(memberKey(programId, customer.value())).map(Account::balance).orElse(0L);
     }
 
 

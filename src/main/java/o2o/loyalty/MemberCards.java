@@ -63,7 +63,7 @@ public class MemberCards {
     public List<Card> of(UUID customerId) {
         return loyalty.memberships(customerId).stream()
                 .map(m -> new Card(m.merchantId(), merchants.find(m.merchantId()).map(Merchant::name).orElse(""),
-                        m.joinedAt(), loyalty.balance(customerId, m.programId())))
+                        m.joinedAt(), loyalty.balance(new CustomerId(customerId), m.programId())))
                 .toList();
     }
 
@@ -74,7 +74,7 @@ public class MemberCards {
         UUID merchantId = merchant.value();
         var membership = loyalty.membership(customer, merchant).orElseThrow(() -> Problem.notFound("membership"));
         return new Card(merchantId, merchants.find(merchantId).map(Merchant::name).orElse(""), membership.joinedAt(),
-                loyalty.balance(customerId, membership.programId()));
+                loyalty.balance(customer, membership.programId()));
     }
 
     /** A fresh QR code for the customer's card at this merchant; 404 when they are not a member there. */
@@ -119,9 +119,9 @@ public class MemberCards {
 
     /** Whether a token is this customer's current card at this merchant (for drawing it, not for the counter). */
     @Transactional(readOnly = true)
-    public boolean belongsTo(String token, UUID customerId, UUID merchantId) {
+    public boolean belongsTo(String token, CustomerId customer, MerchantId merchant) {
         try {
-            return holderAt(merchantId, token).equals(customerId);
+            return holderAt(merchant.value(), token).equals(customer.value());
         } catch (Problem problem) {
             return false;
         }

@@ -100,7 +100,7 @@ public class MemberImports {
         var run = new NewImport(importId, merchantId, staff.staffId(), fileName, clock.instant(), file.total(),
                 tally.imported(), tally.merged(), tally.unchanged());
         transactions.executeWithoutResult(tx -> rows.insert(run, tally.rejections()));
-        return report(merchantId, importId).orElseThrow();
+        return report(new MerchantId(merchantId), importId).orElseThrow();
     }
 
     private MemberImportTally.Outcome importRow(UUID merchantId, UUID importId, UUID program, UUID issued,
@@ -138,8 +138,8 @@ public class MemberImports {
 
     /** An import of this merchant with its rejected rows; empty for another merchant's import. */
     @Transactional(readOnly = true)
-    public Optional<MemberImport> report(UUID merchantId, UUID importId) {
-        return rows.report(merchantId, importId);
+    public Optional<MemberImport> report(MerchantId merchant, UUID importId) {
+        return rows.report(merchant.value(), importId);
     }
 
     /** A merchant's imports, newest first, without their rejected rows. */

@@ -163,9 +163,10 @@ public class Members {
     }
 
     private MemberSummary summary(MemberRow row, PhoneNumber phone) {
+        var customer = new CustomerId(row.customerId());
         return new MemberSummary(row.customerId(), phone.masked(), row.name(), row.joinedAt(), row.channel(),
-                loyalty.balance(row.customerId(), row.programId()), tiers.of(new CustomerId(row.customerId()),
-                        new MerchantId(row.merchantId())).orElse(null));
+                loyalty.balance(customer, row.programId()), tiers.of(customer, new MerchantId(row.merchantId()))
+                        .orElse(null));
     }
 
     /** Owners, managers and cashiers serve members at the counter. */

@@ -1,6 +1,7 @@
 package o2o.loyalty;
 
 import java.util.UUID;
+import o2o.shared.CustomerId;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,8 +28,8 @@ public class PointsLots {
      * reference which lots gave how many, so that giving the points back restores the same lots.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long spend(UUID programId, UUID customerId, long points, String spendReference) {
-        return consume(programId, customerId, points, null, spendReference);
+    public long spend(UUID programId, CustomerId customer, long points, String spendReference) {
+        return consume(programId, customer.value(), points, null, spendReference);
     }
 
     /** Takes points out of one lot first (the order's own, on a refund), then out of the oldest. */

@@ -130,7 +130,8 @@ public class PointsMall {
      * {@code mall:<customerId>:<key>}). 409 if sold out or the balance is short; nothing changes then.
      */
     @Transactional
-    public Exchange exchange(UUID customerId, UUID itemId, String key) {
+    public Exchange exchange(CustomerId customer, UUID itemId, String key) {
+        var customerId = customer.value();
         if (key.isBlank() || key.length() > 100) throw new InvalidInput("Idempotency-Key", "1 to 100 characters");
         var reference = "mall:" + customerId + ":" + key;
         var item = item(itemId).filter(Item::active).orElseThrow(() -> Problem.notFound("points mall item"));
@@ -145,9 +146,9 @@ public class PointsMall {
                 .param("points", item.points())
                 .param("now", utc(clock.instant()))
                 .update();
-        if (fresh == 0) return earlier(customerId, item.id(), reference);
-        var membership = loyalty.membership(new CustomerId(customerId),
-                new MerchantId(item.merchantId())).orElseThrow(CheckoutPoints::notAMember);
+        if (fresh == 0) return earlier(customer, item.id(), reference);
+        var membership = loyalty.membership(customer, new MerchantId(item.merchantId()))
+                .orElseThrow(CheckoutPoints::notAMember);
         int taken = jdbc.sql("""
                         update points_mall_item set stock = stock - 1, exchanged = exchanged + 1
                         where id = :id and active and (stock is null or stock > 0)
@@ -155,9 +156,9 @@ public class PointsMall {
                 .param("id", item.id())
                 .update();
         if (taken == 0) throw new Problem(HttpStatus.CONFLICT, "points-mall-sold-out", "this item is sold out");
-        var spent = spending.spend(customerId, membership.programId(), item.merchantId(), item.points(), reference,
-                "积分兑换：" + item.coupon().terms().title());
-        var coupon = coupons.grant(item.coupon().id(), new CustomerId(customerId), reference);
+        var spent = spending.spend(customer, membership.programId(), new MerchantId(item.merchantId()), item.points(),
+                reference, "积分兑换：" + item.coupon().terms().title());
+        var coupon = coupons.grant(item.coupon().id(), customer, reference);
         jdbc.sql("update points_mall_exchange set coupon_id = :coupon where reference = :ref")
                 .param("coupon", coupon.id())
                 .param("ref", reference)
@@ -166,17 +167,17 @@ public class PointsMall {
     }
 
     /** The exchange made before with this key; the key used for another item is a conflict. */
-    private Exchange earlier(UUID customerId, UUID itemId, String reference) {
+    private Exchange earlier(CustomerId customer, UUID itemId, String reference) {
         var exchange = jdbc.sql("""
                         select e.item_id, e.points, e.coupon_id, i.program_id from points_mall_exchange e
                         join points_mall_item i on i.id = e.item_id
                         where e.reference = :ref and e.customer_id = :c
                         """)
                 .param("ref", reference)
-                .param("c", customerId)
+                .param("c", customer.value())
                 .query((rs, row) -> new Exchange(reference, rs.getObject(1, UUID.class), rs.getLong(2),
-                        coupons.coupon(customerId, rs.getObject(3, UUID.class)).orElseThrow(),
-                        spending.balance(customerId, rs.getObject(4, UUID.class))))
+                        coupons.coupon(customer, rs.getObject(3, UUID.class)).orElseThrow(),
+                        spending.balance(customer, rs.getObject(4, UUID.class))))
                 .single();
         if (!exchange.itemId().equals(itemId)) {
             throw new Problem(HttpStatus.CONFLICT, "points-reference-reused", "this key was used for another exchange");

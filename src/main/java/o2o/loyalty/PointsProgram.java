@@ -19,6 +19,7 @@ import o2o.merchants.Merchants;
 import o2o.orders.Channel;
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Problem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -160,7 +161,7 @@ public class PointsProgram {
                         values (:id, :m, :name, 1, true, :now)
                         """)
                 .param("id", id).param("m", ownerMerchantId).param("name", trimmed).param("now", now()).update();
-        return addMerchant(id, ownerMerchantId);
+        return addMerchant(id, new MerchantId(ownerMerchantId));
     }
 
     /**
@@ -168,7 +169,8 @@ public class PointsProgram {
      * the program they were earned in). Adding a merchant that is already in the program changes nothing.
      */
     @Transactional
-    public ProgramRules addMerchant(UUID programId, UUID merchantId) {
+    public ProgramRules addMerchant(UUID programId, MerchantId merchant) {
+        var merchantId = merchant.value();
         var shared = jdbc.sql("select shared from points_program where id = :p for update").param("p", programId)
                 .query(Boolean.class).optional().orElseThrow(() -> Problem.notFound("points program"));
         if (!shared) throw Problem.conflict("points-program-not-shared", "only group programs take other merchants");

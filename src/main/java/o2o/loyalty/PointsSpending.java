@@ -88,8 +88,10 @@ public class PointsSpending {
      * points are worth is the caller's business ({@link RedemptionRules#valueOf}); the mall prices in points.
      */
     @Transactional
-    public Spent spend(UUID customerId, UUID programId, UUID merchantWhereSpent, long points, String reference,
+    public Spent spend(CustomerId customer, UUID programId, MerchantId whereSpent, long points, String reference,
             String description) {
+        var customerId = customer.value();
+        var merchantWhereSpent = whereSpent.value();
         if (points <= 0) throw new InvalidInput("points", "more than 0");
         var member = ledger.account(Loyalty.memberKey(programId, customerId), merchantWhereSpent, false);
         var redeemed = ledger.account(redeemedKey(merchantWhereSpent, programId), merchantWhereSpent, true);
@@ -103,10 +105,10 @@ public class PointsSpending {
                 throw new Problem(HttpStatus.CONFLICT, "points-reference-reused",
                         "this reference was used for another spending");
             }
-            return new Spent(reference, points, loyalty.balance(customerId, programId), true);
+            return new Spent(reference, points, loyalty.balance(customer, programId), true);
         }
-        lots.spend(programId, customerId, points, reference);
-        return new Spent(reference, points, loyalty.balance(customerId, programId), false);
+        lots.spend(programId, customer, points, reference);
+        return new Spent(reference, points, loyalty.balance(customer, programId), false);
     }
 
     /**
@@ -172,19 +174,20 @@ public class PointsSpending {
         }
         if (key.isBlank() || key.length() > 100) throw new InvalidInput("Idempotency-Key", "1 to 100 characters");
         if (note.length() > 100) throw new InvalidInput("note", "at most 100 characters");
-        var membership = loyalty.membership(new CustomerId(customerId),
-                new MerchantId(merchant)).orElseThrow(() -> Problem.notFound("member"));
+        var member = new CustomerId(customerId);
+        var membership = loyalty.membership(member, new MerchantId(merchant))
+                .orElseThrow(() -> Problem.notFound("member"));
         var value = rules(membership.programId()).valueOf(points);
         var description = note.isBlank() ? "到店积分抵扣" : "到店积分抵扣：" + note.strip();
-        var spent = spend(customerId, membership.programId(), merchant, points, "counter:" + merchant + ":" + key,
-                description);
+        var spent = spend(member, membership.programId(), new MerchantId(merchant), points,
+                "counter:" + merchant + ":" + key, description);
         return new CounterRedemption(customerId, points, value, spent.balance(), spent.replayed());
     }
 
     /** A member's balance in a program. */
     @Transactional(readOnly = true)
-    public long balance(UUID customerId, UUID programId) {
-        return loyalty.balance(customerId, programId);
+    public long balance(CustomerId customer, UUID programId) {
+        return loyalty.balance(customer, programId);
     }
 
     private static UUID merchantOf(StaffPrincipal staff) {

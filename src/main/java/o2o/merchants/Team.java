@@ -13,6 +13,7 @@ import o2o.identity.StaffAccounts;
 import o2o.identity.StaffMember;
 import o2o.identity.StaffPrincipal;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Problem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,7 +51,7 @@ public class Team {
     @Transactional(readOnly = true)
     public StaffMember member(StaffPrincipal actor, UUID staffId) {
         requireManager(actor);
-        return accounts.find(actor.merchantId(), staffId).orElseThrow(() -> Problem.notFound("staff"));
+        return accounts.find(new MerchantId(actor.merchantId()), staffId).orElseThrow(() -> Problem.notFound("staff"));
     }
 
     /** The roles this person may give. */
@@ -83,24 +84,24 @@ public class Team {
         var member = changeable(actor, staffId);
         var name = displayName(displayName);
         requireGrantable(actor, role, storeIds);
-        return accounts.change(actor.merchantId(), member.id(), name, role, storeIds);
+        return accounts.change(new MerchantId(actor.merchantId()), member.id(), name, role, storeIds);
     }
 
     @Transactional
     public StaffMember resetPassword(StaffPrincipal actor, UUID staffId, String password) {
         var member = changeable(actor, staffId);
         password(password);
-        return accounts.resetPassword(actor.merchantId(), member.id(), password);
+        return accounts.resetPassword(new MerchantId(actor.merchantId()), member.id(), password);
     }
 
     @Transactional
     public StaffMember disable(StaffPrincipal actor, UUID staffId) {
-        return accounts.disable(actor.merchantId(), changeable(actor, staffId).id());
+        return accounts.disable(new MerchantId(actor.merchantId()), changeable(actor, staffId).id());
     }
 
     @Transactional
     public StaffMember enable(StaffPrincipal actor, UUID staffId) {
-        return accounts.enable(actor.merchantId(), changeable(actor, staffId).id());
+        return accounts.enable(new MerchantId(actor.merchantId()), changeable(actor, staffId).id());
     }
 
     private StaffMember changeable(StaffPrincipal actor, UUID staffId) {

@@ -37,11 +37,11 @@ public record NewOrder(MerchantId merchantId, @Nullable StoreId storeId, @Nullab
         }
     }
 
-    /** An order for one store, where the coupon must be usable; for callers that hold the ids as UUIDs. */
-    public NewOrder(UUID merchantId, UUID storeId, @Nullable UUID customerId, Channel channel, List<Line> lines,
-            Money memberDiscount, @Nullable UUID couponId, long pointsToUse) {
-        this(new MerchantId(merchantId), new StoreId(storeId), customerId == null ? null : new CustomerId(customerId),
-                channel, lines, memberDiscount, couponId, pointsToUse, Set.of(storeId));
+    /** An order for one store, where the coupon must be usable. */
+    public NewOrder(MerchantId merchantId, StoreId storeId, @Nullable CustomerId customerId, Channel channel,
+            List<Line> lines, Money memberDiscount, @Nullable UUID couponId, long pointsToUse) {
+        this(merchantId, storeId, customerId, channel, lines, memberDiscount, couponId, pointsToUse,
+                Set.of(storeId.value()));
     }
 
     /** A line of the order; {@code kind} says what {@code refId} names. */

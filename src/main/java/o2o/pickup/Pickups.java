@@ -27,8 +27,11 @@ import o2o.pickup.persistence.PickupOrders;
 import o2o.pickup.persistence.PickupOrders.PickupRow;
 import o2o.pickup.persistence.PreparationTimes;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -87,8 +90,8 @@ public class Pickups {
         if (lines.stream().anyMatch(l -> !l.amount().currency().equals(currency))) {
             throw new InvalidInput("lines", "dishes priced in different currencies");
         }
-        var order = orders.place(new NewOrder(store.merchantId(), store.id(), customer.customerId(), Channel.PICKUP,
-                lines, Money.zero(currency), request.couponId(), request.pointsToUse()));
+        var order = orders.place(new NewOrder(new MerchantId(store.merchantId()), new StoreId(store.id()),
+                customer.id(), Channel.PICKUP, lines, Money.zero(currency), request.couponId(), request.pointsToUse()));
         pickups.insert(order.id(), store.merchantId(), store.id(), request.pickupTime() == null, pickupAt,
                 request.note(), now);
         return find(order.id()).orElseThrow();
@@ -97,7 +100,8 @@ public class Pickups {
     /** Prices lines at a store as the order would be priced now (the page's cart shows these). */
     @Transactional(readOnly = true)
     public List<PricedLine> price(UUID storeId, List<CartLine> lines) {
-        return lines.stream().map(l -> menu.price(storeId, l.itemId(), l.optionIds(), l.quantity())).toList();
+        var store = new StoreId(storeId);
+        return lines.stream().map(l -> menu.price(store, l.itemId(), l.optionIds(), l.quantity())).toList();
     }
 
     /**
@@ -106,11 +110,12 @@ public class Pickups {
      * only its own.
      */
     public List<CartLinePrice> priceEach(UUID storeId, List<CartLine> lines) {
+        var store = new StoreId(storeId);
         var prices = new ArrayList<CartLinePrice>();
         for (var line : lines) {
             try {
                 prices.add(new CartLinePrice.Priced(line,
-                        menu.price(storeId, line.itemId(), line.optionIds(), line.quantity())));
+                        menu.price(store, line.itemId(), line.optionIds(), line.quantity())));
             } catch (Problem problem) {
                 prices.add(new CartLinePrice.Unpriceable(line, problem));
             }
@@ -172,27 +177,28 @@ public class Pickups {
 
     /** One of the store's pick-up orders; another store's or merchant's is "not found". */
     @Transactional(readOnly = true)
-    public PickupOrder atStore(StaffPrincipal staff, UUID storeId, UUID orderId) {
-        var store = stores.get(staff, storeId);
-        return find(orderId).filter(p -> p.merchantId().equals(store.merchantId()) && p.storeId().equals(store.id()))
+    public PickupOrder atStore(StaffPrincipal staff, StoreId storeId, OrderId orderId) {
+        var store = stores.get(staff, storeId.value());
+        return find(orderId.value())
+                .filter(p -> p.merchantId().equals(store.merchantId()) && p.storeId().equals(store.id()))
                 .orElseThrow(() -> Problem.notFound("pick-up order"));
     }
 
     /** PAID → READY, and the customer is told to come; 409 when it is not waiting to be made ready. */
     @Transactional
-    public PickupOrder markReady(StaffPrincipal staff, UUID storeId, UUID orderId) {
+    public PickupOrder markReady(StaffPrincipal staff, StoreId storeId, OrderId orderId) {
         var before = move(atStore(staff, storeId, orderId), PickupStatus.READY);
         var customer = before.order().customerId();
         if (customer != null && before.number() != null) notices.ready(customer, before.storeName(), before.number());
-        return find(orderId).orElseThrow();
+        return find(orderId.value()).orElseThrow();
     }
 
     /** PAID or READY → HANDED_OVER, and the order is completed; 409 when it was handed over or refunded already. */
     @Transactional
-    public PickupOrder handOver(StaffPrincipal staff, UUID storeId, UUID orderId) {
+    public PickupOrder handOver(StaffPrincipal staff, StoreId storeId, OrderId orderId) {
         move(atStore(staff, storeId, orderId), PickupStatus.HANDED_OVER);
-        orders.complete(orderId);
-        return find(orderId).orElseThrow();
+        orders.complete(orderId.value());
+        return find(orderId.value()).orElseThrow();
     }
 
     /**
@@ -200,8 +206,9 @@ public class Pickups {
      * number is retired, not given again. Owners, managers and cashiers only.
      */
     @Transactional
-    public PickupOrder refund(StaffPrincipal staff, UUID storeId, UUID orderId) {
-        var before = atStore(staff, storeId, orderId);
+    public PickupOrder refund(StaffPrincipal staff, StoreId storeId, OrderId refunded) {
+        var orderId = refunded.value();
+        var before = atStore(staff, storeId, refunded);
         if (!REFUNDERS.contains(staff.role())) throw Problem.forbidden("only owners, managers and cashiers refund");
         move(before, PickupStatus.REFUNDED);
         var order = orders.find(orderId).orElseThrow();

@@ -9,7 +9,9 @@ import o2o.identity.Role;
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.Store;
 import o2o.merchants.Stores;
+import o2o.shared.MerchantId;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,17 +31,17 @@ public class PosKeyAdmin {
 
     public PosKey.Issued create(StaffPrincipal staff, UUID storeId, String name) {
         var store = ownersStore(staff, storeId);
-        return keys.create(store.merchantId(), store.id(), name, staff.staffId());
+        return keys.create(new MerchantId(store.merchantId()), new StoreId(store.id()), name, staff.staffId());
     }
 
     public List<PosKey> of(StaffPrincipal staff, UUID storeId) {
         var store = ownersStore(staff, storeId);
-        return keys.ofStore(store.merchantId(), store.id());
+        return keys.ofStore(new MerchantId(store.merchantId()), new StoreId(store.id()));
     }
 
-    public PosKey revoke(StaffPrincipal staff, UUID storeId, UUID keyId) {
-        var store = ownersStore(staff, storeId);
-        return keys.revoke(store.merchantId(), store.id(), keyId);
+    public PosKey revoke(StaffPrincipal staff, StoreId storeId, UUID keyId) {
+        var store = ownersStore(staff, storeId.value());
+        return keys.revoke(new MerchantId(store.merchantId()), new StoreId(store.id()), keyId);
     }
 
     /**

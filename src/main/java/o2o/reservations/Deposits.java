@@ -12,7 +12,10 @@ import o2o.orders.NewOrder;
 import o2o.orders.OrderStatus;
 import o2o.orders.Orders;
 import o2o.reservations.persistence.Bookings;
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.StoreId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +44,8 @@ class Deposits {
         var title = notices.text("reservations.deposit-title", store.name(), date, time);
         var unit = settings.depositPerPerson() ? settings.deposit() : deposit;
         int quantity = settings.depositPerPerson() ? partySize : 1;
-        return orders.place(new NewOrder(store.merchantId(), store.id(), customerId, Channel.RESERVATION,
+        return orders.place(new NewOrder(new MerchantId(store.merchantId()), new StoreId(store.id()),
+                new CustomerId(customerId), Channel.RESERVATION,
                 List.of(new NewOrder.Line(LineKind.DEPOSIT, bookingId, title, unit, quantity, deposit)),
                 Money.zero(deposit.currency()), null, 0)).id();
     }

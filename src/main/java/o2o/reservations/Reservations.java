@@ -20,6 +20,7 @@ import o2o.reservations.persistence.Slot;
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -146,8 +147,8 @@ public class Reservations {
 
     /** Staff cancel (the store cannot take the party): the slot is given back and a paid deposit refunded in full. */
     @Transactional
-    public Reservation cancel(StaffPrincipal staff, UUID storeId, UUID reservationId) {
-        return cancel(ofStore(floorStore(staff, storeId), reservationId), CancelledBy.STAFF);
+    public Reservation cancel(StaffPrincipal staff, StoreId storeId, UUID reservationId) {
+        return cancel(ofStore(floorStore(staff, storeId.value()), reservationId), CancelledBy.STAFF);
     }
 
     private Reservation cancel(Reservation booking, CancelledBy by) {
@@ -170,8 +171,8 @@ public class Reservations {
      * 409 {@code table-occupied} when it has one, and then nothing changes); a paid deposit is given back.
      */
     @Transactional
-    public Reservation checkIn(StaffPrincipal staff, UUID storeId, UUID reservationId, UUID tableId) {
-        var store = floorStore(staff, storeId);
+    public Reservation checkIn(StaffPrincipal staff, StoreId storeId, UUID reservationId, UUID tableId) {
+        var store = floorStore(staff, storeId.value());
         var booking = ofStore(store, reservationId);
         var table = tables.table(tableId).filter(t -> t.storeId().equals(store.id()) && t.active())
                 .orElseThrow(() -> Problem.notFound("table"));
@@ -185,8 +186,8 @@ public class Reservations {
 
     /** The party did not come: CONFIRMED → NO_SHOW, from 15 minutes after the slot started; the deposit is forfeited. */
     @Transactional
-    public Reservation noShow(StaffPrincipal staff, UUID storeId, UUID reservationId) {
-        var booking = ofStore(floorStore(staff, storeId), reservationId);
+    public Reservation noShow(StaffPrincipal staff, StoreId storeId, UUID reservationId) {
+        var booking = ofStore(floorStore(staff, storeId.value()), reservationId);
         var now = clock.instant();
         booking.noShowAt(now);
         if (!bookings.markNoShow(booking.id(), now)) throw notConfirmed(booking.id());
@@ -230,8 +231,8 @@ public class Reservations {
 
     /** One of the store's bookings, for its floor staff. */
     @Transactional(readOnly = true)
-    public Reservation get(StaffPrincipal staff, UUID storeId, UUID reservationId) {
-        return ofStore(floorStore(staff, storeId), reservationId);
+    public Reservation get(StaffPrincipal staff, StoreId storeId, UUID reservationId) {
+        return ofStore(floorStore(staff, storeId.value()), reservationId);
     }
 
     /** The store for its floor staff (owner, manager, waiter, cashier); another merchant's store is "not found". */

@@ -3,7 +3,9 @@ package o2o.tableorders;
 import java.util.List;
 import java.util.UUID;
 
+import o2o.shared.CustomerId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
 
@@ -51,10 +53,11 @@ public record BillShare(UUID id, Kind kind, int position, int parts, Money amoun
     }
 
     /** A payer's order now pays the share (the payer is null for a walk-in order placed at the counter). */
-    public BillShare payingBy(UUID order, @Nullable UUID payer) {
+    public BillShare payingBy(OrderId order, @Nullable CustomerId payer) {
         if (state == State.PAID) throw paidAlready();
         if (state == State.PAYING) throw taken("somebody else is paying this share");
-        return new BillShare(id, kind, position, parts, amount, claimedBy, order, payer, State.PAYING, itemIds);
+        return new BillShare(id, kind, position, parts, amount, claimedBy, order.value(),
+                payer == null ? null : payer.value(), State.PAYING, itemIds);
     }
 
     /** The share's order was paid. */

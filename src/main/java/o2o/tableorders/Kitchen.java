@@ -18,6 +18,7 @@ import o2o.merchants.Store;
 import o2o.merchants.Stores;
 import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import o2o.tableorders.persistence.RoundRepository;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -81,8 +82,8 @@ public class Kitchen {
      * {@code round-item-moved} and changes nothing. A void once the bill is asked for is a 409 {@code bill-in-progress}.
      */
     @Transactional
-    public RoundItem move(StaffPrincipal staff, UUID storeId, UUID itemId, @Nullable ItemState to) {
-        var store = kitchenStore(staff, storeId);
+    public RoundItem move(StaffPrincipal staff, StoreId storeId, UUID itemId, @Nullable ItemState to) {
+        var store = kitchenStore(staff, storeId.value());
         if (to == null || to == ItemState.NEW) throw new InvalidInput("state", "COOKING, SERVED or VOIDED");
         // a void changes what the bill charges: not once the bill is asked for
         if (to == ItemState.VOIDED) rounds.sessionOf(store, itemId).ifPresent(orders::holdUnbilled);

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import o2o.catalog.Menu;
 import o2o.dining.TableSession;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import o2o.tableorders.persistence.CartRepository;
 import o2o.tableorders.persistence.RoundRepository;
 import o2o.tableorders.persistence.RoundDish;
@@ -41,16 +42,18 @@ class Rounds {
 
     /** The whole cart as the session's next round; 409 {@code table-cart-empty} when it is empty. */
     Round submit(TableSession session, String submittedBy) {
+        var store = new StoreId(session.storeId());
         return send(session, submittedBy, s -> carts.takeAll(s.id()).stream()
-                .map(row -> new RoundDish(menu.price(s.storeId(), row.itemId(), row.optionIds(), row.quantity()),
+                .map(row -> new RoundDish(menu.price(store, row.itemId(), row.optionIds(), row.quantity()),
                         row.note(), row.addedBy(), row.customerId()))
                 .toList());
     }
 
     /** Dishes staff order for the table, straight to the kitchen, the cart untouched. */
     Round staffRound(TableSession session, String by, List<WantedDish> wanted) {
+        var store = new StoreId(session.storeId());
         return send(session, by, s -> wanted.stream()
-                .map(w -> new RoundDish(menu.price(s.storeId(), w.itemId(), w.optionIds(), w.quantity()), w.note(), by,
+                .map(w -> new RoundDish(menu.price(store, w.itemId(), w.optionIds(), w.quantity()), w.note(), by,
                         null))
                 .toList());
     }

@@ -10,8 +10,12 @@ import o2o.orders.NewOrder;
 import o2o.orders.Order;
 import o2o.orders.OrderStatus;
 import o2o.orders.Orders;
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import o2o.tableorders.BillShare.Kind;
 import o2o.tableorders.persistence.BillRepository;
 import o2o.tableorders.persistence.BillShareRepository;
@@ -50,7 +54,8 @@ class ShareOrders {
 
     /** The order now pays the share; 409 {@code bill-share-taken} when another payer's got there first. */
     void attach(BillShare share, UUID orderId, @Nullable UUID payer) {
-        if (!shares.attach(share.payingBy(orderId, payer))) {
+        var paying = share.payingBy(new OrderId(orderId), payer == null ? null : new CustomerId(payer));
+        if (!shares.attach(paying)) {
             throw BillShare.taken("somebody else is paying this share");
         }
     }
@@ -58,8 +63,8 @@ class ShareOrders {
     /** The share's order: its payer's, or a walk-in order placed for it now. */
     UUID orderOf(TableBill bill, BillShare share) {
         if (share.orderId() != null) return share.orderId();
-        var walkIn = orders.place(new NewOrder(bill.merchantId(), bill.storeId(), null, Channel.DINE_IN,
-                lines(bill, share), Money.zero(bill.subtotal().currency()), null, 0));
+        var walkIn = orders.place(new NewOrder(new MerchantId(bill.merchantId()), new StoreId(bill.storeId()), null,
+                Channel.DINE_IN, lines(bill, share), Money.zero(bill.subtotal().currency()), null, 0));
         attach(share, walkIn.id(), null);
         return walkIn.id();
     }

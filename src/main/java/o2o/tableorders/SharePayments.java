@@ -6,7 +6,9 @@ import o2o.orders.NewOrder;
 import o2o.orders.OrderStatus;
 import o2o.orders.Orders;
 import o2o.payments.Payments;
+import o2o.shared.MerchantId;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +42,8 @@ class SharePayments {
             if (preview.pointsToCoverAll() == null) throw pointsCannotCover();
             pointsToUse = preview.pointsToCoverAll();
         }
-        var order = orders.place(new NewOrder(bill.merchantId(), bill.storeId(), customer.customerId(),
-                Channel.DINE_IN, shareOrders.lines(bill, share),
+        var order = orders.place(new NewOrder(new MerchantId(bill.merchantId()), new StoreId(bill.storeId()),
+                customer.id(), Channel.DINE_IN, shareOrders.lines(bill, share),
                 pricing.memberDiscount(customer.customerId(), bill.merchantId(), share.amount()), payment.couponId(),
                 pointsToUse));
         shareOrders.attach(share, order.id(), customer.customerId());

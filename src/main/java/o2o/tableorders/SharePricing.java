@@ -50,7 +50,9 @@ class SharePricing {
     BillPreview price(TableBill bill, BillShare share, UUID customerId, @Nullable UUID couponId, long pointsToUse) {
         var amount = share.amount();
         var currency = amount.currency();
-        var tier = tiers.of(new CustomerId(customerId), new MerchantId(bill.merchantId()));
+        var payer = new CustomerId(customerId);
+        var merchant = new MerchantId(bill.merchantId());
+        var tier = tiers.of(payer, merchant);
         var member = memberDiscount(customerId, bill.merchantId(), amount);
         var afterMember = amount.minus(member);
         var usable = usableCoupons(bill, customerId, afterMember);
@@ -61,14 +63,14 @@ class SharePricing {
                     .orElseThrow(() -> new InvalidInput("couponId", "not one of your coupons usable here"));
         }
         var payable = afterMember.minus(couponDiscount);
-        var membership = loyalty.membership(new CustomerId(customerId), new MerchantId(bill.merchantId()));
+        var membership = loyalty.membership(payer, merchant);
         long balance = 0;
         long most = 0;
         Long coverAll = null;
         var pointsValue = Money.zero(currency);
         if (membership.isPresent()) {
             var rules = points.rules(membership.get().programId());
-            var quote = PointsQuote.of(rules, loyalty.balance(customerId, membership.get().programId()), payable);
+            var quote = PointsQuote.of(rules, loyalty.balance(payer, membership.get().programId()), payable);
             balance = quote.balance();
             most = quote.most();
             coverAll = quote.coverAll();
@@ -79,8 +81,8 @@ class SharePricing {
         } else if (pointsToUse > 0) {
             throw new Problem(HttpStatus.CONFLICT, "not-a-member", "join the merchant's membership to use points");
         }
-        var wallet = storedValue.hasWallet(customerId, bill.merchantId())
-                ? storedValue.balance(customerId, bill.merchantId()).total() : Money.zero(currency);
+        var wallet = storedValue.hasWallet(payer, merchant)
+                ? storedValue.balance(payer, merchant).total() : Money.zero(currency);
         return new BillPreview(share.id(), amount, tier.map(Tier::name).orElse(null),
                 tier.map(Tier::discountPercent).orElse(0), member, couponId, couponDiscount, pointsToUse, pointsValue,
                 payable.minus(pointsValue), balance, most, coverAll, wallet, usable);

@@ -10,6 +10,7 @@ import o2o.dining.TableSession;
 import o2o.dining.Tables;
 import o2o.shared.Money;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import o2o.tableorders.persistence.CartRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -47,7 +48,7 @@ class TableCart {
     }
 
     CartLine add(TableSession session, Diner diner, WantedDish wanted) {
-        var priced = menu.price(session.storeId(), wanted.itemId(), wanted.optionIds(), wanted.quantity());
+        var priced = menu.price(new StoreId(session.storeId()), wanted.itemId(), wanted.optionIds(), wanted.quantity());
         var id = carts.add(session, diner, priced, wanted.note(), clock.instant())
                 .orElseThrow(() -> new Problem(HttpStatus.CONFLICT, "table-cart-line-full",
                         priced.name() + ": at most 99 of a dish per diner", priced.name()));

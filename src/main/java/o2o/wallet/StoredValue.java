@@ -88,8 +88,8 @@ public class StoredValue {
     public record Line(String reference, String description, long principalMinor, long bonusMinor, Instant at) {}
 
     @Transactional
-    public WalletBalance balance(UUID customerId, UUID merchantId) {
-        return accounts.balance(customerId, merchantId);
+    public WalletBalance balance(CustomerId customer, MerchantId merchant) {
+        return accounts.balance(customer.value(), merchant.value());
     }
 
     /** Every merchant where the member has (or had) stored value. */
@@ -100,15 +100,15 @@ public class StoredValue {
 
     /** True when the member has ever had stored value at this merchant. */
     @Transactional(readOnly = true)
-    public boolean hasWallet(UUID customerId, UUID merchantId) {
-        return accounts.findPrincipal(customerId, merchantId).isPresent()
-                || accounts.findBonus(customerId, merchantId).isPresent();
+    public boolean hasWallet(CustomerId customer, MerchantId merchant) {
+        return accounts.findPrincipal(customer.value(), merchant.value()).isPresent()
+                || accounts.findBonus(customer.value(), merchant.value()).isPresent();
     }
 
     /** A wallet's movements, newest first. */
     @Transactional(readOnly = true)
-    public List<Line> history(UUID customerId, UUID merchantId, int limit) {
-        return statements.history(customerId, merchantId, limit);
+    public List<Line> history(CustomerId customer, MerchantId merchant, int limit) {
+        return statements.history(customer.value(), merchant.value(), limit);
     }
 
     /** The bonus rules of a merchant, by threshold; replaces the previous ones. */
@@ -162,7 +162,7 @@ public class StoredValue {
         checkTopUpAmount(paid);
         credit(customerId, merchantId, paid, "top-up:" + merchantId + ":" + reference, TopUpChannel.COUNTER,
                 description);
-        return balance(customerId, merchantId);
+        return accounts.balance(customerId, merchantId);
     }
 
     /** A paid TOP_UP order becomes principal plus bonus, once (reference {@code top-up:order:<id>}). */
@@ -199,7 +199,7 @@ public class StoredValue {
         long fromPrincipal = -amountOn(entry, accounts.principal(customerId, merchantId));
         long fromBonus = -amountOn(entry, accounts.bonus(customerId, merchantId));
         return new Charge(entry.reference(), Money.cny(fromPrincipal + fromBonus), Money.cny(fromPrincipal),
-                Money.cny(fromBonus), balance(customerId, merchantId), entry.replayed());
+                Money.cny(fromBonus), accounts.balance(customerId, merchantId), entry.replayed());
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 
 import o2o.identity.Role;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import o2o.testing.Api;
 import o2o.testing.ApiTest;
 import o2o.testing.Concurrently;
@@ -319,10 +320,10 @@ class MenuIntegrationTests extends ApiTest {
                 .asBoolean()).isEqualTo(stored);
         var small = optionId(dish(publicMenu(store), "红烧肉"), "小");
         if (stored) {
-            assertThatThrownBy(() -> menu.price(store, id(pork), List.of(small), 1))
+            assertThatThrownBy(() -> price(store, id(pork), List.of(small), 1))
                     .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.slug()).isEqualTo("menu-item-sold-out"));
         } else {
-            assertThat(menu.price(store, id(pork), List.of(small), 1).unitPrice().minor()).isEqualTo(4000);
+            assertThat(price(store, id(pork), List.of(small), 1).unitPrice().minor()).isEqualTo(4000);
         }
     }
 
@@ -335,35 +336,39 @@ class MenuIntegrationTests extends ApiTest {
         var hotSpice = optionId(pork, "特辣");
         var mild = optionId(pork, "微辣");
 
-        var line = menu.price(store, id(pork), List.of(large, hotSpice), 2);
+        var line = price(store, id(pork), List.of(large, hotSpice), 2);
         assertThat(line.unitPrice().minor()).isEqualTo(4800 + 1000 + 100);
         assertThat(line.amount().minor()).isEqualTo(2 * 5900);
         assertThat(line.options()).containsExactly("大", "特辣");
         assertThat(line.name()).isEqualTo("红烧肉");
-        assertThat(menu.price(store, id(pork), List.of(small), 3).amount().minor()).isEqualTo(3 * 4000);
+        assertThat(price(store, id(pork), List.of(small), 3).amount().minor()).isEqualTo(3 * 4000);
 
         api.put("/api/v1/merchant/stores/" + store + "/menu/items/" + id(pork),
                 Map.of("priceOverride", money(4000), "available", true), owner);
-        assertThat(menu.price(store, id(pork), List.of(small), 1).unitPrice().minor()).isEqualTo(3200);
-        assertThat(menu.price(otherStore, id(pork), List.of(small), 1).unitPrice().minor()).isEqualTo(4000);
+        assertThat(price(store, id(pork), List.of(small), 1).unitPrice().minor()).isEqualTo(3200);
+        assertThat(price(otherStore, id(pork), List.of(small), 1).unitPrice().minor()).isEqualTo(4000);
 
-        assertRefused(() -> menu.price(store, id(pork), List.of(), 1), 400, "invalid-input");
-        assertRefused(() -> menu.price(store, id(pork), List.of(large, small), 1), 400, "invalid-input");
-        assertRefused(() -> menu.price(store, id(pork), List.of(large, hotSpice, mild), 1), 400, "invalid-input");
-        assertRefused(() -> menu.price(store, id(pork), List.of(large, large), 1), 400, "invalid-input");
-        assertRefused(() -> menu.price(store, id(pork), List.of(large, UUID.randomUUID()), 1), 400, "invalid-input");
-        assertRefused(() -> menu.price(store, id(pork), List.of(large), 0), 400, "invalid-input");
-        assertRefused(() -> menu.price(store, UUID.randomUUID(), List.of(), 1), 404, "not-found");
+        assertRefused(() -> price(store, id(pork), List.of(), 1), 400, "invalid-input");
+        assertRefused(() -> price(store, id(pork), List.of(large, small), 1), 400, "invalid-input");
+        assertRefused(() -> price(store, id(pork), List.of(large, hotSpice, mild), 1), 400, "invalid-input");
+        assertRefused(() -> price(store, id(pork), List.of(large, large), 1), 400, "invalid-input");
+        assertRefused(() -> price(store, id(pork), List.of(large, UUID.randomUUID()), 1), 400, "invalid-input");
+        assertRefused(() -> price(store, id(pork), List.of(large), 0), 400, "invalid-input");
+        assertRefused(() -> price(store, UUID.randomUUID(), List.of(), 1), 404, "not-found");
 
         api.put("/api/v1/merchant/stores/" + store + "/menu/items/" + id(pork) + "/sold-out", Map.of("soldOut", true),
                 owner);
-        assertRefused(() -> menu.price(store, id(pork), List.of(large), 1), 409, "menu-item-sold-out");
+        assertRefused(() -> price(store, id(pork), List.of(large), 1), 409, "menu-item-sold-out");
         api.put("/api/v1/merchant/stores/" + otherStore + "/menu/items/" + id(pork), Map.of("available", false), owner);
-        assertRefused(() -> menu.price(otherStore, id(pork), List.of(large), 1), 409, "menu-item-unavailable");
+        assertRefused(() -> price(otherStore, id(pork), List.of(large), 1), 409, "menu-item-unavailable");
 
         var other = fixtures.approvedMerchant("别家");
         var theirStore = fixtures.store(other, Fixtures.unique("别家店"), 31.2, 121.4, "火锅");
-        assertRefused(() -> menu.price(theirStore, id(pork), List.of(large), 1), 404, "not-found");
+        assertRefused(() -> price(theirStore, id(pork), List.of(large), 1), 404, "not-found");
+    }
+
+    PricedLine price(UUID store, UUID item, List<UUID> options, int quantity) {
+        return menu.price(new StoreId(store), item, options, quantity);
     }
 
     static void assertRefused(Runnable call, int status, String slug) {

@@ -80,7 +80,8 @@ abstract class LoyaltyTest extends ApiTest {
 
     /** Spending as checkout and counter do: member → the accepting merchant's REDEEMED account, oldest lots first. */
     void spend(UUID program, MerchantFixture at, Member member, long points) {
-        spending.spend(member.id(), program, at.id(), points, "test:" + Ids.next() + ":spend", "测试消费");
+        spending.spend(new CustomerId(member.id()), program, new MerchantId(at.id()), points,
+                "test:" + Ids.next() + ":spend", "测试消费");
     }
 
     long balance(UUID program, Member member) {

@@ -10,10 +10,13 @@ import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
 import o2o.identity.CustomerPrincipal;
+import o2o.shared.CustomerId;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import o2o.testing.ApiTest;
 import o2o.testing.Concurrently;
 import o2o.testing.Fixtures;
@@ -34,16 +37,20 @@ class MenuOrderIntegrationTests extends ApiTest {
 
     Fixtures.MerchantFixture merchant;
     UUID store;
+    MerchantId merchantId;
+    StoreId storeId;
 
     @BeforeEach
     void setUp() {
         merchant = fixtures.approvedMerchant("点单商户");
         store = fixtures.store(merchant, "点单店", 31.2, 121.4, "火锅");
+        merchantId = new MerchantId(merchant.id());
+        storeId = new StoreId(store);
     }
 
     @Test
     void aWalkInsTableShareIsPaidAtTheCounterOnceHoweverManyTapsAtOnce() throws Exception {
-        var order = orders.place(new NewOrder(merchant.id(), store, null, Channel.DINE_IN,
+        var order = orders.place(new NewOrder(merchantId, storeId, null, Channel.DINE_IN,
                 List.of(dish("红烧肉", 4800, 2), dish("米饭", 300, 3)), Money.cny(0), null, 0));
         assertThat(order.status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
         assertThat(order.storeId()).isEqualTo(store);
@@ -75,7 +82,7 @@ class MenuOrderIntegrationTests extends ApiTest {
         var phone = Fixtures.uniquePhone();
         var token = fixtures.customerToken(phone);
         var customer = principal(token, phone);
-        var order = orders.place(new NewOrder(merchant.id(), store, customer.customerId(), Channel.PICKUP,
+        var order = orders.place(new NewOrder(merchantId, storeId, customer.id(), Channel.PICKUP,
                 List.of(dish("拿铁", 3200, 3)), Money.cny(960), null, 0));
         assertThat(order.discount()).isEqualTo(Money.cny(960));
         assertThat(order.total()).isEqualTo(Money.cny(8640));
@@ -94,7 +101,7 @@ class MenuOrderIntegrationTests extends ApiTest {
         var phone = Fixtures.uniquePhone();
         var token = fixtures.customerToken(phone);
         var customer = principal(token, phone);
-        var order = orders.place(new NewOrder(merchant.id(), store, customer.customerId(), Channel.DINE_IN,
+        var order = orders.place(new NewOrder(merchantId, storeId, customer.id(), Channel.DINE_IN,
                 List.of(dish("鱼", 8800, 1)), Money.cny(0), null, 0));
         var payment = api.post("/api/v1/orders/" + order.id() + "/payments", java.util.Map.of("provider", "sandbox"), token);
         assertThat(payment.status()).as(payment.raw()).isEqualTo(201);
@@ -119,11 +126,11 @@ class MenuOrderIntegrationTests extends ApiTest {
     void badRequestsAreRefusedAndPlaceNothing() {
         long before = jdbc.sql("select count(*) from customer_order where store_id = :s").param("s", store)
                 .query(Long.class).single();
-        assertThatThrownBy(() -> new NewOrder(merchant.id(), store, null, Channel.PICKUP, List.of(dish("茶", 500, 1)),
+        assertThatThrownBy(() -> new NewOrder(merchantId, storeId, null, Channel.PICKUP, List.of(dish("茶", 500, 1)),
                 Money.cny(0), null, 0)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new NewOrder(merchant.id(), store, UUID.randomUUID(), Channel.DINE_IN, List.of(),
-                Money.cny(0), null, 0)).isInstanceOf(InvalidInput.class);
-        var order = orders.place(new NewOrder(merchant.id(), store, null, Channel.DINE_IN, List.of(dish("茶", 500, 1)),
+        assertThatThrownBy(() -> new NewOrder(merchantId, storeId, new CustomerId(UUID.randomUUID()), Channel.DINE_IN,
+                List.of(), Money.cny(0), null, 0)).isInstanceOf(InvalidInput.class);
+        var order = orders.place(new NewOrder(merchantId, storeId, null, Channel.DINE_IN, List.of(dish("茶", 500, 1)),
                 Money.cny(0), null, 0));
         assertThatThrownBy(() -> orders.payAtCounter(order.id(), "CHEQUE")).isInstanceOf(InvalidInput.class);
         assertThat(orders.find(order.id()).orElseThrow().status()).isEqualTo(OrderStatus.PENDING_PAYMENT);

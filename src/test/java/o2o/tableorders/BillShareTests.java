@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.UUID;
 
+import o2o.shared.CustomerId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 import o2o.shared.Problem;
 import o2o.tableorders.BillShare.Kind;
 import o2o.tableorders.BillShare.State;
@@ -18,10 +20,12 @@ class BillShareTests {
     private static final UUID PAYER = UUID.randomUUID();
     private static final UUID OTHER = UUID.randomUUID();
     private static final UUID ORDER = UUID.randomUUID();
+    private static final OrderId ORDER_ID = new OrderId(ORDER);
+    private static final CustomerId PAYER_ID = new CustomerId(PAYER);
 
     @Test
     void anOpenShareIsTakenByAPayersOrderThenPaid() {
-        var paying = open(500).payingBy(ORDER, PAYER);
+        var paying = open(500).payingBy(ORDER_ID, PAYER_ID);
 
         assertThat(paying.state()).isEqualTo(State.PAYING);
         assertThat(paying.orderId()).isEqualTo(ORDER);
@@ -31,7 +35,7 @@ class BillShareTests {
 
     @Test
     void aWalkInOrderTakesAShareWithoutAPayer() {
-        var paying = open(500).payingBy(ORDER, null);
+        var paying = open(500).payingBy(ORDER_ID, null);
 
         assertThat(paying.payerId()).isNull();
         assertThat(paying.state()).isEqualTo(State.PAYING);
@@ -39,7 +43,7 @@ class BillShareTests {
 
     @Test
     void aShareWhoseOrderIsCancelledIsOpenAgain() {
-        var freed = open(500).payingBy(ORDER, PAYER).freed();
+        var freed = open(500).payingBy(ORDER_ID, PAYER_ID).freed();
 
         assertThat(freed.state()).isEqualTo(State.OPEN);
         assertThat(freed.orderId()).isNull();
@@ -48,17 +52,19 @@ class BillShareTests {
 
     @Test
     void aShareBeingPaidIsNotTakenByAnotherOrder() {
-        var paying = open(500).payingBy(ORDER, PAYER);
+        var paying = open(500).payingBy(ORDER_ID, PAYER_ID);
 
-        assertThatThrownBy(() -> paying.payingBy(UUID.randomUUID(), OTHER)).isInstanceOf(Problem.class)
+        assertThatThrownBy(() -> paying.payingBy(new OrderId(UUID.randomUUID()), new CustomerId(OTHER)))
+                .isInstanceOf(Problem.class)
                 .extracting(p -> ((Problem) p).slug()).isEqualTo("bill-share-taken");
     }
 
     @Test
     void aPaidShareStaysPaid() {
-        var paid = open(500).payingBy(ORDER, PAYER).paid();
+        var paid = open(500).payingBy(ORDER_ID, PAYER_ID).paid();
 
-        assertThatThrownBy(() -> paid.payingBy(UUID.randomUUID(), OTHER)).isInstanceOf(Problem.class)
+        assertThatThrownBy(() -> paid.payingBy(new OrderId(UUID.randomUUID()), new CustomerId(OTHER)))
+                .isInstanceOf(Problem.class)
                 .extracting(p -> ((Problem) p).slug()).isEqualTo("bill-share-paid");
         assertThatThrownBy(paid::freed).isInstanceOf(Problem.class);
         assertThatThrownBy(paid::paid).isInstanceOf(IllegalStateException.class);
@@ -73,15 +79,15 @@ class BillShareTests {
     @Test
     void aPayerStartsAFreeShareAndRepeatsTheirOwnTap() {
         assertThat(open(500).turnOf(PAYER)).isEqualTo(PayerTurn.START);
-        assertThat(open(500).payingBy(ORDER, PAYER).turnOf(PAYER)).isEqualTo(PayerTurn.REPEAT);
-        assertThat(open(500).payingBy(ORDER, PAYER).paid().turnOf(PAYER)).isEqualTo(PayerTurn.REPEAT);
+        assertThat(open(500).payingBy(ORDER_ID, PAYER_ID).turnOf(PAYER)).isEqualTo(PayerTurn.REPEAT);
+        assertThat(open(500).payingBy(ORDER_ID, PAYER_ID).paid().turnOf(PAYER)).isEqualTo(PayerTurn.REPEAT);
     }
 
     @Test
     void anotherPayerIsRefusedAShareBeingPaidOrPaid() {
-        assertThatThrownBy(() -> open(500).payingBy(ORDER, PAYER).turnOf(OTHER))
+        assertThatThrownBy(() -> open(500).payingBy(ORDER_ID, PAYER_ID).turnOf(OTHER))
                 .extracting(p -> ((Problem) p).slug()).isEqualTo("bill-share-taken");
-        assertThatThrownBy(() -> open(500).payingBy(ORDER, PAYER).paid().turnOf(OTHER))
+        assertThatThrownBy(() -> open(500).payingBy(ORDER_ID, PAYER_ID).paid().turnOf(OTHER))
                 .extracting(p -> ((Problem) p).slug()).isEqualTo("bill-share-paid");
     }
 
@@ -96,8 +102,8 @@ class BillShareTests {
     @Test
     void theCounterTakesTheMoneyOfAnyUnpaidShare() {
         assertThat(open(500).requirePayableAtCounter().state()).isEqualTo(State.OPEN);
-        assertThat(open(500).payingBy(ORDER, PAYER).requirePayableAtCounter().state()).isEqualTo(State.PAYING);
-        assertThatThrownBy(() -> open(500).payingBy(ORDER, PAYER).paid().requirePayableAtCounter())
+        assertThat(open(500).payingBy(ORDER_ID, PAYER_ID).requirePayableAtCounter().state()).isEqualTo(State.PAYING);
+        assertThatThrownBy(() -> open(500).payingBy(ORDER_ID, PAYER_ID).paid().requirePayableAtCounter())
                 .extracting(p -> ((Problem) p).slug()).isEqualTo("bill-share-paid");
     }
 

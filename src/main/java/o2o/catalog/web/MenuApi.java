@@ -11,6 +11,7 @@ import o2o.catalog.MenuItem;
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.Stores;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -83,14 +84,14 @@ class MenuApi {
     @PutMapping("/api/v1/merchant/stores/{storeId}/menu/items/{itemId}")
     StoreItemResponse setAtStore(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID itemId,
             @Valid @RequestBody StoreItemRequest request) {
-        return StoreItemResponse.of(menu.setAtStore(staff, storeId, itemId, request.priceOverride(),
+        return StoreItemResponse.of(menu.setAtStore(staff, new StoreId(storeId), itemId, request.priceOverride(),
                 request.available()));
     }
 
     @PutMapping("/api/v1/merchant/stores/{storeId}/menu/items/{itemId}/sold-out")
     StoreItemResponse setSoldOut(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID itemId,
             @Valid @RequestBody SoldOutRequest request) {
-        return StoreItemResponse.of(menu.setSoldOut(staff, storeId, itemId, request.soldOut()));
+        return StoreItemResponse.of(menu.setSoldOut(staff, new StoreId(storeId), itemId, request.soldOut()));
     }
 
     @GetMapping("/api/v1/stores/{storeId}/menu")

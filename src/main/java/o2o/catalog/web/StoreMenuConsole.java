@@ -8,6 +8,7 @@ import o2o.catalog.StoreItem;
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.Stores;
 import o2o.shared.Money;
+import o2o.shared.StoreId;
 import o2o.shared.web.FormValues;
 import o2o.shared.web.OnProblem;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +44,7 @@ class StoreMenuConsole {
     String soldOut(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID itemId,
             @RequestParam boolean soldOut, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Model model) {
-        var item = menu.setSoldOut(staff, storeId, itemId, soldOut);
+        var item = menu.setSoldOut(staff, new StoreId(storeId), itemId, soldOut);
         return row(staff, storeId, item, htmx, model);
     }
 
@@ -53,7 +54,7 @@ class StoreMenuConsole {
             @RequestParam(defaultValue = "") String priceOverride,
             @RequestParam(defaultValue = "false") boolean available,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
-        var item = menu.setAtStore(staff, storeId, itemId,
+        var item = menu.setAtStore(staff, new StoreId(storeId), itemId,
                 FormValues.optionalMoney("priceOverride", priceOverride, Money.CNY), available);
         return row(staff, storeId, item, htmx, model);
     }
@@ -61,7 +62,7 @@ class StoreMenuConsole {
     /** The item's row as it stands; without htmx, the page again (where the row shows no problem). */
     String unchanged(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID itemId,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
-        return row(staff, storeId, menu.atStore(staff, storeId, itemId), htmx, model);
+        return row(staff, storeId, menu.atStore(staff, new StoreId(storeId), itemId), htmx, model);
     }
 
     private String row(StaffPrincipal staff, UUID storeId, StoreItem item, @Nullable String htmx, Model model) {

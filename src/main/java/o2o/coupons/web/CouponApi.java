@@ -12,7 +12,9 @@ import o2o.identity.CustomerPrincipal;
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.Store;
 import o2o.merchants.Stores;
+import o2o.shared.MerchantId;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,13 +50,14 @@ class CouponApi {
     @GetMapping("/api/v1/stores/{storeId}/coupons")
     List<TemplateResponse> claimableAt(@PathVariable UUID storeId) {
         var store = stores.findListed(storeId).orElseThrow(() -> Problem.notFound("store"));
-        return coupons.claimable(store.merchantId(), storeId).stream().map(TemplateResponse::of).toList();
+        return coupons.claimable(new MerchantId(store.merchantId()), new StoreId(storeId)).stream()
+                .map(TemplateResponse::of).toList();
     }
 
     @PostMapping("/api/v1/me/coupons")
     @ResponseStatus(HttpStatus.CREATED)
     WalletCoupon claim(CustomerPrincipal customer, @Valid @RequestBody Claim claim) {
-        return coupons.claim(customer.customerId(), claim.templateId());
+        return coupons.claim(customer.id(), claim.templateId());
     }
 
     @GetMapping("/api/v1/me/coupons")

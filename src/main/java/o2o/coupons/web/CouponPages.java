@@ -10,7 +10,9 @@ import o2o.coupons.Coupons;
 import o2o.coupons.WalletCoupon;
 import o2o.identity.CustomerPrincipal;
 import o2o.merchants.Stores;
+import o2o.shared.MerchantId;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import o2o.shared.web.OnProblem;
 import o2o.shared.web.PageText;
 import org.jspecify.annotations.Nullable;
@@ -46,7 +48,8 @@ class CouponPages {
         var held = customer == null ? Map.<UUID, Long>of() : heldPerTemplate(customer.customerId());
         model.addAttribute("storeId", storeId);
         model.addAttribute("signedIn", customer != null);
-        model.addAttribute("offers", coupons.claimable(store.merchantId(), storeId).stream()
+        var offers = coupons.claimable(new MerchantId(store.merchantId()), new StoreId(storeId));
+        model.addAttribute("offers", offers.stream()
                 .map(t -> new Offer(t, held.getOrDefault(t.id(), 0L) >= t.terms().perCustomerLimit(), null))
                 .toList());
         return "coupons/claimable :: offers";
@@ -57,7 +60,7 @@ class CouponPages {
     @OnProblem(render = "refused", errorPage = 404)
     String claim(CustomerPrincipal customer, @RequestParam UUID templateId, @RequestParam UUID storeId, Model model) {
         coupons.template(templateId).orElseThrow(() -> Problem.notFound("coupon"));
-        coupons.claim(customer.customerId(), templateId);
+        coupons.claim(customer.id(), templateId);
         return offer(new Offer(coupons.template(templateId).orElseThrow(), true, null), storeId, model);
     }
 

@@ -11,6 +11,7 @@ import o2o.dining.FloorPlan.TableStatus;
 import o2o.dining.TrackingCode;
 import o2o.identity.StaffPrincipal;
 import o2o.shared.QrCodes;
+import o2o.shared.StoreId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -55,13 +56,13 @@ class FloorPlanApi {
     @PutMapping("/api/v1/merchant/stores/{storeId}/areas/{areaId}")
     Area renameArea(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID areaId,
             @RequestBody AreaRequest request) {
-        return floor.renameArea(staff, storeId, areaId, request.name(), position(request));
+        return floor.renameArea(staff, new StoreId(storeId), areaId, request.name(), position(request));
     }
 
     @DeleteMapping("/api/v1/merchant/stores/{storeId}/areas/{areaId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void removeArea(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID areaId) {
-        floor.removeArea(staff, storeId, areaId);
+        floor.removeArea(staff, new StoreId(storeId), areaId);
     }
 
     @GetMapping("/api/v1/merchant/stores/{storeId}/tables")
@@ -77,20 +78,20 @@ class FloorPlanApi {
 
     @GetMapping("/api/v1/merchant/stores/{storeId}/tables/{tableId}")
     TableResponse table(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID tableId) {
-        return response(floor.table(staff, storeId, tableId));
+        return response(floor.table(staff, new StoreId(storeId), tableId));
     }
 
     @PutMapping("/api/v1/merchant/stores/{storeId}/tables/{tableId}")
     TableResponse updateTable(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID tableId,
             @RequestBody TableRequest request) {
-        return response(floor.updateTable(staff, storeId, tableId, request.details()));
+        return response(floor.updateTable(staff, new StoreId(storeId), tableId, request.details()));
     }
 
     /** Retires the table: its QR code stops working; its sessions and scans stay in the history. */
     @DeleteMapping("/api/v1/merchant/stores/{storeId}/tables/{tableId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void retireTable(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID tableId) {
-        floor.retireTable(staff, storeId, tableId);
+        floor.retireTable(staff, new StoreId(storeId), tableId);
     }
 
     /** The table's QR code as a PNG; also served to the console's print sheet under {@code /merchant}. */
@@ -100,7 +101,7 @@ class FloorPlanApi {
             @RequestParam(required = false) @Nullable String src) {
         var tracking = TrackingCode.parse(src);
         floor.managedStore(staff, storeId);
-        var table = floor.table(staff, storeId, tableId);
+        var table = floor.table(staff, new StoreId(storeId), tableId);
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noCache())
                 .body(QrCodes.png(links.scanUrl(table.code(), tracking), QR_SIZE));
     }

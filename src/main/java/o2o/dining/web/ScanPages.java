@@ -91,7 +91,7 @@ class ScanPages {
         if (customer == null) return "redirect:/signin?next=" + UriUtils.encodeQueryParam(path + "/join", "UTF-8");
         var scan = scanOf(session, code);
         if (scan == null) return "redirect:" + path;
-        scans.join(scan, customer.customerId(), name);
+        scans.join(scan, customer.id(), name);
         return "redirect:" + TableLinks.menu(table.storeId(), table.code());
     }
 

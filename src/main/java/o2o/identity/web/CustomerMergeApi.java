@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import o2o.identity.CustomerMerge;
 import o2o.identity.CustomerMerges;
 import o2o.identity.StaffPrincipal;
+import o2o.shared.CustomerId;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,6 +23,7 @@ class CustomerMergeApi {
     /** Merges the source customer into the target; the same merge again changes nothing. */
     @PostMapping("/api/v1/admin/customers/merge")
     CustomerMerge merge(StaffPrincipal operator, @Valid @RequestBody MergeRequest request) {
-        return merges.merge(request.sourceCustomerId(), request.targetCustomerId(), operator.staffId());
+        return merges.merge(new CustomerId(request.sourceCustomerId()), new CustomerId(request.targetCustomerId()),
+                operator.staffId());
     }
 }

@@ -6,6 +6,7 @@ import o2o.identity.CustomerMerges;
 import o2o.identity.CustomerPrincipal;
 import o2o.identity.Customers;
 import o2o.identity.StaffPrincipal;
+import o2o.shared.CustomerId;
 import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
 import o2o.shared.web.OnProblem;
@@ -38,16 +39,16 @@ class CustomerMergePages {
         return "identity/merge :: result";
     }
 
-    private UUID customer(String phoneOrId, String field) {
+    private CustomerId customer(String phoneOrId, String field) {
         var value = phoneOrId.strip();
         if (value.length() == 36) {
             try {
-                return UUID.fromString(value);
+                return new CustomerId(UUID.fromString(value));
             } catch (IllegalArgumentException notAnId) {
                 // read as a phone below
             }
         }
-        return customers.byPhone(PhoneNumber.parse(value)).map(CustomerPrincipal::customerId)
+        return customers.byPhone(PhoneNumber.parse(value)).map(CustomerPrincipal::id)
                 .orElseThrow(() -> Problem.notFound(field));
     }
 }

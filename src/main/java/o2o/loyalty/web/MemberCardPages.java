@@ -76,7 +76,7 @@ class MemberCardPages {
     @GetMapping(path = "/me/memberships/{merchantId}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
     @ResponseBody
     ResponseEntity<byte[]> qrPng(CustomerPrincipal customer, @PathVariable UUID merchantId, @RequestParam String token) {
-        if (!cards.belongsTo(token, customer.customerId(), merchantId)) throw Problem.notFound("membership");
+        if (!cards.belongsTo(token, customer.id(), new MerchantId(merchantId))) throw Problem.notFound("membership");
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(QrCodes.png(token, QR_SIZE));
     }
 

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import o2o.identity.StaffPrincipal;
 import o2o.loyalty.MemberImport;
 import o2o.loyalty.MemberImports;
+import o2o.shared.MerchantId;
 import o2o.shared.Page;
 import o2o.shared.Problem;
 import o2o.shared.web.PageText;
@@ -53,7 +54,8 @@ class MemberImportApi {
 
     @GetMapping("/api/v1/merchant/member-imports/{id}")
     Report get(StaffPrincipal staff, @PathVariable UUID id) {
-        return report(imports.report(merchant(staff), id).orElseThrow(() -> Problem.notFound("member import")));
+        return report(imports.report(new MerchantId(merchant(staff)), id)
+                .orElseThrow(() -> Problem.notFound("member import")));
     }
 
     @GetMapping("/api/v1/merchant/member-imports")

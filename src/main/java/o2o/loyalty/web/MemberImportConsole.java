@@ -6,6 +6,7 @@ import java.util.UUID;
 import o2o.identity.StaffPrincipal;
 import o2o.loyalty.MemberImports;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Problem;
 import o2o.shared.web.OnProblem;
 import org.springframework.stereotype.Controller;
@@ -43,7 +44,7 @@ class MemberImportConsole {
 
     @GetMapping("/merchant/members/import/{id}")
     String report(StaffPrincipal staff, @PathVariable UUID id, Model model) {
-        model.addAttribute("report", imports.report(MemberImportApi.merchant(staff), id)
+        model.addAttribute("report", imports.report(new MerchantId(MemberImportApi.merchant(staff)), id)
                 .orElseThrow(() -> Problem.notFound("member import")));
         return "loyalty/import-report";
     }

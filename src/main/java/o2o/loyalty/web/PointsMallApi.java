@@ -57,7 +57,7 @@ class PointsMallApi {
     @ResponseStatus(HttpStatus.CREATED)
     ExchangeResponse exchange(CustomerPrincipal customer, @PathVariable UUID id,
             @Parameter(required = true) @RequestHeader("Idempotency-Key") String idempotencyKey) {
-        var exchange = mall.exchange(customer.customerId(), id, idempotencyKey);
+        var exchange = mall.exchange(customer.id(), id, idempotencyKey);
         return new ExchangeResponse(exchange.itemId(), exchange.points(), exchange.coupon(), exchange.balance());
     }
 }

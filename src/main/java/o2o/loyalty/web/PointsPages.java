@@ -53,7 +53,7 @@ class PointsPages {
         if (membership.isEmpty()) return "loyalty/points-checkout :: none";
         var rules = spending.rules(membership.get().programId());
         model.addAttribute("merchantId", merchant);
-        model.addAttribute("balance", spending.balance(customer.customerId(), membership.get().programId()));
+        model.addAttribute("balance", spending.balance(customer.id(), membership.get().programId()));
         model.addAttribute("rules", rules);
         model.addAttribute("most", rules.mostPointsFor(Money.cny(Math.max(0, price))));
         return "loyalty/points-checkout :: checkout";
@@ -81,7 +81,7 @@ class PointsPages {
         var membership = loyalty.membership(customer.id(), new MerchantId(merchantId));
         model.addAttribute("merchant", merchant);
         model.addAttribute("member", membership.isPresent());
-        model.addAttribute("balance", membership.map(m -> spending.balance(customer.customerId(), m.programId()))
+        model.addAttribute("balance", membership.map(m -> spending.balance(customer.id(), m.programId()))
                 .orElse(0L));
         model.addAttribute("items", mall.onOffer(merchantId));
         model.addAttribute("key", UUID.randomUUID());
@@ -94,7 +94,7 @@ class PointsPages {
             @RequestParam String key, RedirectAttributes redirect) {
         var item = mall.item(itemId).filter(i -> i.merchantId().equals(merchantId))
                 .orElseThrow(() -> Problem.notFound("points mall item"));
-        var exchange = mall.exchange(customer.customerId(), item.id(), key);
+        var exchange = mall.exchange(customer.id(), item.id(), key);
         redirect.addFlashAttribute("exchanged", exchange.coupon().title());
         return "redirect:/me/memberships/" + merchantId + "/mall";
     }

@@ -93,7 +93,7 @@ class PointsProgramApi {
 
     @PostMapping("/api/v1/admin/points-programs/{id}/merchants")
     ProgramRules addMerchant(@PathVariable UUID id, @Valid @RequestBody AddMerchant add) {
-        return programs.addMerchant(id, add.merchantId());
+        return programs.addMerchant(id, new MerchantId(add.merchantId()));
     }
 
     @GetMapping("/api/v1/admin/points-programs/{id}/settlement")

@@ -6,6 +6,8 @@ import o2o.identity.Role;
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.Stores;
 import o2o.pickup.Pickups;
+import o2o.shared.OrderId;
+import o2o.shared.StoreId;
 import o2o.shared.web.OnProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -33,7 +35,7 @@ class PickupCounter {
 
     @FunctionalInterface
     private interface Move {
-        void apply(StaffPrincipal staff, UUID storeId, UUID orderId);
+        void apply(StaffPrincipal staff, StoreId storeId, OrderId orderId);
     }
 
     @GetMapping("/merchant/stores/{storeId}/pickup")
@@ -71,7 +73,7 @@ class PickupCounter {
 
     private String move(StaffPrincipal staff, UUID storeId, UUID orderId, @Nullable String htmx, Model model,
             Move move) {
-        move.apply(staff, storeId, orderId);
+        move.apply(staff, new StoreId(storeId), new OrderId(orderId));
         if (htmx == null) return "redirect:/merchant/stores/" + storeId + "/pickup";
         board(staff, storeId, model);
         return "pickup/counter :: board";

@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import o2o.identity.StaffPrincipal;
 import o2o.pickup.Pickups;
+import o2o.shared.OrderId;
+import o2o.shared.StoreId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,25 +40,25 @@ class PickupCounterApi {
 
     @GetMapping(BASE + "/{id}")
     PickupResponse get(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID id) {
-        return PickupResponse.of(pickups.atStore(staff, storeId, id));
+        return PickupResponse.of(pickups.atStore(staff, new StoreId(storeId), new OrderId(id)));
     }
 
     /** The customer is told to come; 409 {@code pickup-status-conflict} unless it was paid and not yet ready. */
     @PostMapping(BASE + "/{id}/ready")
     PickupResponse ready(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID id) {
-        return PickupResponse.of(pickups.markReady(staff, storeId, id));
+        return PickupResponse.of(pickups.markReady(staff, new StoreId(storeId), new OrderId(id)));
     }
 
     /** The customer has it: the order is completed; 409 when handed over or refunded before. */
     @PostMapping(BASE + "/{id}/handed-over")
     PickupResponse handedOver(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID id) {
-        return PickupResponse.of(pickups.handOver(staff, storeId, id));
+        return PickupResponse.of(pickups.handOver(staff, new StoreId(storeId), new OrderId(id)));
     }
 
     /** Refunds a paid order not yet handed over, in full (owners, managers, cashiers). */
     @PostMapping(BASE + "/{id}/refund")
     PickupResponse refund(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID id) {
-        return PickupResponse.of(pickups.refund(staff, storeId, id));
+        return PickupResponse.of(pickups.refund(staff, new StoreId(storeId), new OrderId(id)));
     }
 
     @GetMapping("/api/v1/merchant/stores/{storeId}/pickup-settings")

@@ -5,6 +5,7 @@ import java.util.UUID;
 import o2o.identity.StaffPrincipal;
 import o2o.pos.PosKeyAdmin;
 import o2o.pos.PosSales;
+import o2o.shared.StoreId;
 import o2o.shared.web.OnProblem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,7 +49,7 @@ class PosConsole {
     @PostMapping("/merchant/pos/keys/{keyId}/revoke")
     @OnProblem(redirect = "/merchant/pos", errorPage = {})
     String revoke(StaffPrincipal staff, @PathVariable UUID keyId, @RequestParam UUID storeId) {
-        admin.revoke(staff, storeId, keyId);
+        admin.revoke(staff, new StoreId(storeId), keyId);
         return "redirect:/merchant/pos";
     }
 }

@@ -7,6 +7,7 @@ import o2o.identity.StaffPrincipal;
 import o2o.pos.PosKeyAdmin;
 import o2o.pos.PosSales;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +43,7 @@ class PosKeyApi {
 
     @DeleteMapping("/api/v1/merchant/stores/{storeId}/pos-keys/{keyId}")
     KeyResponse revoke(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID keyId) {
-        return KeyResponse.of(admin.revoke(staff, storeId, keyId));
+        return KeyResponse.of(admin.revoke(staff, new StoreId(storeId), keyId));
     }
 
     @GetMapping("/api/v1/merchant/pos/sales")

@@ -17,6 +17,7 @@ import o2o.reservations.ReservationSettings.TableType;
 import o2o.reservations.Reservations;
 import o2o.shared.InvalidInput;
 import o2o.shared.Money;
+import o2o.shared.StoreId;
 import o2o.shared.web.FormValues;
 import o2o.shared.web.OnProblem;
 import o2o.shared.web.PageText;
@@ -73,7 +74,7 @@ class ReservationConsole {
             RedirectAttributes redirect) {
         return act(storeId, date, redirect, () -> {
             if (tableId == null) throw new InvalidInput("tableId", "pick a table");
-            reservations.checkIn(staff, storeId, id, tableId);
+            reservations.checkIn(staff, new StoreId(storeId), id, tableId);
             return "reservations.console.checked-in";
         });
     }
@@ -83,7 +84,7 @@ class ReservationConsole {
     String noShow(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID id, @RequestParam String date,
             RedirectAttributes redirect) {
         return act(storeId, date, redirect, () -> {
-            reservations.noShow(staff, storeId, id);
+            reservations.noShow(staff, new StoreId(storeId), id);
             return "reservations.console.marked-no-show";
         });
     }
@@ -93,7 +94,7 @@ class ReservationConsole {
     String cancel(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID id, @RequestParam String date,
             RedirectAttributes redirect) {
         return act(storeId, date, redirect, () -> {
-            reservations.cancel(staff, storeId, id);
+            reservations.cancel(staff, new StoreId(storeId), id);
             return "reservations.console.cancelled";
         });
     }

@@ -8,6 +8,7 @@ import o2o.identity.StaffPrincipal;
 import o2o.reservations.Reservations;
 import o2o.shared.InvalidInput;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,7 +51,7 @@ class ReservationStaffApi {
 
     @GetMapping("/api/v1/merchant/stores/{storeId}/reservations/{id}")
     ReservationResponse get(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID id) {
-        return ReservationResponse.of(reservations.get(staff, storeId, id));
+        return ReservationResponse.of(reservations.get(staff, new StoreId(storeId), id));
     }
 
     /** The party arrived: seats it at a free table (409 {@code table-occupied} if taken); the deposit is returned. */
@@ -59,18 +60,18 @@ class ReservationStaffApi {
             @RequestBody CheckIn body) {
         reservations.floorStore(staff, storeId);
         if (body.tableId() == null) throw new InvalidInput("tableId", "required");
-        return ReservationResponse.of(reservations.checkIn(staff, storeId, id, body.tableId()));
+        return ReservationResponse.of(reservations.checkIn(staff, new StoreId(storeId), id, body.tableId()));
     }
 
     /** The party did not come (from 15 minutes after the slot): the deposit is forfeited. */
     @PostMapping("/api/v1/merchant/stores/{storeId}/reservations/{id}/no-show")
     ReservationResponse noShow(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID id) {
-        return ReservationResponse.of(reservations.noShow(staff, storeId, id));
+        return ReservationResponse.of(reservations.noShow(staff, new StoreId(storeId), id));
     }
 
     /** The store cancels the booking: the slot is freed and a paid deposit refunded in full. */
     @PostMapping("/api/v1/merchant/stores/{storeId}/reservations/{id}/cancel")
     ReservationResponse cancel(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID id) {
-        return ReservationResponse.of(reservations.cancel(staff, storeId, id));
+        return ReservationResponse.of(reservations.cancel(staff, new StoreId(storeId), id));
     }
 }

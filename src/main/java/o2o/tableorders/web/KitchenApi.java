@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import o2o.identity.StaffPrincipal;
+import o2o.shared.StoreId;
 import o2o.tableorders.Kitchen;
 import o2o.tableorders.Kitchen.TableService;
 import o2o.tableorders.Kitchen.Ticket;
@@ -42,7 +43,7 @@ class KitchenApi {
     @PostMapping("/api/v1/merchant/stores/{storeId}/round-items/{itemId}/state")
     RoundItem move(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID itemId,
             @RequestBody Move move) {
-        return kitchen.move(staff, storeId, itemId, move.state());
+        return kitchen.move(staff, new StoreId(storeId), itemId, move.state());
     }
 
     /** Every table of the store: free, seated, ordering, in the kitchen or served, with its rounds. */

@@ -8,6 +8,7 @@ import o2o.catalog.Menu;
 import o2o.catalog.OptionGroup;
 import o2o.identity.StaffPrincipal;
 import o2o.shared.InvalidInput;
+import o2o.shared.StoreId;
 import o2o.shared.web.OnProblem;
 import o2o.tableorders.ItemState;
 import o2o.tableorders.Kitchen;
@@ -55,7 +56,7 @@ class KitchenPages {
     @OnProblem(render = "ticketsFragment")
     String move(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID itemId,
             @RequestParam(required = false) @Nullable ItemState state, Model model) {
-        kitchen.move(staff, storeId, itemId, state);
+        kitchen.move(staff, new StoreId(storeId), itemId, state);
         return ticketsFragment(staff, storeId, model);
     }
 

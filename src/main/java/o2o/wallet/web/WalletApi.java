@@ -12,7 +12,9 @@ import o2o.identity.Customers;
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.Merchant;
 import o2o.merchants.Merchants;
+import o2o.shared.CustomerId;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
 import o2o.wallet.OnlineTopUps;
@@ -48,7 +50,7 @@ class WalletApi {
 
     @GetMapping("/api/v1/me/wallet")
     WalletBalance mine(CustomerPrincipal customer, @RequestParam UUID merchantId) {
-        return storedValue.balance(customer.customerId(), merchantId);
+        return storedValue.balance(customer.id(), new MerchantId(merchantId));
     }
 
     /** Every merchant where the member holds stored value, principal and bonus apart. */
@@ -63,7 +65,7 @@ class WalletApi {
 
     @GetMapping("/api/v1/me/wallet/history")
     List<StoredValue.Line> history(CustomerPrincipal customer, @RequestParam UUID merchantId) {
-        return storedValue.history(customer.customerId(), merchantId, 50);
+        return storedValue.history(customer.id(), new MerchantId(merchantId), 50);
     }
 
     /**
@@ -97,10 +99,10 @@ class WalletApi {
     /** A member's stored value at the caller's merchant, looked up by phone at the counter. */
     @GetMapping("/api/v1/merchant/wallet/balances")
     MemberWallet memberWallet(StaffPrincipal staff, @RequestParam String phone) {
-        var merchantId = StoredValue.counterOf(staff);
-        var customerId = walletHolder(merchantId, phone);
-        return new MemberWallet(PhoneNumber.parse(phone).toString(), storedValue.balance(customerId, merchantId),
-                storedValue.history(customerId, merchantId, 20));
+        var merchant = new MerchantId(StoredValue.counterOf(staff));
+        var customer = new CustomerId(walletHolder(merchant.value(), phone));
+        return new MemberWallet(PhoneNumber.parse(phone).toString(), storedValue.balance(customer, merchant),
+                storedValue.history(customer, merchant, 20));
     }
 
     /**
@@ -155,7 +157,7 @@ class WalletApi {
     /** The member with this phone, if they hold stored value at this merchant; anybody else is "not found". */
     private UUID walletHolder(UUID merchantId, String phone) {
         var customer = customers.byPhone(PhoneNumber.parse(phone)).orElseThrow(() -> Problem.notFound("wallet"));
-        if (!storedValue.hasWallet(customer.customerId(), merchantId)) throw Problem.notFound("wallet");
+        if (!storedValue.hasWallet(customer.id(), new MerchantId(merchantId))) throw Problem.notFound("wallet");
         return customer.customerId();
     }
 

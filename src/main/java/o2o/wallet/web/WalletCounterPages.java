@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import o2o.identity.Customers;
 import o2o.identity.StaffPrincipal;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
@@ -44,11 +45,12 @@ class WalletCounterPages {
             model.addAttribute("lookupProblem", text.message("storedvalue.counter.no-member"));
             return "wallet/counter";
         }
-        var customerId = member.get().customerId();
+        var customer = member.get().id();
+        var merchant = new MerchantId(merchantId);
         model.addAttribute("member", member.get().phone().masked());
-        model.addAttribute("balance", storedValue.hasWallet(customerId, merchantId)
-                ? storedValue.balance(customerId, merchantId) : null);
-        model.addAttribute("history", storedValue.history(customerId, merchantId, 10));
+        model.addAttribute("balance", storedValue.hasWallet(customer, merchant)
+                ? storedValue.balance(customer, merchant) : null);
+        model.addAttribute("history", storedValue.history(customer, merchant, 10));
         return "wallet/counter";
     }
 

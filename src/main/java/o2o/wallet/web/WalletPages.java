@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import o2o.identity.CustomerPrincipal;
 import o2o.merchants.Merchant;
 import o2o.merchants.Merchants;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.shared.Problem;
 import o2o.shared.web.FormValues;
@@ -41,7 +42,7 @@ class WalletPages {
     String wallets(CustomerPrincipal customer, Model model) {
         model.addAttribute("wallets", storedValue.wallets(customer.customerId()).stream()
                 .map(w -> new WalletView(w.merchantId(), merchantName(w.merchantId()), w.principal(), w.bonus(),
-                        w.total(), storedValue.history(customer.customerId(), w.merchantId(), 10)))
+                        w.total(), storedValue.history(customer.id(), new MerchantId(w.merchantId()), 10)))
                 .toList());
         return "wallet/balances";
     }
@@ -108,7 +109,9 @@ class WalletPages {
         var status = onlineTopUps.status(customer, orderId);
         model.addAttribute("topUp", status);
         model.addAttribute("merchantName", merchantName(status.merchantId()));
-        if (status.credited()) model.addAttribute("balance", storedValue.balance(customer.customerId(), status.merchantId()));
+        if (status.credited()) {
+            model.addAttribute("balance", storedValue.balance(customer.id(), new MerchantId(status.merchantId())));
+        }
         return status;
     }
 
