@@ -34,6 +34,8 @@ import o2o.orders.ImportedOrder;
 import o2o.orders.LineKind;
 import o2o.orders.NewOrder;
 import o2o.orders.OrderImport;
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.shared.PhoneNumber;
 import org.slf4j.Logger;
@@ -144,7 +146,8 @@ public class DemoData implements ApplicationRunner {
             int quantity = 1 + random.nextInt(2);
             var line = new NewOrder.Line(LineKind.DEAL, setMeal.id(), setMeal.terms().title(), setMeal.terms().price(),
                     quantity, setMeal.terms().price().times(quantity));
-            batch.add(new ImportedOrder(merchantId, ids.get((int) (n % ids.size())), Channel.DEAL, line,
+            var customer = new CustomerId(ids.get((int) (n % ids.size())));
+            batch.add(new ImportedOrder(new MerchantId(merchantId), customer, Channel.DEAL, line,
                     now.minus(Duration.ofMinutes(1 + random.nextInt(365 * 24 * 60)))));
             if (batch.size() == 100_000) {
                 importWithPoints(merchantId, batch);
@@ -161,7 +164,7 @@ public class DemoData implements ApplicationRunner {
         var earnings = new ArrayList<ImportedEarning>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             var order = batch.get(i);
-            earnings.add(new ImportedEarning(ids.get(i), order.customerId(), order.line().amount(),
+            earnings.add(new ImportedEarning(ids.get(i), order.customerId().value(), order.line().amount(),
                     order.paidAt()));
         }
         loyalty.earnImported(merchantId, earnings);

@@ -1,6 +1,5 @@
 package o2o.loyalty;
 
-import java.util.UUID;
 
 import o2o.orders.PointsPayment;
 import o2o.shared.CustomerId;
@@ -36,21 +35,21 @@ class CheckoutPoints implements PointsPayment {
         long most = rules.mostPointsFor(payable);
         if (points > most) throw new InvalidInput("pointsToUse", "at most " + most + " points for this order");
         spending.spend(customerId, membership.programId(), merchantId, points,
-                spendReference(orderId.value()), "积分抵现");
+                spendReference(orderId), "积分抵现");
         return value;
     }
 
     /** Only unpaid orders are cancelled, so none of their points went back with a refund before. */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void giveBack(UUID orderId) {
+    public void giveBack(OrderId orderId) {
         var reference = spendReference(orderId);
         spending.giveBack(reference, reference + ":back", spending.spentUnder(reference), "取消订单退回积分");
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void giveBack(UUID orderId, long points, String refundReference) {
+    public void giveBack(OrderId orderId, long points, String refundReference) {
         var reference = spendReference(orderId);
         spending.giveBack(reference, reference + ":refund:" + refundReference, points, "退款退回积分");
     }
@@ -59,7 +58,7 @@ class CheckoutPoints implements PointsPayment {
         return new Problem(HttpStatus.CONFLICT, "not-a-member", "join the merchant's membership to use points");
     }
 
-    private static String spendReference(UUID orderId) {
+    private static String spendReference(OrderId orderId) {
         return "order:" + orderId + ":points";
     }
 }

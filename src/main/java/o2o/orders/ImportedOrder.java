@@ -1,7 +1,10 @@
 package o2o.orders;
 
 import java.time.Instant;
-import java.util.UUID;
+
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 
 /** A past, completed order of one line, for bulk import (history from another system, demo data). */
-public record ImportedOrder(UUID merchantId, UUID customerId, Channel channel, NewOrder.Line line, Instant paidAt) {}
+public record ImportedOrder(MerchantId merchantId, CustomerId customerId, Channel channel, NewOrder.Line line,
+        Instant paidAt) {}

@@ -2,9 +2,11 @@ package o2o.orders;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param orderId the id the order gets, chosen by the caller so it can claim the sale before recording it
  * @param customerId the member it was sold to; null for a walk-in
  */
-public record OfflineSale(UUID orderId, UUID merchantId, @Nullable UUID customerId, List<Line> lines, Money total,
-        Instant soldAt) {
+public record OfflineSale(OrderId orderId, MerchantId merchantId, @Nullable CustomerId customerId, List<Line> lines,
+        Money total, Instant soldAt) {
 
     public OfflineSale {
         lines = List.copyOf(lines);

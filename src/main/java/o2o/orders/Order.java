@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
@@ -18,10 +22,10 @@ import org.springframework.http.HttpStatus;
  * Its methods say which move of its state machine a change is, and refuse the moves its current state forbids; the
  * database still decides races, by applying a move only where the order is in one of {@link Move#allowedFrom}.
  */
-public record Order(UUID id, UUID merchantId, @Nullable UUID customerId, Channel channel, OrderStatus status,
-        List<OrderLine> lines, Money subtotal, Money discount, Money total, Money refunded, @Nullable UUID couponId,
-        Instant createdAt, Instant payBy, @Nullable Instant paidAt, long pointsUsed, Money pointsValue,
-        @Nullable UUID storeId, @Nullable String offlineMethod) {
+public record Order(OrderId id, MerchantId merchantId, @Nullable CustomerId customerId, Channel channel,
+        OrderStatus status, List<OrderLine> lines, Money subtotal, Money discount, Money total, Money refunded,
+        @Nullable UUID couponId, Instant createdAt, Instant payBy, @Nullable Instant paidAt, long pointsUsed,
+        Money pointsValue, @Nullable StoreId storeId, @Nullable String offlineMethod) {
 
     public Order {
         lines = List.copyOf(lines);

@@ -5,9 +5,6 @@ import java.time.Clock;
 import o2o.coupons.Coupons;
 import o2o.orders.persistence.OrderHistory;
 import o2o.orders.persistence.OrderRows;
-import o2o.shared.CustomerId;
-import o2o.shared.MerchantId;
-import o2o.shared.OrderId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -39,14 +36,15 @@ class OrderCancellations {
     boolean cancel(Order order, String reason) {
         if (!order.cancellable()) return false;
         var move = order.cancel(reason);
-        var moved = rows.move(order.id(), move);
+        var moved = rows.move(order.id().value(), move);
         if (moved.isEmpty()) return false;
         var now = clock.instant();
-        history.record(order.id(), order.merchantId(), moved.get().status(), move.to(), move.reason(), now);
-        if (order.couponId() != null) coupons.release(order.couponId(), new OrderId(order.id()));
+        history.record(order.id().value(), order.merchantId().value(), moved.get().status(), move.to(), move.reason(),
+                now);
+        if (order.couponId() != null) coupons.release(order.couponId(), order.id());
         if (order.pointsUsed() > 0) points.giveBack(order.id());
-        events.publishEvent(new OrderCancelled(new OrderId(order.id()), new MerchantId(order.merchantId()),
-                order.customerId() == null ? null : new CustomerId(order.customerId()), order.channel(), now));
+        events.publishEvent(
+                new OrderCancelled(order.id(), order.merchantId(), order.customerId(), order.channel(), now));
         return true;
     }
 }

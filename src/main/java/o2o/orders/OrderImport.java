@@ -7,6 +7,7 @@ import java.util.UUID;
 import o2o.orders.persistence.OrderRows;
 import o2o.shared.Ids;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,7 +32,7 @@ public class OrderImport {
             rows.insertAll(completed.subList(from, Math.min(from + BATCH, completed.size())));
         }
         if (orders.size() >= 1000) rows.analyze();
-        return completed.stream().map(Order::id).toList();
+        return completed.stream().map(order -> order.id().value()).toList();
     }
 
     @Transactional(readOnly = true)
@@ -42,7 +43,7 @@ public class OrderImport {
     private static Order completed(ImportedOrder imported) {
         var line = imported.line();
         var zero = Money.zero(line.amount().currency());
-        return new Order(Ids.next(), imported.merchantId(), imported.customerId(), imported.channel(),
+        return new Order(new OrderId(Ids.next()), imported.merchantId(), imported.customerId(), imported.channel(),
                 OrderStatus.COMPLETED, List.of(line.numbered(1)), line.amount(), zero, line.amount(), zero, null,
                 imported.paidAt(), imported.paidAt(), imported.paidAt(), 0, zero, null, null);
     }

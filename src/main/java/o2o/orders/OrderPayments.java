@@ -10,8 +10,6 @@ import o2o.payments.Payment;
 import o2o.payments.PaymentProvider;
 import o2o.payments.Payments;
 import o2o.payments.StartPayment;
-import o2o.shared.CustomerId;
-import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.shared.OrderId;
 import o2o.shared.Problem;
@@ -51,7 +49,7 @@ class OrderPayments {
         order.requirePayableOnline(clock.instant());
         var gateway = provider;
         if (Orders.ONLINE.equals(provider)) {
-            var gateways = payments.gatewaysOf(order.merchantId());
+            var gateways = payments.gatewaysOf(order.merchantId().value());
             if (gateways.isEmpty()) {
                 throw new Problem(HttpStatus.CONFLICT, "payment-provider-unavailable",
                         "this merchant takes no online payments", "online");
@@ -62,27 +60,24 @@ class OrderPayments {
         }
         var where = scene == PaymentProvider.Scene.IN_WECHAT && !WECHAT_PAY.equals(gateway)
                 ? PaymentProvider.Scene.PAGE : scene;
-        return payments.start(new StartPayment(new OrderId(order.id()), new MerchantId(order.merchantId()),
-                payerOf(order), order.total(), gateway, order.paymentTitle(), returnUrl, where,
+        return payments.start(new StartPayment(order.id(), order.merchantId(),
+                order.customerId(), order.total(), gateway, order.paymentTitle(), returnUrl, where,
                 where == PaymentProvider.Scene.IN_WECHAT ? payerOpenid : null));
     }
 
     Payment startByQrAtCounter(Order order, String provider, String returnUrl) {
         order.requirePayableByQrAtCounter();
-        return payments.start(new StartPayment(new OrderId(order.id()), new MerchantId(order.merchantId()),
-                payerOf(order), order.total(), provider, order.paymentTitle(), returnUrl, PaymentProvider.Scene.QR,
+        return payments.start(new StartPayment(order.id(), order.merchantId(),
+                order.customerId(), order.total(), provider, order.paymentTitle(), returnUrl, PaymentProvider.Scene.QR,
                 null));
-    }
-
-    private static @Nullable CustomerId payerOf(Order order) {
-        return order.customerId() == null ? null : new CustomerId(order.customerId());
     }
 
     /** Marks the order paid at the counter; paying it again changes nothing; 409 if paid online or cancelled. */
     Order takeAtCounter(Order order, String method) {
         order.requirePaidAtCounter();
-        if (rows.takeAtCounter(order.id(), method)) markPaid(order.id(), order.total());
-        var after = rows.find(order.id()).orElseThrow();
+        var id = order.id().value();
+        if (rows.takeAtCounter(id, method)) markPaid(id, order.total());
+        var after = rows.find(id).orElseThrow();
         if (after.offlineMethod() != null && after.status() != OrderStatus.CANCELLED) return after;
         throw Order.notPayable("this order is " + after.status());
     }
@@ -101,15 +96,14 @@ class OrderPayments {
             return;
         }
         var now = clock.instant();
-        history.record(orderId, order.merchantId(), moved.get().status(), payment.to(), payment.reason(), now);
+        history.record(orderId, order.merchantId().value(), moved.get().status(), payment.to(), payment.reason(), now);
         rows.paidAt(orderId, now);
         if (order.couponId() != null) coupons.consume(order.couponId(), new OrderId(orderId));
         if (order.customerId() != null) {
-            events.publishEvent(new OrderPaid(new OrderId(orderId), new MerchantId(order.merchantId()),
-                    new CustomerId(order.customerId()), order.channel(),
+            events.publishEvent(new OrderPaid(order.id(), order.merchantId(), order.customerId(), order.channel(),
                     order.total(), now));
         } else if (order.offlineMethod() == null) { // a walk-in's table share paid by a gateway: nobody to credit
-            events.publishEvent(new WalkInOrderPaid(new OrderId(orderId), new MerchantId(order.merchantId()),
+            events.publishEvent(new WalkInOrderPaid(order.id(), order.merchantId(),
                     order.channel(), order.total(), now));
         }
     }
@@ -117,9 +111,9 @@ class OrderPayments {
     /** Money for an order cancelled meanwhile, or paid at the counter meanwhile, goes straight back. */
     private void giveBackUnwanted(Order now, Money amount) {
         if (now.status() == OrderStatus.CANCELLED) {
-            payments.refund(now.id(), amount, "order:" + now.id() + ":paid-after-cancel");
+            payments.refund(now.id().value(), amount, "order:" + now.id() + ":paid-after-cancel");
         } else if (now.offlineMethod() != null && !amount.isZero()) {
-            payments.refund(now.id(), amount, "order:" + now.id() + ":paid-at-counter");
+            payments.refund(now.id().value(), amount, "order:" + now.id() + ":paid-at-counter");
         }
     }
 }

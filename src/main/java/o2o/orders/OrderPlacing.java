@@ -7,13 +7,11 @@ import java.util.ArrayList;
 import o2o.coupons.Coupons;
 import o2o.orders.persistence.OrderHistory;
 import o2o.orders.persistence.OrderRows;
-import o2o.shared.CustomerId;
 import o2o.shared.Ids;
-import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.shared.OrderId;
-import o2o.shared.RateLimits.Limit;
 import o2o.shared.RateLimits;
+import o2o.shared.RateLimits.Limit;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -48,13 +46,13 @@ class OrderPlacing {
     }
 
     Order place(NewOrder request) {
-        var customer = request.customerId() == null ? null : request.customerId().value();
-        var merchant = request.merchantId().value();
+        var customer = request.customerId();
+        var merchant = request.merchantId();
         if (customer != null) {
             rateLimits.check(new Limit("order-place", properties.ordersPerCustomerPer10s(), Duration.ofSeconds(10)),
                     customer.toString());
         }
-        var id = Ids.next();
+        var id = new OrderId(Ids.next());
         var subtotal = request.subtotal();
         if (request.memberDiscount().compareTo(subtotal) > 0) {
             throw new IllegalArgumentException("member discount " + request.memberDiscount() + " over " + subtotal);
@@ -62,44 +60,42 @@ class OrderPlacing {
         var afterMember = subtotal.minus(request.memberDiscount());
         var couponId = customer == null ? null : request.couponId();
         var couponDiscount = couponId == null || customer == null ? Money.zero(subtotal.currency())
-                : coupons.reserve(couponId, new CustomerId(customer), new MerchantId(merchant), request.couponStores(),
-                        afterMember, new OrderId(id))
+                : coupons.reserve(couponId, customer, merchant, request.couponStores(), afterMember, id)
                         .min(afterMember);
         var discount = request.memberDiscount().plus(couponDiscount);
         var payable = subtotal.minus(discount);
         var pointsValue = request.pointsToUse() == 0 || customer == null ? Money.zero(subtotal.currency())
-                : points.apply(new OrderId(id), new CustomerId(customer), new MerchantId(merchant), payable,
-                        request.pointsToUse());
+                : points.apply(id, customer, merchant, payable, request.pointsToUse());
         var now = clock.instant();
         var lines = new ArrayList<OrderLine>();
         for (var line : request.lines()) lines.add(line.numbered(lines.size() + 1));
-        var order = new Order(id, merchant, customer, request.channel(), OrderStatus.PENDING_PAYMENT,
-                lines, subtotal, discount, payable.minus(pointsValue), Money.zero(subtotal.currency()), couponId, now,
+        var order = new Order(id, merchant, customer, request.channel(), OrderStatus.PENDING_PAYMENT, lines, subtotal,
+                discount, payable.minus(pointsValue), Money.zero(subtotal.currency()), couponId, now,
                 now.plus(properties.paymentTimeout()), null, pointsValue.isZero() ? 0 : request.pointsToUse(),
-                pointsValue, request.storeId() == null ? null : request.storeId().value(), null);
+                pointsValue, request.storeId(), null);
         rows.insert(order);
-        history.record(id, order.merchantId(), null, OrderStatus.PENDING_PAYMENT, "placed", now);
-        if (order.total().isZero()) payments.markPaid(id, order.total());
-        return rows.find(id).orElseThrow();
+        history.record(id.value(), merchant.value(), null, OrderStatus.PENDING_PAYMENT, "placed", now);
+        if (order.total().isZero()) payments.markPaid(id.value(), order.total());
+        return rows.find(id.value()).orElseThrow();
     }
 
     Order record(OfflineSale sale) {
         var lines = new ArrayList<OrderLine>();
         for (var line : sale.lines()) {
-            lines.add(new OrderLine(lines.size() + 1, LineKind.POS, sale.orderId(), line.title(), line.unitPrice(),
-                    line.quantity(), line.amount()));
+            lines.add(new OrderLine(lines.size() + 1, LineKind.POS, sale.orderId().value(), line.title(),
+                    line.unitPrice(), line.quantity(), line.amount()));
         }
         var zero = Money.zero(sale.total().currency());
         var order = new Order(sale.orderId(), sale.merchantId(), sale.customerId(), Channel.POS, OrderStatus.PAID,
                 lines, sale.total(), zero, sale.total(), zero, null, sale.soldAt(), sale.soldAt(), sale.soldAt(), 0,
                 zero, null, null);
         rows.insert(order);
-        history.record(order.id(), order.merchantId(), null, OrderStatus.PAID, "sold at the POS", clock.instant());
+        history.record(order.id().value(), order.merchantId().value(), null, OrderStatus.PAID, "sold at the POS",
+                clock.instant());
         if (sale.customerId() != null) {
-            events.publishEvent(new OrderPaid(new OrderId(order.id()), new MerchantId(order.merchantId()),
-                    new CustomerId(sale.customerId()), Channel.POS,
+            events.publishEvent(new OrderPaid(order.id(), order.merchantId(), sale.customerId(), Channel.POS,
                     sale.total(), sale.soldAt()));
         }
-        return rows.find(order.id()).orElseThrow();
+        return rows.find(order.id().value()).orElseThrow();
     }
 }

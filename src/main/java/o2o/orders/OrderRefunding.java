@@ -6,10 +6,7 @@ import o2o.orders.persistence.OrderHistory;
 import o2o.orders.persistence.OrderRefunds;
 import o2o.orders.persistence.OrderRows;
 import o2o.payments.Payments;
-import o2o.shared.CustomerId;
-import o2o.shared.MerchantId;
 import o2o.shared.Money;
-import o2o.shared.OrderId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -38,18 +35,18 @@ class OrderRefunding {
 
     void refund(Order order, Money amount, String reference) {
         var now = clock.instant();
-        if (!refunds.add(order.id(), reference, amount, order.refundsOffline(), now)) return;
+        var id = order.id().value();
+        if (!refunds.add(id, reference, amount, order.refundsOffline(), now)) return;
         var move = order.refund(amount, reference);
-        var after = rows.refund(order.id(), amount).orElseThrow(() -> Order.notRefundable(order.status()));
+        var after = rows.refund(id, amount).orElseThrow(() -> Order.notRefundable(order.status()));
         if (order.pointsUsed() > 0) {
-            long back = rows.pointsToGiveBack(order.id());
+            long back = rows.pointsToGiveBack(id);
             if (back > 0) points.giveBack(order.id(), back, reference);
         }
-        history.record(order.id(), order.merchantId(), order.status(), after, move.reason(), now);
-        if (!order.refundsOffline()) payments.refund(order.id(), amount, reference);
+        history.record(id, order.merchantId().value(), order.status(), after, move.reason(), now);
+        if (!order.refundsOffline()) payments.refund(id, amount, reference);
         if (order.customerId() != null) {
-            events.publishEvent(new OrderRefunded(new OrderId(order.id()), new MerchantId(order.merchantId()),
-                    new CustomerId(order.customerId()), amount,
+            events.publishEvent(new OrderRefunded(order.id(), order.merchantId(), order.customerId(), amount,
                     order.total(), reference, now));
         }
     }

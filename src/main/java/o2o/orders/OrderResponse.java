@@ -13,8 +13,8 @@ public record OrderResponse(UUID id, UUID merchantId, Channel channel, OrderStat
         Instant createdAt, Instant payBy, @Nullable Instant paidAt, long pointsUsed, Money pointsAmount) {
 
     public static OrderResponse of(Order o) {
-        return new OrderResponse(o.id(), o.merchantId(), o.channel(), o.status(), o.lines(), o.subtotal(),
-                o.discount(), o.total(), o.refunded(), o.couponId(), o.createdAt(), o.payBy(), o.paidAt(),
+        return new OrderResponse(o.id().value(), o.merchantId().value(), o.channel(), o.status(), o.lines(),
+                o.subtotal(), o.discount(), o.total(), o.refunded(), o.couponId(), o.createdAt(), o.payBy(), o.paidAt(),
                 o.pointsUsed(), o.pointsValue());
     }
 }

@@ -101,7 +101,7 @@ public class Orders {
     /** The customer's own order; anybody else's is "not found". */
     @Transactional(readOnly = true)
     public Order ofCustomer(CustomerPrincipal customer, UUID orderId) {
-        return find(orderId).filter(o -> customer.customerId().equals(o.customerId()))
+        return find(orderId).filter(o -> customer.id().equals(o.customerId()))
                 .orElseThrow(() -> Problem.notFound("order"));
     }
 

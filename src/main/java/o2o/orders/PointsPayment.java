@@ -1,6 +1,5 @@
 package o2o.orders;
 
-import java.util.UUID;
 
 import o2o.shared.CustomerId;
 import o2o.shared.MerchantId;
@@ -21,8 +20,8 @@ public interface PointsPayment {
     Money apply(OrderId orderId, CustomerId customerId, MerchantId merchantId, Money payable, long points);
 
     /** The order was cancelled: all its points go back, once ({@code order:<id>:points:back}). */
-    void giveBack(UUID orderId);
+    void giveBack(OrderId orderId);
 
     /** Part of the paid order was refunded: these of its points go back, once per refund reference. */
-    void giveBack(UUID orderId, long points, String refundReference);
+    void giveBack(OrderId orderId, long points, String refundReference);
 }

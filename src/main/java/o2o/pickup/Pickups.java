@@ -92,9 +92,9 @@ public class Pickups {
         }
         var order = orders.place(new NewOrder(new MerchantId(store.merchantId()), new StoreId(store.id()),
                 customer.id(), Channel.PICKUP, lines, Money.zero(currency), request.couponId(), request.pointsToUse()));
-        pickups.insert(order.id(), store.merchantId(), store.id(), request.pickupTime() == null, pickupAt,
+        pickups.insert(order.id().value(), store.merchantId(), store.id(), request.pickupTime() == null, pickupAt,
                 request.note(), now);
-        return find(order.id()).orElseThrow();
+        return find(order.id().value()).orElseThrow();
     }
 
     /** Prices lines at a store as the order would be priced now (the page's cart shows these). */
@@ -143,7 +143,7 @@ public class Pickups {
     /** The customer's own pick-up order; anybody else's is "not found". */
     @Transactional(readOnly = true)
     public PickupOrder ofCustomer(CustomerPrincipal customer, UUID orderId) {
-        return find(orderId).filter(p -> customer.customerId().equals(p.order().customerId()))
+        return find(orderId).filter(p -> customer.id().equals(p.order().customerId()))
                 .orElseThrow(() -> Problem.notFound("pick-up order"));
     }
 
@@ -152,7 +152,7 @@ public class Pickups {
     public List<PickupOrder> ofCustomer(CustomerPrincipal customer) {
         return orders.ofCustomer(customer).stream()
                 .filter(o -> o.channel() == Channel.PICKUP)
-                .flatMap(o -> find(o.id()).stream())
+                .flatMap(o -> find(o.id().value()).stream())
                 .toList();
     }
 
@@ -189,7 +189,9 @@ public class Pickups {
     public PickupOrder markReady(StaffPrincipal staff, StoreId storeId, OrderId orderId) {
         var before = move(atStore(staff, storeId, orderId), PickupStatus.READY);
         var customer = before.order().customerId();
-        if (customer != null && before.number() != null) notices.ready(customer, before.storeName(), before.number());
+        if (customer != null && before.number() != null) {
+            notices.ready(customer.value(), before.storeName(), before.number());
+        }
         return find(orderId.value()).orElseThrow();
     }
 
@@ -215,7 +217,7 @@ public class Pickups {
         orders.refund(orderId, order.total().minus(order.refunded()), "pickup:" + orderId + ":refund");
         var customer = order.customerId();
         if (customer != null && before.number() != null) {
-            notices.refunded(customer, before.storeName(), before.number());
+            notices.refunded(customer.value(), before.storeName(), before.number());
         }
         return find(orderId).orElseThrow();
     }

@@ -11,12 +11,15 @@ import o2o.loyalty.Members;
 import o2o.orders.OfflineSale;
 import o2o.orders.Order;
 import o2o.orders.Orders;
+import o2o.pos.persistence.PosSaleRows;
 import o2o.pos.persistence.PosSaleRows.Claim;
 import o2o.pos.persistence.PosSaleRows.SaleRow;
-import o2o.pos.persistence.PosSaleRows;
+import o2o.shared.CustomerId;
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -94,7 +97,7 @@ public class PosSales {
             if (!rows.voidSale(row.id(), clock.instant())) return saleRecord(row).asDuplicate();
             var order = orders.find(row.orderId()).orElseThrow();
             var rest = order.total().minus(order.refunded());
-            if (!rest.isZero()) orders.refund(order.id(), rest, "pos:" + row.id() + ":void");
+            if (!rest.isZero()) orders.refund(order.id().value(), rest, "pos:" + row.id() + ":void");
             return saleRecord(stored(pos, posTransactionId));
         });
     }
@@ -119,7 +122,7 @@ public class PosSales {
                 return saleRecord(row, order).asDuplicate();
             }
             if (row.voidedAt() != null) throw Problem.conflict("pos-sale-voided", "this sale was voided");
-            orders.refund(order.id(), new Money(amountMinor, order.total().currency()),
+            orders.refund(order.id().value(), new Money(amountMinor, order.total().currency()),
                     "pos:" + row.id() + ":refund:" + refundId);
             return saleRecord(row);
         });
@@ -142,7 +145,8 @@ public class PosSales {
             }
             return saleRecord(earlier).asDuplicate();
         }
-        var order = orders.recordOfflineSale(new OfflineSale(orderId, pos.merchantId(), customer, sale.lines(),
+        var order = orders.recordOfflineSale(new OfflineSale(new OrderId(orderId), new MerchantId(pos.merchantId()),
+                customer == null ? null : new CustomerId(customer), sale.lines(),
                 sale.total(), sale.soldAt()));
         return saleRecord(rows.find(pos.storeId(), sale.posTransactionId()).orElseThrow(), order);
     }
@@ -170,7 +174,7 @@ public class PosSales {
     }
 
     private static SaleRecord saleRecord(SaleRow row, Order order) {
-        return new SaleRecord(row.posTransactionId(), row.storeId(), order.id(), order.status(), order.total(),
+        return new SaleRecord(row.posTransactionId(), row.storeId(), order.id().value(), order.status(), order.total(),
                 order.refunded(), row.paymentMethod(), row.customerId() != null, row.soldAt(), row.voidedAt(), false);
     }
 }

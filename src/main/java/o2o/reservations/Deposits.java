@@ -47,7 +47,7 @@ class Deposits {
         return orders.place(new NewOrder(new MerchantId(store.merchantId()), new StoreId(store.id()),
                 new CustomerId(customerId), Channel.RESERVATION,
                 List.of(new NewOrder.Line(LineKind.DEPOSIT, bookingId, title, unit, quantity, deposit)),
-                Money.zero(deposit.currency()), null, 0)).id();
+                Money.zero(deposit.currency()), null, 0)).id().value();
     }
 
     /** Gives a paid, unsettled deposit back or keeps it; nothing when there is none. {@code why} names the refund. */

@@ -65,8 +65,8 @@ class ShareOrders {
         if (share.orderId() != null) return share.orderId();
         var walkIn = orders.place(new NewOrder(new MerchantId(bill.merchantId()), new StoreId(bill.storeId()), null,
                 Channel.DINE_IN, lines(bill, share), Money.zero(bill.subtotal().currency()), null, 0));
-        attach(share, walkIn.id(), null);
-        return walkIn.id();
+        attach(share, walkIn.id().value(), null);
+        return walkIn.id().value();
     }
 
     /** A share whose order was cancelled unpaid (the event that frees it may still be on its way) is free now. */

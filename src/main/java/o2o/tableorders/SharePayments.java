@@ -46,13 +46,13 @@ class SharePayments {
                 customer.id(), Channel.DINE_IN, shareOrders.lines(bill, share),
                 pricing.memberDiscount(customer.customerId(), bill.merchantId(), share.amount()), payment.couponId(),
                 pointsToUse));
-        shareOrders.attach(share, order.id(), customer.customerId());
+        shareOrders.attach(share, order.id().value(), customer.customerId());
         if (order.status() != OrderStatus.PENDING_PAYMENT) {
-            return new SharePayment(share.id(), order.id(), order.status(), null);
+            return new SharePayment(share.id(), order.id().value(), order.status(), null);
         }
         if (payment.byPoints()) throw pointsCannotCover();
-        var started = orders.pay(customer, order.id(), payment.method(), returnUrl);
-        return new SharePayment(share.id(), order.id(), order.status(), started.redirectUrl());
+        var started = orders.pay(customer, order.id().value(), payment.method(), returnUrl);
+        return new SharePayment(share.id(), order.id().value(), order.status(), started.redirectUrl());
     }
 
     /**
@@ -62,11 +62,11 @@ class SharePayments {
     private SharePayment repeat(BillShare share, CustomerPrincipal customer, Bills.Payment payment, String returnUrl) {
         var order = orders.find(share.orderId()).orElseThrow();
         if (order.status() != OrderStatus.PENDING_PAYMENT || payment.byPoints()
-                || payments.succeeded(order.id()).isPresent()) {
-            return new SharePayment(share.id(), order.id(), order.status(), null);
+                || payments.succeeded(order.id().value()).isPresent()) {
+            return new SharePayment(share.id(), order.id().value(), order.status(), null);
         }
-        var started = orders.pay(customer, order.id(), payment.method(), returnUrl);
-        return new SharePayment(share.id(), order.id(), order.status(), started.redirectUrl());
+        var started = orders.pay(customer, order.id().value(), payment.method(), returnUrl);
+        return new SharePayment(share.id(), order.id().value(), order.status(), started.redirectUrl());
     }
 
     private static Problem pointsCannotCover() {

@@ -40,9 +40,9 @@ public class OnlineTopUps {
                 .orElseThrow(() -> Problem.notFound("merchant"));
         StoredValue.checkTopUpAmount(amount);
         var order = orders.placeTopUpOrder(customer, merchantId, amount, "储值充值");
-        var payment = orders.pay(customer, order.id(), Orders.ONLINE, "/me/wallet/top-ups/" + order.id());
-        return new TopUpStarted(order.id(), merchantId, amount, storedValue.bonusFor(merchantId, amount), payment.id(),
-                payment.redirectUrl());
+        var payment = orders.pay(customer, order.id().value(), Orders.ONLINE, "/me/wallet/top-ups/" + order.id());
+        return new TopUpStarted(order.id().value(), merchantId, amount, storedValue.bonusFor(merchantId, amount),
+                payment.id(), payment.redirectUrl());
     }
 
     /** The member's own top-up order: its amount and whether the wallet has been credited yet. */
@@ -50,8 +50,8 @@ public class OnlineTopUps {
     public TopUpStatus status(CustomerPrincipal customer, UUID orderId) {
         var order = orders.ofCustomer(customer, orderId);
         if (order.channel() != Channel.TOP_UP) throw Problem.notFound("top-up");
-        return new TopUpStatus(order.id(), order.merchantId(), order.total(), order.status().name(),
-                storedValue.credited(order.id()));
+        return new TopUpStatus(order.id().value(), order.merchantId().value(), order.total(), order.status().name(),
+                storedValue.credited(order.id().value()));
     }
 
     public record TopUpStatus(UUID orderId, UUID merchantId, Money amount, String orderStatus, boolean credited) {}

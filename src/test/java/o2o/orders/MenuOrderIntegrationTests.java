@@ -53,27 +53,27 @@ class MenuOrderIntegrationTests extends ApiTest {
         var order = orders.place(new NewOrder(merchantId, storeId, null, Channel.DINE_IN,
                 List.of(dish("红烧肉", 4800, 2), dish("米饭", 300, 3)), Money.cny(0), null, 0));
         assertThat(order.status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
-        assertThat(order.storeId()).isEqualTo(store);
+        assertThat(order.storeId().value()).isEqualTo(store);
         assertThat(order.subtotal()).isEqualTo(Money.cny(10500));
         assertThat(order.total()).isEqualTo(Money.cny(10500));
         assertThat(order.lines()).extracting(OrderLine::title).containsExactly("红烧肉", "米饭");
 
         var results = Concurrently.atOnce(IntStream.range(0, 8)
-                .<Callable<Order>>mapToObj(i -> () -> orders.payAtCounter(order.id(), i % 2 == 0 ? "CASH" : "CARD"))
+                .<Callable<Order>>mapToObj(i -> () -> orders.payAtCounter(order.id().value(), i % 2 == 0 ? "CASH" : "CARD"))
                 .toList());
 
         assertThat(results).allMatch(o -> o.status() == OrderStatus.PAID);
         assertThat(results.stream().map(Order::offlineMethod).distinct()).hasSize(1);
-        assertThat(transitionsTo(order.id(), "PAID")).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from payment where order_id = :id").param("id", order.id())
+        assertThat(transitionsTo(order.id().value(), "PAID")).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from payment where order_id = :id").param("id", order.id().value())
                 .query(Long.class).single()).isZero();
 
-        orders.refund(order.id(), Money.cny(4800), "dish:red-braised-pork");
-        orders.refund(order.id(), Money.cny(4800), "dish:red-braised-pork");
-        var refunded = orders.find(order.id()).orElseThrow();
+        orders.refund(order.id().value(), Money.cny(4800), "dish:red-braised-pork");
+        orders.refund(order.id().value(), Money.cny(4800), "dish:red-braised-pork");
+        var refunded = orders.find(order.id().value()).orElseThrow();
         assertThat(refunded.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
         assertThat(refunded.refunded()).isEqualTo(Money.cny(4800));
-        assertThat(jdbc.sql("select offline from order_refund where order_id = :id").param("id", order.id())
+        assertThat(jdbc.sql("select offline from order_refund where order_id = :id").param("id", order.id().value())
                 .query(Boolean.class).single()).isTrue();
     }
 
@@ -90,9 +90,9 @@ class MenuOrderIntegrationTests extends ApiTest {
 
         fixtures.pay(token, order.id().toString(), true);
         Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> orders.find(order.id()).orElseThrow().status() == OrderStatus.PAID);
-        assertThat(orders.find(order.id()).orElseThrow().offlineMethod()).isNull();
-        assertThatThrownBy(() -> orders.payAtCounter(order.id(), "CASH"))
+                .until(() -> orders.find(order.id().value()).orElseThrow().status() == OrderStatus.PAID);
+        assertThat(orders.find(order.id().value()).orElseThrow().offlineMethod()).isNull();
+        assertThatThrownBy(() -> orders.payAtCounter(order.id().value(), "CASH"))
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status().value()).isEqualTo(409));
     }
 
@@ -103,10 +103,10 @@ class MenuOrderIntegrationTests extends ApiTest {
         var customer = principal(token, phone);
         var order = orders.place(new NewOrder(merchantId, storeId, customer.id(), Channel.DINE_IN,
                 List.of(dish("鱼", 8800, 1)), Money.cny(0), null, 0));
-        var payment = api.post("/api/v1/orders/" + order.id() + "/payments", java.util.Map.of("provider", "sandbox"), token);
+        var payment = api.post("/api/v1/orders/" + order.id().value() + "/payments", java.util.Map.of("provider", "sandbox"), token);
         assertThat(payment.status()).as(payment.raw()).isEqualTo(201);
 
-        assertThat(orders.payAtCounter(order.id(), "CASH").status()).isEqualTo(OrderStatus.PAID);
+        assertThat(orders.payAtCounter(order.id().value(), "CASH").status()).isEqualTo(OrderStatus.PAID);
         var gateway = new o2o.testing.WebSession(port);
         var redirect = payment.text("redirectUrl");
         assertThat(gateway.get(redirect).status()).isEqualTo(200);
@@ -114,12 +114,12 @@ class MenuOrderIntegrationTests extends ApiTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
                         select count(*) from refund where order_id = :id and reference = :ref and status = 'SUCCEEDED'
-                        """).param("id", order.id()).param("ref", "order:" + order.id() + ":paid-at-counter")
+                        """).param("id", order.id().value()).param("ref", "order:" + order.id().value() + ":paid-at-counter")
                 .query(Long.class).single() == 1);
-        var after = orders.find(order.id()).orElseThrow();
+        var after = orders.find(order.id().value()).orElseThrow();
         assertThat(after.status()).isEqualTo(OrderStatus.PAID);
         assertThat(after.offlineMethod()).isEqualTo("CASH");
-        assertThat(transitionsTo(order.id(), "PAID")).isEqualTo(1);
+        assertThat(transitionsTo(order.id().value(), "PAID")).isEqualTo(1);
     }
 
     @Test
@@ -132,11 +132,11 @@ class MenuOrderIntegrationTests extends ApiTest {
                 List.of(), Money.cny(0), null, 0)).isInstanceOf(InvalidInput.class);
         var order = orders.place(new NewOrder(merchantId, storeId, null, Channel.DINE_IN, List.of(dish("茶", 500, 1)),
                 Money.cny(0), null, 0));
-        assertThatThrownBy(() -> orders.payAtCounter(order.id(), "CHEQUE")).isInstanceOf(InvalidInput.class);
-        assertThat(orders.find(order.id()).orElseThrow().status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
-        assertThat(orders.cancelUnpaid(order.id(), "the table left")).isTrue();
-        assertThat(orders.cancelUnpaid(order.id(), "the table left")).isFalse();
-        assertThatThrownBy(() -> orders.payAtCounter(order.id(), "CASH"))
+        assertThatThrownBy(() -> orders.payAtCounter(order.id().value(), "CHEQUE")).isInstanceOf(InvalidInput.class);
+        assertThat(orders.find(order.id().value()).orElseThrow().status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+        assertThat(orders.cancelUnpaid(order.id().value(), "the table left")).isTrue();
+        assertThat(orders.cancelUnpaid(order.id().value(), "the table left")).isFalse();
+        assertThatThrownBy(() -> orders.payAtCounter(order.id().value(), "CASH"))
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status().value()).isEqualTo(409));
         assertThat(jdbc.sql("select count(*) from customer_order where store_id = :s").param("s", store)
                 .query(Long.class).single()).isEqualTo(before + 1);

@@ -17,7 +17,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 import o2o.shared.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -158,7 +161,8 @@ class OrderTests {
         var lines = List.of(
                 new OrderLine(1, LineKind.DISH, UUID.randomUUID(), "红烧肉", Money.cny(4800), 1, Money.cny(4800)),
                 new OrderLine(2, LineKind.DISH, UUID.randomUUID(), "米饭", Money.cny(2600), 2, Money.cny(5200)));
-        return new Order(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), channel, status, lines,
+        return new Order(new OrderId(UUID.randomUUID()), new MerchantId(UUID.randomUUID()),
+                new CustomerId(UUID.randomUUID()), channel, status, lines,
                 Money.cny(10000), Money.cny(0), Money.cny(10000), Money.cny(refundedMinor), null, PLACED,
                 PLACED.plus(Duration.ofMinutes(15)), null, 0, Money.cny(0), null, offlineMethod);
     }

@@ -71,7 +71,7 @@ class PickupConcurrencyTests extends ApiTest {
         var phone = Fixtures.uniquePhone();
         var customer = fixtures.customerToken(phone);
         var orderId = UUID.fromString(pickup.placed(customer, shop));
-        var customerId = orders.find(orderId).orElseThrow().customerId();
+        var customerId = orders.find(orderId).orElseThrow().customerId().value();
 
         // the order is paid (its OrderPaid goes to the listener) while the same event is delivered again ten times
         var delivered = Concurrently.atOnce(IntStream.range(0, 11).<Callable<Boolean>>mapToObj(i -> () -> {

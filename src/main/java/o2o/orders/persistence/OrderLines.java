@@ -63,9 +63,9 @@ public class OrderLines {
 
     private static SqlParameterSource params(Order order, OrderLine line) {
         return new MapSqlParameterSource()
-                .addValue("order", order.id())
+                .addValue("order", order.id().value())
                 .addValue("no", line.lineNo())
-                .addValue("merchant", order.merchantId())
+                .addValue("merchant", order.merchantId().value())
                 .addValue("kind", line.kind().name())
                 .addValue("ref", line.refId())
                 .addValue("title", line.title())

@@ -18,7 +18,11 @@ import o2o.orders.Move;
 import o2o.orders.Order;
 import o2o.orders.OrderLine;
 import o2o.orders.OrderStatus;
+import o2o.shared.CustomerId;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
+import o2o.shared.StoreId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -187,10 +191,10 @@ public class OrderRows {
         var first = order.lines().isEmpty() ? null : order.lines().getFirst();
         boolean deal = first != null && first.kind() == LineKind.DEAL;
         return new MapSqlParameterSource()
-                .addValue("id", order.id())
-                .addValue("merchant", order.merchantId())
-                .addValue("store", order.storeId(), Types.OTHER)
-                .addValue("customer", order.customerId(), Types.OTHER)
+                .addValue("id", order.id().value())
+                .addValue("merchant", order.merchantId().value())
+                .addValue("store", order.storeId() == null ? null : order.storeId().value(), Types.OTHER)
+                .addValue("customer", order.customerId() == null ? null : order.customerId().value(), Types.OTHER)
                 .addValue("channel", order.channel().name())
                 .addValue("status", order.status().name())
                 .addValue("subtotal", order.subtotal().minor())
@@ -209,14 +213,17 @@ public class OrderRows {
 
     private static Order order(ResultSet rs, List<OrderLine> lines) throws SQLException {
         var currency = Currency.getInstance(rs.getString("currency"));
-        return new Order(rs.getObject("id", UUID.class), rs.getObject("merchant_id", UUID.class),
-                rs.getObject("customer_id", UUID.class), Channel.valueOf(rs.getString("channel")),
+        var customer = rs.getObject("customer_id", UUID.class);
+        var store = rs.getObject("store_id", UUID.class);
+        return new Order(new OrderId(rs.getObject("id", UUID.class)),
+                new MerchantId(rs.getObject("merchant_id", UUID.class)),
+                customer == null ? null : new CustomerId(customer), Channel.valueOf(rs.getString("channel")),
                 OrderStatus.valueOf(rs.getString("status")), lines,
                 new Money(rs.getLong("subtotal_minor"), currency), new Money(rs.getLong("discount_minor"), currency),
                 new Money(rs.getLong("total_minor"), currency), new Money(rs.getLong("refunded_minor"), currency),
                 rs.getObject("coupon_id", UUID.class), instant(rs, "created_at"), instant(rs, "pay_by"),
                 nullableInstant(rs, "paid_at"), rs.getLong("points_used"),
-                new Money(rs.getLong("points_minor"), currency), rs.getObject("store_id", UUID.class),
+                new Money(rs.getLong("points_minor"), currency), store == null ? null : new StoreId(store),
                 rs.getString("offline_method"));
     }
 
