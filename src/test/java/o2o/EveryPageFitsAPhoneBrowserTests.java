@@ -76,7 +76,8 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
     /** The demo-like world the pages are filled from. */
     private record World(UUID merchant, UUID store, UUID deal, UUID tableId, String tableCode, String order,
             String voucher, String paymentRef, String pickup, String reservation, String topUp, UUID member,
-            String memberImport, UUID wechatPayment, UUID alipayPayment, UUID cashier) {}
+            String memberImport, UUID wechatPayment, UUID alipayPayment, UUID cashier, String campaign,
+            String trackingCodeId, String trackingCode) {}
 
     @Test
     void everyPageIsAtMostAsWideAsA360PixelPhone() {
@@ -340,12 +341,21 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
                         + ",欧阳娜娜,120,35.00\n", "text/csv", owner.ownerToken());
         assertThat(imported.status()).as(imported.raw()).isIn(200, 201, 202);
 
+        var campaign = api.post("/api/v1/merchant/campaigns", Map.of("name", "国庆黄金周 · 人民广场地铁站出口大幅海报投放",
+                "goal", "拉新与到店", "startsOn", "2027-10-01", "endsOn", "2027-10-07",
+                "mediaCost", Map.of("minor", 1_250_000, "currency", "CNY")), owner.ownerToken());
+        assertThat(campaign.status()).as(campaign.raw()).isEqualTo(201);
+        var trackingCode = api.post("/api/v1/merchant/campaigns/" + campaign.text("id") + "/tracking-codes",
+                Map.of("channel", "POSTER", "target", "STORE", "storeId", store,
+                        "label", "人民广场地铁站 8 号口扶梯旁的灯箱海报（左侧第二块）"), owner.ownerToken());
+        assertThat(trackingCode.status()).as(trackingCode.raw()).isEqualTo(201);
+
         notifications.inApp(member, o2o.notifications.MessageKind.VOUCHERS_ISSUED, "您的券码已到账：https://o2o.example.com/me/vouchers/" + voucher
                 + "?utm_source=sms&utm_campaign=spring_festival_2027_very_long_tracking_code");
         return new World(owner.id(), store, deal, UUID.fromString(table.text("id")), table.text("code"),
                 paid.text("id"), voucher, paymentRef, pickup.text("id"), booking.text("id"),
                 topUp.text("orderId"), member, imported.text("id"), UUID.fromString(byWechat.text("id")),
-                byAlipay.id(), cashier);
+                byAlipay.id(), cashier, campaign.text("id"), trackingCode.text("id"), trackingCode.text("code"));
     }
 
     /** Concrete addresses for the pages that need something to show. */
@@ -401,6 +411,10 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         fills.put("/pay/alipay/{paymentId}", "/pay/alipay/" + w.alipayPayment() + "?back=/me/orders");
         fills.put("/pay/alipay/{paymentId}/status", "/pay/alipay/" + w.alipayPayment() + "/status");
         fills.put("/merchant/staff/{id}", "/merchant/staff/" + w.cashier());
+        fills.put("/merchant/campaigns/{id}", "/merchant/campaigns/" + w.campaign());
+        fills.put("/merchant/campaigns/{id}/codes/{codeId}/poster",
+                "/merchant/campaigns/" + w.campaign() + "/codes/" + w.trackingCodeId() + "/poster");
+        fills.put("/c/{code}", "/c/" + w.trackingCode());
         return fills;
     }
 }

@@ -17,8 +17,8 @@ import o2o.testing.Fixtures;
 
 /**
  * One merchant with a store and one of everything the merchant API's paths name (table, area, deal, coupon, webhook,
- * menu item, member, card, POS key, points-mall item, a staff member to change), and one signed-in person per role:
- * its owner, a merchant-wide member of each staff role, and the operator. Ids nobody can create cheaply here
+ * campaign and tracking code, menu item, member, card, POS key, points-mall item, a staff member to change),
+ * and one signed-in person per role: its owner, a merchant-wide member of each staff role, and the operator. Ids nobody can create cheaply here
  * (reservations, pick-up orders, redemptions, deliveries, bill shares, imports, round items) are random: a role allowed
  * to call the operation gets a 404 or 409 for them, never a 401 or 403.
  */
@@ -56,6 +56,10 @@ final class RoleTableWorld {
                 Map.of("couponTemplateId", coupon, "points", 300, "stock", 5), owner));
         var webhook = created(api.post("/api/v1/merchant/webhooks",
                 Map.of("url", "http://127.0.0.1:9/hook", "eventTypes", List.of("order.paid")), owner));
+        var campaign = created(api.post("/api/v1/merchant/campaigns", Map.of("name", "角色表活动",
+                "startsOn", "2027-05-01", "endsOn", "2027-05-05"), owner));
+        var trackingCode = created(api.post("/api/v1/merchant/campaigns/" + campaign + "/tracking-codes",
+                Map.of("channel", "POSTER", "target", "STORE", "storeId", store), owner));
         var phone = Fixtures.uniquePhone();
         var member = api.post("/api/v1/merchant/members", Map.of("phone", phone, "name", "会员"), owner);
         assertThat(member.status()).as(member.raw()).isEqualTo(201);
@@ -75,6 +79,8 @@ final class RoleTableWorld {
         ids.put("deals/{id}", deal);
         ids.put("items/{id}", mallItem);
         ids.put("webhooks/{id}", webhook);
+        ids.put("campaigns/{id}", campaign);
+        ids.put("tracking-codes/{codeId}", trackingCode);
         ids.put("members/{customerId}", member.text("customerId"));
         ids.put("member-cards/{cardNumber}", card);
         ids.put("pos-keys/{keyId}", key.body().path("key").path("id").asString());

@@ -118,6 +118,10 @@ final class MerchantApiRoles {
             .allow(MANAGING, "POST /webhooks", "GET /webhooks", "GET /webhooks/{id}", "PUT /webhooks/{id}",
                     "DELETE /webhooks/{id}", "POST /webhooks/{id}/secret", "POST /webhooks/{id}/test",
                     "GET /webhooks/{id}/deliveries", "POST /webhooks/{id}/deliveries/{deliveryId}/retry")
+            // campaigns
+            .allow(MANAGING, "POST /campaigns", "GET /campaigns", "GET /campaigns/{id}",
+                    "POST /campaigns/{id}/tracking-codes", "GET /campaigns/{id}/tracking-codes",
+                    "GET /campaigns/{id}/tracking-codes/{codeId}", "GET /campaigns/{id}/tracking-codes/{codeId}/qr.png")
             .rules();
 
     private MerchantApiRoles() {}

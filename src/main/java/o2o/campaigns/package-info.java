@@ -1,0 +1,13 @@
+/**
+ * Campaigns and their tracking codes: a merchant's campaign (name, goal, period, media cost, attribution window) and
+ * any number of tracking codes, each naming a channel and optionally a store and a staff member, printed as QR
+ * posters. A code's short link {@code /c/{code}} records the scan (time, device, the anonymous visitor, the customer
+ * when signed in) and lands on the code's target page. Scans are kept findable by merchant and visitor, and by
+ * merchant and customer, for attributing what follows them to the campaign.
+ */
+@ApplicationModule(allowedDependencies = {"shared", "identity", "merchants", "deals"})
+@NullMarked
+package o2o.campaigns;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

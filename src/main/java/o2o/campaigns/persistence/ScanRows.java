@@ -1,0 +1,54 @@
+package o2o.campaigns.persistence;
+
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import o2o.campaigns.Device;
+import o2o.campaigns.Target;
+import o2o.shared.Ids;
+import o2o.shared.Timestamps;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code campaign_scan} table: the short link's one statement. */
+@Repository
+public class ScanRows {
+
+    /** Where a recorded scan lands. */
+    public record Landing(Target target, UUID targetId) {}
+
+    private final JdbcClient jdbc;
+
+    ScanRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Finds the code and records its scan in one statement (a data-modifying CTE): the hot path makes one round trip
+     * and one insert. Empty, and nothing recorded, when no code has this text.
+     */
+    public Optional<Landing> record(String code, UUID visitorId, @Nullable UUID customerId, Device device,
+            Instant at) {
+        return jdbc.sql("""
+                        with found as (
+                            select id, merchant_id, campaign_id, target, target_id from tracking_code where code = :code
+                        ), scan as (
+                            insert into campaign_scan (id, merchant_id, code_id, campaign_id, scanned_at, visitor_id,
+                                customer_id, device)
+                            select :id, merchant_id, id, campaign_id, :at, :visitor, :customer, :device from found
+                        )
+                        select target, target_id from found
+                        """)
+                .param("code", code).param("id", Ids.next()).param("at", Timestamps.utc(at))
+                .param("visitor", visitorId)
+                .param("customer", new SqlParameterValue(Types.OTHER, customerId))
+                .param("device", device.name())
+                .query((rs, row) -> new Landing(Target.valueOf(rs.getString("target")),
+                        rs.getObject("target_id", UUID.class)))
+                .optional();
+    }
+}
