@@ -34,7 +34,7 @@ class CodeTargets {
                 .isEmpty()) {
             throw new InvalidInput("storeId", "not a store of this merchant", "input.campaigns.not-our-store");
         }
-        if (request.staffId() != null && staffAccounts.find(merchant, request.staffId()).isEmpty()) {
+        if (request.staffId() != null && staffAccounts.find(new MerchantId(merchant), request.staffId()).isEmpty()) {
             throw new InvalidInput("staffId", "not a staff member of this merchant", "input.campaigns.not-our-staff");
         }
         if (request.target() == Target.DEAL) {
