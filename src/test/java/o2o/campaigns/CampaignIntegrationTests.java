@@ -2,26 +2,16 @@ package o2o.campaigns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import javax.imageio.ImageIO;
-
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import o2o.identity.Role;
 import o2o.testing.Api;
 import o2o.testing.ApiTest;
 import o2o.testing.Fixtures.MerchantFixture;
+import o2o.testing.QrImages;
 import org.junit.jupiter.api.Test;
 
 /** Owners and managers create campaigns and tracking codes over the API; bad input changes nothing. */
@@ -135,9 +125,9 @@ class CampaignIntegrationTests extends ApiTest {
         var one = api.get("/api/v1/merchant/campaigns/" + campaign + "/tracking-codes/" + poster.text("id"), manager);
         assertThat(one.text("label")).isEqualTo("门口海报");
 
-        var png = png("/api/v1/merchant/campaigns/" + campaign + "/tracking-codes/" + poster.text("id") + "/qr.png",
-                manager);
-        assertThat(decode(png)).isEqualTo(poster.text("link")).startsWith("http").endsWith("/c/" + poster.text("code"));
+        var qr = QrImages.textAt(api,
+                "/api/v1/merchant/campaigns/" + campaign + "/tracking-codes/" + poster.text("id") + "/qr.png", manager);
+        assertThat(qr).isEqualTo(poster.text("link")).startsWith("http").endsWith("/c/" + poster.text("code"));
     }
 
     @Test
@@ -213,19 +203,5 @@ class CampaignIntegrationTests extends ApiTest {
         var body = campaignBody("坏");
         body.put(field, value);
         return body;
-    }
-
-    private byte[] png(String path, String token) throws Exception {
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.base() + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("image/png");
-        return response.body();
-    }
-
-    private static String decode(byte[] png) throws Exception {
-        var image = ImageIO.read(new ByteArrayInputStream(png));
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
-                .getText();
     }
 }

@@ -3,11 +3,6 @@ package o2o.dining;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -19,18 +14,13 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
-import javax.imageio.ImageIO;
-
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import o2o.identity.Role;
 import o2o.shared.Problem;
 import o2o.testing.ApiTest;
 import o2o.testing.Concurrently;
 import o2o.testing.Fixtures;
 import o2o.testing.Fixtures.MerchantFixture;
+import o2o.testing.QrImages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -141,9 +131,9 @@ class TablesIntegrationTests extends ApiTest {
         var table = dining.table(merchant, store, "A1", null);
         var path = tablesPath() + "/" + table.id() + "/qr.png";
 
-        assertThat(decode(png(path + "?src=poster_2026-A", merchant.ownerToken())))
+        assertThat(QrImages.textAt(api, path + "?src=poster_2026-A", merchant.ownerToken()))
                 .isEqualTo(api.base() + "/t/" + table.code() + "?src=poster_2026-A");
-        assertThat(decode(png(path, merchant.ownerToken()))).isEqualTo(api.base() + "/t/" + table.code());
+        assertThat(QrImages.textAt(api, path, merchant.ownerToken())).isEqualTo(api.base() + "/t/" + table.code());
 
         for (var bad : List.of("has%20space", "x".repeat(33), "%E4%B8%AD", "a%26b")) {
             var refused = api.get(path + "?src=" + bad, merchant.ownerToken());
@@ -258,19 +248,5 @@ class TablesIntegrationTests extends ApiTest {
         assertThat(tables.session(session.id())).get().matches(s -> !s.open());
         assertThat(tables.openSessionAt(table.id())).isEmpty();
         assertThat(tables.seat(table.id(), 2, "reservation").id()).isNotEqualTo(session.id());
-    }
-
-    private byte[] png(String path, String token) throws Exception {
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.base() + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("image/png");
-        return response.body();
-    }
-
-    private static String decode(byte[] png) throws Exception {
-        var image = ImageIO.read(new ByteArrayInputStream(png));
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
-                .getText();
     }
 }
