@@ -51,4 +51,10 @@ public class ScanRows {
                         rs.getObject("target_id", UUID.class)))
                 .optional();
     }
+    /** Names the customer on the visitor's scans nobody was named on yet, at every merchant; how many it named. */
+    public int bind(UUID visitorId, UUID customerId) {
+        return jdbc.sql("update campaign_scan set customer_id = :customer where visitor_id = :visitor "
+                        + "and customer_id is null")
+                .param("customer", customerId).param("visitor", visitorId).update();
+    }
 }
