@@ -1,6 +1,7 @@
 package o2o.campaigns;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import o2o.campaigns.persistence.AttributionRows;
@@ -82,6 +83,26 @@ class Attributing {
                 null, null, null, at));
     }
 
+    /**
+     * A diner scanned a table's QR. Its tracking code, when it is one of the merchant's, counts as a scan of that
+     * code (recorded once, under the table scan's id) and the visit is the code's campaign's; a code of another
+     * merchant, or none, leaves the visit to the customer's scans, or organic.
+     */
+    @Transactional
+    void tableVisit(UUID scanId, MerchantId merchant, StoreId store, @Nullable String src,
+            @Nullable CustomerId customer, String dinerKey, Instant at) {
+        var code = src == null ? null : rows.codeOf(merchant.value(), src, at).orElse(null);
+        if (code != null) {
+            scans.recordOnce(scanId, merchant.value(), src, visitorOf(dinerKey), idOf(customer), at);
+        }
+        var attribution = code != null || customer != null
+                ? Attribution.decide(null, code, customer == null ? List.of()
+                        : rows.recentScans(merchant.value(), customer.value(), at), at)
+                : Attribution.ORGANIC;
+        rows.insertOnce(new AttributedFact(FactKind.TABLE_VISIT, scanId.toString(), merchant.value(), idOf(customer),
+                attribution, 0, 0, Money.CNY, null, null, store.value(), at));
+    }
+
     private AttributedFact orderFact(Order order, @Nullable CustomerId customer, Money total, Instant at) {
         var attribution = customer == null ? Attribution.ORGANIC
                 : decide(order.merchantId(), customer, order.couponId(), null, at);
@@ -99,6 +120,11 @@ class Attributing {
                 .orElse(null);
         return Attribution.decide(couponCampaign, tableCode, rows.recentScans(merchant.value(), customer.value(), at),
                 at);
+    }
+
+    /** A diner's key as a visitor id: the same diner is the same visitor. */
+    static UUID visitorOf(String dinerKey) {
+        return UUID.nameUUIDFromBytes(("table-diner:" + dinerKey).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static @Nullable UUID idOf(@Nullable CustomerId customer) {

@@ -1,5 +1,6 @@
 package o2o.campaigns;
 
+import o2o.dining.TableScanned;
 import o2o.loyalty.MemberJoined;
 import o2o.orders.Channel;
 import o2o.orders.OrderPaid;
@@ -49,5 +50,11 @@ class AttributionReactions {
     @ApplicationModuleListener
     void on(MemberJoined joined) {
         attributing.membership(joined.merchantId(), joined.customerId(), joined.at());
+    }
+
+    @ApplicationModuleListener
+    void on(TableScanned scanned) {
+        attributing.tableVisit(scanned.scanId(), scanned.merchantId(), scanned.storeId(), scanned.src(),
+                scanned.customerId(), scanned.dinerKey(), scanned.at());
     }
 }

@@ -57,4 +57,23 @@ public class ScanRows {
                         + "and customer_id is null")
                 .param("customer", customerId).param("visitor", visitorId).update();
     }
+
+    /**
+     * Records a table QR's scan carrying the merchant's tracking code, under the table scan's own id so that a
+     * redelivered event records it once. The code of another merchant records nothing.
+     */
+    public void recordOnce(UUID scanId, UUID merchantId, String code, UUID visitorId, @Nullable UUID customerId,
+            Instant at) {
+        jdbc.sql("""
+                        insert into campaign_scan (id, merchant_id, code_id, campaign_id, scanned_at, visitor_id,
+                            customer_id, device)
+                        select :id, merchant_id, id, campaign_id, :at, :visitor, :customer, 'OTHER'
+                        from tracking_code where merchant_id = :merchant and code = :code
+                        on conflict (id) do nothing
+                        """)
+                .param("id", scanId).param("merchant", merchantId).param("code", code)
+                .param("at", Timestamps.utc(at)).param("visitor", visitorId)
+                .param("customer", new SqlParameterValue(Types.OTHER, customerId))
+                .update();
+    }
 }
