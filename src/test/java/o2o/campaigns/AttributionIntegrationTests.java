@@ -147,6 +147,12 @@ class AttributionIntegrationTests extends ApiTest {
         assertThat(row.rule()).isEqualTo("SCAN");
         assertThat(row.amount()).isEqualTo(-AttributionWorld.PRICE);
         assertThat(netRevenue(campaign)).isZero();
+        var today = java.time.LocalDate.now(clock.withZone(ResultsPeriod.ZONE));
+        var results = api.get("/api/v1/merchant/campaigns/" + campaign + "/results?from=" + today + "&to=" + today,
+                w.merchant.ownerToken()).body();
+        assertThat(results.path("totals").path("netRevenueMinor").asLong()).isZero();
+        assertThat(results.path("funnel").path("orders").asLong()).isEqualTo(1);
+        assertThat(results.path("funnel").path("paid").asLong()).as("wholly refunded").isZero();
     }
 
     @Test
@@ -212,6 +218,12 @@ class AttributionIntegrationTests extends ApiTest {
         assertThat(jdbc.sql("select count(*) from attribution where campaign_id = :c and kind = 'ORDER'")
                 .param("c", UUID.fromString(campaign)).query(Long.class).single()).isEqualTo(20);
         assertThat(netRevenue(campaign)).isEqualTo(20 * AttributionWorld.PRICE);
+        var today = java.time.LocalDate.now(clock.withZone(ResultsPeriod.ZONE));
+        var totals = api.get("/api/v1/merchant/campaigns/" + campaign + "/results?from=" + today.minusDays(1) + "&to="
+                + today.plusDays(1), w.merchant.ownerToken()).body().path("totals");
+        assertThat(totals.path("orders").asLong()).isEqualTo(20);
+        assertThat(totals.path("netRevenueMinor").asLong()).isEqualTo(20 * AttributionWorld.PRICE);
+        assertThat(totals.path("scans").asLong()).isEqualTo(20);
     }
 
     private long netRevenue(String campaign) {

@@ -123,11 +123,15 @@ final class AttributionWorld {
 
     /** A ¥5-off coupon template of the merchant, valid for ten days. */
     String couponTemplate(String title) {
+        return couponTemplate(api, merchant.ownerToken(), title);
+    }
+
+    static String couponTemplate(Api api, String ownerToken, String title) {
         var now = Instant.now();
         var created = api.post("/api/v1/merchant/coupons", Map.of("title", title, "kind", "AMOUNT_OFF",
                 "amountOff", Map.of("minor", 500, "currency", "CNY"), "minSpend", Map.of("minor", 0, "currency", "CNY"),
                 "totalQuantity", 100, "perCustomerLimit", 2, "validFrom", now.minusSeconds(60).toString(),
-                "validUntil", now.plus(Duration.ofDays(10)).toString()), merchant.ownerToken());
+                "validUntil", now.plus(Duration.ofDays(10)).toString()), ownerToken);
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         return created.text("id");
     }

@@ -37,4 +37,5 @@ create table attribution (
     unique (kind, fact_id)
 );
 create index attribution_campaign_idx on attribution (campaign_id, occurred_at) where campaign_id is not null;
-create index attribution_order_idx on attribution (order_id) where kind = 'ORDER';
+-- an order's own row and its refunds
+create index attribution_order_idx on attribution (order_id, kind) where order_id is not null;
