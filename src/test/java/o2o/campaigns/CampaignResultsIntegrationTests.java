@@ -119,6 +119,32 @@ class CampaignResultsIntegrationTests extends ApiTest {
     }
 
     @Test
+    void theResultsPageAndItsCsvAreTheOwnersAndAnUnknownTableIsA400() {
+        var w = new AttributionWorld(api, fixtures, jdbc, "成效页面");
+        var campaign = w.campaign("页面活动", 7);
+        var code = w.poster(campaign).text("code");
+        w.scanAnonymously(code);
+        var owner = new o2o.testing.WebSession(port).signInAsStaff(w.merchant.ownerUsername(), "password-1");
+        var path = "/merchant/campaigns/" + campaign + "/results";
+        var range = "from=" + today() + "&to=" + today();
+        var page = owner.get(path + "?" + range);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("活动成效").contains(code).contains("chart.umd.js");
+        var csv = owner.get(path + ".csv?table=codes&" + range);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).contains("\"" + code + "\",\"\",1,1,0");
+        assertThat(owner.get(path + ".csv?table=secrets&" + range).status()).isEqualTo(400);
+        var backwards = owner.get(path + "?from=2027-05-05&to=2027-05-01");
+        assertThat(backwards.status()).as("back to the default period, with the problem").isEqualTo(302);
+
+        var stranger = fixtures.approvedMerchant("别家成效");
+        var other = new o2o.testing.WebSession(port).signInAsStaff(stranger.ownerUsername(), "password-1");
+        assertThat(other.get(path).status()).isEqualTo(404);
+        assertThat(other.get(path + ".csv?table=codes").status()).isEqualTo(404);
+        assertThat(api.get("/webjars/chart.js/dist/chart.umd.js").status()).as("Chart.js is served").isEqualTo(200);
+    }
+
+    @Test
     void aCashierNeitherReadsResultsNorLinksCoupons() {
         var w = new AttributionWorld(api, fixtures, jdbc, "收银员");
         var campaign = w.campaign("收银员活动", 7);
