@@ -93,6 +93,7 @@ class CampaignResultsBrowserTests extends BrowserTest {
         assertThat(office.locator("#funnel-redeemed")).hasText("1");
         assertThat(office.locator("#by-codes")).containsText(code);
         assertThat(office.locator("#by-stores")).containsText("闭环商户 · 南京西路店");
+        assertThat(office.locator("#by-stores")).containsText("未指定门店");
         office.waitForFunction("() => typeof Chart !== 'undefined'"
                 + " && Chart.getChart(document.getElementById('chart-days')) !== undefined"
                 + " && Chart.getChart(document.getElementById('chart-funnel')) !== undefined");
