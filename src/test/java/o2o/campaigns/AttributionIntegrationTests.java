@@ -156,6 +156,53 @@ class AttributionIntegrationTests extends ApiTest {
     }
 
     @Test
+    void aVisitorsNewAnonymousScanIsBoundAgainOnTheNextSignedInRequestFromThatPhone() {
+        var w = world("再次扫码");
+        var first = w.campaign("第一张海报", 7);
+        var second = w.campaign("第二张海报", 7);
+        var visitor = w.scanAnonymously(w.poster(first).text("code"));
+        var customer = customer();
+        var customerId = idOf(customer);
+        assertThat(api.send("GET", "/api/v1/me", null, customer, Map.of("Cookie", "o2o_vid=" + visitor)).status())
+                .isEqualTo(200);
+        assertThat(scansOf(visitor, customerId)).isEqualTo(1);
+
+        var code = w.poster(second).text("code");
+        var again = api.send("GET", "/c/" + code, null, null, Map.of("Cookie", "o2o_vid=" + visitor));
+        assertThat(again.status()).isEqualTo(302);
+        var row = w.await("ORDER", w.orderAndPay(customer, visitor, null));
+
+        assertThat(scansOf(visitor, customerId)).isEqualTo(2);
+        assertThat(row.campaign()).as("the latest scan").isEqualTo(UUID.fromString(second));
+    }
+
+    private long scansOf(UUID visitor, UUID customer) {
+        return jdbc.sql("select count(*) from campaign_scan where visitor_id = :v and customer_id = :c")
+                .param("v", visitor).param("c", customer).query(Long.class).single();
+    }
+
+    @Test
+    void aMergedCustomersScansCountForTheCustomerTheyBecame() {
+        var w = world("合并归因");
+        var campaign = w.campaign("合并活动", 7);
+        var visitor = w.scanAnonymously(w.poster(campaign).text("code"));
+        var source = customer();
+        assertThat(api.send("GET", "/api/v1/me", null, source, Map.of("Cookie", "o2o_vid=" + visitor)).status())
+                .isEqualTo(200);
+        var target = customer();
+        var merged = api.post("/api/v1/admin/customers/merge", Map.of("sourceCustomerId", idOf(source),
+                "targetCustomerId", idOf(target)), fixtures.operatorToken());
+        assertThat(merged.status()).as(merged.raw()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> scansOf(visitor, idOf(target)) == 1);
+
+        var row = w.await("ORDER", w.orderAndPay(target, UUID.randomUUID(), null));
+
+        assertThat(row.rule()).isEqualTo("SCAN");
+        assertThat(row.campaign()).isEqualTo(UUID.fromString(campaign));
+    }
+
+    @Test
     void aCodeOfAnotherMerchantNeverAttributes() {
         var ours = world("本店");
         var theirs = world("别家");

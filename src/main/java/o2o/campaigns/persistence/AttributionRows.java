@@ -111,4 +111,10 @@ public class AttributionRows {
                         rs.getObject("id", UUID.class), at, rs.getInt("attribution_days")))
                 .optional();
     }
+
+    /** A merged customer's rows become the target's. */
+    public void moveCustomer(UUID sourceId, UUID targetId) {
+        jdbc.sql("update attribution set customer_id = :target where customer_id = :source")
+                .param("target", targetId).param("source", sourceId).update();
+    }
 }

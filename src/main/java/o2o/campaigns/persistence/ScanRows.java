@@ -76,4 +76,10 @@ public class ScanRows {
                 .param("customer", new SqlParameterValue(Types.OTHER, customerId))
                 .update();
     }
+
+    /** A merged customer's rows become the target's. */
+    public void moveCustomer(UUID sourceId, UUID targetId) {
+        jdbc.sql("update campaign_scan set customer_id = :target where customer_id = :source")
+                .param("target", targetId).param("source", sourceId).update();
+    }
 }
