@@ -412,6 +412,7 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         fills.put("/pay/alipay/{paymentId}/status", "/pay/alipay/" + w.alipayPayment() + "/status");
         fills.put("/merchant/staff/{id}", "/merchant/staff/" + w.cashier());
         fills.put("/merchant/campaigns/{id}", "/merchant/campaigns/" + w.campaign());
+        fills.put("/merchant/campaigns/{id}/results", "/merchant/campaigns/" + w.campaign() + "/results");
         fills.put("/merchant/campaigns/{id}/codes/{codeId}/poster",
                 "/merchant/campaigns/" + w.campaign() + "/codes/" + w.trackingCodeId() + "/poster");
         fills.put("/c/{code}", "/c/" + w.trackingCode());

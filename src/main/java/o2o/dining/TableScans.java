@@ -15,7 +15,9 @@ import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
 import o2o.shared.MerchantId;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,13 +35,16 @@ public class TableScans {
     private final Tables tables;
     private final Stores stores;
     private final Enrolment enrolment;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TableScans(ScanRepository scans, Tables tables, Stores stores, Enrolment enrolment, Clock clock) {
+    TableScans(ScanRepository scans, Tables tables, Stores stores, Enrolment enrolment,
+            ApplicationEventPublisher events, Clock clock) {
         this.scans = scans;
         this.tables = tables;
         this.stores = stores;
         this.enrolment = enrolment;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -51,7 +56,8 @@ public class TableScans {
             long joined) {}
 
     /**
-     * Records a scan of a table's code and opens or joins the table's session.
+     * Records a scan of a table's code, opens or joins the table's session, and tells of the visit
+     * ({@link TableScanned}).
      *
      * @param dinerKey who scanned, for counting distinct diners: the customer's id when signed in, else a random key
      *                 kept in the phone's cookie
@@ -66,6 +72,8 @@ public class TableScans {
         var now = clock.instant();
         scans.add(id, table, session, trackingCode, customerId, dinerKey, now,
                 now.atZone(store.timeZone()).toLocalDate());
+        events.publishEvent(new TableScanned(id, new MerchantId(table.merchantId()), new StoreId(table.storeId()),
+                table.id(), trackingCode, customerId == null ? null : new CustomerId(customerId), dinerKey, now));
         boolean member = customerId != null && enrolment.isMember(new CustomerId(customerId),
                 new MerchantId(table.merchantId()));
         return new Scan(id, table, tables.session(session.id()).orElseThrow(), member);

@@ -31,7 +31,16 @@ class CampaignCrossMerchantAccessTests extends ApiTest {
             v -> Endpoint.of("GET", v.fill("/api/v1/merchant/campaigns/{own}/tracking-codes/{code}"), null,
                     v.fill("/api/v1/merchant/campaigns/{campaign}")),
             v -> Endpoint.of("GET", v.fill("/api/v1/merchant/campaigns/{own}/tracking-codes/{code}/qr.png"), null,
-                    v.fill("/api/v1/merchant/campaigns/{campaign}")));
+                    v.fill("/api/v1/merchant/campaigns/{campaign}")),
+            v -> Endpoint.of("GET", v.fill("/api/v1/merchant/campaigns/{campaign}/results"), null,
+                    v.fill("/api/v1/merchant/campaigns/{campaign}")),
+            v -> Endpoint.of("GET", v.fill("/api/v1/merchant/campaigns/{campaign}/coupons"), null,
+                    v.fill("/api/v1/merchant/campaigns/{campaign}")),
+            v -> Endpoint.of("POST", v.fill("/api/v1/merchant/campaigns/{campaign}/coupons"),
+                    Map.of("templateId", v.fill("{ownTemplate}")), v.fill("/api/v1/merchant/campaigns/{campaign}")),
+            // the attacker's own campaign with the victim's coupon
+            v -> Endpoint.of("POST", v.fill("/api/v1/merchant/campaigns/{own}/coupons"),
+                    Map.of("templateId", v.fill("{template}")), v.fill("/api/v1/merchant/campaigns/{campaign}")));
 
     @Test
     void anotherMerchantsStaffGetNotFoundForEveryCampaignEndpointAndChangeNothing() {
@@ -44,7 +53,10 @@ class CampaignCrossMerchantAccessTests extends ApiTest {
         var code = CampaignIntegrationTests.code(api, b.ownerToken(), campaign,
                 Map.of("channel", "POSTER", "target", "STORE", "storeId", bStore)).text("id");
 
-        var victim = new Victim(b.ownerToken(), Map.of("campaign", campaign, "code", code, "own", own));
+        var template = AttributionWorld.couponTemplate(api, b.ownerToken(), "乙的券");
+        var ownTemplate = AttributionWorld.couponTemplate(api, a.ownerToken(), "甲的券");
+        var victim = new Victim(b.ownerToken(), Map.of("campaign", campaign, "code", code, "own", own,
+                "template", template, "ownTemplate", ownTemplate));
         var access = new CrossMerchantAccess(api);
         for (var endpoint : ENDPOINTS) access.assertDenied(a.ownerToken(), victim, endpoint);
         for (var endpoint : ENDPOINTS) {
@@ -55,5 +67,6 @@ class CampaignCrossMerchantAccessTests extends ApiTest {
         assertThat(api.get("/api/v1/merchant/campaigns", a.ownerToken()).raw()).doesNotContain(campaign);
         assertThat(api.get("/api/v1/merchant/campaigns/" + own + "/tracking-codes", a.ownerToken()).body().size())
                 .as("nothing was added to the attacker's own campaign either").isZero();
+        assertThat(api.get("/api/v1/merchant/campaigns/" + own + "/coupons", a.ownerToken()).body().size()).isZero();
     }
 }

@@ -51,4 +51,35 @@ public class ScanRows {
                         rs.getObject("target_id", UUID.class)))
                 .optional();
     }
+    /** Names the customer on the visitor's scans nobody was named on yet, at every merchant; how many it named. */
+    public int bind(UUID visitorId, UUID customerId) {
+        return jdbc.sql("update campaign_scan set customer_id = :customer where visitor_id = :visitor "
+                        + "and customer_id is null")
+                .param("customer", customerId).param("visitor", visitorId).update();
+    }
+
+    /**
+     * Records a table QR's scan carrying the merchant's tracking code, under the table scan's own id so that a
+     * redelivered event records it once. The code of another merchant records nothing.
+     */
+    public void recordOnce(UUID scanId, UUID merchantId, String code, UUID visitorId, @Nullable UUID customerId,
+            Instant at) {
+        jdbc.sql("""
+                        insert into campaign_scan (id, merchant_id, code_id, campaign_id, scanned_at, visitor_id,
+                            customer_id, device)
+                        select :id, merchant_id, id, campaign_id, :at, :visitor, :customer, 'OTHER'
+                        from tracking_code where merchant_id = :merchant and code = :code
+                        on conflict (id) do nothing
+                        """)
+                .param("id", scanId).param("merchant", merchantId).param("code", code)
+                .param("at", Timestamps.utc(at)).param("visitor", visitorId)
+                .param("customer", new SqlParameterValue(Types.OTHER, customerId))
+                .update();
+    }
+
+    /** A merged customer's rows become the target's. */
+    public void moveCustomer(UUID sourceId, UUID targetId) {
+        jdbc.sql("update campaign_scan set customer_id = :target where customer_id = :source")
+                .param("target", targetId).param("source", sourceId).update();
+    }
 }

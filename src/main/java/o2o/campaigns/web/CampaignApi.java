@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import o2o.campaigns.CampaignCoupons;
 import o2o.campaigns.Campaigns;
 import o2o.campaigns.CodeWithScans;
 import o2o.identity.StaffPrincipal;
@@ -35,11 +36,13 @@ class CampaignApi {
     static final int QR_SIZE = 600;
 
     private final Campaigns campaigns;
+    private final CampaignCoupons coupons;
     private final ShortLinks links;
     private final Clock clock;
 
-    CampaignApi(Campaigns campaigns, ShortLinks links, Clock clock) {
+    CampaignApi(Campaigns campaigns, CampaignCoupons coupons, ShortLinks links, Clock clock) {
         this.campaigns = campaigns;
+        this.coupons = coupons;
         this.links = links;
         this.clock = clock;
     }
@@ -64,10 +67,26 @@ class CampaignApi {
     }
 
     @GetMapping("/api/v1/merchant/campaigns/{id}")
-    @Operation(summary = "One campaign with its tracking codes and each code's scan count")
+    @Operation(summary = "One campaign with its tracking codes and each code's scan count, and its coupons")
     CampaignDetailsResponse one(StaffPrincipal staff, @PathVariable UUID id) {
         var details = campaigns.details(staff, id);
-        return new CampaignDetailsResponse(CampaignResponse.of(details.campaign(), today()), codes(details.codes()));
+        return new CampaignDetailsResponse(CampaignResponse.of(details.campaign(), today()), codes(details.codes()),
+                coupons.of(staff, id).stream().map(CampaignCouponResponse::of).toList());
+    }
+
+    @PostMapping("/api/v1/merchant/campaigns/{id}/coupons")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Link one of the merchant's coupon templates to the campaign: orders using its coupons are "
+            + "the campaign's (409 when another campaign has it)")
+    CampaignCouponResponse linkCoupon(StaffPrincipal staff, @PathVariable UUID id,
+            @RequestBody CouponLinkRequest request) {
+        return CampaignCouponResponse.of(coupons.link(staff, id, request.required()));
+    }
+
+    @GetMapping("/api/v1/merchant/campaigns/{id}/coupons")
+    @Operation(summary = "The coupon templates the campaign hands out")
+    List<CampaignCouponResponse> listCoupons(StaffPrincipal staff, @PathVariable UUID id) {
+        return coupons.of(staff, id).stream().map(CampaignCouponResponse::of).toList();
     }
 
     @PostMapping("/api/v1/merchant/campaigns/{id}/tracking-codes")

@@ -5,4 +5,5 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 @Schema(name = "MerchantCampaignDetailsResponse")
-record CampaignDetailsResponse(CampaignResponse campaign, List<CodeResponse> codes) {}
+record CampaignDetailsResponse(CampaignResponse campaign, List<CodeResponse> codes,
+        List<CampaignCouponResponse> coupons) {}

@@ -53,17 +53,8 @@ class ShortLinkPages {
 
     /** The visitor's anonymous id: the cookie's, or a new one the cookie keeps from now on. */
     private static UUID visitor(HttpServletRequest request, HttpServletResponse response) {
-        if (request.getCookies() != null) {
-            for (var cookie : request.getCookies()) {
-                if (cookie.getName().equals(VISITOR_COOKIE) && cookie.getValue().matches("[0-9a-f-]{36}")) {
-                    try {
-                        return UUID.fromString(cookie.getValue());
-                    } catch (IllegalArgumentException e) {
-                        break;
-                    }
-                }
-            }
-        }
+        var known = VisitorBinding.visitorOf(request);
+        if (known != null) return known;
         var visitor = UUID.randomUUID();
         var cookie = new Cookie(VISITOR_COOKIE, visitor.toString());
         cookie.setPath("/");

@@ -121,7 +121,8 @@ final class MerchantApiRoles {
             // campaigns
             .allow(MANAGING, "POST /campaigns", "GET /campaigns", "GET /campaigns/{id}",
                     "POST /campaigns/{id}/tracking-codes", "GET /campaigns/{id}/tracking-codes",
-                    "GET /campaigns/{id}/tracking-codes/{codeId}", "GET /campaigns/{id}/tracking-codes/{codeId}/qr.png")
+                    "GET /campaigns/{id}/tracking-codes/{codeId}", "GET /campaigns/{id}/tracking-codes/{codeId}/qr.png",
+                    "POST /campaigns/{id}/coupons", "GET /campaigns/{id}/coupons", "GET /campaigns/{id}/results")
             .rules();
 
     private MerchantApiRoles() {}

@@ -1,0 +1,120 @@
+package o2o.campaigns.persistence;
+
+import java.sql.Types;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import o2o.campaigns.AttributedFact;
+import o2o.campaigns.Attribution;
+import o2o.campaigns.AttributionRule;
+import o2o.campaigns.Campaign;
+import o2o.campaigns.RecentScan;
+import o2o.shared.Ids;
+import o2o.shared.Timestamps;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code attribution} projection, one row per fact, and the reads that decide a fact: the customer's recent scans
+ * at the fact's merchant and the campaign of a table's tracking code.
+ */
+@Repository
+public class AttributionRows {
+
+    /** How many of a customer's scans within the longest window are weighed; the latest decides. */
+    private static final int SCANS_WEIGHED = 20;
+
+    /** The attribution an order was given, for its refunds. */
+    public record OrderAttribution(Attribution attribution, @Nullable UUID storeId, @Nullable String orderChannel) {}
+
+    private final JdbcClient jdbc;
+
+    AttributionRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** False when the fact was attributed already (a redelivered event). */
+    public boolean insertOnce(AttributedFact fact) {
+        var a = fact.attribution();
+        return jdbc.sql("""
+                        insert into attribution (id, kind, fact_id, merchant_id, customer_id, campaign_id, code_id, rule,
+                            amount_minor, discount_minor, currency, order_id, order_channel, store_id, occurred_at)
+                        values (:id, :kind, :fact, :merchant, :customer, :campaign, :code, :rule, :amount, :discount,
+                            :currency, :order, :channel, :store, :at)
+                        on conflict (kind, fact_id) do nothing
+                        """)
+                .param("id", Ids.next()).param("kind", fact.kind().name()).param("fact", fact.factId())
+                .param("merchant", fact.merchantId())
+                .param("customer", new SqlParameterValue(Types.OTHER, fact.customerId()))
+                .param("campaign", new SqlParameterValue(Types.OTHER, a.campaignId()))
+                .param("code", new SqlParameterValue(Types.OTHER, a.codeId()))
+                .param("rule", a.rule().name())
+                .param("amount", fact.amountMinor()).param("discount", fact.discountMinor())
+                .param("currency", fact.currency().getCurrencyCode())
+                .param("order", new SqlParameterValue(Types.OTHER, fact.orderId()))
+                .param("channel", new SqlParameterValue(Types.VARCHAR, fact.orderChannel()))
+                .param("store", new SqlParameterValue(Types.OTHER, fact.storeId()))
+                .param("at", Timestamps.utc(fact.occurredAt()))
+                .update() > 0;
+    }
+
+    public Optional<OrderAttribution> ofOrder(UUID orderId) {
+        return jdbc.sql("""
+                        select campaign_id, code_id, rule, store_id, order_channel from attribution
+                        where order_id = :order and kind = 'ORDER'
+                        """)
+                .param("order", orderId)
+                .query((rs, row) -> new OrderAttribution(new Attribution(rs.getObject("campaign_id", UUID.class),
+                        rs.getObject("code_id", UUID.class), AttributionRule.valueOf(rs.getString("rule"))),
+                        rs.getObject("store_id", UUID.class), rs.getString("order_channel")))
+                .optional();
+    }
+
+    /**
+     * The customer's latest scans at the merchant that their campaign's window still covers at {@code at}, on the
+     * index by merchant, customer and time (bounded by the longest window).
+     */
+    public List<RecentScan> recentScans(UUID merchantId, UUID customerId, Instant at) {
+        return jdbc.sql("""
+                        select s.campaign_id, s.code_id, s.scanned_at, c.attribution_days
+                        from campaign_scan s join campaign c on c.merchant_id = s.merchant_id and c.id = s.campaign_id
+                        where s.merchant_id = :merchant and s.customer_id = :customer
+                          and s.scanned_at <= :at and s.scanned_at >= :earliest
+                          and s.scanned_at >= :at - make_interval(days => c.attribution_days)
+                        order by s.scanned_at desc
+                        limit :limit
+                        """)
+                .param("merchant", merchantId).param("customer", customerId)
+                .param("at", Timestamps.utc(at))
+                .param("earliest", Timestamps.utc(at.minus(Campaign.MAX_ATTRIBUTION_DAYS, ChronoUnit.DAYS)))
+                .param("limit", SCANS_WEIGHED)
+                .query((rs, row) -> new RecentScan(rs.getObject("campaign_id", UUID.class),
+                        rs.getObject("code_id", UUID.class), rs.getTimestamp("scanned_at").toInstant(),
+                        rs.getInt("attribution_days")))
+                .list();
+    }
+
+    /** The merchant's own tracking code with this text (another merchant's code is not found). */
+    public Optional<RecentScan> codeOf(UUID merchantId, String code, Instant at) {
+        return jdbc.sql("""
+                        select t.campaign_id, t.id, c.attribution_days
+                        from tracking_code t join campaign c on c.merchant_id = t.merchant_id and c.id = t.campaign_id
+                        where t.merchant_id = :merchant and t.code = :code
+                        """)
+                .param("merchant", merchantId).param("code", code)
+                .query((rs, row) -> new RecentScan(rs.getObject("campaign_id", UUID.class),
+                        rs.getObject("id", UUID.class), at, rs.getInt("attribution_days")))
+                .optional();
+    }
+
+    /** A merged customer's rows become the target's. */
+    public void moveCustomer(UUID sourceId, UUID targetId) {
+        jdbc.sql("update attribution set customer_id = :target where customer_id = :source")
+                .param("target", targetId).param("source", sourceId).update();
+    }
+}
