@@ -95,6 +95,9 @@ class OrderPlacing {
         if (sale.customerId() != null) {
             events.publishEvent(new OrderPaid(order.id(), order.merchantId(), sale.customerId(), Channel.POS,
                     sale.total(), sale.soldAt()));
+        } else {
+            events.publishEvent(new WalkInOrderPaid(order.id(), order.merchantId(), Channel.POS, sale.total(),
+                    sale.soldAt()));
         }
         return rows.find(order.id().value()).orElseThrow();
     }
