@@ -122,6 +122,8 @@ final class MerchantApiRoles {
             .allow(MANAGING, "POST /campaigns", "GET /campaigns", "GET /campaigns/{id}",
                     "POST /campaigns/{id}/tracking-codes", "GET /campaigns/{id}/tracking-codes",
                     "GET /campaigns/{id}/tracking-codes/{codeId}", "GET /campaigns/{id}/tracking-codes/{codeId}/qr.png")
+            // insights
+            .allow(MANAGING, "GET /dashboard")
             .rules();
 
     private MerchantApiRoles() {}
