@@ -88,7 +88,7 @@ class OrderPlacing {
         var zero = Money.zero(sale.total().currency());
         var order = new Order(sale.orderId(), sale.merchantId(), sale.customerId(), Channel.POS, OrderStatus.PAID,
                 lines, sale.total(), zero, sale.total(), zero, null, sale.soldAt(), sale.soldAt(), sale.soldAt(), 0,
-                zero, null, null);
+                zero, sale.storeId(), null);
         rows.insert(order);
         history.record(order.id().value(), order.merchantId().value(), null, OrderStatus.PAID, "sold at the POS",
                 clock.instant());

@@ -54,6 +54,12 @@ class DashboardProjectionIntegrationTests extends ApiTest {
             assertThat(totals.path("orders").asLong()).isEqualTo(20);
             assertThat(totals.path("grossMinor").asLong()).isEqualTo(expected);
         });
+        var ofTheStore = api.get("/api/v1/merchant/dashboard?storeId=" + store, merchant.ownerToken()).body();
+        assertThat(ofTheStore.path("totals").path("grossMinor").asLong()).as("POS sales count for their store")
+                .isEqualTo(expected);
+        var other = fixtures.store(merchant, Fixtures.unique("并发二店"), 31.2, 121.4, "火锅");
+        assertThat(api.get("/api/v1/merchant/dashboard?storeId=" + other, merchant.ownerToken()).body()
+                .path("totals").path("orders").asLong()).isZero();
         var items = dashboard(merchant).path("topItems");
         long quantity = 0;
         for (var item : items) quantity += item.path("quantity").asLong();
