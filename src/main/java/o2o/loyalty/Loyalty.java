@@ -21,6 +21,7 @@ import o2o.orders.OrderPaid;
 import o2o.orders.OrderRefunded;
 import o2o.shared.CustomerId;
 import o2o.shared.MerchantId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,10 +42,13 @@ public class Loyalty {
     private final PointsLots lots;
     private final MemberActivity activity;
     private final Customers customers;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Loyalty(Memberships memberships, PointsLotRows lotRows, TierActivities tierActivities, Ledger ledger, PointsProgram programs, Tiers tiers,
-            PointsLots lots, MemberActivity activity, Customers customers, Clock clock) {
+            PointsLots lots, MemberActivity activity, Customers customers, ApplicationEventPublisher events,
+            Clock clock) {
+        this.events = events;
         this.memberships = memberships;
         this.lotRows = lotRows;
         this.tierActivities = tierActivities;
@@ -125,6 +129,8 @@ public class Loyalty {
                 var now = clock.instant();
                 lotRows.insert(new NewLot(program, paid.merchantId().value(), customer, reference, points, now,
                         programs.expiryOf(rules, now)));
+                events.publishEvent(new PointsEarned(paid.merchantId(), new CustomerId(customer), points, now,
+                        reference));
             }
         }
         tiers.evaluate(program, customer, TierChangeReason.EARN);
@@ -163,8 +169,10 @@ public class Loyalty {
      */
     @Transactional
     public void reverseFor(OrderRefunded refunded) {
-        var customer = customers.current(refunded.customerId().value()).map(CustomerPrincipal::customerId)
-                .orElse(refunded.customerId().value());
+        var refundedTo = refunded.customerId();
+        if (refundedTo == null) return; // a walk-in's refund: no points were earned
+        var customer = customers.current(refundedTo.value()).map(CustomerPrincipal::customerId)
+                .orElse(refundedTo.value());
         var earnReference = "order:" + refunded.orderId().value() + ":earn";
         var earned = tierActivities.earned(earnReference);
         if (earned.isEmpty()) return;

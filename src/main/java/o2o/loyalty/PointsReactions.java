@@ -30,6 +30,7 @@ class PointsReactions {
 
     @ApplicationModuleListener
     void on(OrderRefunded refunded) {
+        if (refunded.customerId() == null) return; // a walk-in's refund: no member earned anything to take back
         activity.refunded(refunded);
         loyalty.reverseFor(refunded);
     }

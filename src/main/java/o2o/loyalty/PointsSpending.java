@@ -1,5 +1,6 @@
 package o2o.loyalty;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ import o2o.shared.InvalidInput;
 import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.shared.Problem;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,8 +34,13 @@ public class PointsSpending {
     private final Ledger ledger;
     private final Loyalty loyalty;
     private final PointsLots lots;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    PointsSpending(JdbcClient jdbc, Ledger ledger, Loyalty loyalty, PointsLots lots) {
+    PointsSpending(JdbcClient jdbc, Ledger ledger, Loyalty loyalty, PointsLots lots, ApplicationEventPublisher events,
+            Clock clock) {
+        this.events = events;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.loyalty = loyalty;
@@ -108,6 +115,7 @@ public class PointsSpending {
             return new Spent(reference, points, loyalty.balance(customer, programId), true);
         }
         lots.spend(programId, customer, points, reference);
+        events.publishEvent(new PointsSpent(whereSpent, customer, points, clock.instant(), reference));
         return new Spent(reference, points, loyalty.balance(customer, programId), false);
     }
 

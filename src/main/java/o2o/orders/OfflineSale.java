@@ -7,6 +7,7 @@ import o2o.shared.CustomerId;
 import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.shared.OrderId;
+import o2o.shared.StoreId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,9 +15,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param orderId the id the order gets, chosen by the caller so it can claim the sale before recording it
  * @param customerId the member it was sold to; null for a walk-in
+ * @param storeId the store whose till made it
  */
 public record OfflineSale(OrderId orderId, MerchantId merchantId, @Nullable CustomerId customerId, List<Line> lines,
-        Money total, Instant soldAt) {
+        Money total, Instant soldAt, StoreId storeId) {
 
     public OfflineSale {
         lines = List.copyOf(lines);

@@ -17,7 +17,8 @@ import org.springframework.http.HttpStatus;
 /**
  * An order of any channel; {@code customerId} is null only for a walk-in sale at a store's POS; {@code pointsUsed}
  * loyalty points paid {@code pointsValue} of it, already taken off the total; {@code storeId} is the store an order
- * priced from the menu is for; {@code offlineMethod} (CASH, CARD) how staff took its money at the counter.
+ * priced from the menu is for, or whose POS made the sale; {@code offlineMethod} (CASH, CARD) how staff took its money
+ * at the counter.
  * <p>
  * Its methods say which move of its state machine a change is, and refuse the moves its current state forbids; the
  * database still decides races, by applying a move only where the order is in one of {@link Move#allowedFrom}.

@@ -102,7 +102,7 @@ class OrderPayments {
         if (order.customerId() != null) {
             events.publishEvent(new OrderPaid(order.id(), order.merchantId(), order.customerId(), order.channel(),
                     order.total(), now));
-        } else if (order.offlineMethod() == null) { // a walk-in's table share paid by a gateway: nobody to credit
+        } else { // a walk-in's order, paid by a gateway or at the counter: nobody to credit
             events.publishEvent(new WalkInOrderPaid(order.id(), order.merchantId(),
                     order.channel(), order.total(), now));
         }

@@ -88,13 +88,16 @@ class OrderPlacing {
         var zero = Money.zero(sale.total().currency());
         var order = new Order(sale.orderId(), sale.merchantId(), sale.customerId(), Channel.POS, OrderStatus.PAID,
                 lines, sale.total(), zero, sale.total(), zero, null, sale.soldAt(), sale.soldAt(), sale.soldAt(), 0,
-                zero, null, null);
+                zero, sale.storeId(), null);
         rows.insert(order);
         history.record(order.id().value(), order.merchantId().value(), null, OrderStatus.PAID, "sold at the POS",
                 clock.instant());
         if (sale.customerId() != null) {
             events.publishEvent(new OrderPaid(order.id(), order.merchantId(), sale.customerId(), Channel.POS,
                     sale.total(), sale.soldAt()));
+        } else {
+            events.publishEvent(new WalkInOrderPaid(order.id(), order.merchantId(), Channel.POS, sale.total(),
+                    sale.soldAt()));
         }
         return rows.find(order.id().value()).orElseThrow();
     }

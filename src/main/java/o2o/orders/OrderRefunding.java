@@ -45,9 +45,7 @@ class OrderRefunding {
         }
         history.record(id, order.merchantId().value(), order.status(), after, move.reason(), now);
         if (!order.refundsOffline()) payments.refund(id, amount, reference);
-        if (order.customerId() != null) {
-            events.publishEvent(new OrderRefunded(order.id(), order.merchantId(), order.customerId(), amount,
-                    order.total(), reference, now));
-        }
+        events.publishEvent(new OrderRefunded(order.id(), order.merchantId(), order.customerId(), amount,
+                order.total(), reference, now));
     }
 }

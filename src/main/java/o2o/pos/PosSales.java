@@ -21,6 +21,7 @@ import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.shared.OrderId;
 import o2o.shared.Problem;
+import o2o.shared.StoreId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -147,7 +148,7 @@ public class PosSales {
         }
         var order = orders.recordOfflineSale(new OfflineSale(new OrderId(orderId), new MerchantId(pos.merchantId()),
                 customer == null ? null : new CustomerId(customer), sale.lines(),
-                sale.total(), sale.soldAt()));
+                sale.total(), sale.soldAt(), new StoreId(pos.storeId())));
         return saleRecord(rows.find(pos.storeId(), sale.posTransactionId()).orElseThrow(), order);
     }
 

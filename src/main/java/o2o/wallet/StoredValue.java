@@ -28,6 +28,7 @@ import o2o.shared.Problem;
 import o2o.wallet.persistence.MerchantWalletRules;
 import o2o.wallet.persistence.RefundRuleRow;
 import o2o.wallet.persistence.WalletRecords;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,10 +61,12 @@ public class StoredValue {
     private final PrincipalRefunds principalRefunds;
     private final MerchantWalletRules rules;
     private final WalletRecords records;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     StoredValue(Ledger ledger, WalletLedger accounts, WalletStatements statements, PrincipalRefunds principalRefunds,
-            MerchantWalletRules rules, WalletRecords records, Clock clock) {
+            MerchantWalletRules rules, WalletRecords records, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.ledger = ledger;
         this.accounts = accounts;
         this.statements = statements;
@@ -247,8 +250,13 @@ public class StoredValue {
         var principal = accounts.principal(customerId, merchantId);
         var bonus = accounts.bonus(customerId, merchantId);
         var spending = Spending.of(principal.balance(), bonus.balance(), amount.minor());
-        return ledger.post(reference, description, merchantId, spending.postings(principal.id(), bonus.id(),
+        var entry = ledger.post(reference, description, merchantId, spending.postings(principal.id(), bonus.id(),
                 accounts.merchant(STORED_VALUE_SALES, merchantId).id()));
+        if (!entry.replayed()) {
+            events.publishEvent(new StoredValueSpent(new MerchantId(merchantId), new CustomerId(customerId), amount,
+                    clock.instant(), reference));
+        }
+        return entry;
     }
 
     private void credit(UUID customerId, UUID merchantId, Money paid, String reference, TopUpChannel channel,

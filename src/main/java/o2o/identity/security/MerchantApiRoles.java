@@ -123,6 +123,8 @@ final class MerchantApiRoles {
                     "POST /campaigns/{id}/tracking-codes", "GET /campaigns/{id}/tracking-codes",
                     "GET /campaigns/{id}/tracking-codes/{codeId}", "GET /campaigns/{id}/tracking-codes/{codeId}/qr.png",
                     "POST /campaigns/{id}/coupons", "GET /campaigns/{id}/coupons", "GET /campaigns/{id}/results")
+            // insights
+            .allow(MANAGING, "GET /dashboard")
             .rules();
 
     private MerchantApiRoles() {}
