@@ -10,6 +10,7 @@ import o2o.orders.OrderPaid;
 import o2o.orders.OrderRefunded;
 import o2o.orders.WalkInOrderPaid;
 import o2o.vouchers.VoucherRedeemed;
+import o2o.wallet.StoredValueSold;
 import o2o.wallet.StoredValueSpent;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -53,6 +54,11 @@ class InsightsReactions {
     @ApplicationModuleListener
     void on(MemberJoined joined) {
         projections.joined(joined.merchantId(), joined.customerId(), joined.at());
+    }
+
+    @ApplicationModuleListener
+    void on(StoredValueSold sold) {
+        projections.storedValueSold(sold.merchantId(), sold.reference(), sold.paid(), sold.at());
     }
 
     @ApplicationModuleListener

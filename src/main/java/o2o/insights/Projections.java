@@ -31,17 +31,16 @@ class Projections {
         this.sales = sales;
     }
 
-    /** A paid order: a sale (its store, hour, items and customer), or stored value sold for a top-up. */
+    /**
+     * A paid order: a sale (its store, hour, items and customer). A top-up order buys stored value, not goods: the
+     * wallet tells of that sale ({@link #storedValueSold}), at the counter and online alike.
+     */
     @Transactional
     public void paid(OrderId orderId, MerchantId merchantId, @Nullable CustomerId customerId, boolean topUp,
             Money total, Instant at) {
-        if (!facts.firstTime("paid", orderId.value().toString())) return;
+        if (topUp || !facts.firstTime("paid", orderId.value().toString())) return;
         var merchant = merchantId.value();
         var day = dayOf(at);
-        if (topUp) {
-            rollups.addStoredValue(merchant, day, total.minor(), 0);
-            return;
-        }
         var sale = sales.of(orderId).orElse(null);
         if (sale == null) return;
         rollups.addSale(merchant, sale.storeId(), sale.city(), sale.channel().name(), day, at.atZone(Period.ZONE)
@@ -71,6 +70,13 @@ class Projections {
     public void joined(MerchantId merchantId, CustomerId customerId, Instant at) {
         if (facts.firstTime("member", merchantId.value() + ":" + customerId.value())) {
             rollups.addMember(merchantId.value(), dayOf(at));
+        }
+    }
+
+    @Transactional
+    public void storedValueSold(MerchantId merchantId, String reference, Money paid, Instant at) {
+        if (facts.firstTime("stored-value-sold", reference)) {
+            rollups.addStoredValue(merchantId.value(), dayOf(at), paid.minor(), 0);
         }
     }
 

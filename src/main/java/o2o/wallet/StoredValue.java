@@ -271,8 +271,10 @@ public class StoredValue {
         }
         var entry = ledger.post(reference, description, merchantId, postings);
         if (entry.replayed()) return;
-        records.recordTopUp(reference, merchantId, customerId, channel, paid.minor(), bonus.minor(),
-                clock.instant());
+        var now = clock.instant();
+        records.recordTopUp(reference, merchantId, customerId, channel, paid.minor(), bonus.minor(), now);
+        events.publishEvent(new StoredValueSold(new MerchantId(merchantId), new CustomerId(customerId), paid, bonus,
+                channel, now, reference));
     }
 
     static void checkTopUpAmount(Money amount) {

@@ -103,7 +103,7 @@ class InsightsIntegrationTests extends ApiTest {
         var totals = dashboard(shop).path("totals");
         var found = new HashMap<String, Long>();
         for (var field : List.of("orders", "grossMinor", "refundedMinor", "redemptions", "newMembers",
-                "storedValueSpentMinor", "pointsIssued", "pointsRedeemed")) {
+                "storedValueSoldMinor", "storedValueSpentMinor", "pointsIssued", "pointsRedeemed")) {
             found.put(field, totals.path(field).asLong());
         }
         return found;
@@ -126,6 +126,10 @@ class InsightsIntegrationTests extends ApiTest {
                 + "on o.id = r.order_id where o.merchant_id = :m and o.channel <> 'TOP_UP'", merchant));
         found.put("redemptions", sum("select count(*) from redemption where merchant_id = :m", merchant));
         found.put("newMembers", sum("select count(*) from membership where merchant_id = :m", merchant));
+        found.put("storedValueSoldMinor", sum("""
+                select sum(-p.amount) from ledger_posting p join ledger_account a on a.id = p.account_id
+                where a.kind = 'TOP_UP_CASH' and a.merchant_id = :m and p.amount < 0
+                """, merchant));
         found.put("storedValueSpentMinor", ledger("STORED_VALUE_SALES", merchant));
         found.put("pointsIssued", sum("""
                 select sum(p.amount) from ledger_entry e join ledger_posting p on p.entry_id = e.id
@@ -137,6 +141,7 @@ class InsightsIntegrationTests extends ApiTest {
         assertThat(found.get("refundedMinor")).isPositive();
         assertThat(found.get("pointsIssued")).isPositive();
         assertThat(found.get("pointsRedeemed")).isPositive();
+        assertThat(found.get("storedValueSoldMinor")).as("top-ups at the counter").isPositive();
         assertThat(found.get("storedValueSpentMinor")).isPositive();
         return found;
     }
