@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 
+import o2o.campaigns.PastOrder;
 import o2o.catalog.ItemDetails;
 import o2o.catalog.Menu;
 import o2o.coupons.CouponTerms;
@@ -69,11 +70,13 @@ public class DemoData implements ApplicationRunner {
     private final OrderImport orderImport;
     private final Menu menu;
     private final FloorPlan floor;
+    private final DemoHistory history;
+    private final DemoCampaigns story;
     private final Clock clock;
 
     DemoData(DemoProperties properties, MerchantImport imports, Merchants merchants, StaffAccounts staff, Deals deals,
             Coupons coupons, Customers customers, Loyalty loyalty, OrderImport orderImport, Menu menu, FloorPlan floor,
-            Clock clock) {
+            DemoHistory history, DemoCampaigns story, Clock clock) {
         this.properties = properties;
         this.imports = imports;
         this.merchants = merchants;
@@ -85,6 +88,8 @@ public class DemoData implements ApplicationRunner {
         this.orderImport = orderImport;
         this.menu = menu;
         this.floor = floor;
+        this.history = history;
+        this.story = story;
         this.clock = clock;
     }
 
@@ -117,17 +122,20 @@ public class DemoData implements ApplicationRunner {
 
     /**
      * Members of the showcase merchant and their order history, topped up to the sizes asked for: the bench asks
-     * for 10,000 members and a million orders this way.
+     * for 10,000 members and a million orders this way. The orders it adds are counted on the dashboards, and those
+     * of the last days are attributed to the showcase's campaigns.
      */
     public void seedPeople(int members, int orders) {
         long started = System.nanoTime();
-        long added = members > 0 ? addPeople(members, orders) : 0;
+        var recent = new ArrayList<PastOrder>();
+        long added = members > 0 ? addPeople(members, orders, recent) : 0;
         log.info("Demo people: {} members, {} orders added in {} ms", Math.max(members, 0), added,
                 (System.nanoTime() - started) / 1_000_000);
+        if (members > 0) story.tell(recent);
     }
 
-    /** Returns how many orders it added. */
-    private long addPeople(int members, int orders) {
+    /** Returns how many orders it added; those of the story's days go to {@code recent}. */
+    private long addPeople(int members, int orders, List<PastOrder> recent) {
         var owner = staff.byUsername("owner1").orElseThrow();
         var merchantId = owner.merchantId();
         var phones = new ArrayList<PhoneNumber>(members);
@@ -139,6 +147,7 @@ public class DemoData implements ApplicationRunner {
         if (existingOrders >= orders) return 0;
         var principal = new StaffPrincipal(owner.id(), owner.username(), merchantId, owner.role(), Set.of());
         var setMeal = deals.ofMerchant(principal).stream().filter(d -> !d.terms().flashSale()).findFirst().orElseThrow();
+        var city = history.cityOf(setMeal);
         var random = new Random(properties.seed());
         var now = clock.instant();
         var batch = new ArrayList<ImportedOrder>();
@@ -150,16 +159,19 @@ public class DemoData implements ApplicationRunner {
             batch.add(new ImportedOrder(new MerchantId(merchantId), customer, Channel.DEAL, line,
                     now.minus(Duration.ofMinutes(1 + random.nextInt(365 * 24 * 60)))));
             if (batch.size() == 100_000) {
-                importWithPoints(merchantId, batch);
+                recent.addAll(importWithPoints(merchantId, batch, city));
                 batch.clear();
             }
         }
-        importWithPoints(merchantId, batch);
+        recent.addAll(importWithPoints(merchantId, batch, city));
         return orders - existingOrders;
     }
 
-    /** Past orders and the points they earned, as ledger entries, so the ledger has the history's size too. */
-    private void importWithPoints(UUID merchantId, List<ImportedOrder> batch) {
+    /**
+     * Past orders and the points they earned, as ledger entries, so the ledger has the history's size too; the orders
+     * are counted on the dashboards, and those of the story's days returned.
+     */
+    private List<PastOrder> importWithPoints(UUID merchantId, List<ImportedOrder> batch, String city) {
         var ids = orderImport.importCompleted(batch);
         var earnings = new ArrayList<ImportedEarning>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
@@ -168,6 +180,7 @@ public class DemoData implements ApplicationRunner {
                     order.paidAt()));
         }
         loyalty.earnImported(merchantId, earnings);
+        return history.record(batch, ids, city);
     }
 
     private List<ImportedMerchant> showcase(DemoCity city) {

@@ -21,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class Projections {
 
+    /** The fact of a paid order, keyed by its id: also what {@link InsightsImport} records for a past sale. */
+    static final String PAID = "paid";
+
     private final AppliedFacts facts;
     private final Rollups rollups;
     private final Sales sales;
@@ -38,7 +41,7 @@ class Projections {
     @Transactional
     public void paid(OrderId orderId, MerchantId merchantId, @Nullable CustomerId customerId, boolean topUp,
             Money total, Instant at) {
-        if (topUp || !facts.firstTime("paid", orderId.value().toString())) return;
+        if (topUp || !facts.firstTime(PAID, orderId.value().toString())) return;
         var merchant = merchantId.value();
         var day = dayOf(at);
         var sale = sales.of(orderId).orElse(null);

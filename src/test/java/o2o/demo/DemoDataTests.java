@@ -2,6 +2,10 @@ package o2o.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,6 +32,9 @@ class DemoDataTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void seedsACityWithTheReadmesAccountsAndOffers() {
@@ -83,6 +90,49 @@ class DemoDataTests {
                         select count(*) from ledger_account a
                         where a.balance <> (select coalesce(sum(amount), 0) from ledger_posting where account_id = a.id)
                         """).query(Long.class).single()).as("balances equal their journal").isZero();
+    }
+
+    @Test
+    void theShowcasesDashboardShowsItsHistoryAndItsCampaignsTheirScansAndOrders() {
+        var api = new Api(port);
+        var token = api.post("/api/v1/auth/staff/login", Map.of("username", "owner1", "password", "demo1234"))
+                .text("token");
+        var merchant = jdbc.sql("select merchant_id from staff_account where username = 'owner1'").query(UUID.class).single();
+        var today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        var from = today.minusDays(59);
+        var dashboard = api.get("/api/v1/merchant/dashboard?from=" + from + "&to=" + today, token);
+        assertThat(dashboard.status()).as(dashboard.raw()).isEqualTo(200);
+        var days = new HashSet<String>();
+        long byDay = 0;
+        for (var row : dashboard.body().path("byDay")) {
+            if (row.path("orders").asLong() > 0) days.add(row.path("day").asString());
+            byDay += row.path("orders").asLong();
+        }
+        assertThat(days).as("days of the last 60 with orders").hasSizeGreaterThan(45);
+        long seeded = jdbc.sql("""
+                        select count(*) from customer_order where merchant_id = :m and status = 'COMPLETED'
+                          and paid_at >= :from
+                        """).param("m", merchant)
+                .param("from", from.atStartOfDay(ZoneId.of("Asia/Shanghai")).toOffsetDateTime())
+                .query(Long.class).single();
+        assertThat(dashboard.body().path("totals").path("orders").asLong()).as("the seeded orders of the 60 days")
+                .isEqualTo(seeded).isEqualTo(byDay);
+
+        var campaigns = api.get("/api/v1/merchant/campaigns", token).body().path("items");
+        var names = new HashSet<String>();
+        long scans = 0, orders = 0;
+        for (var campaign : campaigns) {
+            names.add(campaign.path("name").asString());
+            var results = api.get("/api/v1/merchant/campaigns/" + campaign.path("id").asString() + "/results", token);
+            assertThat(results.status()).as(results.raw()).isEqualTo(200);
+            assertThat(results.body().path("totals").path("scans").asLong()).as(campaign.path("name").asString())
+                    .isPositive();
+            scans += results.body().path("totals").path("scans").asLong();
+            orders += results.body().path("totals").path("orders").asLong();
+        }
+        assertThat(names).contains("春节海报", "朋友圈推文", "桌贴扫码");
+        assertThat(scans).as("the 3000 scans, but for a few just before a campaign began").isBetween(2900L, 3000L);
+        assertThat(orders).as("orders attributed to the campaigns").isPositive().isLessThan(seeded);
     }
 
     private long count(String sql, UUID merchant) {

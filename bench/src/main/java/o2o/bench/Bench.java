@@ -36,8 +36,9 @@ public final class Bench implements Callable<Integer> {
     int orders = 1_000_000;
 
     @Option(names = "--scenarios", split = ",",
-            description = "nearby,checkout,flash-sale,redeem,points,pos,table-order (default: all)")
-    List<String> scenarios = List.of("nearby", "checkout", "flash-sale", "redeem", "points", "pos", "table-order");
+            description = "nearby,checkout,flash-sale,redeem,points,pos,table-order,dashboard (default: all)")
+    List<String> scenarios = List.of("nearby", "checkout", "flash-sale", "redeem", "points", "pos", "table-order",
+            "dashboard");
 
     @Option(names = "--clients", description = "concurrent clients (default: ${DEFAULT-VALUE})")
     int clients = 32;

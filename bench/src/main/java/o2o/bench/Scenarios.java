@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The scenarios: set up through the API, drive it under load, check what must hold. The short ones are methods here;
- * {@link PosScenario} and {@link TableOrderScenario} have classes of their own.
+ * {@link PosScenario}, {@link TableOrderScenario} and {@link DashboardScenario} have classes of their own.
  */
 final class Scenarios {
 
@@ -38,6 +38,7 @@ final class Scenarios {
             case "points" -> points(context);
             case "pos" -> PosScenario.run(context);
             case "table-order" -> TableOrderScenario.run(context);
+            case "dashboard" -> DashboardScenario.run(context);
             default -> throw new IllegalArgumentException("unknown scenario " + name);
         };
     }

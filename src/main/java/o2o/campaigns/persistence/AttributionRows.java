@@ -3,7 +3,10 @@ package o2o.campaigns.persistence;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -116,5 +119,60 @@ public class AttributionRows {
     public void moveCustomer(UUID sourceId, UUID targetId) {
         jdbc.sql("update attribution set customer_id = :target where customer_id = :source")
                 .param("target", targetId).param("source", sourceId).update();
+    }
+
+    /** Many facts in one statement, each once as {@link #insertOnce} writes it; how many were new. */
+    public int insertAll(List<AttributedFact> facts) {
+        if (facts.isEmpty()) return 0;
+        return jdbc.sql("""
+                        insert into attribution (id, kind, fact_id, merchant_id, customer_id, campaign_id, code_id, rule,
+                            amount_minor, discount_minor, currency, order_id, order_channel, store_id, occurred_at)
+                        select * from unnest(cast(:ids as uuid[]), cast(:kinds as text[]), cast(:facts as text[]),
+                            cast(:merchants as uuid[]), cast(:customers as uuid[]), cast(:campaigns as uuid[]),
+                            cast(:codes as uuid[]), cast(:rules as text[]), cast(:amounts as bigint[]),
+                            cast(:discounts as bigint[]), cast(:currencies as text[]), cast(:orders as uuid[]),
+                            cast(:channels as text[]), cast(:stores as uuid[]), cast(:ats as timestamptz[]))
+                        on conflict (kind, fact_id) do nothing
+                        """)
+                .param("ids", facts.stream().map(f -> Ids.next()).toArray(UUID[]::new))
+                .param("kinds", facts.stream().map(f -> f.kind().name()).toArray(String[]::new))
+                .param("facts", facts.stream().map(AttributedFact::factId).toArray(String[]::new))
+                .param("merchants", facts.stream().map(AttributedFact::merchantId).toArray(UUID[]::new))
+                .param("customers", facts.stream().map(AttributedFact::customerId).toArray(UUID[]::new))
+                .param("campaigns", facts.stream().map(f -> f.attribution().campaignId()).toArray(UUID[]::new))
+                .param("codes", facts.stream().map(f -> f.attribution().codeId()).toArray(UUID[]::new))
+                .param("rules", facts.stream().map(f -> f.attribution().rule().name()).toArray(String[]::new))
+                .param("amounts", facts.stream().map(AttributedFact::amountMinor).toArray(Long[]::new))
+                .param("discounts", facts.stream().map(AttributedFact::discountMinor).toArray(Long[]::new))
+                .param("currencies", facts.stream().map(f -> f.currency().getCurrencyCode()).toArray(String[]::new))
+                .param("orders", facts.stream().map(AttributedFact::orderId).toArray(UUID[]::new))
+                .param("channels", facts.stream().map(AttributedFact::orderChannel).toArray(String[]::new))
+                .param("stores", facts.stream().map(AttributedFact::storeId).toArray(UUID[]::new))
+                .param("ats", facts.stream().map(f -> f.occurredAt().toString()).toArray(String[]::new))
+                .update();
+    }
+
+    /**
+     * The merchant's scans bound to a customer between two moments, by customer, each with its campaign's window: what
+     * {@link #recentScans} reads for one fact, read once for a batch of past facts.
+     */
+    public Map<UUID, List<RecentScan>> scansByCustomer(UUID merchantId, Instant from, Instant to) {
+        var byCustomer = new HashMap<UUID, List<RecentScan>>();
+        jdbc.sql("""
+                        select s.customer_id, s.campaign_id, s.code_id, s.scanned_at, c.attribution_days
+                        from campaign_scan s join campaign c on c.merchant_id = s.merchant_id and c.id = s.campaign_id
+                        where s.merchant_id = :merchant and s.customer_id is not null
+                          and s.scanned_at >= :from and s.scanned_at <= :to
+                        """)
+                .param("merchant", merchantId).param("from", Timestamps.utc(from)).param("to", Timestamps.utc(to))
+                .query((rs, row) -> {
+                    byCustomer.computeIfAbsent(rs.getObject("customer_id", UUID.class), c -> new ArrayList<>())
+                            .add(new RecentScan(rs.getObject("campaign_id", UUID.class),
+                                    rs.getObject("code_id", UUID.class), rs.getTimestamp("scanned_at").toInstant(),
+                                    rs.getInt("attribution_days")));
+                    return row;
+                })
+                .list();
+        return byCustomer;
     }
 }

@@ -2,10 +2,12 @@ package o2o.campaigns.persistence;
 
 import java.sql.Types;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import o2o.campaigns.Device;
+import o2o.campaigns.PastScan;
 import o2o.campaigns.Target;
 import o2o.shared.Ids;
 import o2o.shared.Timestamps;
@@ -81,5 +83,32 @@ public class ScanRows {
     public void moveCustomer(UUID sourceId, UUID targetId) {
         jdbc.sql("update campaign_scan set customer_id = :target where customer_id = :source")
                 .param("target", targetId).param("source", sourceId).update();
+    }
+
+    /**
+     * Past scans in one statement, each joined to its code for the campaign (a code not the merchant's matches
+     * nothing) and keyed by its own id; how many were new.
+     */
+    public int importAll(UUID merchantId, List<PastScan> scans) {
+        if (scans.isEmpty()) return 0;
+        return jdbc.sql("""
+                        insert into campaign_scan (id, merchant_id, code_id, campaign_id, scanned_at, visitor_id,
+                            customer_id, device)
+                        select x.id, t.merchant_id, t.id, t.campaign_id, x.at, x.visitor, x.customer, x.device
+                        from unnest(cast(:ids as uuid[]), cast(:codes as uuid[]), cast(:ats as timestamptz[]),
+                                    cast(:visitors as uuid[]), cast(:customers as uuid[]), cast(:devices as text[]))
+                             as x(id, code, at, visitor, customer, device)
+                        join tracking_code t on t.merchant_id = :merchant and t.id = x.code
+                        on conflict (id) do nothing
+                        """)
+                .param("merchant", merchantId)
+                .param("ids", scans.stream().map(PastScan::id).toArray(UUID[]::new))
+                .param("codes", scans.stream().map(PastScan::codeId).toArray(UUID[]::new))
+                .param("ats", scans.stream().map(s -> s.scannedAt().toString()).toArray(String[]::new))
+                .param("visitors", scans.stream().map(PastScan::visitorId).toArray(UUID[]::new))
+                .param("customers", scans.stream().map(s -> s.customer() == null ? null : s.customer().value())
+                        .toArray(UUID[]::new))
+                .param("devices", scans.stream().map(s -> s.device().name()).toArray(String[]::new))
+                .update();
     }
 }
