@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +21,7 @@ import o2o.testing.ApiTest;
 import o2o.testing.Concurrently;
 import o2o.testing.Fixtures;
 import o2o.testing.Fixtures.MerchantFixture;
+import o2o.testing.PosSaleBodies;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -147,14 +147,6 @@ class DashboardProjectionIntegrationTests extends ApiTest {
     }
 
     private Map<String, Object> sale(String txn, long total) {
-        var body = new HashMap<String, Object>();
-        body.put("posTransactionId", txn);
-        body.put("soldAt", clock.instant().minusSeconds(30).toString());
-        body.put("lines", List.of(
-                Map.of("name", "锅底", "quantity", 1, "unitPrice", total - total / 4, "amount", total - total / 4),
-                Map.of("name", "啤酒", "quantity", 2, "unitPrice", total / 8, "amount", total / 4)));
-        body.put("total", total);
-        body.put("paymentMethod", "CASH");
-        return body;
+        return PosSaleBodies.sale(txn, total, clock.instant().minusSeconds(30), "CASH", null);
     }
 }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import o2o.testing.ApiTest;
 import o2o.testing.Fixtures;
 import o2o.testing.Fixtures.MerchantFixture;
+import o2o.testing.PosSaleBodies;
 import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -188,15 +189,7 @@ class InsightsIntegrationTests extends ApiTest {
     }
 
     private Map<String, Object> sale(String txn, long total, @Nullable String phone) {
-        var body = new HashMap<String, Object>();
-        body.put("posTransactionId", txn);
-        body.put("soldAt", clock.instant().minusSeconds(30).toString());
-        body.put("lines", List.of(
-                Map.of("name", "锅底", "quantity", 1, "unitPrice", total - total / 4, "amount", total - total / 4),
-                Map.of("name", "啤酒", "quantity", 2, "unitPrice", total / 8, "amount", total / 4)));
-        body.put("total", total);
-        body.put("paymentMethod", "WECHAT");
-        if (phone != null) body.put("member", Map.of("phone", phone));
-        return body;
+        return PosSaleBodies.sale(txn, total, clock.instant().minusSeconds(30), "WECHAT",
+                phone == null ? null : Map.of("phone", phone));
     }
 }

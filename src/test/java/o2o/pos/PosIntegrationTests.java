@@ -23,6 +23,7 @@ import o2o.testing.CrossMerchantAccess;
 import o2o.testing.CrossMerchantAccess.Endpoint;
 import o2o.testing.CrossMerchantAccess.Victim;
 import o2o.testing.Fixtures;
+import o2o.testing.PosSaleBodies;
 import o2o.testing.WebSession;
 import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
@@ -68,16 +69,7 @@ class PosIntegrationTests extends ApiTest {
     }
 
     private Map<String, Object> sale(String txn, long total, @Nullable Map<String, String> member) {
-        var body = new HashMap<String, Object>();
-        body.put("posTransactionId", txn);
-        body.put("soldAt", clock.instant().minusSeconds(30).toString());
-        body.put("lines", List.of(
-                Map.of("name", "锅底", "quantity", 1, "unitPrice", total - total / 4, "amount", total - total / 4),
-                Map.of("name", "啤酒", "quantity", 2, "unitPrice", total / 8, "amount", total / 4)));
-        body.put("total", total);
-        body.put("paymentMethod", "WECHAT");
-        if (member != null) body.put("member", member);
-        return body;
+        return PosSaleBodies.sale(txn, total, clock.instant().minusSeconds(30), "WECHAT", member);
     }
 
     private String member(Shop shop, String phone) {
