@@ -1,8 +1,8 @@
 package o2o.campaigns.web;
 
+import o2o.shared.web.SiteAddress;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -19,9 +19,6 @@ class ShortLinks {
     }
 
     String of(String code) {
-        var base = publicUrl.isBlank()
-                ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
-                : publicUrl.replaceAll("/+$", "");
-        return UriComponentsBuilder.fromUriString(base).path("/c/{code}").buildAndExpand(code).toUriString();
+        return UriComponentsBuilder.fromUriString(SiteAddress.base(publicUrl)).path("/c/{code}").buildAndExpand(code).toUriString();
     }
 }

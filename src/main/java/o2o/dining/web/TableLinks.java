@@ -3,9 +3,9 @@ package o2o.dining.web;
 import java.util.UUID;
 
 import o2o.dining.DiningProperties;
+import o2o.shared.web.SiteAddress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The addresses a table QR code and a scan lead to. */
@@ -20,10 +20,7 @@ class TableLinks {
 
     /** What the QR on a table encodes: {@code <base>/t/{code}}, with {@code ?src=} when there is a tracking code. */
     String scanUrl(String code, @Nullable String trackingCode) {
-        var base = properties.publicUrl().isBlank()
-                ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
-                : properties.publicUrl().replaceAll("/+$", "");
-        var url = UriComponentsBuilder.fromUriString(base).path("/t/{code}");
+        var url = UriComponentsBuilder.fromUriString(SiteAddress.base(properties.publicUrl())).path("/t/{code}");
         if (trackingCode != null) url.queryParam("src", trackingCode);
         return url.buildAndExpand(code).toUriString();
     }
