@@ -1,11 +1,16 @@
 package o2o.campaigns;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import o2o.campaigns.persistence.AttributionRows;
 import o2o.campaigns.persistence.CouponLinkRows;
+import o2o.campaigns.persistence.PendingAttributions.PendingFact;
 import o2o.campaigns.persistence.ScanRows;
 import o2o.coupons.Coupons;
 import o2o.coupons.WalletCoupon;
@@ -17,6 +22,8 @@ import o2o.shared.Money;
 import o2o.shared.OrderId;
 import o2o.shared.StoreId;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class Attributing {
+
+    private static final Logger log = LoggerFactory.getLogger(Attributing.class);
 
     private final AttributionRows rows;
     private final CouponLinkRows couponLinks;
@@ -42,11 +51,50 @@ class Attributing {
         this.coupons = coupons;
     }
 
-    /** A paid order; a walk-in's (no customer) is organic. */
+    /**
+     * A batch of facts heard ({@link AttributionDrain}): what decides them is read for the whole batch (the orders in
+     * one read, the customers' recent scans in one statement) and the rows are written in one statement; refunds
+     * follow, as the orders they reduce may be in the same batch.
+     */
     @Transactional
-    void order(OrderId orderId, @Nullable CustomerId customer, Money total, Instant at) {
-        var order = orders.find(orderId.value()).orElseThrow();
-        rows.insertOnce(orderFact(order, customer, total, at));
+    void attributeAll(List<PendingFact> facts) {
+        var byId = new HashMap<OrderId, Order>();
+        for (var order : orders.findAll(facts.stream().map(PendingFact::orderId).filter(Objects::nonNull)
+                .map(OrderId::new).collect(Collectors.toSet()))) {
+            byId.put(order.id(), order);
+        }
+        var weighed = facts.stream().filter(f -> f.kind() != FactKind.REFUND && f.customerId() != null).toList();
+        var answers = rows.recentScansOfAll(weighed.stream()
+                .map(f -> new AttributionRows.ScansAsked(f.merchantId(), f.customerId(), f.at())).toList());
+        var scansOf = new HashMap<PendingFact, List<RecentScan>>();
+        for (int i = 0; i < weighed.size(); i++) scansOf.put(weighed.get(i), answers.get(i));
+        var decided = new ArrayList<AttributedFact>();
+        for (var fact : facts) {
+            var scans = scansOf.getOrDefault(fact, List.of());
+            switch (fact.kind()) {
+                case ORDER, REDEMPTION -> {
+                    var order = byId.get(new OrderId(fact.orderId()));
+                    if (order == null) {
+                        log.warn("{} {} names order {}, which is not found: not attributed", fact.kind(),
+                                fact.factId(), fact.orderId());
+                    } else {
+                        decided.add(fact.kind() == FactKind.ORDER ? orderFact(order, fact, scans)
+                                : redemptionFact(order, fact, scans));
+                    }
+                }
+                case MEMBERSHIP -> decided.add(new AttributedFact(FactKind.MEMBERSHIP, fact.factId(),
+                        fact.merchantId(), fact.customerId(), Attribution.decide(null, null, scans, fact.at()), 0, 0,
+                        fact.currency(), null, null, null, fact.at()));
+                case REFUND, TABLE_VISIT -> { }
+            }
+        }
+        rows.insertAll(decided);
+        for (var fact : facts) {
+            if (fact.kind() == FactKind.REFUND) {
+                refund(new OrderId(fact.orderId()), new Money(fact.amountMinor(), fact.currency()),
+                        fact.reference(), fact.at());
+            }
+        }
     }
 
     /** Part of a paid order went back: the order's campaign loses it. */
@@ -54,33 +102,17 @@ class Attributing {
     void refund(OrderId orderId, Money amount, String reference, Instant at) {
         var order = orders.find(orderId.value()).orElseThrow();
         var attributed = rows.ofOrder(orderId.value()).orElseGet(() -> {
-            var paid = orderFact(order, order.customerId(), order.total(),
-                    order.paidAt() != null ? order.paidAt() : order.createdAt());
+            var paidAt = order.paidAt() != null ? order.paidAt() : order.createdAt();
+            var customer = idOf(order.customerId());
+            var paid = orderFact(order, customer, customer == null ? Attribution.ORGANIC : Attribution.decide(
+                    couponCampaign(order, customer), null, rows.recentScans(order.merchantId().value(), customer,
+                    paidAt), paidAt), order.total().minor(), paidAt);
             rows.insertOnce(paid);
             return new AttributionRows.OrderAttribution(paid.attribution(), paid.storeId(), paid.orderChannel());
         });
         rows.insertOnce(new AttributedFact(FactKind.REFUND, orderId.value() + ":" + reference,
                 order.merchantId().value(), idOf(order.customerId()), attributed.attribution(), -amount.minor(), 0,
                 amount.currency(), orderId.value(), attributed.orderChannel(), attributed.storeId(), at));
-    }
-
-    /** A voucher used in a store: the coupon of its order, else the customer's scans before it. */
-    @Transactional
-    void redemption(UUID redemptionId, OrderId orderId, MerchantId merchant, StoreId store,
-            CustomerId customer, Instant at) {
-        var order = orders.find(orderId.value()).orElseThrow();
-        var attribution = decide(merchant, customer, order.couponId(), null, at);
-        rows.insertOnce(new AttributedFact(FactKind.REDEMPTION, redemptionId.toString(), merchant.value(),
-                customer.value(), attribution, 0, 0, order.total().currency(), orderId.value(),
-                order.channel().name(), store.value(), at));
-    }
-
-    /** A customer became a member: once per customer and merchant. */
-    @Transactional
-    void membership(MerchantId merchant, CustomerId customer, Instant at) {
-        rows.insertOnce(new AttributedFact(FactKind.MEMBERSHIP, merchant.value() + ":" + customer.value(),
-                merchant.value(), customer.value(), decide(merchant, customer, null, null, at), 0, 0, Money.CNY,
-                null, null, null, at));
     }
 
     /**
@@ -103,23 +135,38 @@ class Attributing {
                 attribution, 0, 0, Money.CNY, null, null, store.value(), at));
     }
 
-    private AttributedFact orderFact(Order order, @Nullable CustomerId customer, Money total, Instant at) {
+    /** A paid order; a walk-in's (no customer) is organic. */
+    private AttributedFact orderFact(Order order, PendingFact paid, List<RecentScan> scans) {
+        var customer = paid.customerId();
         var attribution = customer == null ? Attribution.ORGANIC
-                : decide(order.merchantId(), customer, order.couponId(), null, at);
+                : Attribution.decide(couponCampaign(order, customer), null, scans, paid.at());
+        return orderFact(order, customer, attribution, paid.amountMinor(), paid.at());
+    }
+
+    /** A voucher used in a store: the coupon of its order, else the customer's scans before it. */
+    private AttributedFact redemptionFact(Order order, PendingFact redeemed, List<RecentScan> scans) {
+        var attribution = Attribution.decide(couponCampaign(order, redeemed.customerId()), null, scans,
+                redeemed.at());
+        return new AttributedFact(FactKind.REDEMPTION, redeemed.factId(), redeemed.merchantId(),
+                redeemed.customerId(), attribution, 0, 0, order.total().currency(), order.id().value(),
+                order.channel().name(), redeemed.storeId(), redeemed.at());
+    }
+
+    private static AttributedFact orderFact(Order order, @Nullable UUID customer, Attribution attribution,
+            long totalMinor, Instant at) {
         return new AttributedFact(FactKind.ORDER, order.id().value().toString(), order.merchantId().value(),
-                idOf(customer), attribution, total.minor(), order.discount().minor() + order.pointsValue().minor(),
-                total.currency(), order.id().value(), order.channel().name(),
+                customer, attribution, totalMinor, order.discount().minor() + order.pointsValue().minor(),
+                order.total().currency(), order.id().value(), order.channel().name(),
                 order.storeId() == null ? null : order.storeId().value(), at);
     }
 
-    private Attribution decide(MerchantId merchant, CustomerId customer, @Nullable UUID couponId,
-            @Nullable RecentScan tableCode, Instant at) {
-        var couponCampaign = couponId == null ? null : coupons.coupon(customer, couponId)
+    /** The campaign owning the template of the coupon the order used, if any. */
+    private @Nullable UUID couponCampaign(Order order, @Nullable UUID customer) {
+        if (order.couponId() == null || customer == null) return null;
+        return coupons.coupon(new CustomerId(customer), order.couponId())
                 .map(WalletCoupon::templateId)
-                .flatMap(template -> couponLinks.campaignOf(merchant.value(), template))
+                .flatMap(template -> couponLinks.campaignOf(order.merchantId().value(), template))
                 .orElse(null);
-        return Attribution.decide(couponCampaign, tableCode, rows.recentScans(merchant.value(), customer.value(), at),
-                at);
     }
 
     /** A diner's key as a visitor id: the same diner is the same visitor. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import o2o.identity.StaffPrincipal;
+import o2o.insights.persistence.CustomerSets;
 import o2o.insights.persistence.MerchantFigures;
 import o2o.merchants.Stores;
 import o2o.shared.Problem;
@@ -20,11 +21,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class Insights {
 
     private final MerchantFigures figures;
+    private final CustomerSets customers;
     private final Stores stores;
     private final Clock clock;
 
-    Insights(MerchantFigures figures, Stores stores, Clock clock) {
+    Insights(MerchantFigures figures, CustomerSets customers, Stores stores, Clock clock) {
         this.figures = figures;
+        this.customers = customers;
         this.stores = stores;
         this.clock = clock;
     }
@@ -38,12 +41,17 @@ public class Insights {
         var scope = storeScope(staff, storeId);
         var previous = period.previous();
         return new Dashboard(period, previous,
-                figures.figures(merchant, period.from(), period.to(), scope),
-                figures.figures(merchant, previous.from(), previous.to(), scope),
+                figures.figures(merchant, period.from(), period.to(), scope, customers(merchant, period)),
+                figures.figures(merchant, previous.from(), previous.to(), scope, customers(merchant, previous)),
                 figures.byDay(merchant, period.from(), period.to(), scope),
                 figures.byChannel(merchant, period.from(), period.to(), scope),
                 figures.topItems(merchant, period.from(), period.to(), scope, Dashboard.TOP_ITEMS),
                 figures.hours(merchant, period.from(), period.to(), scope));
+    }
+
+    /** Known customers belong to the merchant, not a store: counted the same whatever the store scope. */
+    private DayCustomers.Counts customers(UUID merchant, Period period) {
+        return DayCustomers.count(customers.between(merchant, period.from(), period.to()));
     }
 
     private UUID @Nullable [] storeScope(StaffPrincipal staff, @Nullable UUID storeId) {

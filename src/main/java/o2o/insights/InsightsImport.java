@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import o2o.insights.persistence.AppliedFacts;
-import o2o.insights.persistence.HistoryRollups;
+import o2o.insights.persistence.RollupLock;
+import o2o.insights.persistence.Rollups;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,17 +22,22 @@ public class InsightsImport {
     private static final int BATCH = 50_000;
 
     private final AppliedFacts facts;
-    private final HistoryRollups rollups;
+    private final Rollups rollups;
+    private final CustomerNumbering numbering;
+    private final RollupLock lock;
 
-    InsightsImport(AppliedFacts facts, HistoryRollups rollups) {
+    InsightsImport(AppliedFacts facts, Rollups rollups, CustomerNumbering numbering, RollupLock lock) {
         this.facts = facts;
         this.rollups = rollups;
+        this.numbering = numbering;
+        this.lock = lock;
     }
 
     /** Returns how many of the sales were counted now (those counted before are skipped). */
     @Transactional
     public long importCompleted(List<HistoricSale> sales) {
-        var history = new SalesHistory();
+        lock.hold();
+        var history = new RollupBatch();
         long counted = 0;
         for (int from = 0; from < sales.size(); from += BATCH) {
             var batch = sales.subList(from, Math.min(from + BATCH, sales.size()));
@@ -40,14 +46,11 @@ public class InsightsImport {
             Set<String> fresh = facts.firstTimeAll(Projections.PAID, ids);
             for (var sale : batch) {
                 if (!fresh.contains(sale.order().value().toString())) continue;
-                history.add(sale);
+                history.sale(sale);
                 counted++;
             }
         }
-        rollups.addSales(history.sales());
-        rollups.addHours(history.hours());
-        rollups.addItems(history.items());
-        rollups.addCustomerDays(history.customerDays());
+        history.writeTo(rollups, numbering);
         return counted;
     }
 }

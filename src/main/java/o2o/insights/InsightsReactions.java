@@ -1,5 +1,9 @@
 package o2o.insights;
 
+import java.util.UUID;
+
+import o2o.insights.persistence.PendingRollups;
+import o2o.insights.persistence.PendingRollups.PendingFact;
 import o2o.loyalty.MemberJoined;
 import o2o.loyalty.PointsEarned;
 import o2o.loyalty.PointsSpent;
@@ -12,73 +16,94 @@ import o2o.orders.WalkInOrderPaid;
 import o2o.vouchers.VoucherRedeemed;
 import o2o.wallet.StoredValueSold;
 import o2o.wallet.StoredValueSpent;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** The facts the dashboards count, heard after their commit; each is counted once however often it is delivered. */
+/**
+ * The facts the dashboards count, heard in the transaction that makes them: each is written down as pending with one
+ * insert, which commits with the fact or not at all, and the drain ({@link InsightsDrain}) adds them to the rollups
+ * in batches. A top-up is stored value sold, told by the wallet ({@link StoredValueSold}), not a sale.
+ */
 @Component
 class InsightsReactions {
 
+    private final PendingRollups pending;
     private final Projections projections;
     private final Merchants merchants;
 
-    InsightsReactions(Projections projections, Merchants merchants) {
+    InsightsReactions(PendingRollups pending, Projections projections, Merchants merchants) {
+        this.pending = pending;
         this.projections = projections;
         this.merchants = merchants;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(OrderPaid paid) {
-        projections.paid(paid.orderId(), paid.merchantId(), paid.customerId(), paid.channel() == Channel.TOP_UP,
-                paid.total(), paid.at());
+        if (paid.channel() == Channel.TOP_UP) return;
+        pending.add(new PendingFact(Projections.PAID, paid.orderId().value().toString(), paid.merchantId().value(),
+                paid.customerId().value(), paid.orderId().value(), null, paid.total().minor(), paid.at()));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(WalkInOrderPaid paid) {
-        projections.paid(paid.orderId(), paid.merchantId(), null, paid.channel() == Channel.TOP_UP, paid.total(),
-                paid.at());
+        if (paid.channel() == Channel.TOP_UP) return;
+        pending.add(new PendingFact(Projections.PAID, paid.orderId().value().toString(), paid.merchantId().value(),
+                null, paid.orderId().value(), null, paid.total().minor(), paid.at()));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(OrderRefunded refunded) {
-        projections.refunded(refunded.orderId(), refunded.merchantId(), refunded.reference(), refunded.amount(),
-                refunded.at());
+        pending.add(new PendingFact(Projections.REFUND, refunded.orderId().value() + ":" + refunded.reference(),
+                refunded.merchantId().value(), null, refunded.orderId().value(), null, refunded.amount().minor(),
+                refunded.at()));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(VoucherRedeemed redeemed) {
-        projections.redeemed(redeemed.redemptionId().value().toString(), redeemed.merchantId(), redeemed.storeId(),
-                redeemed.at());
+        pending.add(new PendingFact(Projections.REDEMPTION, redeemed.redemptionId().value().toString(),
+                redeemed.merchantId().value(), null, null, redeemed.storeId().value(), 0, redeemed.at()));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(MemberJoined joined) {
-        projections.joined(joined.merchantId(), joined.customerId(), joined.at());
+        var merchant = joined.merchantId().value();
+        pending.add(new PendingFact(Projections.MEMBER, merchant + ":" + joined.customerId().value(), merchant,
+                joined.customerId().value(), null, null, 0, joined.at()));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(StoredValueSold sold) {
-        projections.storedValueSold(sold.merchantId(), sold.reference(), sold.paid(), sold.at());
+        byMerchant(Projections.STORED_VALUE_SOLD, sold.reference(), sold.merchantId().value(), sold.paid().minor(),
+                sold.at());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(StoredValueSpent spent) {
-        projections.storedValueSpent(spent.merchantId(), spent.reference(), spent.amount(), spent.at());
+        byMerchant(Projections.STORED_VALUE_SPENT, spent.reference(), spent.merchantId().value(),
+                spent.amount().minor(), spent.at());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(PointsEarned earned) {
-        projections.pointsEarned(earned.merchantId(), earned.reference(), earned.points(), earned.at());
+        byMerchant(Projections.POINTS_EARNED, earned.reference(), earned.merchantId().value(), earned.points(),
+                earned.at());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(PointsSpent spent) {
-        projections.pointsSpent(spent.merchantId(), spent.reference(), spent.points(), spent.at());
+        byMerchant(Projections.POINTS_SPENT, spent.reference(), spent.merchantId().value(), spent.points(),
+                spent.at());
     }
 
+    /** The operator's list names merchants; rare, so heard after commit like any other listener. */
     @ApplicationModuleListener
     void on(MerchantApproved approved) {
         merchants.find(approved.merchantId().value())
                 .ifPresent(m -> projections.merchantApproved(approved.merchantId(), m.name()));
+    }
+
+    private void byMerchant(String kind, String reference, UUID merchant, long amount, java.time.Instant at) {
+        pending.add(new PendingFact(kind, reference, merchant, null, null, null, amount, at));
     }
 }

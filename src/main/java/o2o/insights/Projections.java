@@ -2,106 +2,106 @@ package o2o.insights;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import o2o.insights.persistence.AppliedFacts;
+import o2o.insights.persistence.PendingRollups.PendingFact;
 import o2o.insights.persistence.Rollups;
 import o2o.shared.CustomerId;
-import o2o.shared.MerchantId;
-import o2o.shared.Money;
 import o2o.shared.OrderId;
-import o2o.shared.StoreId;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Adds each fact to the rollups once: the fact is recorded in {@code insights_applied_fact} in the same transaction,
- * and only the delivery that recorded it adds anything.
+ * Adds a batch of facts to the rollups, each once: the facts are recorded in {@code insights_applied_fact} in the
+ * same transaction, and only those recorded now add anything (a fact heard twice, or imported and heard, counts
+ * once). The batch is added up in memory first ({@link RollupBatch}), so a thousand facts cost a few statements.
  */
 @Component
 class Projections {
 
-    /** The fact of a paid order, keyed by its id: also what {@link InsightsImport} records for a past sale. */
+    /** A paid order, keyed by its id: also what {@link InsightsImport} records for a past sale. */
     static final String PAID = "paid";
+    /** Part of a paid order went back, keyed by the order and the refund's reference. */
+    static final String REFUND = "refund";
+    static final String REDEMPTION = "redemption";
+    /** A customer joined a merchant's membership, keyed by both. */
+    static final String MEMBER = "member";
+    static final String STORED_VALUE_SOLD = "stored-value-sold";
+    static final String STORED_VALUE_SPENT = "stored-value-spent";
+    static final String POINTS_EARNED = "points-earned";
+    static final String POINTS_SPENT = "points-spent";
 
-    private final AppliedFacts facts;
+    private final AppliedFacts applied;
     private final Rollups rollups;
+    private final CustomerNumbering numbering;
     private final Sales sales;
 
-    Projections(AppliedFacts facts, Rollups rollups, Sales sales) {
-        this.facts = facts;
+    Projections(AppliedFacts applied, Rollups rollups, CustomerNumbering numbering, Sales sales) {
+        this.applied = applied;
         this.rollups = rollups;
+        this.numbering = numbering;
         this.sales = sales;
     }
 
-    /**
-     * A paid order: a sale (its store, hour, items and customer). A top-up order buys stored value, not goods: the
-     * wallet tells of that sale ({@link #storedValueSold}), at the counter and online alike.
-     */
-    @Transactional
-    public void paid(OrderId orderId, MerchantId merchantId, @Nullable CustomerId customerId, boolean topUp,
-            Money total, Instant at) {
-        if (topUp || !facts.firstTime(PAID, orderId.value().toString())) return;
-        var merchant = merchantId.value();
-        var day = dayOf(at);
-        var sale = sales.of(orderId).orElse(null);
-        if (sale == null) return;
-        rollups.addSale(merchant, sale.storeId(), sale.city(), sale.channel().name(), day, at.atZone(Period.ZONE)
-                .getHour(), total.minor(), sale.discountMinor());
-        rollups.addItems(merchant, sale.storeId(), day, sale.items());
-        if (customerId != null) rollups.addCustomerOrder(merchant, customerId.value(), day);
-    }
-
-    /** Part of a paid sale went back: it counts against its channel and store on the day of the refund. */
-    @Transactional
-    public void refunded(OrderId orderId, MerchantId merchantId, String reference, Money amount, Instant at) {
-        var sale = sales.of(orderId);
-        if (sale.isEmpty()) return;
-        if (!facts.firstTime("refund", orderId.value() + ":" + reference)) return;
-        rollups.addRefund(merchantId.value(), sale.get().storeId(), sale.get().city(), sale.get().channel().name(),
-                dayOf(at), amount.minor());
-    }
-
-    @Transactional
-    public void redeemed(String redemptionId, MerchantId merchantId, StoreId storeId, Instant at) {
-        if (facts.firstTime("redemption", redemptionId)) {
-            rollups.addRedemption(merchantId.value(), storeId.value(), dayOf(at));
+    /** In the caller's transaction, which holds the rollups' lock. */
+    void apply(List<PendingFact> facts) {
+        var fresh = fresh(facts);
+        if (fresh.isEmpty()) return;
+        var orderIds = new HashSet<OrderId>();
+        for (var fact : fresh) {
+            if (fact.orderId() != null && (fact.kind().equals(PAID) || fact.kind().equals(REFUND))) {
+                orderIds.add(new OrderId(fact.orderId()));
+            }
         }
-    }
-
-    @Transactional
-    public void joined(MerchantId merchantId, CustomerId customerId, Instant at) {
-        if (facts.firstTime("member", merchantId.value() + ":" + customerId.value())) {
-            rollups.addMember(merchantId.value(), dayOf(at));
+        var orders = sales.orders(orderIds);
+        var batch = new RollupBatch();
+        for (var fact : fresh) {
+            var merchant = fact.merchantId();
+            var day = dayOf(fact.at());
+            switch (fact.kind()) {
+                case PAID -> {
+                    var order = orders.get(new OrderId(fact.orderId()));
+                    if (order != null) batch.sale(sales.sale(order, fact.amount(), fact.at(),
+                            fact.customerId() == null ? null : new CustomerId(fact.customerId())));
+                }
+                case REFUND -> {
+                    var order = orders.get(new OrderId(fact.orderId()));
+                    if (order != null) batch.refund(merchant, day, order.storeId() == null ? Rollups.NO_STORE
+                            : order.storeId().value(), sales.channel(order), sales.city(order), fact.amount());
+                }
+                case REDEMPTION -> batch.redemption(merchant, day, fact.storeId());
+                case MEMBER -> batch.member(merchant, day);
+                case STORED_VALUE_SOLD -> batch.storedValue(merchant, day, fact.amount(), 0);
+                case STORED_VALUE_SPENT -> batch.storedValue(merchant, day, 0, fact.amount());
+                case POINTS_EARNED -> batch.points(merchant, day, fact.amount(), 0);
+                case POINTS_SPENT -> batch.points(merchant, day, 0, fact.amount());
+                default -> throw new IllegalStateException("no rollup counts a fact of kind " + fact.kind());
+            }
         }
+        batch.writeTo(rollups, numbering);
     }
 
-    @Transactional
-    public void storedValueSold(MerchantId merchantId, String reference, Money paid, Instant at) {
-        if (facts.firstTime("stored-value-sold", reference)) {
-            rollups.addStoredValue(merchantId.value(), dayOf(at), paid.minor(), 0);
-        }
+    /** The facts not counted before, each once, in the batch's order: one statement per kind. */
+    private List<PendingFact> fresh(List<PendingFact> facts) {
+        var byKind = new LinkedHashMap<String, Map<String, PendingFact>>();
+        for (var fact : facts) byKind.computeIfAbsent(fact.kind(), k -> new LinkedHashMap<>())
+                .putIfAbsent(fact.factId(), fact);
+        var fresh = new ArrayList<PendingFact>(facts.size());
+        byKind.forEach((kind, ofKind) -> {
+            Set<String> recorded = applied.firstTimeAll(kind, new ArrayList<>(ofKind.keySet()));
+            ofKind.forEach((id, fact) -> {
+                if (recorded.contains(id)) fresh.add(fact);
+            });
+        });
+        return fresh;
     }
 
-    @Transactional
-    public void storedValueSpent(MerchantId merchantId, String reference, Money amount, Instant at) {
-        if (facts.firstTime("stored-value-spent", reference)) {
-            rollups.addStoredValue(merchantId.value(), dayOf(at), 0, amount.minor());
-        }
-    }
-
-    @Transactional
-    public void pointsEarned(MerchantId merchantId, String reference, long points, Instant at) {
-        if (facts.firstTime("points-earned", reference)) rollups.addPoints(merchantId.value(), dayOf(at), points, 0);
-    }
-
-    @Transactional
-    public void pointsSpent(MerchantId merchantId, String reference, long points, Instant at) {
-        if (facts.firstTime("points-spent", reference)) rollups.addPoints(merchantId.value(), dayOf(at), 0, points);
-    }
-
-    @Transactional
-    public void merchantApproved(MerchantId merchantId, String name) {
+    void merchantApproved(o2o.shared.MerchantId merchantId, String name) {
         rollups.nameMerchant(merchantId.value(), name);
     }
 

@@ -16,6 +16,7 @@ import o2o.payments.Payments;
 import o2o.shared.InvalidInput;
 import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.OrderId;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -90,6 +91,12 @@ public class Orders {
     @Transactional(readOnly = true)
     public Optional<Order> find(UUID orderId) {
         return rows.find(orderId);
+    }
+
+    /** Many orders at once, with their lines (for projections that take facts in batches); unknown ids are absent. */
+    @Transactional(readOnly = true)
+    public List<Order> findAll(java.util.Collection<OrderId> orderIds) {
+        return rows.findAll(orderIds.stream().map(OrderId::value).distinct().toList());
     }
 
     /** What was ordered, in the order's line order. */

@@ -20,6 +20,7 @@ import o2o.shared.MerchantId;
 import o2o.shared.Money;
 import o2o.shared.OrderId;
 import o2o.testing.ApiTest;
+import o2o.testing.Drained;
 import o2o.testing.Fixtures;
 import o2o.testing.WebSession;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class AttributionIntegrationTests extends ApiTest {
 
     /** What the listeners call, called here in the caller's thread as a redelivery would call it. */
     @Autowired
-    Attributing attributing;
+    AttributionReactions reactions;
 
     private AttributionWorld world(String name) {
         return new AttributionWorld(api, fixtures, jdbc, name);
@@ -226,12 +227,13 @@ class AttributionIntegrationTests extends ApiTest {
         var paid = new OrderPaid(new OrderId(UUID.fromString(order)), new MerchantId(w.merchant.id()),
                 new CustomerId(idOf(customer)), Channel.DEAL, new Money(AttributionWorld.PRICE, Money.CNY),
                 Instant.now());
-        attributing.order(paid.orderId(), paid.customerId(), paid.total(), paid.at());
-        attributing.order(paid.orderId(), paid.customerId(), paid.total(), paid.at());
+        reactions.on(paid);
+        reactions.on(paid);
         var refund = new OrderRefunded(paid.orderId(), paid.merchantId(), paid.customerId(),
                 new Money(1000, Money.CNY), paid.total(), "test:partial", Instant.now());
-        attributing.refund(refund.orderId(), refund.amount(), refund.reference(), refund.at());
-        attributing.refund(refund.orderId(), refund.amount(), refund.reference(), refund.at());
+        reactions.on(refund);
+        reactions.on(refund);
+        Drained.await(jdbc);
 
         assertThat(w.rows("ORDER", order)).hasSize(1);
         assertThat(w.rows("REFUND", order + ":test:partial")).hasSize(1);

@@ -19,6 +19,7 @@ import o2o.shared.Money;
 import o2o.shared.OrderId;
 import o2o.testing.ApiTest;
 import o2o.testing.Concurrently;
+import o2o.testing.Drained;
 import o2o.testing.Fixtures;
 import o2o.testing.Fixtures.MerchantFixture;
 import o2o.testing.PosSaleBodies;
@@ -88,6 +89,9 @@ class DashboardProjectionIntegrationTests extends ApiTest {
         reactions.on(new WalkInOrderPaid(order, new MerchantId(merchant.id()), Channel.POS, Money.cny(8000), now));
         reactions.on(new OrderRefunded(order, new MerchantId(merchant.id()), null, Money.cny(1000), Money.cny(8000),
                 reference, now));
+        assertThat(jdbc.sql("select count(*) from insights_pending_fact where order_id = :o")
+                .param("o", order.value()).query(Long.class).single()).as("heard again, pending").isPositive();
+        Drained.await(jdbc);
 
         assertThat(dashboard(merchant).path("totals")).isEqualTo(before);
     }

@@ -102,6 +102,39 @@ public class AttributionRows {
                 .list();
     }
 
+    /** Whose scans to weigh, for which moment: one fact of a batch. */
+    public record ScansAsked(UUID merchantId, UUID customerId, Instant at) {}
+
+    /** {@link #recentScans} for many facts in one statement: the answers in the order asked. */
+    public List<List<RecentScan>> recentScansOfAll(List<ScansAsked> asked) {
+        var answers = new ArrayList<List<RecentScan>>(asked.size());
+        for (int i = 0; i < asked.size(); i++) answers.add(new ArrayList<>());
+        if (asked.isEmpty()) return answers;
+        jdbc.sql("""
+                        select x.i, s.campaign_id, s.code_id, s.scanned_at, s.attribution_days
+                        from unnest(cast(:m as uuid[]), cast(:c as uuid[]), cast(:at as timestamptz[]))
+                             with ordinality as x(m, c, at, i)
+                        cross join lateral (
+                            select s.campaign_id, s.code_id, s.scanned_at, c.attribution_days
+                            from campaign_scan s
+                            join campaign c on c.merchant_id = s.merchant_id and c.id = s.campaign_id
+                            where s.merchant_id = x.m and s.customer_id = x.c
+                              and s.scanned_at <= x.at and s.scanned_at >= x.at - make_interval(days => :max)
+                              and s.scanned_at >= x.at - make_interval(days => c.attribution_days)
+                            order by s.scanned_at desc
+                            limit :limit) s
+                        """)
+                .param("m", asked.stream().map(ScansAsked::merchantId).toArray(UUID[]::new))
+                .param("c", asked.stream().map(ScansAsked::customerId).toArray(UUID[]::new))
+                .param("at", asked.stream().map(a -> a.at().toString()).toArray(String[]::new))
+                .param("max", Campaign.MAX_ATTRIBUTION_DAYS).param("limit", SCANS_WEIGHED)
+                .query((rs, row) -> answers.get(rs.getInt(1) - 1).add(new RecentScan(
+                        rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getTimestamp(4).toInstant(),
+                        rs.getInt(5))))
+                .list();
+        return answers;
+    }
+
     /** The merchant's own tracking code with this text (another merchant's code is not found). */
     public Optional<RecentScan> codeOf(UUID merchantId, String code, Instant at) {
         return jdbc.sql("""

@@ -8,6 +8,7 @@ import o2o.insights.Dashboard.ChannelSales;
 import o2o.insights.Dashboard.DayChannel;
 import o2o.insights.Dashboard.HourOrders;
 import o2o.insights.Dashboard.TopItem;
+import o2o.insights.DayCustomers;
 import o2o.insights.Figures;
 import o2o.insights.SalesChannel;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +34,9 @@ public class MerchantFigures {
         this.jdbc = jdbc;
     }
 
-    public Figures figures(UUID merchant, LocalDate from, LocalDate to, UUID @Nullable [] stores) {
+    /** The figures of a period; its distinct customers are counted from the days' customer sets. */
+    public Figures figures(UUID merchant, LocalDate from, LocalDate to, UUID @Nullable [] stores,
+            DayCustomers.Counts customers) {
         return jdbc.sql("""
                         select
                           (select coalesce(sum(orders), 0) from insights_sales_day where %1$s) as orders,
@@ -43,7 +46,6 @@ public class MerchantFigures {
                           (select coalesce(sum(redemptions), 0) from insights_redemption_day where %1$s) as redemptions,
                           (select coalesce(sum(new_members), 0) from insights_member_day
                            where merchant_id = :m and day between :from and :to) as new_members,
-                          c.customers, c.returning, c.repeating,
                           (select coalesce(sum(sold_minor), 0) from insights_stored_value_day
                            where merchant_id = :m and day between :from and :to) as sv_sold,
                           (select coalesce(sum(spent_minor), 0) from insights_stored_value_day
@@ -52,18 +54,11 @@ public class MerchantFigures {
                            where merchant_id = :m and day between :from and :to) as issued,
                           (select coalesce(sum(redeemed), 0) from insights_points_day
                            where merchant_id = :m and day between :from and :to) as redeemed
-                        from (select count(*) as customers,
-                                     count(*) filter (where cm.first_order_day < :from) as returning,
-                                     count(*) filter (where d.orders >= 2) as repeating
-                              from (select customer_id, sum(orders) as orders from insights_customer_day
-                                    where merchant_id = :m and day between :from and :to group by customer_id) d
-                              join insights_customer_merchant cm
-                                on cm.merchant_id = :m and cm.customer_id = d.customer_id) c
                         """.formatted(SCOPE))
                 .param("m", merchant).param("from", from).param("to", to).param("stores", stores)
                 .query((rs, row) -> new Figures(rs.getLong("orders"), rs.getLong("gross"), rs.getLong("refunded"),
                         rs.getLong("discount"), rs.getLong("redemptions"), rs.getLong("new_members"),
-                        rs.getLong("customers"), rs.getLong("returning"), rs.getLong("repeating"),
+                        customers.customers(), customers.returning(), customers.repeating(),
                         rs.getLong("sv_sold"), rs.getLong("sv_spent"), rs.getLong("issued"), rs.getLong("redeemed")))
                 .single();
     }

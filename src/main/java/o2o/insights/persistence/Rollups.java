@@ -1,15 +1,17 @@
 package o2o.insights.persistence;
 
 import java.time.LocalDate;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The writes of the rollup tables: each adds to a day's row in one statement ({@code on conflict do update set x = x +
- * excluded.x}), so concurrent facts add up exactly without reading anything first.
+ * The writes of the rollup tables: rows already added up in memory (a drained batch of facts, or imported history),
+ * written with {@code unnest} arrays, one statement per table, each added to what its day's row holds
+ * ({@code on conflict do update set x = x + excluded.x}). The rows of one call have distinct keys.
  */
 @Repository
 public class Rollups {
@@ -17,8 +19,20 @@ public class Rollups {
     /** The store of a sale made for no store in particular (a deal valid in several). */
     public static final UUID NO_STORE = new UUID(0, 0);
 
-    /** An item's quantity and amount in one order. */
-    public record Item(long quantity, long amountMinor) {}
+    private static final int CHUNK = 10_000;
+
+    /** Sales and refunds of a day, store, channel and city. */
+    public record SalesRow(UUID merchant, LocalDate day, UUID store, String channel, String city, long orders,
+            long grossMinor, long discountMinor, long refundedMinor) {}
+
+    public record HourRow(UUID merchant, LocalDate day, UUID store, int hour, long orders) {}
+
+    public record ItemRow(UUID merchant, LocalDate day, UUID store, String title, long quantity, long amountMinor) {}
+
+    public record RedemptionRow(UUID merchant, LocalDate day, UUID store, long redemptions) {}
+
+    /** Two figures of a merchant's day: new members; stored value sold and spent; points issued and redeemed. */
+    public record DayRow(UUID merchant, LocalDate day, long first, long second) {}
 
     private final JdbcClient jdbc;
 
@@ -26,111 +40,108 @@ public class Rollups {
         this.jdbc = jdbc;
     }
 
-    public void addSale(UUID merchant, UUID store, String city, String channel, LocalDate day, int hour,
-            long grossMinor, long discountMinor) {
-        jdbc.sql("""
+    public void addSales(List<SalesRow> rows) {
+        chunked(rows, chunk -> jdbc.sql("""
                         insert into insights_sales_day as s (merchant_id, day, store_id, channel, city, orders,
-                                                             gross_minor, discount_minor)
-                        values (:m, :day, :store, :channel, :city, 1, :gross, :discount)
+                                                             gross_minor, discount_minor, refunded_minor)
+                        select * from unnest(cast(:m as uuid[]), cast(:day as date[]), cast(:store as uuid[]),
+                                             cast(:channel as text[]), cast(:city as text[]), cast(:orders as bigint[]),
+                                             cast(:gross as bigint[]), cast(:discount as bigint[]),
+                                             cast(:refunded as bigint[]))
                         on conflict (merchant_id, day, store_id, channel, city) do update
-                        set orders = s.orders + 1, gross_minor = s.gross_minor + excluded.gross_minor,
-                            discount_minor = s.discount_minor + excluded.discount_minor
+                        set orders = s.orders + excluded.orders, gross_minor = s.gross_minor + excluded.gross_minor,
+                            discount_minor = s.discount_minor + excluded.discount_minor,
+                            refunded_minor = s.refunded_minor + excluded.refunded_minor
                         """)
-                .param("m", merchant).param("day", day).param("store", store).param("channel", channel)
-                .param("city", city).param("gross", grossMinor).param("discount", discountMinor).update();
-        jdbc.sql("""
+                .param("m", chunk.stream().map(SalesRow::merchant).toArray(UUID[]::new))
+                .param("day", days(chunk.stream().map(SalesRow::day).toList()))
+                .param("store", chunk.stream().map(SalesRow::store).toArray(UUID[]::new))
+                .param("channel", chunk.stream().map(SalesRow::channel).toArray(String[]::new))
+                .param("city", chunk.stream().map(SalesRow::city).toArray(String[]::new))
+                .param("orders", chunk.stream().map(SalesRow::orders).toArray(Long[]::new))
+                .param("gross", chunk.stream().map(SalesRow::grossMinor).toArray(Long[]::new))
+                .param("discount", chunk.stream().map(SalesRow::discountMinor).toArray(Long[]::new))
+                .param("refunded", chunk.stream().map(SalesRow::refundedMinor).toArray(Long[]::new))
+                .update());
+    }
+
+    public void addHours(List<HourRow> rows) {
+        chunked(rows, chunk -> jdbc.sql("""
                         insert into insights_sales_hour as h (merchant_id, day, store_id, hour, orders)
-                        values (:m, :day, :store, :hour, 1)
-                        on conflict (merchant_id, day, store_id, hour) do update set orders = h.orders + 1
+                        select * from unnest(cast(:m as uuid[]), cast(:day as date[]), cast(:store as uuid[]),
+                                             cast(:hour as smallint[]), cast(:orders as bigint[]))
+                        on conflict (merchant_id, day, store_id, hour) do update set orders = h.orders + excluded.orders
                         """)
-                .param("m", merchant).param("day", day).param("store", store).param("hour", hour).update();
+                .param("m", chunk.stream().map(HourRow::merchant).toArray(UUID[]::new))
+                .param("day", days(chunk.stream().map(HourRow::day).toList()))
+                .param("store", chunk.stream().map(HourRow::store).toArray(UUID[]::new))
+                .param("hour", chunk.stream().map(HourRow::hour).toArray(Integer[]::new))
+                .param("orders", chunk.stream().map(HourRow::orders).toArray(Long[]::new))
+                .update());
     }
 
-    /** The order's items, one row per title (the caller adds up lines of the same title). */
-    public void addItems(UUID merchant, UUID store, LocalDate day, Map<String, Item> items) {
-        if (items.isEmpty()) return;
-        var titles = items.keySet().toArray(String[]::new);
-        jdbc.sql("""
+    public void addItems(List<ItemRow> rows) {
+        chunked(rows, chunk -> jdbc.sql("""
                         insert into insights_item_day as i (merchant_id, day, store_id, title, quantity, amount_minor)
-                        select :m, :day, :store, t, q, a
-                        from unnest(cast(:titles as text[]), cast(:quantities as bigint[]), cast(:amounts as bigint[]))
-                             as x(t, q, a)
+                        select * from unnest(cast(:m as uuid[]), cast(:day as date[]), cast(:store as uuid[]),
+                                             cast(:title as text[]), cast(:quantity as bigint[]), cast(:amount as bigint[]))
                         on conflict (merchant_id, day, store_id, title) do update
-                        set quantity = i.quantity + excluded.quantity,
-                            amount_minor = i.amount_minor + excluded.amount_minor
+                        set quantity = i.quantity + excluded.quantity, amount_minor = i.amount_minor + excluded.amount_minor
                         """)
-                .param("m", merchant).param("day", day).param("store", store).param("titles", titles)
-                .param("quantities", java.util.Arrays.stream(titles).map(t -> items.get(t).quantity())
-                        .toArray(Long[]::new))
-                .param("amounts", java.util.Arrays.stream(titles).map(t -> items.get(t).amountMinor())
-                        .toArray(Long[]::new))
-                .update();
+                .param("m", chunk.stream().map(ItemRow::merchant).toArray(UUID[]::new))
+                .param("day", days(chunk.stream().map(ItemRow::day).toList()))
+                .param("store", chunk.stream().map(ItemRow::store).toArray(UUID[]::new))
+                .param("title", chunk.stream().map(ItemRow::title).toArray(String[]::new))
+                .param("quantity", chunk.stream().map(ItemRow::quantity).toArray(Long[]::new))
+                .param("amount", chunk.stream().map(ItemRow::amountMinor).toArray(Long[]::new))
+                .update());
     }
 
-    public void addCustomerOrder(UUID merchant, UUID customer, LocalDate day) {
-        jdbc.sql("""
-                        insert into insights_customer_day as c (merchant_id, day, customer_id, orders)
-                        values (:m, :day, :c, 1)
-                        on conflict (merchant_id, day, customer_id) do update set orders = c.orders + 1
-                        """)
-                .param("m", merchant).param("day", day).param("c", customer).update();
-        jdbc.sql("""
-                        insert into insights_customer_merchant as c (merchant_id, customer_id, first_order_day)
-                        values (:m, :c, :day)
-                        on conflict (merchant_id, customer_id) do update
-                        set first_order_day = least(c.first_order_day, excluded.first_order_day)
-                        where excluded.first_order_day < c.first_order_day
-                        """)
-                .param("m", merchant).param("day", day).param("c", customer).update();
-    }
-
-    public void addRefund(UUID merchant, UUID store, String city, String channel, LocalDate day, long amountMinor) {
-        jdbc.sql("""
-                        insert into insights_sales_day as s (merchant_id, day, store_id, channel, city, refunded_minor)
-                        values (:m, :day, :store, :channel, :city, :amount)
-                        on conflict (merchant_id, day, store_id, channel, city) do update
-                        set refunded_minor = s.refunded_minor + excluded.refunded_minor
-                        """)
-                .param("m", merchant).param("day", day).param("store", store).param("channel", channel)
-                .param("city", city).param("amount", amountMinor).update();
-    }
-
-    public void addRedemption(UUID merchant, UUID store, LocalDate day) {
-        jdbc.sql("""
+    public void addRedemptions(List<RedemptionRow> rows) {
+        chunked(rows, chunk -> jdbc.sql("""
                         insert into insights_redemption_day as r (merchant_id, day, store_id, redemptions)
-                        values (:m, :day, :store, 1)
-                        on conflict (merchant_id, day, store_id) do update set redemptions = r.redemptions + 1
+                        select * from unnest(cast(:m as uuid[]), cast(:day as date[]), cast(:store as uuid[]),
+                                             cast(:n as bigint[]))
+                        on conflict (merchant_id, day, store_id) do update
+                        set redemptions = r.redemptions + excluded.redemptions
                         """)
-                .param("m", merchant).param("day", day).param("store", store).update();
+                .param("m", chunk.stream().map(RedemptionRow::merchant).toArray(UUID[]::new))
+                .param("day", days(chunk.stream().map(RedemptionRow::day).toList()))
+                .param("store", chunk.stream().map(RedemptionRow::store).toArray(UUID[]::new))
+                .param("n", chunk.stream().map(RedemptionRow::redemptions).toArray(Long[]::new))
+                .update());
     }
 
-    public void addMember(UUID merchant, LocalDate day) {
-        jdbc.sql("""
-                        insert into insights_member_day as d (merchant_id, day, new_members) values (:m, :day, 1)
-                        on conflict (merchant_id, day) do update set new_members = d.new_members + 1
-                        """)
-                .param("m", merchant).param("day", day).update();
+    /** New members by day ({@link DayRow#first}). */
+    public void addMembers(List<DayRow> rows) {
+        addDays(rows, """
+                insert into insights_member_day as d (merchant_id, day, new_members)
+                select m, day, a from unnest(cast(:m as uuid[]), cast(:day as date[]), cast(:a as bigint[]),
+                                             cast(:b as bigint[])) as x(m, day, a, b)
+                on conflict (merchant_id, day) do update set new_members = d.new_members + excluded.new_members
+                """);
     }
 
-    public void addStoredValue(UUID merchant, LocalDate day, long soldMinor, long spentMinor) {
-        jdbc.sql("""
-                        insert into insights_stored_value_day as d (merchant_id, day, sold_minor, spent_minor)
-                        values (:m, :day, :sold, :spent)
-                        on conflict (merchant_id, day) do update
-                        set sold_minor = d.sold_minor + excluded.sold_minor,
-                            spent_minor = d.spent_minor + excluded.spent_minor
-                        """)
-                .param("m", merchant).param("day", day).param("sold", soldMinor).param("spent", spentMinor).update();
+    /** Stored value sold and spent by day. */
+    public void addStoredValue(List<DayRow> rows) {
+        addDays(rows, """
+                insert into insights_stored_value_day as d (merchant_id, day, sold_minor, spent_minor)
+                select * from unnest(cast(:m as uuid[]), cast(:day as date[]), cast(:a as bigint[]),
+                                     cast(:b as bigint[]))
+                on conflict (merchant_id, day) do update
+                set sold_minor = d.sold_minor + excluded.sold_minor, spent_minor = d.spent_minor + excluded.spent_minor
+                """);
     }
 
-    public void addPoints(UUID merchant, LocalDate day, long issued, long redeemed) {
-        jdbc.sql("""
-                        insert into insights_points_day as d (merchant_id, day, issued, redeemed)
-                        values (:m, :day, :issued, :redeemed)
-                        on conflict (merchant_id, day) do update
-                        set issued = d.issued + excluded.issued, redeemed = d.redeemed + excluded.redeemed
-                        """)
-                .param("m", merchant).param("day", day).param("issued", issued).param("redeemed", redeemed).update();
+    /** Points issued and redeemed by day. */
+    public void addPoints(List<DayRow> rows) {
+        addDays(rows, """
+                insert into insights_points_day as d (merchant_id, day, issued, redeemed)
+                select * from unnest(cast(:m as uuid[]), cast(:day as date[]), cast(:a as bigint[]),
+                                     cast(:b as bigint[]))
+                on conflict (merchant_id, day) do update
+                set issued = d.issued + excluded.issued, redeemed = d.redeemed + excluded.redeemed
+                """);
     }
 
     public void nameMerchant(UUID merchant, String name) {
@@ -139,5 +150,24 @@ public class Rollups {
                         on conflict (merchant_id) do update set name = excluded.name
                         """)
                 .param("m", merchant).param("name", name).update();
+    }
+
+    private void addDays(List<DayRow> rows, String sql) {
+        chunked(rows, chunk -> jdbc.sql(sql)
+                .param("m", chunk.stream().map(DayRow::merchant).toArray(UUID[]::new))
+                .param("day", days(chunk.stream().map(DayRow::day).toList()))
+                .param("a", chunk.stream().map(DayRow::first).toArray(Long[]::new))
+                .param("b", chunk.stream().map(DayRow::second).toArray(Long[]::new))
+                .update());
+    }
+
+    private static String[] days(List<LocalDate> days) {
+        return days.stream().map(LocalDate::toString).toArray(String[]::new);
+    }
+
+    private static <T> void chunked(List<T> rows, Consumer<List<T>> write) {
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            write.accept(rows.subList(from, Math.min(from + CHUNK, rows.size())));
+        }
     }
 }

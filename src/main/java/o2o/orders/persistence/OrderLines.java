@@ -42,6 +42,26 @@ public class OrderLines {
                 .toArray(SqlParameterSource[]::new));
     }
 
+    /** The lines of many orders in one read, by order, each in its order; an order without lines is absent. */
+    public java.util.Map<UUID, List<OrderLine>> ofAll(java.util.Collection<UUID> orderIds) {
+        var byOrder = new java.util.HashMap<UUID, List<OrderLine>>();
+        if (orderIds.isEmpty()) return byOrder;
+        jdbc.sql("""
+                        select l.order_id, l.line_no, l.kind, l.ref_id, l.title, l.unit_price_minor, l.quantity,
+                               l.amount_minor, o.currency
+                        from order_line l join customer_order o on o.id = l.order_id
+                        where l.order_id = any(:orders) order by l.order_id, l.line_no
+                        """)
+                .param("orders", orderIds.toArray(UUID[]::new))
+                .query((rs, row) -> {
+                    byOrder.computeIfAbsent(rs.getObject("order_id", UUID.class), o -> new java.util.ArrayList<>())
+                            .add(line(rs));
+                    return row;
+                })
+                .list();
+        return byOrder;
+    }
+
     /** The order's lines, in their order. */
     public List<OrderLine> of(UUID orderId) {
         return jdbc.sql("""
@@ -51,14 +71,16 @@ public class OrderLines {
                         where l.order_id = :order order by l.line_no
                         """)
                 .param("order", orderId)
-                .query((rs, row) -> {
-                    var currency = Currency.getInstance(rs.getString("currency"));
-                    return new OrderLine(rs.getInt("line_no"), LineKind.valueOf(rs.getString("kind")),
-                            rs.getObject("ref_id", UUID.class), rs.getString("title"),
-                            new Money(rs.getLong("unit_price_minor"), currency), rs.getInt("quantity"),
-                            new Money(rs.getLong("amount_minor"), currency));
-                })
+                .query((rs, row) -> line(rs))
                 .list();
+    }
+
+    private static OrderLine line(java.sql.ResultSet rs) throws java.sql.SQLException {
+        var currency = Currency.getInstance(rs.getString("currency"));
+        return new OrderLine(rs.getInt("line_no"), LineKind.valueOf(rs.getString("kind")),
+                rs.getObject("ref_id", UUID.class), rs.getString("title"),
+                new Money(rs.getLong("unit_price_minor"), currency), rs.getInt("quantity"),
+                new Money(rs.getLong("amount_minor"), currency));
     }
 
     private static SqlParameterSource params(Order order, OrderLine line) {

@@ -81,6 +81,16 @@ public class OrderRows {
                 .optional();
     }
 
+    /** Many orders with their lines, in two reads; those not found are absent. */
+    public List<Order> findAll(java.util.Collection<UUID> orderIds) {
+        if (orderIds.isEmpty()) return List.of();
+        var linesOf = lines.ofAll(orderIds);
+        return jdbc.sql("select " + COLUMNS + " from customer_order where id = any(:ids)")
+                .param("ids", orderIds.toArray(UUID[]::new))
+                .query((rs, row) -> order(rs, linesOf.getOrDefault(rs.getObject("id", UUID.class), List.of())))
+                .list();
+    }
+
     /** The customer's latest hundred orders, newest first. */
     public List<Order> ofCustomer(UUID customerId) {
         return jdbc.sql("select " + COLUMNS + """

@@ -1,0 +1,70 @@
+package o2o.campaigns.persistence;
+
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+
+import o2o.campaigns.FactKind;
+import o2o.shared.Timestamps;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code campaign_pending_fact} table: facts heard, not yet attributed. */
+@Repository
+public class PendingAttributions {
+
+    /**
+     * A fact as heard: a paid order (its total), a refund (its amount and reference), a redemption (its id as the
+     * fact's, its order, store and customer) or a membership (its customer).
+     */
+    public record PendingFact(FactKind kind, String factId, UUID merchantId, @Nullable UUID customerId,
+            @Nullable UUID orderId, @Nullable UUID storeId, long amountMinor, Currency currency,
+            @Nullable String reference, Instant at) {}
+
+    private final JdbcClient jdbc;
+
+    PendingAttributions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One insert, in the transaction of whoever made the fact. */
+    public void add(PendingFact fact) {
+        jdbc.sql("""
+                        insert into campaign_pending_fact (kind, fact_id, merchant_id, customer_id, order_id, store_id,
+                                                           amount, currency, reference, at)
+                        values (:kind, :fact, :merchant, :customer, :order, :store, :amount, :currency, :reference, :at)
+                        """)
+                .param("kind", fact.kind().name()).param("fact", fact.factId()).param("merchant", fact.merchantId())
+                .param("customer", new SqlParameterValue(Types.OTHER, fact.customerId()))
+                .param("order", new SqlParameterValue(Types.OTHER, fact.orderId()))
+                .param("store", new SqlParameterValue(Types.OTHER, fact.storeId()))
+                .param("amount", fact.amountMinor()).param("currency", fact.currency().getCurrencyCode())
+                .param("reference", new SqlParameterValue(Types.VARCHAR, fact.reference()))
+                .param("at", Timestamps.utc(fact.at()))
+                .update();
+    }
+
+    /**
+     * Takes the oldest facts, at most {@code limit}: deleted now, gone for good when the transaction commits, so the
+     * caller attributes them in the same transaction. Rows another transaction holds are skipped.
+     */
+    public List<PendingFact> take(int limit) {
+        return jdbc.sql("""
+                        delete from campaign_pending_fact
+                        where id in (select id from campaign_pending_fact order by id limit :limit
+                                     for update skip locked)
+                        returning kind, fact_id, merchant_id, customer_id, order_id, store_id, amount, currency,
+                                  reference, at
+                        """)
+                .param("limit", limit)
+                .query((rs, row) -> new PendingFact(FactKind.valueOf(rs.getString(1)), rs.getString(2),
+                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getObject(5, UUID.class),
+                        rs.getObject(6, UUID.class), rs.getLong(7), Currency.getInstance(rs.getString(8)),
+                        rs.getString(9), rs.getTimestamp(10).toInstant()))
+                .list();
+    }
+}

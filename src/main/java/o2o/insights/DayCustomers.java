@@ -1,0 +1,52 @@
+package o2o.insights;
+
+import java.util.List;
+
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * A merchant's known customers on one day, as exact sets of their numbers at the merchant
+ * ({@code insights_customer_merchant.ordinal}): who ordered, who ordered twice or more, and whose first order at the
+ * merchant it was. A period's distinct customers are the union of its days, so a year is 365 small sets, not a row
+ * per customer and day.
+ */
+public record DayCustomers(RoaringBitmap customers, RoaringBitmap repeaters, RoaringBitmap newcomers) {
+
+    public static DayCustomers none() {
+        return new DayCustomers(new RoaringBitmap(), new RoaringBitmap(), new RoaringBitmap());
+    }
+
+    /** The customer numbered {@code ordinal} ordered {@code orders} times more this day. */
+    public void ordered(int ordinal, long orders) {
+        if (orders <= 0) throw new IllegalArgumentException("an order is counted once or more");
+        if (orders >= 2 || customers.contains(ordinal)) repeaters.add(ordinal);
+        customers.add(ordinal);
+    }
+
+    /** This day became, or stopped being, the customer's first order at the merchant. */
+    public void firstOrder(int ordinal, boolean first) {
+        if (first) newcomers.add(ordinal);
+        else newcomers.remove(ordinal);
+    }
+
+    /**
+     * The distinct customers of a period made of these days: all who ordered; the returning ones, whose first order
+     * came before the period; the repeating ones, with two orders or more in it.
+     */
+    public static Counts count(List<DayCustomers> days) {
+        var all = new RoaringBitmap();
+        var twice = new RoaringBitmap();
+        var newcomers = new RoaringBitmap();
+        for (var day : days) {
+            twice.or(RoaringBitmap.and(all, day.customers));
+            twice.or(day.repeaters);
+            all.or(day.customers);
+            newcomers.or(day.newcomers);
+        }
+        return new Counts(all.getLongCardinality(), RoaringBitmap.andNotCardinality(all, newcomers),
+                twice.getLongCardinality());
+    }
+
+    /** A period's distinct customers. */
+    public record Counts(long customers, long returning, long repeating) {}
+}

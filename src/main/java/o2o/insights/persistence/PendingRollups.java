@@ -1,0 +1,63 @@
+package o2o.insights.persistence;
+
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import o2o.shared.Timestamps;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code insights_pending_fact} table: facts heard, not yet added to the rollups. */
+@Repository
+public class PendingRollups {
+
+    /**
+     * A fact as heard. {@code amount} is money in minor units, or points; {@code factId} is what makes the fact once.
+     */
+    public record PendingFact(String kind, String factId, UUID merchantId, @Nullable UUID customerId,
+            @Nullable UUID orderId, @Nullable UUID storeId, long amount, Instant at) {}
+
+    private final JdbcClient jdbc;
+
+    PendingRollups(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One insert, in the transaction of whoever made the fact. */
+    public void add(PendingFact fact) {
+        jdbc.sql("""
+                        insert into insights_pending_fact (kind, fact_id, merchant_id, customer_id, order_id, store_id,
+                                                           amount, at)
+                        values (:kind, :fact, :merchant, :customer, :order, :store, :amount, :at)
+                        """)
+                .param("kind", fact.kind()).param("fact", fact.factId()).param("merchant", fact.merchantId())
+                .param("customer", new SqlParameterValue(Types.OTHER, fact.customerId()))
+                .param("order", new SqlParameterValue(Types.OTHER, fact.orderId()))
+                .param("store", new SqlParameterValue(Types.OTHER, fact.storeId()))
+                .param("amount", fact.amount()).param("at", Timestamps.utc(fact.at()))
+                .update();
+    }
+
+    /**
+     * Takes the oldest facts, at most {@code limit}: they are deleted now and gone for good when the transaction
+     * commits, so the caller adds them to the rollups in the same transaction. Rows another transaction holds are
+     * skipped.
+     */
+    public List<PendingFact> take(int limit) {
+        return jdbc.sql("""
+                        delete from insights_pending_fact
+                        where id in (select id from insights_pending_fact order by id limit :limit
+                                     for update skip locked)
+                        returning kind, fact_id, merchant_id, customer_id, order_id, store_id, amount, at
+                        """)
+                .param("limit", limit)
+                .query((rs, row) -> new PendingFact(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class),
+                        rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getObject(6, UUID.class),
+                        rs.getLong(7), rs.getTimestamp(8).toInstant()))
+                .list();
+    }
+}

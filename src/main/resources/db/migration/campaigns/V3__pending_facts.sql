@@ -1,0 +1,16 @@
+-- Facts heard in the transaction that made them (a paid order, a refund, a redemption, a new membership), waiting to
+-- be attributed. A drain takes them in batches, reads what decides them for the whole batch at once (the orders, the
+-- customers' recent scans) and writes the attribution rows in one statement, deleting them in the same transaction.
+create table campaign_pending_fact (
+    id          bigint generated always as identity primary key,
+    kind        text        not null,
+    fact_id     text        not null,
+    merchant_id uuid        not null,
+    customer_id uuid,
+    order_id    uuid,
+    store_id    uuid,
+    amount      bigint      not null default 0,
+    currency    text        not null,
+    reference   text,
+    at          timestamptz not null
+);

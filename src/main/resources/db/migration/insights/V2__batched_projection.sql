@@ -1,0 +1,30 @@
+-- Facts heard in the transaction that made them (a paid order, a refund, a redemption, a new member, stored value and
+-- points moved), waiting to be added to the rollups. A drain takes them in batches, adds them up in memory and writes
+-- each rollup row once per batch, deleting them in the same transaction: the fact costs its own transaction one
+-- insert, instead of a transaction, an event publication and a dozen statements of its own.
+create table insights_pending_fact (
+    id          bigint generated always as identity primary key,
+    kind        text        not null,
+    fact_id     text        not null,
+    merchant_id uuid        not null,
+    customer_id uuid,
+    order_id    uuid,
+    store_id    uuid,
+    amount      bigint      not null default 0,
+    at          timestamptz not null
+);
+
+-- Each known customer gets a number at the merchant, so that a day's customers are a set of small numbers.
+alter table insights_customer_merchant add column ordinal integer;
+
+-- A merchant's known customers on one day as three Roaring bitmaps of their numbers (the portable serialization):
+-- those who ordered, those who ordered twice or more that day, and those whose first order at the merchant it was.
+-- A period's distinct, returning and repeating customers are unions of its days.
+create table insights_customer_set_day (
+    merchant_id uuid  not null,
+    day         date  not null,
+    customers   bytea not null,
+    repeaters   bytea not null,
+    newcomers   bytea not null,
+    primary key (merchant_id, day)
+);
