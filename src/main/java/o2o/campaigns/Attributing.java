@@ -54,7 +54,7 @@ class Attributing {
     /**
      * A batch of facts heard ({@link AttributionDrain}): what decides them is read for the whole batch (the orders in
      * one read, the customers' recent scans in one statement) and the rows are written in one statement; refunds
-     * follow, as the orders they reduce may be in the same batch.
+     * and reversed redemptions follow, as the orders and redemptions they reduce may be in the same batch.
      */
     @Transactional
     void attributeAll(List<PendingFact> facts) {
@@ -85,7 +85,7 @@ class Attributing {
                 case MEMBERSHIP -> decided.add(new AttributedFact(FactKind.MEMBERSHIP, fact.factId(),
                         fact.merchantId(), fact.customerId(), Attribution.decide(null, null, scans, fact.at()), 0, 0,
                         fact.currency(), null, null, null, fact.at()));
-                case REFUND, TABLE_VISIT -> { }
+                case REFUND, TABLE_VISIT, REDEMPTION_REVERSED -> { }
             }
         }
         rows.insertAll(decided);
@@ -93,6 +93,8 @@ class Attributing {
             if (fact.kind() == FactKind.REFUND) {
                 refund(new OrderId(fact.orderId()), new Money(fact.amountMinor(), fact.currency()),
                         fact.reference(), fact.at());
+            } else if (fact.kind() == FactKind.REDEMPTION_REVERSED) {
+                rows.reverseRedemption(fact.factId(), fact.at());
             }
         }
     }

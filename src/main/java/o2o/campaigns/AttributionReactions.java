@@ -9,6 +9,7 @@ import o2o.orders.OrderPaid;
 import o2o.orders.OrderRefunded;
 import o2o.orders.WalkInOrderPaid;
 import o2o.shared.Money;
+import o2o.vouchers.RedemptionReversed;
 import o2o.vouchers.VoucherRedeemed;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -59,6 +60,13 @@ class AttributionReactions {
         pending.add(new PendingFact(FactKind.REDEMPTION, redeemed.redemptionId().value().toString(),
                 redeemed.merchantId().value(), redeemed.customerId().value(), redeemed.orderId().value(),
                 redeemed.storeId().value(), 0, Money.CNY, null, redeemed.at()));
+    }
+
+    @EventListener
+    void on(RedemptionReversed reversed) {
+        pending.add(new PendingFact(FactKind.REDEMPTION_REVERSED, reversed.redemptionId().value().toString(),
+                reversed.merchantId().value(), null, reversed.orderId().value(), reversed.storeId().value(), 0,
+                Money.CNY, null, reversed.at()));
     }
 
     @EventListener

@@ -10,13 +10,14 @@ import java.util.UUID;
 
 import o2o.insights.persistence.CustomerSets;
 import o2o.insights.persistence.CustomerSets.Known;
-import o2o.insights.persistence.CustomerSets.MerchantDay;
+import o2o.insights.persistence.CustomerSets.Slice;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds known customers' orders to the days' customer sets ({@link DayCustomers}). A customer new at a merchant gets
- * the merchant's next number; one whose orders now reach back before their first order day moves their first order
- * to the earlier day (history imported late). Reads, changes and writes back, so callers hold the rollups' lock.
+ * Adds known customers' orders to the customer sets of their day and of their month ({@link DayCustomers}). A
+ * customer new at a merchant gets the merchant's next number; one whose orders now reach back before their first
+ * order day moves their first order to the earlier day (history imported late). Reads, changes and writes back, so
+ * callers hold the rollups' lock.
  */
 @Component
 class CustomerNumbering {
@@ -43,10 +44,10 @@ class CustomerNumbering {
                 pairs.stream().map(Pair::customer).toList())) {
             known.put(new Pair(k.merchant(), k.customer()), k);
         }
-        var keys = new HashSet<MerchantDay>();
-        orders.keySet().forEach(o -> keys.add(new MerchantDay(o.merchant(), o.day())));
-        known.values().forEach(k -> keys.add(new MerchantDay(k.merchant(), k.firstOrderDay())));
-        var days = sets.days(keys);
+        var keys = new HashSet<Slice>();
+        orders.keySet().forEach(o -> keys.addAll(slicesOf(o.merchant(), o.day())));
+        known.values().forEach(k -> keys.addAll(slicesOf(k.merchant(), k.firstOrderDay())));
+        var slices = sets.slices(keys);
         var last = sets.lastOrdinals(pairs.stream().filter(p -> !known.containsKey(p)).map(Pair::merchant)
                 .distinct().toList());
         var changed = new ArrayList<Known>();
@@ -59,20 +60,28 @@ class CustomerNumbering {
                 ordinal = last.merge(pair.merchant(), 1, Integer::sum);
             } else {
                 ordinal = before.ordinal();
-                day(days, pair.merchant(), before.firstOrderDay()).firstOrder(ordinal, false);
+                for (var slice : slicesOf(pair.merchant(), before.firstOrderDay())) {
+                    of(slices, slice).firstOrder(ordinal, false);
+                }
             }
-            day(days, pair.merchant(), first).firstOrder(ordinal, true);
+            for (var slice : slicesOf(pair.merchant(), first)) of(slices, slice).firstOrder(ordinal, true);
             var now = new Known(pair.merchant(), pair.customer(), ordinal, first);
             known.put(pair, now);
             changed.add(now);
         }
-        orders.forEach((o, n) -> day(days, o.merchant(), o.day())
-                .ordered(known.get(new Pair(o.merchant(), o.customer())).ordinal(), n));
-        sets.saveDays(days);
+        orders.forEach((o, n) -> {
+            int ordinal = known.get(new Pair(o.merchant(), o.customer())).ordinal();
+            for (var slice : slicesOf(o.merchant(), o.day())) of(slices, slice).ordered(ordinal, n);
+        });
+        sets.saveSlices(slices);
         sets.saveCustomers(changed);
     }
 
-    private static DayCustomers day(Map<MerchantDay, DayCustomers> days, UUID merchant, LocalDate day) {
-        return days.computeIfAbsent(new MerchantDay(merchant, day), k -> DayCustomers.none());
+    private static List<Slice> slicesOf(UUID merchant, LocalDate day) {
+        return List.of(Slice.day(merchant, day), Slice.monthOf(merchant, day));
+    }
+
+    private static DayCustomers of(Map<Slice, DayCustomers> slices, Slice slice) {
+        return slices.computeIfAbsent(slice, k -> DayCustomers.none());
     }
 }

@@ -5,10 +5,10 @@ import java.util.List;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * A merchant's known customers on one day, as exact sets of their numbers at the merchant
- * ({@code insights_customer_merchant.ordinal}): who ordered, who ordered twice or more, and whose first order at the
- * merchant it was. A period's distinct customers are the union of its days, so a year is 365 small sets, not a row
- * per customer and day.
+ * A merchant's known customers in one slice of time (a day, or a month), as exact sets of their numbers at the
+ * merchant ({@code insights_customer_merchant.ordinal}): who ordered, who ordered twice or more in it, and whose first
+ * order at the merchant it was. A period's distinct customers are the union of slices that add up to it without
+ * overlap, so a year is a dozen months, not a row per customer and day.
  */
 public record DayCustomers(RoaringBitmap customers, RoaringBitmap repeaters, RoaringBitmap newcomers) {
 
@@ -16,22 +16,22 @@ public record DayCustomers(RoaringBitmap customers, RoaringBitmap repeaters, Roa
         return new DayCustomers(new RoaringBitmap(), new RoaringBitmap(), new RoaringBitmap());
     }
 
-    /** The customer numbered {@code ordinal} ordered {@code orders} times more this day. */
+    /** The customer numbered {@code ordinal} ordered {@code orders} times more in this slice. */
     public void ordered(int ordinal, long orders) {
         if (orders <= 0) throw new IllegalArgumentException("an order is counted once or more");
         if (orders >= 2 || customers.contains(ordinal)) repeaters.add(ordinal);
         customers.add(ordinal);
     }
 
-    /** This day became, or stopped being, the customer's first order at the merchant. */
+    /** This slice became, or stopped holding, the customer's first order at the merchant. */
     public void firstOrder(int ordinal, boolean first) {
         if (first) newcomers.add(ordinal);
         else newcomers.remove(ordinal);
     }
 
     /**
-     * The distinct customers of a period made of these days: all who ordered; the returning ones, whose first order
-     * came before the period; the repeating ones, with two orders or more in it.
+     * The distinct customers of a period made of these slices (none overlapping another): all who ordered; the
+     * returning ones, whose first order came before the period; the repeating ones, with two orders or more in it.
      */
     public static Counts count(List<DayCustomers> days) {
         var all = new RoaringBitmap();

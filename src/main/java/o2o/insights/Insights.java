@@ -51,7 +51,7 @@ public class Insights {
 
     /** Known customers belong to the merchant, not a store: counted the same whatever the store scope. */
     private DayCustomers.Counts customers(UUID merchant, Period period) {
-        return DayCustomers.count(customers.between(merchant, period.from(), period.to()));
+        return DayCustomers.count(customers.between(merchant, period.from(), period.to(), period.wholeMonths()));
     }
 
     private UUID @Nullable [] storeScope(StaffPrincipal staff, @Nullable UUID storeId) {

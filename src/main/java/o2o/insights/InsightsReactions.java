@@ -13,6 +13,7 @@ import o2o.orders.Channel;
 import o2o.orders.OrderPaid;
 import o2o.orders.OrderRefunded;
 import o2o.orders.WalkInOrderPaid;
+import o2o.vouchers.RedemptionReversed;
 import o2o.vouchers.VoucherRedeemed;
 import o2o.wallet.StoredValueSold;
 import o2o.wallet.StoredValueSpent;
@@ -63,6 +64,13 @@ class InsightsReactions {
     void on(VoucherRedeemed redeemed) {
         pending.add(new PendingFact(Projections.REDEMPTION, redeemed.redemptionId().value().toString(),
                 redeemed.merchantId().value(), null, null, redeemed.storeId().value(), 0, redeemed.at()));
+    }
+
+    /** Counted back on the day of the redemption it undoes, so that day's redemptions stay true. */
+    @EventListener
+    void on(RedemptionReversed reversed) {
+        pending.add(new PendingFact(Projections.REDEMPTION_REVERSED, reversed.redemptionId().value().toString(),
+                reversed.merchantId().value(), null, null, reversed.storeId().value(), 0, reversed.redeemedAt()));
     }
 
     @EventListener

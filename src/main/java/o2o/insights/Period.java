@@ -38,6 +38,17 @@ public record Period(LocalDate from, LocalDate to) {
         return ChronoUnit.DAYS.between(from, to) + 1;
     }
 
+    /** The first days of the calendar months lying wholly inside the period, in order. */
+    public java.util.List<LocalDate> wholeMonths() {
+        var months = new java.util.ArrayList<LocalDate>();
+        var month = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        while (!month.plusMonths(1).minusDays(1).isAfter(to)) {
+            months.add(month);
+            month = month.plusMonths(1);
+        }
+        return months;
+    }
+
     /** The same number of days just before. */
     public Period previous() {
         return new Period(from.minusDays(days()), from.minusDays(1));

@@ -29,6 +29,8 @@ class Projections {
     /** Part of a paid order went back, keyed by the order and the refund's reference. */
     static final String REFUND = "refund";
     static final String REDEMPTION = "redemption";
+    /** A redemption undone, keyed by the redemption. */
+    static final String REDEMPTION_REVERSED = "redemption-reversed";
     /** A customer joined a merchant's membership, keyed by both. */
     static final String MEMBER = "member";
     static final String STORED_VALUE_SOLD = "stored-value-sold";
@@ -74,7 +76,8 @@ class Projections {
                     if (order != null) batch.refund(merchant, day, order.storeId() == null ? Rollups.NO_STORE
                             : order.storeId().value(), sales.channel(order), sales.city(order), fact.amount());
                 }
-                case REDEMPTION -> batch.redemption(merchant, day, fact.storeId());
+                case REDEMPTION -> batch.redemptions(merchant, day, fact.storeId(), 1);
+                case REDEMPTION_REVERSED -> batch.redemptions(merchant, day, fact.storeId(), -1);
                 case MEMBER -> batch.member(merchant, day);
                 case STORED_VALUE_SOLD -> batch.storedValue(merchant, day, fact.amount(), 0);
                 case STORED_VALUE_SPENT -> batch.storedValue(merchant, day, 0, fact.amount());

@@ -68,8 +68,9 @@ final class RollupBatch {
                 amountMinor;
     }
 
-    void redemption(UUID merchant, LocalDate day, UUID store) {
-        redemptions.computeIfAbsent(new StoreKey(merchant, day, store), k -> new long[1])[0]++;
+    /** Redemptions made, or (a negative count) undone. */
+    void redemptions(UUID merchant, LocalDate day, UUID store, long count) {
+        redemptions.computeIfAbsent(new StoreKey(merchant, day, store), k -> new long[1])[0] += count;
     }
 
     void member(UUID merchant, LocalDate day) {

@@ -114,7 +114,11 @@ public class Redemptions {
         redemption.requireReversibleAt(now, properties.reversalWindow());
         if (!rows.reverse(redemptionId, staff.staffId(), now)) throw Redemption.alreadyReversed();
         voucherRows.unredeem(redemption.voucherId());
-        orders.reopen(vouchers.find(redemption.voucherId()).orElseThrow().orderId());
+        var orderId = vouchers.find(redemption.voucherId()).orElseThrow().orderId();
+        orders.reopen(orderId);
+        events.publishEvent(new RedemptionReversed(new RedemptionId(redemptionId), new VoucherId(redemption.voucherId()),
+                new OrderId(orderId), new MerchantId(redemption.merchantId()), new StoreId(redemption.storeId()),
+                redemption.redeemedAt(), now));
         return find(redemptionId).orElseThrow();
     }
 

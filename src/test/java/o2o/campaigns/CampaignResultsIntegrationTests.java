@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import o2o.identity.Role;
 import o2o.testing.ApiTest;
+import o2o.testing.Drained;
 import o2o.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,8 +47,9 @@ class CampaignResultsIntegrationTests extends ApiTest {
         assertThat(joined.status()).as(joined.raw()).isIn(200, 201);
         var voucher = fixtures.vouchersOf(customer, 1).get(0).path("code").asString();
         var cashier = fixtures.staff(w.merchant, Role.CASHIER, Set.of(w.store));
-        assertThat(api.post("/api/v1/merchant/redemptions", Map.of("code", voucher, "storeId", w.store), cashier)
-                .status()).isEqualTo(200);
+        var redemption = api.post("/api/v1/merchant/redemptions", Map.of("code", voucher, "storeId", w.store),
+                cashier);
+        assertThat(redemption.status()).isEqualTo(200);
         w.awaitOnly("MEMBERSHIP");
         w.awaitOnly("REDEMPTION");
 
@@ -85,6 +87,15 @@ class CampaignResultsIntegrationTests extends ApiTest {
             assertThat(row.path("netRevenueMinor").asLong()).isEqualTo(AttributionWorld.PRICE);
         });
         assertThat(order).isNotBlank();
+    
+        var reversed = api.post("/api/v1/merchant/redemptions/" + redemption.text("id") + "/reversal", null,
+                w.merchant.ownerToken());
+        assertThat(reversed.status()).as(reversed.raw()).isEqualTo(200);
+        Drained.await(jdbc);
+        var after = results(w, campaign);
+        assertThat(after.path("totals").path("redemptions").asLong()).as("a redemption undone").isZero();
+        assertThat(after.path("funnel").path("redeemed").asLong()).isZero();
+        assertThat(after.path("totals").path("orders").asLong()).isEqualTo(1);
     }
 
     @Test

@@ -35,8 +35,8 @@ class InsightsImportIntegrationTests extends ApiTest {
         var today = LocalDate.now(clock.withZone(Period.ZONE));
         var random = new Random(7);
         var stores = List.of(new StoreId(UUID.randomUUID()), new StoreId(UUID.randomUUID()));
-        var customers = List.of(new CustomerId(UUID.randomUUID()), new CustomerId(UUID.randomUUID()),
-                new CustomerId(UUID.randomUUID()));
+        var customers = new ArrayList<CustomerId>();
+        for (int i = 0; i < 40; i++) customers.add(new CustomerId(UUID.randomUUID()));
         var sales = new ArrayList<HistoricSale>();
         for (int i = 0; i < 500; i++) {
             long quantity = 1 + random.nextInt(3);
@@ -46,7 +46,7 @@ class InsightsImportIntegrationTests extends ApiTest {
             sales.add(new HistoricSale(new OrderId(UUID.randomUUID()), new MerchantId(merchant.id()),
                     random.nextInt(4) == 0 ? null : stores.get(random.nextInt(stores.size())), "上海",
                     SalesChannel.values()[random.nextInt(SalesChannel.values().length)], paidAt, amount,
-                    random.nextInt(300), lines, random.nextInt(3) == 0 ? null : customers.get(random.nextInt(3))));
+                    random.nextInt(300), lines, random.nextInt(3) == 0 ? null : customers.get(random.nextInt(customers.size()))));
         }
 
         assertThat(imports.importCompleted(sales)).isEqualTo(500);
@@ -56,6 +56,27 @@ class InsightsImportIntegrationTests extends ApiTest {
 
         assertThat(imports.importCompleted(sales.subList(100, 300))).as("the same sales again").isZero();
         assertEqualsSums(dashboard(merchant.ownerToken(), from, today), sales);
+        for (var period : List.of(new Period(today.minusDays(29), today), new Period(from, today.minusDays(20)),
+                new Period(today.minusDays(45), today.minusDays(5)))) {
+            var totals = dashboard(merchant.ownerToken(), period.from(), period.to()).path("totals");
+            assertThat(List.of(totals.path("customers").asLong(), totals.path("returningCustomers").asLong(),
+                    totals.path("repeatCustomers").asLong())).as("customers, returning, repeating in " + period)
+                    .isEqualTo(customersIn(sales, period));
+        }
+    }
+
+    /** Known customers with a sale in the period; those with a sale before it; those with two or more in it. */
+    private static List<Long> customersIn(List<HistoricSale> sales, Period period) {
+        var inPeriod = new HashMap<CustomerId, Long>();
+        var before = new java.util.HashSet<CustomerId>();
+        for (var sale : sales) {
+            if (sale.customer() == null) continue;
+            var day = Projections.dayOf(sale.paidAt());
+            if (day.isBefore(period.from())) before.add(sale.customer());
+            else if (!day.isAfter(period.to())) inPeriod.merge(sale.customer(), 1L, Long::sum);
+        }
+        return List.of((long) inPeriod.size(), inPeriod.keySet().stream().filter(before::contains).count(),
+                inPeriod.values().stream().filter(n -> n >= 2).count());
     }
 
     private JsonNode dashboard(String token, LocalDate from, LocalDate to) {

@@ -62,10 +62,18 @@ class InsightsIntegrationTests extends ApiTest {
             var order = fixtures.order(buyer, deal, 2);
             assertThat(order.status()).as(order.raw()).isEqualTo(201);
             fixtures.pay(buyer, order.text("id"), true);
-            var code = fixtures.vouchersOf(buyer, 1).get(0).path("code").asString();
-            var redeemed = api.post("/api/v1/merchant/redemptions",
-                    Map.of("code", code, "storeId", shop.stores().getFirst()), shop.merchant().ownerToken());
-            assertThat(redeemed.status()).as(redeemed.raw()).isBetween(200, 201);
+            var vouchers = fixtures.vouchersOf(buyer, 2);
+            String mistaken = null;
+            for (var voucher : vouchers) {
+                var redeemed = api.post("/api/v1/merchant/redemptions", Map.of("code",
+                        voucher.path("code").asString(), "storeId", shop.stores().getFirst()),
+                        shop.merchant().ownerToken());
+                assertThat(redeemed.status()).as(redeemed.raw()).isBetween(200, 201);
+                mistaken = redeemed.text("id");
+            }
+            var reversal = api.post("/api/v1/merchant/redemptions/" + mistaken + "/reversal", null,
+                    shop.merchant().ownerToken());
+            assertThat(reversal.status()).as("a redemption undone counts no more: " + reversal.raw()).isEqualTo(200);
             var spender = shop.phones().getLast();
             var bigSale = api.post("/api/v1/pos/sales", sale("BIG", 40_000, spender), shop.keys().get(shop.stores()
                     .getFirst()));
@@ -125,7 +133,8 @@ class InsightsIntegrationTests extends ApiTest {
                 + "and paid_at is not null and channel <> 'TOP_UP'", merchant));
         found.put("refundedMinor", sum("select sum(r.amount_minor) from order_refund r join customer_order o "
                 + "on o.id = r.order_id where o.merchant_id = :m and o.channel <> 'TOP_UP'", merchant));
-        found.put("redemptions", sum("select count(*) from redemption where merchant_id = :m", merchant));
+        found.put("redemptions", sum("select count(*) from redemption where merchant_id = :m and reversed_at is null",
+                merchant));
         found.put("newMembers", sum("select count(*) from membership where merchant_id = :m", merchant));
         found.put("storedValueSoldMinor", sum("""
                 select sum(-p.amount) from ledger_posting p join ledger_account a on a.id = p.account_id

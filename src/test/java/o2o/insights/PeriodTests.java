@@ -36,4 +36,15 @@ class PeriodTests {
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("from"));
         assertThat(new Period(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31)).days()).isEqualTo(366);
     }
+
+    @Test
+    void theWholeMonthsOfAPeriodAreThoseItCoversFromTheirFirstDayToTheirLast() {
+        assertThat(new Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 30)).wholeMonths())
+                .containsExactly(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1));
+        assertThat(new Period(LocalDate.of(2026, 1, 2), LocalDate.of(2026, 3, 31)).wholeMonths())
+                .containsExactly(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 1));
+        assertThat(new Period(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28)).wholeMonths())
+                .containsExactly(LocalDate.of(2026, 2, 1));
+        assertThat(new Period(LocalDate.of(2026, 2, 2), LocalDate.of(2026, 3, 30)).wholeMonths()).isEmpty();
+    }
 }

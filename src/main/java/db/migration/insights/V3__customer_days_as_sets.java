@@ -16,8 +16,8 @@ import org.flywaydb.core.api.migration.Context;
 
 /**
  * Turns the rows per customer and day of a database made before the customer sets into sets: each merchant's known
- * customers are numbered in the order of their first order, then each day's rows become that day's sets. V4 drops
- * the rows.
+ * customers are numbered in the order of their first order, then each day's rows become that day's sets and are
+ * added to their month's. V4 drops the rows.
  */
 public class V3__customer_days_as_sets extends BaseJavaMigration {
 
@@ -38,7 +38,7 @@ public class V3__customer_days_as_sets extends BaseJavaMigration {
 
     private static void migrate(Connection connection, UUID merchant) throws SQLException {
         var ordinals = new HashMap<UUID, Integer>();
-        var days = new HashMap<LocalDate, DayCustomers>();
+        var slices = new HashMap<Slice, DayCustomers>();
         try (var number = connection.prepareStatement("""
                 update insights_customer_merchant c set ordinal = n.ordinal
                 from (select customer_id, row_number() over (order by first_order_day, customer_id) as ordinal
@@ -51,8 +51,9 @@ public class V3__customer_days_as_sets extends BaseJavaMigration {
             try (var rows = number.executeQuery()) {
                 while (rows.next()) {
                     ordinals.put(rows.getObject(1, UUID.class), rows.getInt(2));
-                    days.computeIfAbsent(rows.getObject(3, LocalDate.class), d -> DayCustomers.none())
-                            .firstOrder(rows.getInt(2), true);
+                    for (var slice : slicesOf(rows.getObject(3, LocalDate.class))) {
+                        slices.computeIfAbsent(slice, s -> DayCustomers.none()).firstOrder(rows.getInt(2), true);
+                    }
                 }
             }
         }
@@ -63,26 +64,35 @@ public class V3__customer_days_as_sets extends BaseJavaMigration {
                 while (rows.next()) {
                     var ordinal = ordinals.get(rows.getObject(2, UUID.class));
                     if (ordinal == null) continue;
-                    days.computeIfAbsent(rows.getObject(1, LocalDate.class), d -> DayCustomers.none())
-                            .ordered(ordinal, rows.getLong(3));
+                    for (var slice : slicesOf(rows.getObject(1, LocalDate.class))) {
+                        slices.computeIfAbsent(slice, s -> DayCustomers.none()).ordered(ordinal, rows.getLong(3));
+                    }
                 }
             }
         }
-        write(connection, merchant, days);
+        write(connection, merchant, slices);
     }
 
-    private static void write(Connection connection, UUID merchant, Map<LocalDate, DayCustomers> days)
+    /** A day's row, and its month's (named by its first day). */
+    private record Slice(LocalDate day, boolean month) {}
+
+    private static List<Slice> slicesOf(LocalDate day) {
+        return List.of(new Slice(day, false), new Slice(day.withDayOfMonth(1), true));
+    }
+
+    private static void write(Connection connection, UUID merchant, Map<Slice, DayCustomers> slices)
             throws SQLException {
         try (var insert = connection.prepareStatement("""
-                insert into insights_customer_set_day (merchant_id, day, customers, repeaters, newcomers)
-                values (?, ?, ?, ?, ?)
+                insert into insights_customer_set (merchant_id, day, month, customers, repeaters, newcomers)
+                values (?, ?, ?, ?, ?, ?)
                 """)) {
-            for (var day : days.entrySet()) {
+            for (var slice : slices.entrySet()) {
                 insert.setObject(1, merchant);
-                insert.setObject(2, day.getKey());
-                insert.setBytes(3, CustomerSets.bytes(day.getValue().customers()));
-                insert.setBytes(4, CustomerSets.bytes(day.getValue().repeaters()));
-                insert.setBytes(5, CustomerSets.bytes(day.getValue().newcomers()));
+                insert.setObject(2, slice.getKey().day());
+                insert.setBoolean(3, slice.getKey().month());
+                insert.setBytes(4, CustomerSets.bytes(slice.getValue().customers()));
+                insert.setBytes(5, CustomerSets.bytes(slice.getValue().repeaters()));
+                insert.setBytes(6, CustomerSets.bytes(slice.getValue().newcomers()));
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -148,6 +148,15 @@ public class AttributionRows {
                 .optional();
     }
 
+    /** A redemption undone no longer counts; marking it again changes nothing. */
+    public void reverseRedemption(String redemptionId, Instant at) {
+        jdbc.sql("""
+                        update attribution set reversed_at = :at
+                        where kind = 'REDEMPTION' and fact_id = :id and reversed_at is null
+                        """)
+                .param("at", Timestamps.utc(at)).param("id", redemptionId).update();
+    }
+
     /** A merged customer's rows become the target's. */
     public void moveCustomer(UUID sourceId, UUID targetId) {
         jdbc.sql("update attribution set customer_id = :target where customer_id = :source")

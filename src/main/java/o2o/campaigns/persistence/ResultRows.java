@@ -38,7 +38,7 @@ public class ResultRows {
         var figures = new LinkedHashMap<String, Figures>();
         jdbc.sql("select coalesce(" + key + ", '') as k, " + """
                                count(*) filter (where a.kind = 'ORDER') as orders,
-                               count(*) filter (where a.kind = 'REDEMPTION') as redemptions,
+                               count(*) filter (where a.kind = 'REDEMPTION' and a.reversed_at is null) as redemptions,
                                count(*) filter (where a.kind = 'MEMBERSHIP') as members,
                                count(*) filter (where a.kind = 'TABLE_VISIT') as visits,
                                coalesce(sum(a.amount_minor) filter (where a.kind in ('ORDER', 'REFUND')), 0) as net,
@@ -106,7 +106,7 @@ public class ResultRows {
                         select s.scans, s.visitors, s.sign_ins,
                                (select count(*) from orders) as orders,
                                (select count(*) from orders where net > 0) as paid,
-                               (select count(*) from attribution a where a.kind = 'REDEMPTION'
+                               (select count(*) from attribution a where a.kind = 'REDEMPTION' and a.reversed_at is null
                                    and a.campaign_id = :campaign and a.merchant_id = :merchant
                                    and a.occurred_at >= :start and a.occurred_at < :end) as redeemed
                         from scans s

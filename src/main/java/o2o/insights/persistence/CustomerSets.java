@@ -18,8 +18,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The known customers' tables: {@code insights_customer_merchant} (each customer's number and first order day at a
- * merchant) and {@code insights_customer_set_day} (a merchant's customers on a day, as sets of those numbers). The
- * sets are read, changed in Java and written back, so their writers hold the rollups' lock ({@link RollupLock}).
+ * merchant) and {@code insights_customer_set} (a merchant's customers on a day and in a month, as sets of those
+ * numbers). The sets are read, changed in Java and written back, so their writers hold the rollups' lock
+ * ({@link RollupLock}).
  */
 @Repository
 public class CustomerSets {
@@ -27,8 +28,17 @@ public class CustomerSets {
     /** A customer known at a merchant: their number there and the day of their first order. */
     public record Known(UUID merchant, UUID customer, int ordinal, LocalDate firstOrderDay) {}
 
-    /** A merchant's day. */
-    public record MerchantDay(UUID merchant, LocalDate day) {}
+    /** A merchant's day, or month (named by its first day). */
+    public record Slice(UUID merchant, LocalDate day, boolean month) {
+
+        public static Slice day(UUID merchant, LocalDate day) {
+            return new Slice(merchant, day, false);
+        }
+
+        public static Slice monthOf(UUID merchant, LocalDate day) {
+            return new Slice(merchant, day.withDayOfMonth(1), true);
+        }
+    }
 
     private final JdbcClient jdbc;
 
@@ -85,52 +95,61 @@ public class CustomerSets {
                 .update();
     }
 
-    /** These merchants' days as stored; a day nobody ordered on is absent. */
-    public Map<MerchantDay, DayCustomers> days(Collection<MerchantDay> keys) {
-        var days = new HashMap<MerchantDay, DayCustomers>();
-        if (keys.isEmpty()) return days;
+    /** These slices as stored; a slice nobody ordered in is absent. */
+    public Map<Slice, DayCustomers> slices(Collection<Slice> keys) {
+        var slices = new HashMap<Slice, DayCustomers>();
+        if (keys.isEmpty()) return slices;
         jdbc.sql("""
-                        select s.merchant_id, s.day, s.customers, s.repeaters, s.newcomers
-                        from insights_customer_set_day s
-                        join unnest(cast(:m as uuid[]), cast(:d as date[])) as x(m, d)
-                          on s.merchant_id = x.m and s.day = x.d
+                        select s.merchant_id, s.day, s.month, s.customers, s.repeaters, s.newcomers
+                        from insights_customer_set s
+                        join unnest(cast(:m as uuid[]), cast(:d as date[]), cast(:month as boolean[])) as x(m, d, month)
+                          on s.merchant_id = x.m and s.month = x.month and s.day = x.d
                         """)
-                .param("m", keys.stream().map(MerchantDay::merchant).toArray(UUID[]::new))
+                .param("m", keys.stream().map(Slice::merchant).toArray(UUID[]::new))
                 .param("d", keys.stream().map(k -> k.day().toString()).toArray(String[]::new))
-                .query((rs, row) -> days.put(new MerchantDay(rs.getObject(1, UUID.class),
-                        rs.getObject(2, LocalDate.class)), new DayCustomers(bitmap(rs.getBytes(3)),
-                        bitmap(rs.getBytes(4)), bitmap(rs.getBytes(5)))))
+                .param("month", keys.stream().map(Slice::month).toArray(Boolean[]::new))
+                .query((rs, row) -> slices.put(new Slice(rs.getObject(1, UUID.class),
+                        rs.getObject(2, LocalDate.class), rs.getBoolean(3)), new DayCustomers(bitmap(rs.getBytes(4)),
+                        bitmap(rs.getBytes(5)), bitmap(rs.getBytes(6)))))
                 .list();
-        return days;
+        return slices;
     }
 
-    /** Writes these days whole, in one statement. */
-    public void saveDays(Map<MerchantDay, DayCustomers> days) {
-        if (days.isEmpty()) return;
-        var keys = new ArrayList<>(days.keySet());
+    /** Writes these slices whole, in one statement. */
+    public void saveSlices(Map<Slice, DayCustomers> slices) {
+        if (slices.isEmpty()) return;
+        var keys = new ArrayList<>(slices.keySet());
         jdbc.sql("""
-                        insert into insights_customer_set_day as s (merchant_id, day, customers, repeaters, newcomers)
-                        select * from unnest(cast(:m as uuid[]), cast(:d as date[]), cast(:c as bytea[]),
-                                             cast(:r as bytea[]), cast(:n as bytea[]))
-                        on conflict (merchant_id, day) do update
+                        insert into insights_customer_set as s (merchant_id, day, month, customers, repeaters, newcomers)
+                        select * from unnest(cast(:m as uuid[]), cast(:d as date[]), cast(:month as boolean[]),
+                                             cast(:c as bytea[]), cast(:r as bytea[]), cast(:n as bytea[]))
+                        on conflict (merchant_id, month, day) do update
                         set customers = excluded.customers, repeaters = excluded.repeaters,
                             newcomers = excluded.newcomers
                         """)
-                .param("m", keys.stream().map(MerchantDay::merchant).toArray(UUID[]::new))
+                .param("m", keys.stream().map(Slice::merchant).toArray(UUID[]::new))
                 .param("d", keys.stream().map(k -> k.day().toString()).toArray(String[]::new))
-                .param("c", keys.stream().map(k -> bytes(days.get(k).customers())).toArray(byte[][]::new))
-                .param("r", keys.stream().map(k -> bytes(days.get(k).repeaters())).toArray(byte[][]::new))
-                .param("n", keys.stream().map(k -> bytes(days.get(k).newcomers())).toArray(byte[][]::new))
+                .param("month", keys.stream().map(Slice::month).toArray(Boolean[]::new))
+                .param("c", keys.stream().map(k -> bytes(slices.get(k).customers())).toArray(byte[][]::new))
+                .param("r", keys.stream().map(k -> bytes(slices.get(k).repeaters())).toArray(byte[][]::new))
+                .param("n", keys.stream().map(k -> bytes(slices.get(k).newcomers())).toArray(byte[][]::new))
                 .update();
     }
 
-    /** The merchant's days between two days, both included, in no particular order. */
-    public List<DayCustomers> between(UUID merchant, LocalDate from, LocalDate to) {
+    /**
+     * A period's slices, which add up to it without overlap: the months named (each wholly inside the period) and
+     * the period's days outside them.
+     */
+    public List<DayCustomers> between(UUID merchant, LocalDate from, LocalDate to, List<LocalDate> wholeMonths) {
+        var months = wholeMonths.stream().map(LocalDate::toString).toArray(String[]::new);
         return jdbc.sql("""
-                        select customers, repeaters, newcomers from insights_customer_set_day
-                        where merchant_id = :m and day between :from and :to
+                        select customers, repeaters, newcomers from insights_customer_set
+                        where merchant_id = :m
+                          and ((month and day = any(cast(:months as date[])))
+                               or (not month and day between :from and :to
+                                   and cast(date_trunc('month', day) as date) <> all(cast(:months as date[]))))
                         """)
-                .param("m", merchant).param("from", from).param("to", to)
+                .param("m", merchant).param("from", from).param("to", to).param("months", months)
                 .query((rs, row) -> new DayCustomers(bitmap(rs.getBytes(1)), bitmap(rs.getBytes(2)),
                         bitmap(rs.getBytes(3))))
                 .list();

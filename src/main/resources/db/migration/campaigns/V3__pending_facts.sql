@@ -14,3 +14,6 @@ create table campaign_pending_fact (
     reference   text,
     at          timestamptz not null
 );
+
+-- A redemption a manager undid stays attributed (its row is the fact's, once) but no longer counts.
+alter table attribution add column reversed_at timestamptz;

@@ -17,14 +17,16 @@ create table insights_pending_fact (
 -- Each known customer gets a number at the merchant, so that a day's customers are a set of small numbers.
 alter table insights_customer_merchant add column ordinal integer;
 
--- A merchant's known customers on one day as three Roaring bitmaps of their numbers (the portable serialization):
--- those who ordered, those who ordered twice or more that day, and those whose first order at the merchant it was.
--- A period's distinct, returning and repeating customers are unions of its days.
-create table insights_customer_set_day (
-    merchant_id uuid  not null,
-    day         date  not null,
-    customers   bytea not null,
-    repeaters   bytea not null,
-    newcomers   bytea not null,
-    primary key (merchant_id, day)
+-- A merchant's known customers on one day, and in one month, as three Roaring bitmaps of their numbers (the portable
+-- serialization): those who ordered, those who ordered twice or more in it, and those whose first order at the
+-- merchant it was. A month's row has its first day and month = true. A period's distinct, returning and repeating
+-- customers are unions of its whole months and its other days: a year is about a dozen months, not 365 days.
+create table insights_customer_set (
+    merchant_id uuid    not null,
+    day         date    not null,
+    month       boolean not null,
+    customers   bytea   not null,
+    repeaters   bytea   not null,
+    newcomers   bytea   not null,
+    primary key (merchant_id, month, day)
 );
