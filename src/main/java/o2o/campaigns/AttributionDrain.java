@@ -1,6 +1,8 @@
 package o2o.campaigns;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import o2o.campaigns.persistence.PendingAttributions;
+import o2o.shared.PendingDrain;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -13,27 +15,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class AttributionDrain {
 
-    static final int BATCH = 1_000;
-
     private final PendingAttributions pending;
     private final Attributing attributing;
-    private final TransactionTemplate tx;
+    private final PendingDrain drain;
 
-    AttributionDrain(PendingAttributions pending, Attributing attributing, TransactionTemplate tx) {
+    AttributionDrain(PendingAttributions pending, Attributing attributing, TransactionTemplate tx,
+            MeterRegistry meters) {
         this.pending = pending;
         this.attributing = attributing;
-        this.tx = tx;
+        this.drain = new PendingDrain("attribution", 1_000, tx, meters);
     }
 
     @Scheduled(fixedDelayString = "${o2o.campaigns.drain-interval:250ms}")
     void drain() {
-        Integer taken;
-        do {
-            taken = tx.execute(status -> {
-                var facts = pending.take(BATCH);
-                attributing.attributeAll(facts);
-                return facts.size();
-            });
-        } while (taken != null && taken == BATCH);
+        drain.run(() -> {
+            var facts = pending.take(drain.batchSize());
+            attributing.attributeAll(facts);
+            return facts.size();
+        });
     }
 }

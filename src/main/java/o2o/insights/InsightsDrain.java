@@ -1,7 +1,9 @@
 package o2o.insights;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import o2o.insights.persistence.PendingRollups;
 import o2o.insights.persistence.RollupLock;
+import o2o.shared.PendingDrain;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,30 +16,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class InsightsDrain {
 
-    static final int BATCH = 1_000;
-
     private final PendingRollups pending;
     private final RollupLock lock;
     private final Projections projections;
-    private final TransactionTemplate tx;
+    private final PendingDrain drain;
 
-    InsightsDrain(PendingRollups pending, RollupLock lock, Projections projections, TransactionTemplate tx) {
+    InsightsDrain(PendingRollups pending, RollupLock lock, Projections projections, TransactionTemplate tx,
+            MeterRegistry meters) {
         this.pending = pending;
         this.lock = lock;
         this.projections = projections;
-        this.tx = tx;
+        this.drain = new PendingDrain("insights", 1_000, tx, meters);
     }
 
     @Scheduled(fixedDelayString = "${o2o.insights.drain-interval:250ms}")
     void drain() {
-        Integer taken;
-        do {
-            taken = tx.execute(status -> {
-                if (!lock.tryHold()) return 0;
-                var facts = pending.take(BATCH);
-                projections.apply(facts);
-                return facts.size();
-            });
-        } while (taken != null && taken == BATCH);
+        drain.run(() -> {
+            if (!lock.tryHold()) return 0;
+            var facts = pending.take(drain.batchSize());
+            projections.apply(facts);
+            return facts.size();
+        });
     }
 }

@@ -149,6 +149,7 @@ public final class Bench implements Callable<Integer> {
                 failed |= !holds(result);
             }
             print(results);
+            projections(api);
             return failed ? 1 : 0;
         }
     }
@@ -201,6 +202,31 @@ public final class Bench implements Callable<Integer> {
             var app = results.getLast().app();
             System.out.printf("application: start-up %s s, peak RSS %s MB, PostgreSQL RSS %s MB%n",
                     app.get("startupSeconds"), app.get("peakRssMb"), app.get("postgresRssMb"));
+        }
+    }
+
+    /**
+     * The projections fed in batches (dashboards, attribution) over the whole run: facts counted and the wall time of
+     * their batches per fact (application and database together, as the transaction saw it), from the application's
+     * own metrics.
+     */
+    static void projections(Api api) throws Exception {
+        var metrics = api.get("/actuator/prometheus", null);
+        if (metrics.status() != 200) return;
+        var seconds = new java.util.TreeMap<String, Double>();
+        var facts = new java.util.TreeMap<String, Double>();
+        var line = java.util.regex.Pattern.compile(
+                "^o2o_projection_(batch_seconds_sum|facts_total)\\{[^}]*projection=\"([^\"]+)\"[^}]*} (\\S+)$");
+        for (var text : metrics.raw().split("\n")) {
+            var m = line.matcher(text);
+            if (!m.matches()) continue;
+            (m.group(1).equals("facts_total") ? facts : seconds).merge(m.group(2), Double.parseDouble(m.group(3)),
+                    Double::sum);
+        }
+        for (var projection : facts.keySet()) {
+            double n = facts.get(projection);
+            System.out.printf("projection %-11s %9.0f facts, %.3f ms per fact in its batches%n", projection, n,
+                    n == 0 ? 0 : seconds.getOrDefault(projection, 0.0) * 1000 / n);
         }
     }
 
