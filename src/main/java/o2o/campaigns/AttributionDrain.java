@@ -1,7 +1,10 @@
 package o2o.campaigns;
 
+import java.util.List;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import o2o.campaigns.persistence.PendingAttributions;
+import o2o.campaigns.persistence.PendingAttributions.Taken;
 import o2o.shared.PendingDrain;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -13,25 +16,36 @@ import org.springframework.transaction.support.TransactionTemplate;
  * different facts ({@code skip locked}), and each fact's row is written once whoever writes it.
  */
 @Component
-class AttributionDrain {
+class AttributionDrain implements PendingDrain.Facts<Taken> {
 
     private final PendingAttributions pending;
     private final Attributing attributing;
-    private final PendingDrain drain;
+    private final PendingDrain<Taken> drain;
 
     AttributionDrain(PendingAttributions pending, Attributing attributing, TransactionTemplate tx,
             MeterRegistry meters) {
         this.pending = pending;
         this.attributing = attributing;
-        this.drain = new PendingDrain("attribution", 1_000, tx, meters);
+        this.drain = new PendingDrain<>("attribution", 1_000, this, tx, meters);
     }
 
     @Scheduled(fixedDelayString = "${o2o.campaigns.drain-interval:250ms}")
     void drain() {
-        drain.run(() -> {
-            var facts = pending.take(drain.batchSize());
-            attributing.attributeAll(facts);
-            return facts.size();
-        });
+        drain.run();
+    }
+
+    @Override
+    public List<Taken> take(int limit) {
+        return pending.take(limit);
+    }
+
+    @Override
+    public void apply(List<Taken> facts) {
+        attributing.attributeAll(facts.stream().map(Taken::fact).toList());
+    }
+
+    @Override
+    public void setAside(Taken fact, String error) {
+        pending.setAside(fact.id(), error);
     }
 }

@@ -1,7 +1,10 @@
 package o2o.insights;
 
+import java.util.List;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import o2o.insights.persistence.PendingRollups;
+import o2o.insights.persistence.PendingRollups.Taken;
 import o2o.insights.persistence.RollupLock;
 import o2o.shared.PendingDrain;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -14,28 +17,38 @@ import org.springframework.transaction.support.TransactionTemplate;
  * leaves it pending, to be counted by the next drain.
  */
 @Component
-class InsightsDrain {
+class InsightsDrain implements PendingDrain.Facts<Taken> {
 
     private final PendingRollups pending;
     private final RollupLock lock;
     private final Projections projections;
-    private final PendingDrain drain;
+    private final PendingDrain<Taken> drain;
 
     InsightsDrain(PendingRollups pending, RollupLock lock, Projections projections, TransactionTemplate tx,
             MeterRegistry meters) {
         this.pending = pending;
         this.lock = lock;
         this.projections = projections;
-        this.drain = new PendingDrain("insights", 1_000, tx, meters);
+        this.drain = new PendingDrain<>("insights", 1_000, this, tx, meters);
     }
 
     @Scheduled(fixedDelayString = "${o2o.insights.drain-interval:250ms}")
     void drain() {
-        drain.run(() -> {
-            if (!lock.tryHold()) return 0;
-            var facts = pending.take(drain.batchSize());
-            projections.apply(facts);
-            return facts.size();
-        });
+        drain.run();
+    }
+
+    @Override
+    public List<Taken> take(int limit) {
+        return lock.tryHold() ? pending.take(limit) : List.of();
+    }
+
+    @Override
+    public void apply(List<Taken> facts) {
+        projections.apply(facts.stream().map(Taken::fact).toList());
+    }
+
+    @Override
+    public void setAside(Taken fact, String error) {
+        pending.setAside(fact.id(), error);
     }
 }

@@ -1,48 +1,114 @@
 package o2o.shared;
 
-import java.util.function.IntSupplier;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs the drain of a projection fed in batches: one batch per transaction, again while batches come back full. Each
- * batch is timed ({@code o2o.projection.batch}) and its facts counted ({@code o2o.projection.facts}), tagged with the
- * projection, so the time a fact costs its projection is the one divided by the other.
+ * Runs the drain of a projection fed in batches: one batch per transaction, again while batches come back full. A
+ * batch that fails is taken again one fact at a time, and a fact that fails alone is set aside with its error
+ * ({@link Facts#setAside}), so one bad fact cannot stop the others. Each batch is timed
+ * ({@code o2o.projection.batch}) and its facts counted ({@code o2o.projection.facts}), tagged with the projection:
+ * the time a fact costs its projection is the one divided by the other.
+ *
+ * @param <F> a pending fact
  */
-public final class PendingDrain {
+public final class PendingDrain<F> {
 
+    /** A projection's pending facts. */
+    public interface Facts<F> {
+
+        /** Takes (deletes, for this transaction) the oldest facts, at most {@code limit}; none if it may not now. */
+        List<F> take(int limit);
+
+        /** Counts the facts taken, in the same transaction. */
+        void apply(List<F> facts);
+
+        /** Marks a fact that cannot be counted, so it is taken no more; in a transaction of its own. */
+        void setAside(F fact, String error);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(PendingDrain.class);
+
+    private final String projection;
     private final int batchSize;
+    private final Facts<F> facts;
     private final TransactionTemplate tx;
     private final Timer batches;
-    private final Counter facts;
+    private final Counter counted;
 
-    public PendingDrain(String projection, int batchSize, TransactionTemplate tx, MeterRegistry meters) {
+    public PendingDrain(String projection, int batchSize, Facts<F> facts, TransactionTemplate tx,
+            MeterRegistry meters) {
+        this.projection = projection;
         this.batchSize = batchSize;
+        this.facts = facts;
         this.tx = tx;
         this.batches = Timer.builder("o2o.projection.batch").tag("projection", projection)
                 .description("a batch of pending facts taken and counted, in its transaction").register(meters);
-        this.facts = Counter.builder("o2o.projection.facts").tag("projection", projection)
+        this.counted = Counter.builder("o2o.projection.facts").tag("projection", projection)
                 .description("pending facts counted").register(meters);
     }
 
-    /** {@code batch} takes at most the batch size of facts, counts them and says how many it took. */
-    public void run(IntSupplier batch) {
+    public void run() {
         int taken;
         do {
-            var sample = Timer.start();
-            Integer result = tx.execute(status -> batch.getAsInt());
-            taken = result == null ? 0 : result;
-            if (taken > 0) {
-                sample.stop(batches);
-                facts.increment(taken);
+            try {
+                taken = batch(batchSize);
+            } catch (RuntimeException e) {
+                log.warn("A batch of the {} projection failed; taking its facts one at a time: {}", projection,
+                        e.toString());
+                taken = oneByOne();
             }
         } while (taken >= batchSize);
     }
 
-    public int batchSize() {
+    private int batch(int limit) {
+        var sample = Timer.start();
+        Integer taken = tx.execute(status -> {
+            var batch = facts.take(limit);
+            facts.apply(batch);
+            return batch.size();
+        });
+        if (taken == null || taken == 0) return 0;
+        sample.stop(batches);
+        counted.increment(taken);
+        return taken;
+    }
+
+    /** The facts of a failed batch, each in its own transaction; one that fails alone is set aside. */
+    private int oneByOne() {
+        for (int done = 0; done < batchSize; done++) {
+            var failing = new AtomicReference<F>();
+            try {
+                if (batch1(failing) == 0) return done;
+            } catch (RuntimeException e) {
+                if (failing.get() == null) throw e;
+                log.error("A fact of the {} projection cannot be counted and is set aside: {} ({})", projection,
+                        failing.get(), e.toString());
+                tx.executeWithoutResult(status -> facts.setAside(failing.get(), e.toString()));
+            }
+        }
         return batchSize;
+    }
+
+    private int batch1(AtomicReference<F> taken) {
+        var sample = Timer.start();
+        Integer n = tx.execute(status -> {
+            var one = facts.take(1);
+            if (one.isEmpty()) return 0;
+            taken.set(one.getFirst());
+            facts.apply(one);
+            return 1;
+        });
+        if (n == null || n == 0) return 0;
+        sample.stop(batches);
+        counted.increment();
+        return 1;
     }
 }

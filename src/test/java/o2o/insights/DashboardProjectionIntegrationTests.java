@@ -97,6 +97,25 @@ class DashboardProjectionIntegrationTests extends ApiTest {
     }
 
     @Test
+    void aFactThatCannotBeCountedIsSetAsideAndTheOthersAreCounted() {
+        var merchant = fixtures.approvedMerchant("坏事实看板");
+        var store = fixtures.store(merchant, Fixtures.unique("坏事实店"), 31.2, 121.4, "火锅");
+        var bad = UUID.randomUUID().toString();
+        jdbc.sql("""
+                        insert into insights_pending_fact (kind, fact_id, merchant_id, amount, at)
+                        values ('no-such-kind', :fact, :m, 1, now())
+                        """).param("fact", bad).param("m", merchant.id()).update();
+        var sold = api.post("/api/v1/pos/sales", sale("BAD-1", 8000), posKey(merchant, store));
+        assertThat(sold.status()).as(sold.raw()).isEqualTo(201);
+
+        Drained.await(jdbc);
+
+        assertThat(dashboard(merchant).path("totals").path("orders").asLong()).isEqualTo(1);
+        assertThat(jdbc.sql("select set_aside from insights_pending_fact where fact_id = :fact").param("fact", bad)
+                .query(String.class).single()).as("kept, with why").contains("no-such-kind");
+    }
+
+    @Test
     void anotherMerchantsStoreIsNotFoundAndOnlyOwnersAndManagersSeeTheDashboard() {
         var a = fixtures.approvedMerchant("看板甲");
         var b = fixtures.approvedMerchant("看板乙");

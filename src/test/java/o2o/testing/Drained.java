@@ -16,8 +16,8 @@ public final class Drained {
     public static void await(JdbcClient jdbc) {
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() ->
                 jdbc.sql("""
-                                select (select count(*) from insights_pending_fact)
-                                     + (select count(*) from campaign_pending_fact)
+                                select (select count(*) from insights_pending_fact where set_aside is null)
+                                     + (select count(*) from campaign_pending_fact where set_aside is null)
                                 """).query(Long.class).single() == 0);
     }
 }

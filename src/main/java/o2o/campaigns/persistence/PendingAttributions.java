@@ -25,6 +25,9 @@ public class PendingAttributions {
             @Nullable UUID orderId, @Nullable UUID storeId, long amountMinor, Currency currency,
             @Nullable String reference, Instant at) {}
 
+    /** A fact taken, by the number it was stored under. */
+    public record Taken(long id, PendingFact fact) {}
+
     private final JdbcClient jdbc;
 
     PendingAttributions(JdbcClient jdbc) {
@@ -52,19 +55,25 @@ public class PendingAttributions {
      * Takes the oldest facts, at most {@code limit}: deleted now, gone for good when the transaction commits, so the
      * caller attributes them in the same transaction. Rows another transaction holds are skipped.
      */
-    public List<PendingFact> take(int limit) {
+    public List<Taken> take(int limit) {
         return jdbc.sql("""
                         delete from campaign_pending_fact
-                        where id in (select id from campaign_pending_fact order by id limit :limit
-                                     for update skip locked)
-                        returning kind, fact_id, merchant_id, customer_id, order_id, store_id, amount, currency,
+                        where id in (select id from campaign_pending_fact where set_aside is null order by id
+                                     limit :limit for update skip locked)
+                        returning id, kind, fact_id, merchant_id, customer_id, order_id, store_id, amount, currency,
                                   reference, at
                         """)
                 .param("limit", limit)
-                .query((rs, row) -> new PendingFact(FactKind.valueOf(rs.getString(1)), rs.getString(2),
-                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getObject(5, UUID.class),
-                        rs.getObject(6, UUID.class), rs.getLong(7), Currency.getInstance(rs.getString(8)),
-                        rs.getString(9), rs.getTimestamp(10).toInstant()))
+                .query((rs, row) -> new Taken(rs.getLong(1), new PendingFact(FactKind.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getObject(4, UUID.class), rs.getObject(5, UUID.class),
+                        rs.getObject(6, UUID.class), rs.getObject(7, UUID.class), rs.getLong(8),
+                        Currency.getInstance(rs.getString(9)), rs.getString(10), rs.getTimestamp(11).toInstant())))
                 .list();
+    }
+
+    /** A fact that cannot be counted stays, with why, and is taken no more. */
+    public void setAside(long id, String error) {
+        jdbc.sql("update campaign_pending_fact set set_aside = :error where id = :id")
+                .param("error", error).param("id", id).update();
     }
 }

@@ -21,6 +21,9 @@ public class PendingRollups {
     public record PendingFact(String kind, String factId, UUID merchantId, @Nullable UUID customerId,
             @Nullable UUID orderId, @Nullable UUID storeId, long amount, Instant at) {}
 
+    /** A fact taken, by the number it was stored under. */
+    public record Taken(long id, PendingFact fact) {}
+
     private final JdbcClient jdbc;
 
     PendingRollups(JdbcClient jdbc) {
@@ -45,19 +48,25 @@ public class PendingRollups {
     /**
      * Takes the oldest facts, at most {@code limit}: they are deleted now and gone for good when the transaction
      * commits, so the caller adds them to the rollups in the same transaction. Rows another transaction holds are
-     * skipped.
+     * skipped, and so are facts set aside.
      */
-    public List<PendingFact> take(int limit) {
+    public List<Taken> take(int limit) {
         return jdbc.sql("""
                         delete from insights_pending_fact
-                        where id in (select id from insights_pending_fact order by id limit :limit
-                                     for update skip locked)
-                        returning kind, fact_id, merchant_id, customer_id, order_id, store_id, amount, at
+                        where id in (select id from insights_pending_fact where set_aside is null order by id
+                                     limit :limit for update skip locked)
+                        returning id, kind, fact_id, merchant_id, customer_id, order_id, store_id, amount, at
                         """)
                 .param("limit", limit)
-                .query((rs, row) -> new PendingFact(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class),
+                .query((rs, row) -> new Taken(rs.getLong(1), new PendingFact(rs.getString(2), rs.getString(3),
                         rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getObject(6, UUID.class),
-                        rs.getLong(7), rs.getTimestamp(8).toInstant()))
+                        rs.getObject(7, UUID.class), rs.getLong(8), rs.getTimestamp(9).toInstant())))
                 .list();
+    }
+
+    /** A fact that cannot be counted stays, with why, and is taken no more. */
+    public void setAside(long id, String error) {
+        jdbc.sql("update insights_pending_fact set set_aside = :error where id = :id")
+                .param("error", error).param("id", id).update();
     }
 }

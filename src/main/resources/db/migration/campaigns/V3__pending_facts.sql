@@ -12,7 +12,9 @@ create table campaign_pending_fact (
     amount      bigint      not null default 0,
     currency    text        not null,
     reference   text,
-    at          timestamptz not null
+    at          timestamptz not null,
+    -- why the fact could not be counted, when it could not: it is then kept, and taken no more
+    set_aside   text
 );
 
 -- A redemption a manager undid stays attributed (its row is the fact's, once) but no longer counts.

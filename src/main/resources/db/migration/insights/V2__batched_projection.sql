@@ -11,7 +11,9 @@ create table insights_pending_fact (
     order_id    uuid,
     store_id    uuid,
     amount      bigint      not null default 0,
-    at          timestamptz not null
+    at          timestamptz not null,
+    -- why the fact could not be counted, when it could not: it is then kept, and taken no more
+    set_aside   text
 );
 
 -- Each known customer gets a number at the merchant, so that a day's customers are a set of small numbers.
