@@ -1,7 +1,9 @@
 package o2o.insights;
 
+import java.util.Comparator;
 import java.util.List;
 
+import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -35,13 +37,14 @@ public record DayCustomers(RoaringBitmap customers, RoaringBitmap repeaters, Roa
      */
     public static Counts count(List<DayCustomers> days) {
         var all = new RoaringBitmap();
-        var twice = new RoaringBitmap();
-        var newcomers = new RoaringBitmap();
-        for (var day : days) {
-            twice.or(RoaringBitmap.and(all, day.customers));
-            twice.or(day.repeaters);
-            all.or(day.customers);
-            newcomers.or(day.newcomers);
+        var twice = FastAggregation.or(days.stream().map(DayCustomers::repeaters).iterator());
+        var newcomers = FastAggregation.or(days.stream().map(DayCustomers::newcomers).iterator());
+        // the largest first: the running union turns into dense bitmaps early, into which the small days fold cheaply
+        var largestFirst = days.stream().map(DayCustomers::customers)
+                .sorted(Comparator.comparingLong(RoaringBitmap::getLongCardinality).reversed()).toList();
+        for (var customers : largestFirst) {
+            twice.or(RoaringBitmap.and(all, customers));
+            all.or(customers);
         }
         return new Counts(all.getLongCardinality(), RoaringBitmap.andNotCardinality(all, newcomers),
                 twice.getLongCardinality());
