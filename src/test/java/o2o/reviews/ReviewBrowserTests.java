@@ -3,6 +3,7 @@ package o2o.reviews;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import o2o.testing.BrowserTest;
+import o2o.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,13 +16,12 @@ class ReviewBrowserTests extends BrowserTest {
     void aCustomerReviewsFromTheOrderPageAndTheMerchantRepliesInTheInbox() {
         var world = new ReviewFixtures(api, fixtures, port);
         var shop = world.shop("评价浏览器");
-        var customer = world.customer();
-        var order = world.memberSale(shop, customer);
-
+        var phone = Fixtures.uniquePhone();
+        page.navigate("/signin");
+        enterSmsCode(page, phone);
+        page.waitForURL(url -> !url.contains("/signin"));
+        var order = world.counterMemberSale(shop, phone);
         page.navigate("/me/orders/" + order);
-        page.waitForURL("**/signin?next=**");
-        enterSmsCode(page, customer.phone());
-        page.waitForURL("**/me/orders/" + order);
         page.locator("#order-review-link").click();
         page.waitForURL("**/me/orders/" + order + "/review");
         page.locator("#review-taste-2").check();

@@ -75,6 +75,14 @@ final class ReviewFixtures {
         return sale(shop, Map.of("phone", customer.phone()));
     }
 
+    /** A sale to the person with this phone, whom the counter enrols as a member first (no sign-in code needed). */
+    String counterMemberSale(Shop shop, String phone) {
+        var enrolled = api.post("/api/v1/merchant/members", Map.of("phone", phone, "name", "会员"),
+                shop.merchant().ownerToken());
+        assertThat(enrolled.status()).as(enrolled.raw()).isIn(200, 201);
+        return sale(shop, Map.of("phone", phone));
+    }
+
     /** A walk-in sale: nobody's order. */
     String walkInSale(Shop shop) {
         return sale(shop, null);

@@ -46,7 +46,7 @@ class ReviewConsole {
         model.addAttribute("unresolved", unresolved);
         model.addAttribute("first", cursor == null);
         common(staff, model);
-        return cursor == null ? "reviews/inbox" : "reviews/inbox :: more";
+        return cursor == null ? "reviews/inbox" : "reviews/cards :: more";
     }
 
     @PostMapping("/merchant/reviews/{id}/reply")
@@ -78,7 +78,7 @@ class ReviewConsole {
         if (htmx == null) return "redirect:/merchant/reviews";
         model.addAttribute("r", review);
         common(staff, model);
-        return "reviews/inbox :: card";
+        return "reviews/cards :: card";
     }
 
     private void common(StaffPrincipal staff, Model model) {

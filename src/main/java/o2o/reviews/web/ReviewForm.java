@@ -23,8 +23,14 @@ record ReviewForm(@Nullable String taste, @Nullable String environment, @Nullabl
                 stars("service", service)), text == null ? "" : text, lines);
     }
 
-    boolean is(@Nullable String value, int stars) {
-        return String.valueOf(stars).equals(value);
+    /** Whether the form had this many stars for this score (the form drawn again keeps what was chosen). */
+    public boolean checked(String score, Integer stars) {
+        var value = switch (score) {
+            case "taste" -> taste;
+            case "environment" -> environment;
+            default -> service;
+        };
+        return String.valueOf(stars).equals(value == null ? null : value.strip());
     }
 
     private static @Nullable Integer stars(String field, @Nullable String value) {
