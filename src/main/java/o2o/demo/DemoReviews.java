@@ -50,14 +50,13 @@ class DemoReviews {
 
     /** Writes the samples for the first of these orders, once: nothing when the merchant has reviews already. */
     void write(StaffPrincipal owner, List<ImportedOrder> orders, List<UUID> ids) {
-        var own = stores.visibleTo(owner).stream().map(Store::id).sorted().toList();
+        var own = stores.visibleTo(owner).stream().map(Store::id).toList();
         if (own.isEmpty() || !reviews.inbox(owner, false, false, null).items().isEmpty()) return;
         var batch = new ArrayList<ImportedReview>();
         for (int i = 0; i < Math.min(SAMPLES.size(), orders.size()); i++) {
             var sample = SAMPLES.get(i);
             var order = orders.get(i);
-            // the first store, the one with the menu and tables, gets most of them
-            var store = own.get(i % 3 == 2 ? (i / 3) % own.size() : 0);
+            var store = own.get(i % own.size());
             batch.add(new ImportedReview(order.merchantId(), new StoreId(store), new OrderId(ids.get(i)),
                     order.customerId(), new ReviewContent(Scores.of(sample.taste(), sample.environment(),
                             sample.service()), sample.text(), List.of()),
