@@ -363,7 +363,7 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         Function<String, String> store = path -> path.replace("{storeId}", w.store().toString())
                 .replace("{id}", w.store().toString());
         var fills = new HashMap<String, String>();
-        for (var path : List.of("/stores/{id}", "/stores/{storeId}/menu", "/stores/{storeId}/reserve",
+        for (var path : List.of("/stores/{id}", "/stores/{id}/reviews", "/stores/{storeId}/menu", "/stores/{storeId}/reserve",
                 "/stores/{storeId}/pickup", "/stores/{storeId}/membership", "/stores/{storeId}/coupons",
                 "/merchant/stores/{id}", "/merchant/stores/{storeId}/menu", "/merchant/stores/{storeId}/reservations",
                 "/merchant/stores/{storeId}/reservations/settings", "/merchant/stores/{storeId}/tables",
@@ -379,6 +379,8 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         fills.put("/deals/{id}", "/deals/" + w.deal());
         fills.put("/me/orders/{id}", "/me/orders/" + w.order());
         fills.put("/me/orders/{id}/status", "/me/orders/" + w.order() + "/status");
+        fills.put("/me/orders/{id}/review", "/me/orders/" + w.order() + "/review");
+        fills.put("/me/orders/{id}/review-box", "/me/orders/" + w.order() + "/review-box");
         fills.put("/me/vouchers/{id}/qr", "/me/vouchers/" + w.voucher() + "/qr");
         fills.put("/me/pickups/{id}", "/me/pickups/" + w.pickup());
         fills.put("/me/pickups/{id}/status", "/me/pickups/" + w.pickup() + "/status");

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -72,11 +73,12 @@ public class DemoData implements ApplicationRunner {
     private final FloorPlan floor;
     private final DemoHistory history;
     private final DemoCampaigns story;
+    private final DemoReviews reviews;
     private final Clock clock;
 
     DemoData(DemoProperties properties, MerchantImport imports, Merchants merchants, StaffAccounts staff, Deals deals,
             Coupons coupons, Customers customers, Loyalty loyalty, OrderImport orderImport, Menu menu, FloorPlan floor,
-            DemoHistory history, DemoCampaigns story, Clock clock) {
+            DemoHistory history, DemoCampaigns story, DemoReviews reviews, Clock clock) {
         this.properties = properties;
         this.imports = imports;
         this.merchants = merchants;
@@ -90,6 +92,7 @@ public class DemoData implements ApplicationRunner {
         this.floor = floor;
         this.history = history;
         this.story = story;
+        this.reviews = reviews;
         this.clock = clock;
     }
 
@@ -159,20 +162,22 @@ public class DemoData implements ApplicationRunner {
             batch.add(new ImportedOrder(new MerchantId(merchantId), customer, Channel.DEAL, line,
                     now.minus(Duration.ofMinutes(1 + random.nextInt(365 * 24 * 60)))));
             if (batch.size() == 100_000) {
-                recent.addAll(importWithPoints(merchantId, batch, city));
+                recent.addAll(importWithPoints(principal, batch, city));
                 batch.clear();
             }
         }
-        recent.addAll(importWithPoints(merchantId, batch, city));
+        recent.addAll(importWithPoints(principal, batch, city));
         return orders - existingOrders;
     }
 
     /**
      * Past orders and the points they earned, as ledger entries, so the ledger has the history's size too; the orders
-     * are counted on the dashboards, and those of the story's days returned.
+     * are counted on the dashboards, the first few reviewed, and those of the story's days returned.
      */
-    private List<PastOrder> importWithPoints(UUID merchantId, List<ImportedOrder> batch, String city) {
+    private List<PastOrder> importWithPoints(StaffPrincipal owner, List<ImportedOrder> batch, String city) {
+        var merchantId = Objects.requireNonNull(owner.merchantId());
         var ids = orderImport.importCompleted(batch);
+        reviews.write(owner, batch, ids);
         var earnings = new ArrayList<ImportedEarning>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             var order = batch.get(i);

@@ -29,11 +29,13 @@ public class Stores {
     private final StoreRows rows;
     private final Clock clock;
     private final List<StoreHighlights> highlights;
+    private final List<StoreRatings> ratings;
 
-    Stores(StoreRows rows, Clock clock, List<StoreHighlights> highlights) {
+    Stores(StoreRows rows, Clock clock, List<StoreHighlights> highlights, List<StoreRatings> ratings) {
         this.rows = rows;
         this.clock = clock;
         this.highlights = highlights;
+        this.ratings = ratings;
     }
 
     @Transactional(readOnly = true)
@@ -43,7 +45,7 @@ public class Stores {
         var found = rows.nearby(query, after == null ? null : after.key(), after == null ? null : after.id(),
                 query.limit() + 1, now);
         var page = found.size() <= query.limit() ? found : found.subList(0, query.limit());
-        var items = withHighlights(page.stream().map(NearbyRow::store).toList(), now);
+        var items = withRatings(withHighlights(page.stream().map(NearbyRow::store).toList(), now));
         if (found.size() <= query.limit()) return new Page<>(items, null);
         var last = page.getLast();
         return new Page<>(items, new NearbyCursor(last.sortKey(), last.store().id()).encode());
@@ -65,6 +67,15 @@ public class Stores {
             source.at(ids, now).forEach((id, list) -> found.computeIfAbsent(id, k -> new ArrayList<>()).addAll(list));
         }
         return stores.stream().map(s -> s.withHighlights(List.copyOf(found.getOrDefault(s.id(), List.of())))).toList();
+    }
+
+    /** One question per source for the whole page: the list is a hot path, so never one per store. */
+    private List<NearbyStore> withRatings(List<NearbyStore> stores) {
+        if (ratings.isEmpty() || stores.isEmpty()) return stores;
+        var ids = stores.stream().map(NearbyStore::id).toList();
+        var found = new HashMap<UUID, StoreRating>();
+        for (var source : ratings) found.putAll(source.of(ids));
+        return stores.stream().map(s -> s.withRating(found.get(s.id()))).toList();
     }
 
     @Transactional(readOnly = true)

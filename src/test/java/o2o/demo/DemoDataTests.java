@@ -54,6 +54,12 @@ class DemoDataTests {
         var deals = api.get("/api/v1/merchant/deals", owner.text("token")).body();
         assertThat(deals.size()).isEqualTo(2);
         var store = api.get("/api/v1/merchant/stores", owner.text("token")).body().get(0).path("id").asString();
+        var reviews = api.get("/api/v1/merchant/reviews", owner.text("token")).body().path("items");
+        assertThat(reviews.size()).as("the showcase's reviews").isEqualTo(9);
+        assertThat(reviews.get(0).path("flagged").asBoolean()).as("the open low score first").isTrue();
+        assertThat(reviews.get(0).path("resolvedAt").isNull()).isTrue();
+        assertThat(api.get("/api/v1/stores/" + store + "/reviews").body().path("rating").path("count").asInt())
+                .isPositive();
         assertThat(api.get("/api/v1/stores/" + store + "/deals").body().size()).isEqualTo(2);
         assertThat(api.get("/api/v1/stores/" + store + "/coupons").body().size()).isEqualTo(1);
 

@@ -125,6 +125,8 @@ final class MerchantApiRoles {
                     "POST /campaigns/{id}/coupons", "GET /campaigns/{id}/coupons", "GET /campaigns/{id}/results")
             // insights
             .allow(MANAGING, "GET /dashboard")
+            // reviews
+            .allow(MANAGING, "GET /reviews", "POST /reviews/{id}/reply", "POST /reviews/{id}/resolve")
             .rules();
 
     private MerchantApiRoles() {}

@@ -84,7 +84,7 @@ public class StoreRows {
                         Math.round(rs.getDouble("distance")),
                         OpeningHours.fromColumn((String[]) rs.getArray("opening_hours").getArray())
                                 .isOpenAt(now.atZone(ZoneId.of(rs.getString("time_zone")))),
-                        firstPhoto(rs), List.of()), rs.getDouble("sort_key")))
+                        firstPhoto(rs), List.of(), null), rs.getDouble("sort_key")))
                 .list();
     }
 
