@@ -14,6 +14,7 @@ import o2o.campaigns.persistence.PendingAttributions.PendingFact;
 import o2o.campaigns.persistence.ScanRows;
 import o2o.coupons.Coupons;
 import o2o.coupons.WalletCoupon;
+import o2o.loyalty.PointsProgram;
 import o2o.orders.Order;
 import o2o.orders.Orders;
 import o2o.shared.CustomerId;
@@ -42,13 +43,16 @@ class Attributing {
     private final ScanRows scans;
     private final Orders orders;
     private final Coupons coupons;
+    private final PointsProgram groups;
 
-    Attributing(AttributionRows rows, CouponLinkRows couponLinks, ScanRows scans, Orders orders, Coupons coupons) {
+    Attributing(AttributionRows rows, CouponLinkRows couponLinks, ScanRows scans, Orders orders, Coupons coupons,
+            PointsProgram groups) {
         this.rows = rows;
         this.couponLinks = couponLinks;
         this.scans = scans;
         this.orders = orders;
         this.coupons = coupons;
+        this.groups = groups;
     }
 
     /**
@@ -64,8 +68,9 @@ class Attributing {
             byId.put(order.id(), order);
         }
         var weighed = facts.stream().filter(f -> f.kind() != FactKind.REFUND && f.customerId() != null).toList();
-        var answers = rows.recentScansOfAll(weighed.stream()
-                .map(f -> new AttributionRows.ScansAsked(f.merchantId(), f.customerId(), f.at())).toList());
+        var owners = groups.groupOwnersOf(weighed.stream().map(f -> new MerchantId(f.merchantId())).toList());
+        var answers = rows.recentScansOfAll(weighed.stream().map(f -> new AttributionRows.ScansAsked(f.merchantId(),
+                f.customerId(), f.at(), idOf(owners.get(new MerchantId(f.merchantId()))))).toList());
         var scansOf = new HashMap<PendingFact, List<RecentScan>>();
         for (int i = 0; i < weighed.size(); i++) scansOf.put(weighed.get(i), answers.get(i));
         var decided = new ArrayList<AttributedFact>();
@@ -107,8 +112,8 @@ class Attributing {
             var paidAt = order.paidAt() != null ? order.paidAt() : order.createdAt();
             var customer = idOf(order.customerId());
             var paid = orderFact(order, customer, customer == null ? Attribution.ORGANIC : Attribution.decide(
-                    couponCampaign(order, customer), null, rows.recentScans(order.merchantId().value(), customer,
-                    paidAt), paidAt), order.total().minor(), paidAt);
+                    couponCampaign(order, customer), null, recentScans(order.merchantId(), customer, paidAt), paidAt),
+                    order.total().minor(), paidAt);
             rows.insertOnce(paid);
             return new AttributionRows.OrderAttribution(paid.attribution(), paid.storeId(), paid.orderChannel());
         });
@@ -131,7 +136,7 @@ class Attributing {
         }
         var attribution = code != null || customer != null
                 ? Attribution.decide(null, code, customer == null ? List.of()
-                        : rows.recentScans(merchant.value(), customer.value(), at), at)
+                        : recentScans(merchant, customer.value(), at), at)
                 : Attribution.ORGANIC;
         rows.insertOnce(new AttributedFact(FactKind.TABLE_VISIT, scanId.toString(), merchant.value(), idOf(customer),
                 attribution, 0, 0, Money.CNY, null, null, store.value(), at));
@@ -171,6 +176,12 @@ class Attributing {
                 .orElse(null);
     }
 
+    /** The customer's scans that may count for a fact at the merchant: its own campaigns', its group's. */
+    private List<RecentScan> recentScans(MerchantId merchant, UUID customer, Instant at) {
+        var owner = groups.groupOwnersOf(List.of(merchant)).get(merchant);
+        return rows.recentScans(new AttributionRows.ScansAsked(merchant.value(), customer, at, idOf(owner)));
+    }
+
     /** A diner's key as a visitor id: the same diner is the same visitor. */
     static UUID visitorOf(String dinerKey) {
         return UUID.nameUUIDFromBytes(("table-diner:" + dinerKey).getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -178,5 +189,9 @@ class Attributing {
 
     private static @Nullable UUID idOf(@Nullable CustomerId customer) {
         return customer == null ? null : customer.value();
+    }
+
+    private static @Nullable UUID idOf(@Nullable MerchantId merchant) {
+        return merchant == null ? null : merchant.value();
     }
 }

@@ -9,11 +9,13 @@ import o2o.shared.Money;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A merchant's campaign: its name and goal, the days it runs, what its media cost, and how many days after a scan
- * an order, redemption or membership still counts for it (its attribution window).
+ * A merchant's campaign: its name and goal, the days it runs, what its media cost, how many days after a scan an
+ * order, redemption or membership still counts for it (its attribution window), and whose facts those may be (the
+ * merchant's, or the whole group's it owns).
  */
 public record Campaign(UUID id, UUID merchantId, String name, @Nullable String goal, LocalDate startsOn,
-        LocalDate endsOn, Money mediaCost, int attributionDays, Instant createdAt, UUID createdBy) {
+        LocalDate endsOn, Money mediaCost, int attributionDays, CampaignAudience audience, Instant createdAt,
+        UUID createdBy) {
 
     public static final int DEFAULT_ATTRIBUTION_DAYS = 7;
     public static final int MAX_ATTRIBUTION_DAYS = 90;

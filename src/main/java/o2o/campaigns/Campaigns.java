@@ -7,7 +7,9 @@ import java.util.UUID;
 import o2o.campaigns.persistence.CampaignRows;
 import o2o.campaigns.persistence.CodeRows;
 import o2o.identity.StaffPrincipal;
+import o2o.loyalty.PointsProgram;
 import o2o.shared.Ids;
+import o2o.shared.MerchantId;
 import o2o.shared.InvalidInput;
 import o2o.shared.Page;
 import o2o.shared.Problem;
@@ -34,22 +36,36 @@ public class Campaigns {
     private final CampaignRows campaigns;
     private final CodeRows codes;
     private final CodeTargets targets;
+    private final PointsProgram groups;
     private final Clock clock;
 
-    Campaigns(CampaignRows campaigns, CodeRows codes, CodeTargets targets, Clock clock) {
+    Campaigns(CampaignRows campaigns, CodeRows codes, CodeTargets targets, PointsProgram groups, Clock clock) {
         this.campaigns = campaigns;
         this.codes = codes;
         this.targets = targets;
+        this.groups = groups;
         this.clock = clock;
     }
 
     @Transactional
     public Campaign create(StaffPrincipal staff, CampaignTerms terms) {
         var merchant = managedMerchant(staff);
+        var audience = terms.audienceOrDefault();
+        if (audience == CampaignAudience.GROUP && !groups.ownsGroup(new MerchantId(merchant))) {
+            throw Problem.conflict("campaign-group-not-owned",
+                    "only the merchant that owns a group program runs campaigns for the group");
+        }
         var campaign = new Campaign(Ids.next(), merchant, terms.name(), terms.goal(), terms.startsOn(),
-                terms.endsOn(), terms.mediaCost(), terms.attributionDaysOrDefault(), clock.instant(), staff.staffId());
+                terms.endsOn(), terms.mediaCost(), terms.attributionDaysOrDefault(), audience, clock.instant(),
+                staff.staffId());
         campaigns.insert(campaign);
         return campaign;
+    }
+
+    /** Whether the staff member's merchant owns a group program, and so may run campaigns for the group. */
+    @Transactional(readOnly = true)
+    public boolean reachesGroup(StaffPrincipal staff) {
+        return groups.ownsGroup(new MerchantId(managedMerchant(staff)));
     }
 
     /** Newest first; {@code cursor} is the {@code next} of the page before, null for the first page. */

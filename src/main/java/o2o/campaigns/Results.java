@@ -40,7 +40,7 @@ public class Results {
     }
 
     private List<Figures> figures(Campaign campaign, ResultsPeriod period, ResultsBy by) {
-        var facts = rows.facts(campaign.merchantId(), campaign.id(), period, by);
+        var facts = rows.facts(campaign.id(), period, by);
         var merged = new LinkedHashMap<String, Figures>();
         rows.scans(campaign.merchantId(), campaign.id(), period, by).forEach((key, count) -> merged.put(key,
                 facts.getOrDefault(key, Figures.none(key)).withScans(count.scans(), count.visitors())));

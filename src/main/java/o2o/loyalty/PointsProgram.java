@@ -5,9 +5,11 @@ import static o2o.shared.Timestamps.utc;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,6 +67,34 @@ public class PointsProgram {
         int joined = jdbc.sql("insert into points_program_merchant (program_id, merchant_id) values (:p, :m) on conflict do nothing")
                 .param("p", id).param("m", merchantId).update();
         return joined == 1 ? id : programOf(merchantId);
+    }
+
+    /** Whether the merchant owns a group program (a mall's), whose members' customers it may reach. */
+    @Transactional(readOnly = true)
+    public boolean ownsGroup(MerchantId merchant) {
+        return Boolean.TRUE.equals(jdbc.sql("""
+                        select exists (select 1 from points_program where owner_merchant_id = :m and shared)
+                        """).param("m", merchant.value()).query(Boolean.class).single());
+    }
+
+    /**
+     * The owner of the group program each of these merchants collects in, for those in one (the owner itself
+     * included); one read for many merchants.
+     */
+    @Transactional(readOnly = true)
+    public Map<MerchantId, MerchantId> groupOwnersOf(Collection<MerchantId> merchants) {
+        var owners = new HashMap<MerchantId, MerchantId>();
+        if (merchants.isEmpty()) return owners;
+        jdbc.sql("""
+                        select pm.merchant_id, p.owner_merchant_id
+                        from points_program_merchant pm join points_program p on p.id = pm.program_id
+                        where pm.merchant_id = any(:m) and p.shared
+                        """)
+                .param("m", merchants.stream().map(MerchantId::value).distinct().toArray(UUID[]::new))
+                .query((rs, row) -> owners.put(new MerchantId(rs.getObject(1, UUID.class)),
+                        new MerchantId(rs.getObject(2, UUID.class))))
+                .list();
+        return owners;
     }
 
     /** The rules of the program the staff member's merchant collects in (owners and managers only). */

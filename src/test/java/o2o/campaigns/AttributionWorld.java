@@ -48,8 +48,14 @@ final class AttributionWorld {
     }
 
     String campaign(String name, int attributionDays) {
+        return campaign(name, attributionDays, "MERCHANT");
+    }
+
+    /** A campaign for the merchant's own customers ({@code MERCHANT}) or its group's ({@code GROUP}). */
+    String campaign(String name, int attributionDays, String audience) {
         var body = CampaignIntegrationTests.campaignBody(name);
         body.put("attributionDays", attributionDays);
+        body.put("audience", audience);
         var created = api.post("/api/v1/merchant/campaigns", body, merchant.ownerToken());
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         return created.text("id");

@@ -17,7 +17,8 @@ class CampaignResultsTests {
 
     private static Campaign campaign(long mediaCost) {
         return new Campaign(UUID.randomUUID(), UUID.randomUUID(), "春季", null, LocalDate.parse("2027-05-01"),
-                LocalDate.parse("2027-05-05"), new Money(mediaCost, Money.CNY), 7, Instant.now(), UUID.randomUUID());
+                LocalDate.parse("2027-05-05"), new Money(mediaCost, Money.CNY), 7, CampaignAudience.MERCHANT, Instant.now(),
+                UUID.randomUUID());
     }
 
     private static CampaignResults results(long mediaCost, long net, long discount, long members) {

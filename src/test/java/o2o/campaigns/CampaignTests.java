@@ -20,6 +20,7 @@ class CampaignTests {
 
     private static Campaign campaign(String name, LocalDate from, LocalDate to, long cost, int days) {
         return new Campaign(UUID.randomUUID(), UUID.randomUUID(), name, null, from, to, Money.cny(cost), days,
+                CampaignAudience.MERCHANT,
                 Instant.EPOCH, UUID.randomUUID());
     }
 

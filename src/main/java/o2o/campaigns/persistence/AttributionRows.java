@@ -2,7 +2,6 @@ package o2o.campaigns.persistence;
 
 import java.sql.Types;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,46 +78,30 @@ public class AttributionRows {
     }
 
     /**
-     * The customer's latest scans at the merchant that their campaign's window still covers at {@code at}, on the
-     * index by merchant, customer and time (bounded by the longest window).
+     * Whose scans to weigh, for which moment: one fact of a batch, at its merchant; {@code groupOwner} is the owner of
+     * the group program the merchant collects in, if any, whose group campaigns count too.
      */
-    public List<RecentScan> recentScans(UUID merchantId, UUID customerId, Instant at) {
-        return jdbc.sql("""
-                        select s.campaign_id, s.code_id, s.scanned_at, c.attribution_days
-                        from campaign_scan s join campaign c on c.merchant_id = s.merchant_id and c.id = s.campaign_id
-                        where s.merchant_id = :merchant and s.customer_id = :customer
-                          and s.scanned_at <= :at and s.scanned_at >= :earliest
-                          and s.scanned_at >= :at - make_interval(days => c.attribution_days)
-                        order by s.scanned_at desc
-                        limit :limit
-                        """)
-                .param("merchant", merchantId).param("customer", customerId)
-                .param("at", Timestamps.utc(at))
-                .param("earliest", Timestamps.utc(at.minus(Campaign.MAX_ATTRIBUTION_DAYS, ChronoUnit.DAYS)))
-                .param("limit", SCANS_WEIGHED)
-                .query((rs, row) -> new RecentScan(rs.getObject("campaign_id", UUID.class),
-                        rs.getObject("code_id", UUID.class), rs.getTimestamp("scanned_at").toInstant(),
-                        rs.getInt("attribution_days")))
-                .list();
-    }
+    public record ScansAsked(UUID merchantId, UUID customerId, Instant at, @Nullable UUID groupOwner) {}
 
-    /** Whose scans to weigh, for which moment: one fact of a batch. */
-    public record ScansAsked(UUID merchantId, UUID customerId, Instant at) {}
-
-    /** {@link #recentScans} for many facts in one statement: the answers in the order asked. */
+    /**
+     * The customer's latest scans that their campaign's window still covers at the fact's moment: of the merchant's
+     * own campaigns, and of its group owner's group campaigns; on the index by merchant, customer and time (bounded
+     * by the longest window). For many facts in one statement, the answers in the order asked.
+     */
     public List<List<RecentScan>> recentScansOfAll(List<ScansAsked> asked) {
         var answers = new ArrayList<List<RecentScan>>(asked.size());
         for (int i = 0; i < asked.size(); i++) answers.add(new ArrayList<>());
         if (asked.isEmpty()) return answers;
         jdbc.sql("""
                         select x.i, s.campaign_id, s.code_id, s.scanned_at, s.attribution_days
-                        from unnest(cast(:m as uuid[]), cast(:c as uuid[]), cast(:at as timestamptz[]))
-                             with ordinality as x(m, c, at, i)
+                        from unnest(cast(:m as uuid[]), cast(:c as uuid[]), cast(:at as timestamptz[]),
+                                    cast(:o as uuid[])) with ordinality as x(m, c, at, o, i)
                         cross join lateral (
                             select s.campaign_id, s.code_id, s.scanned_at, c.attribution_days
                             from campaign_scan s
                             join campaign c on c.merchant_id = s.merchant_id and c.id = s.campaign_id
-                            where s.merchant_id = x.m and s.customer_id = x.c
+                            where s.merchant_id in (x.m, x.o) and s.customer_id = x.c
+                              and (s.merchant_id = x.m or c.audience = 'GROUP')
                               and s.scanned_at <= x.at and s.scanned_at >= x.at - make_interval(days => :max)
                               and s.scanned_at >= x.at - make_interval(days => c.attribution_days)
                             order by s.scanned_at desc
@@ -127,12 +110,18 @@ public class AttributionRows {
                 .param("m", asked.stream().map(ScansAsked::merchantId).toArray(UUID[]::new))
                 .param("c", asked.stream().map(ScansAsked::customerId).toArray(UUID[]::new))
                 .param("at", asked.stream().map(a -> a.at().toString()).toArray(String[]::new))
+                .param("o", asked.stream().map(ScansAsked::groupOwner).toArray(UUID[]::new))
                 .param("max", Campaign.MAX_ATTRIBUTION_DAYS).param("limit", SCANS_WEIGHED)
                 .query((rs, row) -> answers.get(rs.getInt(1) - 1).add(new RecentScan(
                         rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getTimestamp(4).toInstant(),
                         rs.getInt(5))))
                 .list();
         return answers;
+    }
+
+    /** {@link #recentScansOfAll} for one fact. */
+    public List<RecentScan> recentScans(ScansAsked asked) {
+        return recentScansOfAll(List.of(asked)).getFirst();
     }
 
     /** The merchant's own tracking code with this text (another merchant's code is not found). */

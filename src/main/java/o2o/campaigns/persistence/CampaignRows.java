@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import o2o.campaigns.Campaign;
+import o2o.campaigns.CampaignAudience;
 import o2o.shared.Money;
 import o2o.shared.TimeCursor;
 import o2o.shared.Timestamps;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Repository;
 public class CampaignRows {
 
     private static final String COLUMNS = """
-            id, merchant_id, name, goal, starts_on, ends_on, media_cost_minor, currency, attribution_days, created_at,
-            created_by""";
+            id, merchant_id, name, goal, starts_on, ends_on, media_cost_minor, currency, attribution_days, audience,
+            created_at, created_by""";
 
     private final JdbcClient jdbc;
 
@@ -35,8 +36,9 @@ public class CampaignRows {
     public void insert(Campaign campaign) {
         jdbc.sql("""
                         insert into campaign (id, merchant_id, name, goal, starts_on, ends_on, media_cost_minor, currency,
-                            attribution_days, created_at, created_by)
-                        values (:id, :merchant, :name, :goal, :startsOn, :endsOn, :cost, :currency, :days, :at, :by)
+                            attribution_days, audience, created_at, created_by)
+                        values (:id, :merchant, :name, :goal, :startsOn, :endsOn, :cost, :currency, :days, :audience,
+                                :at, :by)
                         """)
                 .param("id", campaign.id()).param("merchant", campaign.merchantId())
                 .param("name", campaign.name())
@@ -44,7 +46,7 @@ public class CampaignRows {
                 .param("startsOn", campaign.startsOn()).param("endsOn", campaign.endsOn())
                 .param("cost", campaign.mediaCost().minor())
                 .param("currency", campaign.mediaCost().currency().getCurrencyCode())
-                .param("days", campaign.attributionDays())
+                .param("days", campaign.attributionDays()).param("audience", campaign.audience().name())
                 .param("at", Timestamps.utc(campaign.createdAt())).param("by", campaign.createdBy())
                 .update();
     }
@@ -78,7 +80,8 @@ public class CampaignRows {
                 rs.getString("name"), rs.getString("goal"), rs.getObject("starts_on", LocalDate.class),
                 rs.getObject("ends_on", LocalDate.class),
                 new Money(rs.getLong("media_cost_minor"), Currency.getInstance(rs.getString("currency").strip())),
-                rs.getInt("attribution_days"), rs.getTimestamp("created_at").toInstant(),
+                rs.getInt("attribution_days"), CampaignAudience.valueOf(rs.getString("audience")),
+                rs.getTimestamp("created_at").toInstant(),
                 rs.getObject("created_by", UUID.class));
     }
 }

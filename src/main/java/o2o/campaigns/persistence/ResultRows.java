@@ -27,8 +27,11 @@ public class ResultRows {
         this.jdbc = jdbc;
     }
 
-    /** The attributed facts by key (no scans yet), in the key's order. */
-    public Map<String, Figures> facts(UUID merchantId, UUID campaignId, ResultsPeriod period, ResultsBy by) {
+    /**
+     * The attributed facts by key (no scans yet), in the key's order: the campaign's, at whichever merchant they were
+     * (a group campaign's are at the group's merchants).
+     */
+    public Map<String, Figures> facts(UUID campaignId, ResultsPeriod period, ResultsBy by) {
         var key = switch (by) {
             case CODE -> "t.code";
             case CHANNEL -> "t.channel";
@@ -43,12 +46,12 @@ public class ResultRows {
                                count(*) filter (where a.kind = 'TABLE_VISIT') as visits,
                                coalesce(sum(a.amount_minor) filter (where a.kind in ('ORDER', 'REFUND')), 0) as net,
                                coalesce(sum(a.discount_minor) filter (where a.kind = 'ORDER'), 0) as discount
-                        from attribution a left join tracking_code t on t.merchant_id = a.merchant_id and t.id = a.code_id
-                        where a.campaign_id = :campaign and a.merchant_id = :merchant
+                        from attribution a left join tracking_code t on t.id = a.code_id
+                        where a.campaign_id = :campaign
                           and a.occurred_at >= :start and a.occurred_at < :end
                         group by 1 order by 1
                         """)
-                .param("campaign", campaignId).param("merchant", merchantId)
+                .param("campaign", campaignId)
                 .param("start", Timestamps.utc(period.start())).param("end", Timestamps.utc(period.end()))
                 .query((rs, row) -> new Figures(rs.getString("k"), 0, 0, rs.getLong("orders"),
                         rs.getLong("redemptions"), rs.getLong("members"), rs.getLong("visits"), rs.getLong("net"),
@@ -100,14 +103,14 @@ public class ResultRows {
                             select o.order_id, o.amount_minor + coalesce((select sum(r.amount_minor) from attribution r
                                 where r.kind = 'REFUND' and r.order_id = o.order_id), 0) as net
                             from attribution o
-                            where o.kind = 'ORDER' and o.campaign_id = :campaign and o.merchant_id = :merchant
+                            where o.kind = 'ORDER' and o.campaign_id = :campaign
                               and o.occurred_at >= :start and o.occurred_at < :end
                         )
                         select s.scans, s.visitors, s.sign_ins,
                                (select count(*) from orders) as orders,
                                (select count(*) from orders where net > 0) as paid,
                                (select count(*) from attribution a where a.kind = 'REDEMPTION' and a.reversed_at is null
-                                   and a.campaign_id = :campaign and a.merchant_id = :merchant
+                                   and a.campaign_id = :campaign
                                    and a.occurred_at >= :start and a.occurred_at < :end) as redeemed
                         from scans s
                         """)

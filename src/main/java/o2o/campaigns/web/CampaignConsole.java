@@ -99,6 +99,7 @@ class CampaignConsole {
 
     private String listPage(StaffPrincipal staff, @Nullable String cursor, CampaignForm form, Model model) {
         model.addAttribute("page", campaigns.page(staff, cursor, SHOWN));
+        model.addAttribute("reachesGroup", campaigns.reachesGroup(staff));
         model.addAttribute("today", today());
         model.addAttribute("form", form);
         return "campaigns/list";

@@ -19,3 +19,7 @@ create table campaign_pending_fact (
 
 -- A redemption a manager undid stays attributed (its row is the fact's, once) but no longer counts.
 alter table attribution add column reversed_at timestamptz;
+
+-- Who a campaign is for: the merchant's own customers, or (run by the owner of a group program, a mall) the customers
+-- of every merchant in the group: a scan of its code counts for an order at any of them.
+alter table campaign add column audience text not null default 'MERCHANT' check (audience in ('MERCHANT', 'GROUP'));
