@@ -29,7 +29,7 @@ class AttributionDrain implements PendingDrain.Facts<Taken> {
         this.drain = new PendingDrain<>("attribution", 1_000, this, tx, meters);
     }
 
-    @Scheduled(fixedDelayString = "${o2o.campaigns.drain-interval:250ms}")
+    @Scheduled(fixedDelayString = "${o2o.campaigns.drain-interval:1s}")
     void drain() {
         drain.run();
     }

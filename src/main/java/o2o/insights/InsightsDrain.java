@@ -32,7 +32,7 @@ class InsightsDrain implements PendingDrain.Facts<Taken> {
         this.drain = new PendingDrain<>("insights", 1_000, this, tx, meters);
     }
 
-    @Scheduled(fixedDelayString = "${o2o.insights.drain-interval:250ms}")
+    @Scheduled(fixedDelayString = "${o2o.insights.drain-interval:1s}")
     void drain() {
         drain.run();
     }
