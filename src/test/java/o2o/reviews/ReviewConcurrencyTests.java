@@ -7,25 +7,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import o2o.testing.Api;
-import o2o.testing.ApiTest;
 import o2o.testing.Concurrently;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Simultaneous reviews: one per order, and a store's count and average exact however many arrive at once. */
-class ReviewConcurrencyTests extends ApiTest {
-
-    @Autowired
-    JdbcClient jdbc;
-
-    private ReviewFixtures world;
-
-    @BeforeEach
-    void world() {
-        world = new ReviewFixtures(api, fixtures, port);
-    }
+class ReviewConcurrencyTests extends ReviewTest {
 
     @Test
     void tenSimultaneousReviewsOfOneOrderMakeExactlyOne() throws Exception {

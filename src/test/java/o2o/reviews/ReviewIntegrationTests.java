@@ -10,24 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import o2o.testing.ApiTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Reviews over HTTP on the real database: who may review what, once, what is refused, flags, replies and hiding. */
-class ReviewIntegrationTests extends ApiTest {
-
-    @Autowired
-    JdbcClient jdbc;
-
-    private ReviewFixtures world;
-
-    @BeforeEach
-    void world() {
-        world = new ReviewFixtures(api, fixtures, port);
-    }
+class ReviewIntegrationTests extends ReviewTest {
 
     @Test
     void eachKindOfUsedPurchaseMayBeReviewedOnce() {
