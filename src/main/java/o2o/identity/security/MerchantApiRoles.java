@@ -125,6 +125,9 @@ final class MerchantApiRoles {
                     "POST /campaigns/{id}/coupons", "GET /campaigns/{id}/coupons", "GET /campaigns/{id}/results")
             // insights
             .allow(MANAGING, "GET /dashboard")
+            // profiles
+            .allow(MANAGING, "GET /members/{customerId}/profile", "POST /members/{customerId}/tags",
+                    "DELETE /members/{customerId}/tags")
             // reviews
             .allow(MANAGING, "GET /reviews", "POST /reviews/{id}/reply", "POST /reviews/{id}/resolve")
             .rules();
