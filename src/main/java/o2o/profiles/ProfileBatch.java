@@ -67,6 +67,11 @@ final class ProfileBatch {
         fact(merchant, customer, at, null, 0, 0);
     }
 
+    /** The members whose facts this batch changes. */
+    List<MemberKey> members() {
+        return new ArrayList<>(facts.keySet());
+    }
+
     boolean isEmpty() {
         return facts.isEmpty();
     }

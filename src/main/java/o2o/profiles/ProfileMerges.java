@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import o2o.profiles.persistence.ProfileDetails;
 import o2o.profiles.persistence.ProfileRows;
 import o2o.profiles.persistence.ProfileRows.MemberKey;
+import o2o.profiles.persistence.SegmentRows;
 import o2o.shared.CustomerId;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,10 +20,15 @@ class ProfileMerges {
 
     private final ProfileRows rows;
     private final ProfileDetails details;
+    private final SegmentRows segmentRows;
+    private final SegmentMembership segments;
     private final Clock clock;
 
-    ProfileMerges(ProfileRows rows, ProfileDetails details, Clock clock) {
+    ProfileMerges(ProfileRows rows, ProfileDetails details, SegmentRows segmentRows, SegmentMembership segments,
+            Clock clock) {
         this.rows = rows;
+        this.segmentRows = segmentRows;
+        this.segments = segments;
         this.details = details;
         this.clock = clock;
     }
@@ -31,7 +37,9 @@ class ProfileMerges {
     void move(CustomerId source, CustomerId target) {
         var merchants = rows.moveCustomer(source.value(), target.value());
         details.moveCustomer(merchants, source.value(), target.value());
-        rows.sumWindows(merchants.stream().map(m -> new MemberKey(m, target.value())).toList(),
-                LocalDate.now(clock.withZone(ProfileBatch.ZONE)));
+        var moved = merchants.stream().map(m -> new MemberKey(m, target.value())).toList();
+        rows.sumWindows(moved, LocalDate.now(clock.withZone(ProfileBatch.ZONE)));
+        segmentRows.forget(merchants, source.value());
+        segments.reevaluate(moved);
     }
 }

@@ -40,9 +40,12 @@ class ProfileProjection {
     private final ProfileRows rows;
     private final ProfileDetails details;
     private final Orders orders;
+    private final SegmentMembership segments;
     private final Clock clock;
 
-    ProfileProjection(PendingProfiles pending, ProfileRows rows, ProfileDetails details, Orders orders, Clock clock) {
+    ProfileProjection(PendingProfiles pending, ProfileRows rows, ProfileDetails details, Orders orders,
+            SegmentMembership segments, Clock clock) {
+        this.segments = segments;
         this.pending = pending;
         this.rows = rows;
         this.details = details;
@@ -79,8 +82,11 @@ class ProfileProjection {
         write(batch);
     }
 
+    /** Writes the batch and evaluates its members against their merchants' segments, in the same transaction. */
     void write(ProfileBatch batch) {
-        if (!batch.isEmpty()) batch.writeTo(rows, details, LocalDate.now(clock.withZone(ProfileBatch.ZONE)));
+        if (batch.isEmpty()) return;
+        batch.writeTo(rows, details, LocalDate.now(clock.withZone(ProfileBatch.ZONE)));
+        segments.reevaluate(batch.members());
     }
 
     static List<ProfileBatch.Line> lines(Order order) {

@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * What changes with time alone. Windows: a member whose oldest day in a 90- or 365-day window has left it is summed
  * again, and only those members (each row says when its next day leaves). Scores: RFM quintiles are relative to the
- * merchant's other members, so they are computed again for every member of each merchant, nightly.
+ * merchant's other members, so they are computed again for every member of each merchant, nightly. Segments on
+ * windows or scores are evaluated again for the members whose windows or scores changed.
  */
 @Component
 class ProfileScoring {
@@ -23,11 +24,13 @@ class ProfileScoring {
     private static final int WINDOW_BATCH = 1_000;
 
     private final ProfileRows rows;
+    private final SegmentMembership segments;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ProfileScoring(ProfileRows rows, TransactionTemplate tx, Clock clock) {
+    ProfileScoring(ProfileRows rows, SegmentMembership segments, TransactionTemplate tx, Clock clock) {
         this.rows = rows;
+        this.segments = segments;
         this.tx = tx;
         this.clock = clock;
     }
@@ -36,11 +39,13 @@ class ProfileScoring {
     void refreshWindows() {
         int done;
         do {
-            done = tx.execute(status -> {
+            Integer n = tx.execute(status -> {
                 var due = rows.windowsDue(clock.instant(), WINDOW_BATCH);
                 rows.sumWindows(due, LocalDate.now(clock.withZone(ProfileBatch.ZONE)));
+                segments.reevaluate(due);
                 return due.size();
             });
+            done = n == null ? 0 : n;
         } while (done == WINDOW_BATCH);
     }
 
@@ -69,5 +74,7 @@ class ProfileScoring {
             groups.add(Rfm.groupOf(s).name());
         }
         rows.writeScores(merchant.value(), customers, r, f, m, groups);
+        segments.reevaluate(customers.stream().map(c -> new o2o.profiles.persistence.ProfileRows.MemberKey(
+                merchant.value(), c)).toList());
     }
 }

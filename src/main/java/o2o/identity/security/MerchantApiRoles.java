@@ -128,6 +128,8 @@ final class MerchantApiRoles {
             // profiles
             .allow(MANAGING, "GET /members/{customerId}/profile", "POST /members/{customerId}/tags",
                     "DELETE /members/{customerId}/tags")
+            .allow(MANAGING, "POST /segments/preview", "POST /segments", "GET /segments", "GET /segments/{id}",
+                    "GET /segments/{id}/members")
             // reviews
             .allow(MANAGING, "GET /reviews", "POST /reviews/{id}/reply", "POST /reviews/{id}/resolve")
             .rules();
