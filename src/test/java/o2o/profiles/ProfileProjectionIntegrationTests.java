@@ -242,6 +242,38 @@ class ProfileProjectionIntegrationTests extends ApiTest {
     }
 
     @Test
+    void aMergedCustomersFactsAndTagsBecomeTheTargets() {
+        var merchant = fixtures.approvedMerchant("画像合并");
+        var store = fixtures.store(merchant, Fixtures.unique("画像合并店"), 31.2, 121.4, "火锅");
+        var key = posKey(merchant, store);
+        var sourcePhone = Fixtures.uniquePhone();
+        var targetPhone = Fixtures.uniquePhone();
+        var source = join(merchant, sourcePhone);
+        var target = join(merchant, targetPhone);
+        for (var sale : List.of(Map.entry("G-1", sourcePhone), Map.entry("G-2", targetPhone))) {
+            var sold = api.post("/api/v1/pos/sales", PosSaleBodies.sale(sale.getKey(),
+                    sale.getKey().equals("G-1") ? 5000 : 3000, clock.instant().minusSeconds(60), "CASH",
+                    Map.of("phone", sale.getValue())), key);
+            assertThat(sold.status()).as(sold.raw()).isEqualTo(201);
+        }
+        assertThat(api.post("/api/v1/merchant/members/" + source + "/tags", Map.of("tag", "老客"),
+                merchant.ownerToken()).status()).isEqualTo(200);
+        Drained.await(jdbc);
+
+        var merged = api.post("/api/v1/admin/customers/merge", Map.of("sourceCustomerId", source,
+                "targetCustomerId", target), fixtures.operatorToken());
+        assertThat(merged.status()).as(merged.raw()).isBetween(200, 201);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var facts = profile(merchant, target);
+            assertThat(facts.path("lifetime").path("visits").asLong()).isEqualTo(2);
+            assertThat(facts.path("lifetime").path("spend").path("minor").asLong()).isEqualTo(8000);
+            assertThat(facts.path("tags").get(0).asString()).isEqualTo("老客");
+        });
+        assertThat(jdbc.sql("select count(*) from profile_fact where customer_id = :c")
+                .param("c", UUID.fromString(source)).query(Long.class).single()).as("nothing left behind").isZero();
+    }
+
+    @Test
     void theMembersOwnBirthdayShowsOnTheProfile() {
         var merchant = fixtures.approvedMerchant("画像生日");
         var phone = Fixtures.uniquePhone();
