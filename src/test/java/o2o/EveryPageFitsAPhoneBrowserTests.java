@@ -405,6 +405,7 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         fills.put("/merchant/tables/{tableId}/bill", "/merchant/tables/" + w.tableId() + "/bill");
         fills.put("/merchant/tables/{tableId}/bill/panel", "/merchant/tables/" + w.tableId() + "/bill/panel");
         fills.put("/merchant/members/{customerId}", "/merchant/members/" + w.member());
+        fills.put("/merchant/members/{customerId}/facts", "/merchant/members/" + w.member() + "/facts");
         fills.put("/merchant/members/import/{id}", "/merchant/members/import/" + w.memberImport());
         fills.put("/sandbox/pay/{ref}", "/sandbox/pay/" + w.paymentRef());
         fills.put("/pay/options", "/pay/options?merchant=" + w.merchant());

@@ -4,7 +4,7 @@
  * last days. Size is {@code o2o.demo.stores}; the bench asks for large sizes through it.
  */
 @ApplicationModule(allowedDependencies = {"shared", "identity", "merchants", "deals", "coupons", "orders", "loyalty",
-        "catalog", "dining", "campaigns", "insights", "reviews"})
+        "catalog", "dining", "campaigns", "insights", "reviews", "profiles"})
 @NullMarked
 package o2o.demo;
 

@@ -173,4 +173,20 @@ public class Customers {
     private static Problem wechatTaken() {
         return new Problem(HttpStatus.CONFLICT, "wechat-taken", "this WeChat account is bound to another customer");
     }
+
+    /** The customer's birthday, if they gave it. */
+    @Transactional(readOnly = true)
+    public Optional<java.time.LocalDate> birthdayOf(CustomerId customer) {
+        return rows.birthday(customer.value());
+    }
+
+    /** Sets (or, with null, clears) the customer's own birthday: a past day since 1900. */
+    @Transactional
+    public void setBirthday(CustomerPrincipal customer, java.time.@Nullable LocalDate birthday) {
+        if (birthday != null && (birthday.isAfter(java.time.LocalDate.now(clock))
+                || birthday.isBefore(java.time.LocalDate.of(1900, 1, 1)))) {
+            throw new o2o.shared.InvalidInput("birthday", "a past day since 1900");
+        }
+        rows.setBirthday(customer.customerId(), birthday);
+    }
 }

@@ -17,7 +17,7 @@ import o2o.testing.Fixtures;
 
 /**
  * One merchant with a store and one of everything the merchant API's paths name (table, area, deal, coupon, webhook,
- * campaign and tracking code, menu item, member, card, POS key, points-mall item, a staff member to change),
+ * campaign and tracking code, menu item, member, card, POS key, points-mall item, segment, a staff member to change),
  * and one signed-in person per role: its owner, a merchant-wide member of each staff role, and the operator. Ids nobody can create cheaply here
  * (reservations, pick-up orders, redemptions, deliveries, bill shares, imports, round items, reviews) are random: a role allowed
  * to call the operation gets a 404 or 409 for them, never a 401 or 403.
@@ -70,6 +70,10 @@ final class RoleTableWorld {
         var colleague = created(api.post("/api/v1/merchant/staff", Map.of("username", Fixtures.unique("colleague"),
                 "password", "password-1", "displayName", "同事", "role", "CASHIER"), owner));
 
+        var segment = created(api.post("/api/v1/merchant/segments", Map.of("name", "角色表分群",
+                "rule", Map.of("field", "visits", "op", "gte", "value", 1)), owner));
+
+        ids.put("segments/{id}", segment);
         ids.put("stores/{storeId}", store);
         ids.put("stores/{id}", store);
         ids.put("areas/{areaId}", area);

@@ -153,4 +153,17 @@ public class CustomerRows {
     private static CustomerPrincipal principal(ResultSet rs, int row) throws SQLException {
         return new CustomerPrincipal(rs.getObject("id", UUID.class), new PhoneNumber(rs.getString("phone")));
     }
+
+    public Optional<java.time.LocalDate> birthday(UUID customerId) {
+        return jdbc.sql("select birthday from customer where id = :id").param("id", customerId)
+                .query((rs, row) -> Optional.ofNullable(rs.getObject(1, java.time.LocalDate.class)))
+                .optional().flatMap(b -> b);
+    }
+
+    public void setBirthday(UUID customerId, java.time.@org.jspecify.annotations.Nullable LocalDate birthday) {
+        jdbc.sql("update customer set birthday = :birthday where id = :id").param("id", customerId)
+                .param("birthday", new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.DATE,
+                        birthday == null ? null : java.sql.Date.valueOf(birthday)))
+                .update();
+    }
 }

@@ -125,6 +125,11 @@ final class MerchantApiRoles {
                     "POST /campaigns/{id}/coupons", "GET /campaigns/{id}/coupons", "GET /campaigns/{id}/results")
             // insights
             .allow(MANAGING, "GET /dashboard")
+            // profiles
+            .allow(MANAGING, "GET /members/{customerId}/profile", "POST /members/{customerId}/tags",
+                    "DELETE /members/{customerId}/tags")
+            .allow(MANAGING, "POST /segments/preview", "POST /segments", "GET /segments", "GET /segments/{id}",
+                    "GET /segments/{id}/members")
             // reviews
             .allow(MANAGING, "GET /reviews", "POST /reviews/{id}/reply", "POST /reviews/{id}/resolve")
             .rules();

@@ -1,0 +1,50 @@
+package o2o.profiles;
+
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import o2o.profiles.persistence.PendingProfiles;
+import o2o.profiles.persistence.PendingProfiles.Taken;
+import o2o.shared.PendingDrain;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Adds the pending facts to the profiles, a batch per transaction, until none is left. A fact is deleted from the
+ * pending ones in the transaction that counts it, so a crash in between leaves it pending for the next drain; rows
+ * are only ever added to, so two nodes draining at once add up the same.
+ */
+@Component
+class ProfileDrain implements PendingDrain.Facts<Taken> {
+
+    private final PendingProfiles pending;
+    private final ProfileProjection projection;
+    private final PendingDrain<Taken> drain;
+
+    ProfileDrain(PendingProfiles pending, ProfileProjection projection, TransactionTemplate tx, MeterRegistry meters) {
+        this.pending = pending;
+        this.projection = projection;
+        this.drain = new PendingDrain<>("profiles", 1_000, this, tx, meters);
+    }
+
+    @Scheduled(fixedDelayString = "${o2o.profiles.drain-interval:1s}")
+    void drain() {
+        drain.run();
+    }
+
+    @Override
+    public List<Taken> take(int limit) {
+        return pending.take(limit);
+    }
+
+    @Override
+    public void apply(List<Taken> facts) {
+        projection.apply(facts.stream().map(Taken::fact).toList());
+    }
+
+    @Override
+    public void setAside(Taken fact, String error) {
+        pending.setAside(fact.id(), error);
+    }
+}

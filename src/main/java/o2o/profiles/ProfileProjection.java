@@ -1,0 +1,111 @@
+package o2o.profiles;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import o2o.orders.Order;
+import o2o.orders.Orders;
+import o2o.profiles.persistence.PendingProfiles;
+import o2o.profiles.persistence.PendingProfiles.PendingFact;
+import o2o.profiles.persistence.ProfileDetails;
+import o2o.profiles.persistence.ProfileRows;
+import o2o.shared.OrderId;
+import org.springframework.stereotype.Component;
+
+/**
+ * Adds a batch of facts to the profiles, each once: the facts are recorded in {@code profile_applied_fact} in the
+ * same transaction and only those recorded now count. The batch's orders are read in one call
+ * ({@link Orders#findAll}): the customer, store, channel, lines and payment time come from the order, so a fact about a
+ * customer merged since counts for the one they were merged into.
+ */
+@Component
+class ProfileProjection {
+
+    /** A paid order, keyed by its id: also what {@link ProfileImport} records for a past order. */
+    static final String PAID = "paid";
+    /** Money back on a paid order, keyed by the order and the refund's reference. */
+    static final String REFUND = "refund";
+    /** A customer joined a merchant's membership, keyed by both. */
+    static final String MEMBER = "member";
+
+    private final PendingProfiles pending;
+    private final ProfileRows rows;
+    private final ProfileDetails details;
+    private final Orders orders;
+    private final SegmentMembership segments;
+    private final Clock clock;
+
+    ProfileProjection(PendingProfiles pending, ProfileRows rows, ProfileDetails details, Orders orders,
+            SegmentMembership segments, Clock clock) {
+        this.segments = segments;
+        this.pending = pending;
+        this.rows = rows;
+        this.details = details;
+        this.orders = orders;
+        this.clock = clock;
+    }
+
+    void apply(List<PendingFact> facts) {
+        var fresh = fresh(facts);
+        if (fresh.isEmpty()) return;
+        var ids = new HashSet<OrderId>();
+        for (var fact : fresh) if (fact.orderId() != null) ids.add(new OrderId(fact.orderId()));
+        Map<OrderId, Order> byId = ids.isEmpty() ? Map.of()
+                : orders.findAll(ids).stream().collect(Collectors.toMap(Order::id, Function.identity()));
+        var batch = new ProfileBatch();
+        for (var fact : fresh) {
+            switch (fact.kind()) {
+                case PAID -> {
+                    var order = byId.get(new OrderId(fact.orderId()));
+                    if (order != null && order.customerId() != null) batch.paid(order.merchantId().value(),
+                            order.customerId().value(), order.storeId() == null ? null : order.storeId().value(),
+                            order.channel().name(), fact.at(), fact.amount(), lines(order));
+                }
+                case REFUND -> {
+                    var order = byId.get(new OrderId(fact.orderId()));
+                    if (order != null && order.customerId() != null) batch.refunded(order.merchantId().value(),
+                            order.customerId().value(), order.paidAt() != null ? order.paidAt() : fact.at(),
+                            fact.amount());
+                }
+                case MEMBER -> batch.joined(fact.merchantId(), fact.customerId(), fact.at());
+                default -> throw new IllegalStateException("no profile counts a fact of kind " + fact.kind());
+            }
+        }
+        write(batch);
+    }
+
+    /** Writes the batch and evaluates its members against their merchants' segments, in the same transaction. */
+    void write(ProfileBatch batch) {
+        if (batch.isEmpty()) return;
+        batch.writeTo(rows, details, LocalDate.now(clock.withZone(ProfileBatch.ZONE)));
+        segments.reevaluate(batch.members());
+    }
+
+    static List<ProfileBatch.Line> lines(Order order) {
+        return order.lines().stream()
+                .map(l -> new ProfileBatch.Line(l.title(), l.quantity(), l.amount().minor())).toList();
+    }
+
+    /** The facts not counted before, each once, in the batch's order: one statement per kind. */
+    private List<PendingFact> fresh(List<PendingFact> facts) {
+        var byKind = new LinkedHashMap<String, Map<String, PendingFact>>();
+        for (var fact : facts) byKind.computeIfAbsent(fact.kind(), k -> new LinkedHashMap<>())
+                .putIfAbsent(fact.factId(), fact);
+        var fresh = new ArrayList<PendingFact>(facts.size());
+        byKind.forEach((kind, ofKind) -> {
+            Set<String> recorded = pending.firstTimeAll(kind, new ArrayList<>(ofKind.keySet()));
+            ofKind.forEach((id, fact) -> {
+                if (recorded.contains(id)) fresh.add(fact);
+            });
+        });
+        return fresh;
+    }
+}
