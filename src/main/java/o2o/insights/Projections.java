@@ -2,18 +2,15 @@ package o2o.insights;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import o2o.insights.persistence.AppliedFacts;
 import o2o.insights.persistence.PendingRollups.PendingFact;
 import o2o.insights.persistence.Rollups;
 import o2o.shared.CustomerId;
 import o2o.shared.OrderId;
+import o2o.shared.PendingDrain;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,7 +49,7 @@ class Projections {
 
     /** In the caller's transaction, which holds the rollups' lock. */
     void apply(List<PendingFact> facts) {
-        var fresh = fresh(facts);
+        var fresh = PendingDrain.firstTimes(facts, PendingFact::kind, PendingFact::factId, applied::firstTimeAll);
         if (fresh.isEmpty()) return;
         var orderIds = new HashSet<OrderId>();
         for (var fact : fresh) {
@@ -87,21 +84,6 @@ class Projections {
             }
         }
         batch.writeTo(rollups, numbering);
-    }
-
-    /** The facts not counted before, each once, in the batch's order: one statement per kind. */
-    private List<PendingFact> fresh(List<PendingFact> facts) {
-        var byKind = new LinkedHashMap<String, Map<String, PendingFact>>();
-        for (var fact : facts) byKind.computeIfAbsent(fact.kind(), k -> new LinkedHashMap<>())
-                .putIfAbsent(fact.factId(), fact);
-        var fresh = new ArrayList<PendingFact>(facts.size());
-        byKind.forEach((kind, ofKind) -> {
-            Set<String> recorded = applied.firstTimeAll(kind, new ArrayList<>(ofKind.keySet()));
-            ofKind.forEach((id, fact) -> {
-                if (recorded.contains(id)) fresh.add(fact);
-            });
-        });
-        return fresh;
     }
 
     void merchantApproved(o2o.shared.MerchantId merchantId, String name) {

@@ -2,12 +2,9 @@ package o2o.profiles;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -18,6 +15,7 @@ import o2o.profiles.persistence.PendingProfiles.PendingFact;
 import o2o.profiles.persistence.ProfileDetails;
 import o2o.profiles.persistence.ProfileRows;
 import o2o.shared.OrderId;
+import o2o.shared.PendingDrain;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,7 +52,7 @@ class ProfileProjection {
     }
 
     void apply(List<PendingFact> facts) {
-        var fresh = fresh(facts);
+        var fresh = PendingDrain.firstTimes(facts, PendingFact::kind, PendingFact::factId, pending::firstTimeAll);
         if (fresh.isEmpty()) return;
         var ids = new HashSet<OrderId>();
         for (var fact : fresh) if (fact.orderId() != null) ids.add(new OrderId(fact.orderId()));
@@ -92,20 +90,5 @@ class ProfileProjection {
     static List<ProfileBatch.Line> lines(Order order) {
         return order.lines().stream()
                 .map(l -> new ProfileBatch.Line(l.title(), l.quantity(), l.amount().minor())).toList();
-    }
-
-    /** The facts not counted before, each once, in the batch's order: one statement per kind. */
-    private List<PendingFact> fresh(List<PendingFact> facts) {
-        var byKind = new LinkedHashMap<String, Map<String, PendingFact>>();
-        for (var fact : facts) byKind.computeIfAbsent(fact.kind(), k -> new LinkedHashMap<>())
-                .putIfAbsent(fact.factId(), fact);
-        var fresh = new ArrayList<PendingFact>(facts.size());
-        byKind.forEach((kind, ofKind) -> {
-            Set<String> recorded = pending.firstTimeAll(kind, new ArrayList<>(ofKind.keySet()));
-            ofKind.forEach((id, fact) -> {
-                if (recorded.contains(id)) fresh.add(fact);
-            });
-        });
-        return fresh;
     }
 }

@@ -1,7 +1,13 @@
 package o2o.shared;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,6 +59,26 @@ public final class PendingDrain<F> {
                 .description("a batch of pending facts taken and counted, in its transaction").register(meters);
         this.counted = Counter.builder("o2o.projection.facts").tag("projection", projection)
                 .description("pending facts counted").register(meters);
+    }
+
+    /**
+     * The facts of a batch not counted before, each once, in the batch's order: one call of {@code recordFirst} per
+     * kind, which records the ids given (in the caller's applied-fact table) and answers those it recorded now.
+     */
+    public static <F> List<F> firstTimes(List<F> facts, Function<F, String> kind, Function<F, String> id,
+            BiFunction<String, List<String>, Set<String>> recordFirst) {
+        var byKind = new LinkedHashMap<String, Map<String, F>>();
+        for (var fact : facts) {
+            byKind.computeIfAbsent(kind.apply(fact), k -> new LinkedHashMap<>()).putIfAbsent(id.apply(fact), fact);
+        }
+        var fresh = new ArrayList<F>(facts.size());
+        byKind.forEach((k, ofKind) -> {
+            var recorded = recordFirst.apply(k, new ArrayList<>(ofKind.keySet()));
+            ofKind.forEach((factId, fact) -> {
+                if (recorded.contains(factId)) fresh.add(fact);
+            });
+        });
+        return fresh;
     }
 
     public void run() {
