@@ -127,6 +127,11 @@ public class Campaigns {
         throw new IllegalStateException(DRAWS + " random codes in a row were taken");
     }
 
+    /** The merchant whose campaigns the staff member manages: 403 for a role that does not manage them. */
+    public UUID managedMerchantOf(StaffPrincipal staff) {
+        return managedMerchant(staff);
+    }
+
     static UUID managedMerchant(StaffPrincipal staff) {
         if (staff.merchantId() == null) throw Problem.notFound("merchant");
         if (!staff.role().manages()) throw Problem.forbidden("only owners and managers manage campaigns");

@@ -175,6 +175,12 @@ public class Customers {
     }
 
     /** The customer's birthday, if they gave it. */
+    /** The customers whose birthday is this day of the year. */
+    @Transactional(readOnly = true)
+    public List<UUID> bornOn(java.time.MonthDay day) {
+        return rows.bornOn(day);
+    }
+
     @Transactional(readOnly = true)
     public Optional<java.time.LocalDate> birthdayOf(CustomerId customer) {
         return rows.birthday(customer.value());

@@ -137,6 +137,56 @@ public class Loyalty {
     }
 
     /**
+     * Bonus points from the merchant (a campaign's reward) for one of its members, issued by the merchant's ISSUED
+     * account once per reference and kept as a lot that expires like earned points. Answers whether this call gave
+     * them: not for a customer who is not a member, nor for a reference given before.
+     */
+    @Transactional
+    public boolean bonus(MerchantId merchant, CustomerId customer, long points, String reference) {
+        if (points < 1) throw new IllegalArgumentException("a bonus of " + points + " points");
+        var membership = membership(customer, merchant);
+        if (membership.isEmpty()) return false;
+        var program = membership.get().programId();
+        var customerId = customer.value();
+        var entry = ledger.post(reference, "活动赠送积分", merchant.value(), List.of(
+                new Posting(ledger.account(issuedKey(program, merchant.value()), merchant.value(), true).id(), -points),
+                new Posting(ledger.account(memberKey(program, customerId), merchant.value(), false).id(), points)));
+        if (entry.replayed()) return false;
+        var now = clock.instant();
+        lotRows.insert(new NewLot(program, merchant.value(), customerId, reference, points, now,
+                programs.expiryOf(programs.rules(program), now)));
+        events.publishEvent(new PointsEarned(merchant, customer, points, now, reference));
+        return true;
+    }
+
+    /** Those of these customers who are the merchant's members. */
+    @Transactional(readOnly = true)
+    public java.util.Set<UUID> membersAmong(MerchantId merchant, java.util.Collection<UUID> customerIds) {
+        return memberships.membersAmong(merchant.value(), List.copyOf(customerIds));
+    }
+
+    /**
+     * The merchant's members whose points (in the merchant's program) start to expire between {@code from} and
+     * {@code to}, with the first moment some do.
+     */
+    @Transactional
+    public java.util.Map<UUID, java.time.Instant> expiring(MerchantId merchant, java.time.Instant from,
+            java.time.Instant to) {
+        var program = programs.programOf(merchant.value());
+        var expiring = lotRows.expiring(program, from, to);
+        var members = membersAmong(merchant, expiring.keySet());
+        expiring.keySet().retainAll(members);
+        return expiring;
+    }
+
+    /** What each of these customers is called at the merchant, for those the merchant has a name for. */
+    @Transactional(readOnly = true)
+    public java.util.Map<CustomerId, String> names(MerchantId merchant, java.util.Collection<CustomerId> customers) {
+        return memberships.names(merchant.value(), customers.stream().map(CustomerId::value).toList()).entrySet()
+                .stream().collect(Collectors.toMap(e -> new CustomerId(e.getKey()), java.util.Map.Entry::getValue));
+    }
+
+    /**
      * The points past orders earned, brought in with them (history, demo data) in batched inserts: one balanced
      * entry per order ({@code order:<id>:earn}, the merchant's ISSUED against the member's POINTS) and one lot each
      * for expiry, and the visits and spend they add to the members' profiles; orders brought in before are left as

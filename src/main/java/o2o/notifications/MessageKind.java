@@ -19,7 +19,9 @@ public enum MessageKind {
     RESERVATION_REMINDER("store", "date", "time", "party"),
     PICKUP_NUMBER("store", "number"),
     PICKUP_READY("store", "number"),
-    PICKUP_REFUNDED("store", "number");
+    PICKUP_REFUNDED("store", "number"),
+    /** A merchant's marketing message to a member, with the link that stops them. */
+    MARKETING("merchant", "text", "link");
 
     private final List<String> parameters;
 

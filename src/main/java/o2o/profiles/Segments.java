@@ -88,6 +88,22 @@ public class Segments {
         return new Page<>(items, page.size() > limit ? items.getLast().toString() : null);
     }
 
+    /** The merchant's segment's name, if it has that segment: for modules that reach a segment's members. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> nameOf(MerchantId merchant, UUID segmentId) {
+        return rows.find(merchant.value(), segmentId).map(SegmentRow::name);
+    }
+
+    /**
+     * A page of the merchant's segment's members as they are now, after the member id {@code after} (null: from the
+     * first), at most {@code limit}; empty for a segment the merchant does not have.
+     */
+    @Transactional(readOnly = true)
+    public List<UUID> membersOf(MerchantId merchant, UUID segmentId, @Nullable UUID after, int limit) {
+        if (rows.find(merchant.value(), segmentId).isEmpty()) return List.of();
+        return rows.members(segmentId, after == null ? FIRST : after, limit);
+    }
+
     private SegmentRow owned(StaffPrincipal staff, UUID segmentId) {
         return rows.find(managing(staff).value(), segmentId).orElseThrow(() -> Problem.notFound("segment"));
     }

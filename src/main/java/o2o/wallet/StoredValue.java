@@ -239,6 +239,22 @@ public class StoredValue {
     }
 
     /**
+     * A gift of stored value from the merchant (a campaign's reward): it lands in the member's bonus, which is spent
+     * after the principal and never refunded as cash, posted from the merchant's BONUS_ISSUED account once per
+     * reference; a reference given before changes nothing. Answers whether this call gave it.
+     */
+    @Transactional
+    public boolean gift(MerchantId merchant, CustomerId customer, Money amount, String reference) {
+        if (amount.isZero() || amount.minor() > MAX_TOP_UP_MINOR) {
+            throw new InvalidInput("amount", "more than zero and at most " + Money.cny(MAX_TOP_UP_MINOR).decimal());
+        }
+        var merchantId = merchant.value();
+        return !ledger.post(reference, "活动赠送储值", merchantId, List.of(
+                new Posting(accounts.merchant(BONUS_ISSUED, merchantId).id(), -amount.minor()),
+                new Posting(accounts.bonus(customer.value(), merchantId).id(), amount.minor()))).replayed();
+    }
+
+    /**
      * Spends principal first, then bonus. The wallet is locked while the split is decided, so concurrent payments
      * split correctly; the ledger's conditional updates would refuse an overdraft anyway. A reference posted before
      * is handed back as it was, whatever the balance is now.

@@ -154,6 +154,15 @@ public class CustomerRows {
         return new CustomerPrincipal(rs.getObject("id", UUID.class), new PhoneNumber(rs.getString("phone")));
     }
 
+    /** The customers born on this day of the year, in any year. */
+    public List<UUID> bornOn(java.time.MonthDay day) {
+        return jdbc.sql("""
+                        select id from customer
+                         where extract(month from birthday) = :month and extract(day from birthday) = :day
+                        """)
+                .param("month", day.getMonthValue()).param("day", day.getDayOfMonth()).query(UUID.class).list();
+    }
+
     public Optional<java.time.LocalDate> birthday(UUID customerId) {
         return jdbc.sql("select birthday from customer where id = :id").param("id", customerId)
                 .query((rs, row) -> Optional.ofNullable(rs.getObject(1, java.time.LocalDate.class)))

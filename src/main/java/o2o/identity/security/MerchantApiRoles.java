@@ -130,6 +130,11 @@ final class MerchantApiRoles {
                     "DELETE /members/{customerId}/tags")
             .allow(MANAGING, "POST /segments/preview", "POST /segments", "GET /segments", "GET /segments/{id}",
                     "GET /segments/{id}/members")
+            // outreach
+            .allow(MANAGING, "PUT /campaigns/{id}/outreach", "GET /campaigns/{id}/outreach",
+                    "POST /campaigns/{id}/outreach/pause", "POST /campaigns/{id}/outreach/resume",
+                    "GET /campaigns/{id}/uplift", "GET /outreach", "GET /outreach/settings",
+                    "PUT /outreach/settings")
             // reviews
             .allow(MANAGING, "GET /reviews", "POST /reviews/{id}/reply", "POST /reviews/{id}/resolve")
             .rules();

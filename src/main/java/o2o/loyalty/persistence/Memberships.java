@@ -50,6 +50,30 @@ public class Memberships {
         }
     }
 
+    /** Those of these customers who are the merchant's members. */
+    public java.util.Set<UUID> membersAmong(UUID merchantId, List<UUID> customerIds) {
+        if (customerIds.isEmpty()) return java.util.Set.of();
+        return new java.util.HashSet<>(jdbc.sql("""
+                        select customer_id from membership where merchant_id = :m and customer_id = any(:c)
+                        """)
+                .param("m", merchantId).param("c", customerIds.toArray(UUID[]::new)).query(UUID.class).list());
+    }
+
+    /** The merchant's names for those of these customers it has named. */
+    public java.util.Map<UUID, String> names(UUID merchantId, List<UUID> customerIds) {
+        var names = new java.util.HashMap<UUID, String>();
+        if (customerIds.isEmpty()) return names;
+        jdbc.sql("""
+                        select customer_id, display_name from membership
+                         where merchant_id = :m and customer_id = any(:c) and display_name is not null
+                        """)
+                .param("m", merchantId).param("c", customerIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    names.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        return names;
+    }
+
     /** A new member; false (and nothing changed) when the customer was a member already. */
     public boolean insert(Membership membership, @Nullable String name) {
         return jdbc.sql("""

@@ -33,6 +33,22 @@ public class PointsLotRows {
         this.template = template;
     }
 
+    /** Each customer's earliest expiry of points still held in the program between {@code from} and {@code to}. */
+    public java.util.Map<UUID, Instant> expiring(UUID programId, Instant from, Instant to) {
+        var expiring = new java.util.HashMap<UUID, Instant>();
+        jdbc.sql("""
+                        select customer_id, min(expires_at) from points_lot
+                         where program_id = :p and remaining > 0 and expires_at >= :from and expires_at < :to
+                         group by customer_id
+                        """)
+                .param("p", programId).param("from", o2o.shared.Timestamps.utc(from))
+                .param("to", o2o.shared.Timestamps.utc(to))
+                .query(rs -> {
+                    expiring.put(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant());
+                });
+        return expiring;
+    }
+
     public void insert(NewLot lot) {
         jdbc.sql(INSERT)
                 .params(Ids.next(), lot.programId(), lot.merchantId(), lot.customerId(), lot.reference(), lot.points(),

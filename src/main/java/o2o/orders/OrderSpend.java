@@ -1,0 +1,28 @@
+package o2o.orders;
+
+import java.util.List;
+
+import o2o.orders.persistence.SpendRows;
+import o2o.shared.MerchantId;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What customers paid a merchant, each over a window of their own: for measuring a campaign member by member from
+ * the moment it reached them.
+ */
+@Service
+public class OrderSpend {
+
+    private final SpendRows rows;
+
+    OrderSpend(SpendRows rows) {
+        this.rows = rows;
+    }
+
+    /** The customers who paid anything in their window, with what they paid; the others are absent. */
+    @Transactional(readOnly = true)
+    public List<CustomerSpend> within(MerchantId merchant, List<SpendWindow> windows) {
+        return rows.within(merchant, windows);
+    }
+}

@@ -1,0 +1,57 @@
+package o2o.outreach;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import o2o.outreach.Intake.Candidate;
+import o2o.outreach.persistence.PendingJourneyFacts;
+import o2o.outreach.persistence.PendingJourneyFacts.Taken;
+import o2o.shared.PendingDrain;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Takes the members the pending facts bring into the merchants' journeys, a batch per transaction. */
+@Component
+class JourneyDrain implements PendingDrain.Facts<Taken> {
+
+    private final PendingJourneyFacts pending;
+    private final Journeys journeys;
+    private final PendingDrain<Taken> drain;
+
+    JourneyDrain(PendingJourneyFacts pending, Journeys journeys, TransactionTemplate tx, MeterRegistry meters) {
+        this.pending = pending;
+        this.journeys = journeys;
+        this.drain = new PendingDrain<>("journeys", 1_000, this, tx, meters);
+    }
+
+    @Scheduled(fixedDelayString = "${o2o.outreach.drain-interval:1s}")
+    void drain() {
+        drain.run();
+    }
+
+    @Override
+    public List<Taken> take(int limit) {
+        return pending.take(limit);
+    }
+
+    @Override
+    public void apply(List<Taken> facts) {
+        record Key(OutreachKind kind, UUID merchant) {}
+        var grouped = new LinkedHashMap<Key, List<Candidate>>();
+        for (var taken : facts) {
+            var fact = taken.fact();
+            grouped.computeIfAbsent(new Key(OutreachKind.valueOf(fact.kind()), fact.merchant()),
+                    k -> new ArrayList<>()).add(new Candidate(fact.customer(), fact.occurrence()));
+        }
+        grouped.forEach((key, candidates) -> journeys.enter(key.kind(), key.merchant(), candidates));
+    }
+
+    @Override
+    public void setAside(Taken fact, String error) {
+        pending.setAside(fact.id(), error);
+    }
+}
