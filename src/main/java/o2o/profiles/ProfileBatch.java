@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A batch of facts added up in memory, so that each row is written once per batch: one statement per table, then the
- * touched members' windows summed again from their days.
+ * touched members' windows summed again from their days. Each fact is added under every scope that sees it: its
+ * merchant's, and its group's when the merchant is in a group program ({@link ProfileScopes}); the rows' merchant
+ * column holds the scope.
  */
 final class ProfileBatch {
 
@@ -43,8 +45,36 @@ final class ProfileBatch {
     private final Map<StoreKey, Long> stores = new LinkedHashMap<>();
     private final Map<ItemKey, long[]> items = new LinkedHashMap<>();
     private final Map<ChannelKey, Long> channels = new LinkedHashMap<>();
+    private final Map<UUID, UUID> groupScopes;
+
+    /** {@code groupScopes}: for the batch's merchants in a group program, their group's scope. */
+    ProfileBatch(Map<UUID, UUID> groupScopes) {
+        this.groupScopes = Map.copyOf(groupScopes);
+    }
 
     void paid(UUID merchant, UUID customer, @Nullable UUID store, String channel, Instant at, long total,
+            List<Line> lines) {
+        for (var scope : scopes(merchant)) paidIn(scope, customer, store, channel, at, total, lines);
+    }
+
+    /** Money back on an order paid at {@code paidAt}: taken off that day's spend, and off the lifetime's. */
+    void refunded(UUID merchant, UUID customer, Instant paidAt, long amount) {
+        for (var scope : scopes(merchant)) {
+            day(scope, customer, paidAt, 0, -amount);
+            fact(scope, customer, null, null, 0, -amount);
+        }
+    }
+
+    void joined(UUID merchant, UUID customer, Instant at) {
+        for (var scope : scopes(merchant)) fact(scope, customer, at, null, 0, 0);
+    }
+
+    private List<UUID> scopes(UUID merchant) {
+        var group = groupScopes.get(merchant);
+        return group == null ? List.of(merchant) : List.of(merchant, group);
+    }
+
+    private void paidIn(UUID merchant, UUID customer, @Nullable UUID store, String channel, Instant at, long total,
             List<Line> lines) {
         day(merchant, customer, at, 1, total);
         fact(merchant, customer, null, at, 1, total);
@@ -55,16 +85,6 @@ final class ProfileBatch {
             sum[0] += line.quantity();
             sum[1] += line.amount();
         }
-    }
-
-    /** Money back on an order paid at {@code paidAt}: taken off that day's spend, and off the lifetime's. */
-    void refunded(UUID merchant, UUID customer, Instant paidAt, long amount) {
-        day(merchant, customer, paidAt, 0, -amount);
-        fact(merchant, customer, null, null, 0, -amount);
-    }
-
-    void joined(UUID merchant, UUID customer, Instant at) {
-        fact(merchant, customer, at, null, 0, 0);
     }
 
     /** The members whose facts this batch changes. */

@@ -1,8 +1,10 @@
 package o2o.profiles;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import o2o.profiles.persistence.PendingProfiles;
 import org.springframework.stereotype.Service;
@@ -21,8 +23,11 @@ public class ProfileImport {
     private final PendingProfiles facts;
     private final ProfileProjection projection;
     private final ProfileScoring scoring;
+    private final ProfileScopes scopes;
 
-    ProfileImport(PendingProfiles facts, ProfileProjection projection, ProfileScoring scoring) {
+    ProfileImport(PendingProfiles facts, ProfileProjection projection, ProfileScoring scoring,
+            ProfileScopes scopes) {
+        this.scopes = scopes;
         this.facts = facts;
         this.projection = projection;
         this.scoring = scoring;
@@ -35,8 +40,9 @@ public class ProfileImport {
     @Transactional
     public long importPaid(List<PastPurchase> purchases) {
         long counted = 0;
-        var batch = new ProfileBatch();
-        var merchants = new java.util.LinkedHashSet<o2o.shared.MerchantId>();
+        var groups = scopes.groupScopesOf(purchases.stream().map(p -> p.merchant().value()).distinct().toList());
+        var batch = new ProfileBatch(groups);
+        var scored = new LinkedHashSet<UUID>();
         for (int from = 0; from < purchases.size(); from += BATCH) {
             var chunk = purchases.subList(from, Math.min(from + BATCH, purchases.size()));
             var ids = new ArrayList<String>(chunk.size());
@@ -47,12 +53,13 @@ public class ProfileImport {
                 batch.paid(p.merchant().value(), p.customer().value(), p.store() == null ? null : p.store().value(),
                         p.channel().name(), p.paidAt(), p.totalMinor(), p.lines().stream()
                                 .map(l -> new ProfileBatch.Line(l.title(), l.quantity(), l.amountMinor())).toList());
-                merchants.add(p.merchant());
+                scored.add(p.merchant().value());
+                if (groups.containsKey(p.merchant().value())) scored.add(groups.get(p.merchant().value()));
                 counted++;
             }
         }
         projection.write(batch);
-        merchants.forEach(scoring::score);
+        scored.forEach(scoring::score);
         return counted;
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * Adds a batch of facts to the profiles, each once: the facts are recorded in {@code profile_applied_fact} in the
  * same transaction and only those recorded now count. The batch's orders are read in one call
  * ({@link Orders#findAll}): the customer, store, channel, lines and payment time come from the order, so a fact about a
- * customer merged since counts for the one they were merged into.
+ * customer merged since counts for the one they were merged into. The group programs of the batch's merchants are
+ * read in one call too ({@link ProfileScopes#groupScopesOf}), so a fact at a mall's tenant also counts in the group.
  */
 @Component
 class ProfileProjection {
@@ -39,10 +41,12 @@ class ProfileProjection {
     private final ProfileDetails details;
     private final Orders orders;
     private final SegmentMembership segments;
+    private final ProfileScopes scopes;
     private final Clock clock;
 
     ProfileProjection(PendingProfiles pending, ProfileRows rows, ProfileDetails details, Orders orders,
-            SegmentMembership segments, Clock clock) {
+            SegmentMembership segments, ProfileScopes scopes, Clock clock) {
+        this.scopes = scopes;
         this.segments = segments;
         this.pending = pending;
         this.rows = rows;
@@ -58,7 +62,10 @@ class ProfileProjection {
         for (var fact : fresh) if (fact.orderId() != null) ids.add(new OrderId(fact.orderId()));
         Map<OrderId, Order> byId = ids.isEmpty() ? Map.of()
                 : orders.findAll(ids).stream().collect(Collectors.toMap(Order::id, Function.identity()));
-        var batch = new ProfileBatch();
+        var merchants = new HashSet<UUID>();
+        for (var fact : fresh) merchants.add(fact.merchantId());
+        for (var order : byId.values()) merchants.add(order.merchantId().value());
+        var batch = new ProfileBatch(scopes.groupScopesOf(merchants));
         for (var fact : fresh) {
             switch (fact.kind()) {
                 case PAID -> {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import o2o.identity.Customers;
@@ -29,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The module's API: a member's profile facts and the merchant's tags on them, for the merchant's owners and managers,
- * and only for the merchant's own members (404 for anyone else's).
+ * and only for the merchant's own members (404 for anyone else's). The owner of a group program (a mall) sees its
+ * program's members, at any merchant of the group, with their facts across the group ({@link ProfileScopes}).
  */
 @Service
 public class Profiles {
@@ -47,10 +49,12 @@ public class Profiles {
     private final StoredValue storedValue;
     private final Stores stores;
     private final Customers customers;
+    private final ProfileScopes scopes;
     private final Clock clock;
 
     Profiles(ProfileRows rows, ProfileDetails details, ProfileTags tags, Loyalty loyalty, Tiers tiers,
-            StoredValue storedValue, Stores stores, Customers customers, Clock clock) {
+            StoredValue storedValue, Stores stores, Customers customers, ProfileScopes scopes, Clock clock) {
+        this.scopes = scopes;
         this.rows = rows;
         this.details = details;
         this.tags = tags;
@@ -65,8 +69,8 @@ public class Profiles {
     @Transactional(readOnly = true)
     public MemberFacts facts(StaffPrincipal staff, CustomerId customer) {
         var merchant = managing(staff);
-        var membership = member(merchant, customer);
-        var m = merchant.value();
+        var m = scopes.readBy(merchant);
+        var membership = member(merchant, m, customer);
         var c = customer.value();
         var row = rows.find(m, c);
         var now = clock.instant();
@@ -108,21 +112,23 @@ public class Profiles {
     @Transactional
     public List<String> tag(StaffPrincipal staff, CustomerId customer, @Nullable String tag) {
         var merchant = managing(staff);
-        member(merchant, customer);
+        var scope = scopes.readBy(merchant);
+        member(merchant, scope, customer);
         var clean = validTag(tag);
-        if (!tags.add(merchant.value(), customer.value(), clean, MAX_TAGS, clock.instant())) {
+        if (!tags.add(scope, customer.value(), clean, MAX_TAGS, clock.instant())) {
             throw new InvalidInput("tag", "at most " + MAX_TAGS + " tags on a member", "profiles.tags.too-many",
                     MAX_TAGS);
         }
-        return tags.of(merchant.value(), customer.value());
+        return tags.of(scope, customer.value());
     }
 
     @Transactional
     public List<String> untag(StaffPrincipal staff, CustomerId customer, String tag) {
         var merchant = managing(staff);
-        member(merchant, customer);
-        tags.remove(merchant.value(), customer.value(), validTag(tag));
-        return tags.of(merchant.value(), customer.value());
+        var scope = scopes.readBy(merchant);
+        member(merchant, scope, customer);
+        tags.remove(scope, customer.value(), validTag(tag));
+        return tags.of(scope, customer.value());
     }
 
     static String validTag(@Nullable String tag) {
@@ -134,8 +140,8 @@ public class Profiles {
         return clean;
     }
 
-    private Membership member(MerchantId merchant, CustomerId customer) {
-        return loyalty.membership(customer, merchant).orElseThrow(() -> Problem.notFound("member"));
+    private Membership member(MerchantId merchant, UUID scope, CustomerId customer) {
+        return scopes.memberSeenBy(merchant, scope, customer).orElseThrow(() -> Problem.notFound("member"));
     }
 
     private static MerchantId managing(StaffPrincipal staff) {

@@ -5,6 +5,12 @@
  * dashboards; tier, points and stored value are asked of loyalty and the wallet when a profile is read. Segments are
  * rules over those facts and tags, compiled to one query, whose membership follows the facts as they change and the
  * passing of time member by member.
+ * <p>
+ * Scopes: every fact counts in its merchant's profile of the customer and, when the merchant collects in a group
+ * points program (a mall), also in the group's profile, whose rows are keyed (in the same tables, in the
+ * {@code merchant_id} column) by a name-based UUID made from the program owner's id ({@code ProfileScopes}). The drain
+ * asks loyalty for the batch's merchants' group owners once per batch. A group program's owner reads, tags and
+ * segments its program's members over the group scope; a tenant reads only its own scope; no one else reads either.
  */
 @ApplicationModule(allowedDependencies = {"shared", "identity", "orders", "loyalty", "wallet", "merchants"})
 @NullMarked
