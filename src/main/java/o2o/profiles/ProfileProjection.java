@@ -42,11 +42,13 @@ class ProfileProjection {
     private final Orders orders;
     private final SegmentMembership segments;
     private final ProfileScopes scopes;
+    private final BirthdayFacts birthdays;
     private final Clock clock;
 
     ProfileProjection(PendingProfiles pending, ProfileRows rows, ProfileDetails details, Orders orders,
-            SegmentMembership segments, ProfileScopes scopes, Clock clock) {
+            SegmentMembership segments, ProfileScopes scopes, BirthdayFacts birthdays, Clock clock) {
         this.scopes = scopes;
+        this.birthdays = birthdays;
         this.segments = segments;
         this.pending = pending;
         this.rows = rows;
@@ -87,10 +89,14 @@ class ProfileProjection {
         write(batch);
     }
 
-    /** Writes the batch and evaluates its members against their merchants' segments, in the same transaction. */
+    /**
+     * Writes the batch, reads the birthdays of its customers met for the first time, and evaluates its members against
+     * their merchants' segments, in the same transaction.
+     */
     void write(ProfileBatch batch) {
         if (batch.isEmpty()) return;
         batch.writeTo(rows, details, LocalDate.now(clock.withZone(ProfileBatch.ZONE)));
+        birthdays.readUnknown(batch.members().stream().map(ProfileRows.MemberKey::customer).distinct().toList());
         segments.reevaluate(batch.members());
     }
 

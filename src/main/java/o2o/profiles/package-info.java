@@ -11,6 +11,10 @@
  * {@code merchant_id} column) by a name-based UUID made from the program owner's id ({@code ProfileScopes}). The drain
  * asks loyalty for the batch's merchants' group owners once per batch. A group program's owner reads, tags and
  * segments its program's members over the group scope; a tenant reads only its own scope; no one else reads either.
+ * <p>
+ * Birthdays: segments filter on the month of a member's birthday and the days to the next one, over the module's own
+ * copy ({@code profile_birthday}, month and day only), kept from identity's {@code BirthdaySet} event and, for a
+ * customer the drain meets with no copy yet, read from identity once per batch.
  */
 @ApplicationModule(allowedDependencies = {"shared", "identity", "orders", "loyalty", "wallet", "merchants"})
 @NullMarked
