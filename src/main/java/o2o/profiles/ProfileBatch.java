@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import o2o.profiles.persistence.ProfileDetails;
+import o2o.profiles.persistence.ProfileDetails.CategoryRow;
 import o2o.profiles.persistence.ProfileDetails.ChannelRow;
 import o2o.profiles.persistence.ProfileDetails.ItemRow;
 import o2o.profiles.persistence.ProfileDetails.StoreRow;
@@ -29,14 +30,16 @@ final class ProfileBatch {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    /** One line bought: its title, how many, for how much (minor units). */
-    record Line(String title, long quantity, long amount) {}
+    /** One line bought: its title, how many, for how much (minor units), and its menu category if it has one. */
+    record Line(String title, long quantity, long amount, @Nullable String category) {}
 
     private record DayKey(UUID merchant, UUID customer, LocalDate day) {}
 
     private record StoreKey(UUID merchant, UUID customer, UUID store) {}
 
     private record ItemKey(UUID merchant, UUID customer, String title) {}
+
+    private record CategoryKey(UUID merchant, UUID customer, String category) {}
 
     private record ChannelKey(UUID merchant, UUID customer, String channel) {}
 
@@ -45,6 +48,7 @@ final class ProfileBatch {
     private final Map<StoreKey, Long> stores = new LinkedHashMap<>();
     private final Map<ItemKey, long[]> items = new LinkedHashMap<>();
     private final Map<ChannelKey, Long> channels = new LinkedHashMap<>();
+    private final Map<CategoryKey, long[]> categories = new LinkedHashMap<>();
     private final Map<UUID, UUID> groupScopes;
 
     /** {@code groupScopes}: for the batch's merchants in a group program, their group's scope. */
@@ -84,6 +88,11 @@ final class ProfileBatch {
             var sum = items.computeIfAbsent(new ItemKey(merchant, customer, line.title()), k -> new long[2]);
             sum[0] += line.quantity();
             sum[1] += line.amount();
+            if (line.category() == null) continue;
+            var inCategory = categories.computeIfAbsent(new CategoryKey(merchant, customer, line.category()),
+                    k -> new long[2]);
+            inCategory[0] += line.quantity();
+            inCategory[1] += line.amount();
         }
     }
 
@@ -105,6 +114,8 @@ final class ProfileBatch {
                 e.getKey().customer(), e.getKey().store(), e.getValue())).toList());
         details.addItems(items.entrySet().stream().map(e -> new ItemRow(e.getKey().merchant(), e.getKey().customer(),
                 e.getKey().title(), e.getValue()[0], e.getValue()[1])).toList());
+        details.addCategories(categories.entrySet().stream().map(e -> new CategoryRow(e.getKey().merchant(),
+                e.getKey().customer(), e.getKey().category(), e.getValue()[0], e.getValue()[1])).toList());
         details.addChannels(channels.entrySet().stream().map(e -> new ChannelRow(e.getKey().merchant(),
                 e.getKey().customer(), e.getKey().channel(), e.getValue())).toList());
         rows.sumWindows(new ArrayList<>(facts.keySet()), today);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import o2o.catalog.ItemCategories;
 import o2o.profiles.persistence.PendingProfiles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,9 +25,11 @@ public class ProfileImport {
     private final ProfileProjection projection;
     private final ProfileScoring scoring;
     private final ProfileScopes scopes;
+    private final LineCategories categories;
 
     ProfileImport(PendingProfiles facts, ProfileProjection projection, ProfileScoring scoring,
-            ProfileScopes scopes) {
+            ProfileScopes scopes, LineCategories categories) {
+        this.categories = categories;
         this.scopes = scopes;
         this.facts = facts;
         this.projection = projection;
@@ -42,6 +45,8 @@ public class ProfileImport {
         long counted = 0;
         var groups = scopes.groupScopesOf(purchases.stream().map(p -> p.merchant().value()).distinct().toList());
         var batch = new ProfileBatch(groups);
+        var known = categories.ofNamed(purchases.stream().flatMap(p -> p.lines().stream()
+                .map(l -> new ItemCategories.NamedItem(p.merchant(), l.title()))).distinct().toList());
         var scored = new LinkedHashSet<UUID>();
         for (int from = 0; from < purchases.size(); from += BATCH) {
             var chunk = purchases.subList(from, Math.min(from + BATCH, purchases.size()));
@@ -52,7 +57,8 @@ public class ProfileImport {
                 if (!fresh.contains(p.order().value().toString())) continue;
                 batch.paid(p.merchant().value(), p.customer().value(), p.store() == null ? null : p.store().value(),
                         p.channel().name(), p.paidAt(), p.totalMinor(), p.lines().stream()
-                                .map(l -> new ProfileBatch.Line(l.title(), l.quantity(), l.amountMinor())).toList());
+                                .map(l -> new ProfileBatch.Line(l.title(), l.quantity(), l.amountMinor(),
+                                        known.ofNamed(p.merchant(), l.title()))).toList());
                 scored.add(p.merchant().value());
                 if (groups.containsKey(p.merchant().value())) scored.add(groups.get(p.merchant().value()));
                 counted++;

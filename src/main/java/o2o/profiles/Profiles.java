@@ -96,6 +96,9 @@ public class Profiles {
                         stores.find(s.store()).map(Store::name).orElse(""), s.visits())).toList(),
                 details.topItems(m, c, 5).stream()
                         .map(i -> new MemberFacts.Item(i.title(), i.quantity(), Money.cny(i.amount()))).toList(),
+                details.topCategories(m, c, 3).stream()
+                        .map(x -> new MemberFacts.Category(x.category(), x.quantity(), Money.cny(x.amount())))
+                        .toList(),
                 details.channels(m, c).stream()
                         .map(ch -> new MemberFacts.ChannelOrders(ch.channel(), ch.orders())).toList(),
                 rows.months(m, c, since).stream()

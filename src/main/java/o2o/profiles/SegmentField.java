@@ -25,6 +25,7 @@ public enum SegmentField {
     GROUP("group", Kind.GROUP, "rfm_group"),
     TAG("tag", Kind.TEXT, null),
     ITEM("item", Kind.TEXT, null),
+    CATEGORY("category", Kind.TEXT, null),
     BIRTHDAY_MONTH("birthdayMonth", Kind.MONTH, null),
     BIRTHDAY_IN_DAYS("birthdayInDays", Kind.AHEAD, null);
 

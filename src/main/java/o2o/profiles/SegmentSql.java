@@ -79,11 +79,14 @@ public record SegmentSql(String where, Map<String, Object> params) {
                         .append(bind(params, days.toArray(Integer[]::new))).append(" as int[]))))");
             }
             case TEXT -> {
-                var table = c.field() == SegmentField.TAG
-                        ? "select 1 from profile_tag x where x.merchant_id = f.merchant_id"
-                        + " and x.customer_id = f.customer_id and x.tag = "
-                        : "select 1 from profile_item x where x.merchant_id = f.merchant_id"
-                        + " and x.customer_id = f.customer_id and x.title = ";
+                var table = switch (c.field()) {
+                    case TAG -> "select 1 from profile_tag x where x.merchant_id = f.merchant_id"
+                            + " and x.customer_id = f.customer_id and x.tag = ";
+                    case CATEGORY -> "select 1 from profile_category x where x.merchant_id = f.merchant_id"
+                            + " and x.customer_id = f.customer_id and x.category = ";
+                    default -> "select 1 from profile_item x where x.merchant_id = f.merchant_id"
+                            + " and x.customer_id = f.customer_id and x.title = ";
+                };
                 sql.append(c.op() == SegmentOp.HAS ? "(exists (" : "(not exists (").append(table)
                         .append(bind(params, c.value())).append("))");
             }
