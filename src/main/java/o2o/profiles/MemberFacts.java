@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import o2o.campaigns.FirstCampaign;
 import o2o.shared.Money;
 import org.jspecify.annotations.Nullable;
 
@@ -13,13 +14,15 @@ import org.jspecify.annotations.Nullable;
  * 365 days and lifetime; the average ticket is lifetime spend per visit. Tier, points and stored value are read from
  * loyalty and the wallet when asked, never copied. Categories are the menu's: of the dishes ordered at the table or
  * for pick-up, and of the POS lines whose title is the name of an item on the merchant's menu. The birthday is the
- * customer's own, if they gave it.
+ * customer's own, if they gave it. The first campaign is the first of the reading merchant's campaigns a paid order or
+ * membership of the customer's was attributed to, asked of the campaigns module when the profile is read.
  */
 public record MemberFacts(UUID customerId, @Nullable Instant joinedAt, @Nullable Instant firstVisitAt,
         @Nullable Instant lastVisitAt, @Nullable Long daysSinceLastVisit, Window days90, Window days365,
         Window lifetime, Money averageTicket, @Nullable Scores rfm, Rfm.Group group, List<StoreVisits> stores,
         List<Item> items, List<Category> categories, List<ChannelOrders> channels, List<Month> months, List<String> tags,
-        @Nullable LocalDate birthday, @Nullable String tier, long points, Money storedValue) {
+        @Nullable LocalDate birthday, @Nullable FirstCampaign firstCampaign, @Nullable String tier, long points,
+        Money storedValue) {
 
     public MemberFacts {
         stores = List.copyOf(stores);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import o2o.campaigns.Attributions;
 import o2o.identity.Customers;
 import o2o.identity.StaffPrincipal;
 import o2o.loyalty.Loyalty;
@@ -50,10 +51,13 @@ public class Profiles {
     private final Stores stores;
     private final Customers customers;
     private final ProfileScopes scopes;
+    private final Attributions attributions;
     private final Clock clock;
 
     Profiles(ProfileRows rows, ProfileDetails details, ProfileTags tags, Loyalty loyalty, Tiers tiers,
-            StoredValue storedValue, Stores stores, Customers customers, ProfileScopes scopes, Clock clock) {
+            StoredValue storedValue, Stores stores, Customers customers, ProfileScopes scopes,
+            Attributions attributions, Clock clock) {
+        this.attributions = attributions;
         this.scopes = scopes;
         this.rows = rows;
         this.details = details;
@@ -105,6 +109,7 @@ public class Profiles {
                         .map(x -> new MemberFacts.Month(x.month(), x.visits(), Money.cny(x.spend()))).toList(),
                 tags.of(m, c),
                 customers.birthdayOf(customer).orElse(null),
+                attributions.firstCampaignsOf(merchant, List.of(customer)).get(customer),
                 tiers.of(customer, merchant).map(Tier::name).orElse(null),
                 loyalty.balance(customer, membership.programId()),
                 storedValue.hasWallet(customer, merchant) ? storedValue.balance(customer, merchant).total()

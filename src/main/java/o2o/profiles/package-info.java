@@ -2,7 +2,8 @@
  * Member profiles: what each customer bought at a merchant (recency, frequency and net spend over 90 days, 365 days
  * and lifetime, preferred stores, top items and menu categories, channels, average ticket), their RFM scores and
  * named group, and the merchant's tags on them. Kept from paid orders, refunds and new members by a projection fed in batches, like the
- * dashboards; tier, points and stored value are asked of loyalty and the wallet when a profile is read. Segments are
+ * dashboards; tier, points and stored value are asked of loyalty and the wallet, and the first campaign that brought
+ * the member of the campaigns, when a profile is read. Segments are
  * rules over those facts and tags, compiled to one query, whose membership follows the facts as they change and the
  * passing of time member by member.
  * <p>
@@ -16,7 +17,8 @@
  * copy ({@code profile_birthday}, month and day only), kept from identity's {@code BirthdaySet} event and, for a
  * customer the drain meets with no copy yet, read from identity once per batch.
  */
-@ApplicationModule(allowedDependencies = {"shared", "identity", "orders", "loyalty", "wallet", "merchants", "catalog"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "orders", "loyalty", "wallet", "merchants", "catalog",
+        "campaigns"})
 @NullMarked
 package o2o.profiles;
 
