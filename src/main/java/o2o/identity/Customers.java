@@ -15,6 +15,7 @@ import o2o.shared.Page;
 import o2o.shared.PhoneNumber;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -26,10 +27,12 @@ public class Customers {
 
     private final CustomerRows rows;
     private final MemberCardRows cards;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Customers(CustomerRows rows, MemberCardRows cards, Clock clock) {
+    Customers(CustomerRows rows, MemberCardRows cards, ApplicationEventPublisher events, Clock clock) {
         this.rows = rows;
+        this.events = events;
         this.cards = cards;
         this.clock = clock;
     }
@@ -186,6 +189,16 @@ public class Customers {
         return rows.birthday(customer.value());
     }
 
+    /** The birthdays of those of these customers who gave one, in one read. */
+    @Transactional(readOnly = true)
+    public Map<CustomerId, java.time.LocalDate> birthdaysOf(Collection<CustomerId> customers) {
+        var found = new java.util.HashMap<CustomerId, java.time.LocalDate>();
+        if (customers.isEmpty()) return found;
+        rows.birthdays(customers.stream().map(CustomerId::value).distinct().toList())
+                .forEach((id, birthday) -> found.put(new CustomerId(id), birthday));
+        return found;
+    }
+
     /** Sets (or, with null, clears) the customer's own birthday: a past day since 1900. */
     @Transactional
     public void setBirthday(CustomerPrincipal customer, java.time.@Nullable LocalDate birthday) {
@@ -194,5 +207,6 @@ public class Customers {
             throw new o2o.shared.InvalidInput("birthday", "a past day since 1900");
         }
         rows.setBirthday(customer.customerId(), birthday);
+        events.publishEvent(new BirthdaySet(new CustomerId(customer.customerId()), birthday, clock.instant()));
     }
 }

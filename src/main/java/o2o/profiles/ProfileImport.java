@@ -1,9 +1,12 @@
 package o2o.profiles;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
+import o2o.catalog.ItemCategories;
 import o2o.profiles.persistence.PendingProfiles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,8 +24,13 @@ public class ProfileImport {
     private final PendingProfiles facts;
     private final ProfileProjection projection;
     private final ProfileScoring scoring;
+    private final ProfileScopes scopes;
+    private final LineCategories categories;
 
-    ProfileImport(PendingProfiles facts, ProfileProjection projection, ProfileScoring scoring) {
+    ProfileImport(PendingProfiles facts, ProfileProjection projection, ProfileScoring scoring,
+            ProfileScopes scopes, LineCategories categories) {
+        this.categories = categories;
+        this.scopes = scopes;
         this.facts = facts;
         this.projection = projection;
         this.scoring = scoring;
@@ -35,8 +43,11 @@ public class ProfileImport {
     @Transactional
     public long importPaid(List<PastPurchase> purchases) {
         long counted = 0;
-        var batch = new ProfileBatch();
-        var merchants = new java.util.LinkedHashSet<o2o.shared.MerchantId>();
+        var groups = scopes.groupScopesOf(purchases.stream().map(p -> p.merchant().value()).distinct().toList());
+        var batch = new ProfileBatch(groups);
+        var known = categories.ofNamed(purchases.stream().flatMap(p -> p.lines().stream()
+                .map(l -> new ItemCategories.NamedItem(p.merchant(), l.title()))).distinct().toList());
+        var scored = new LinkedHashSet<UUID>();
         for (int from = 0; from < purchases.size(); from += BATCH) {
             var chunk = purchases.subList(from, Math.min(from + BATCH, purchases.size()));
             var ids = new ArrayList<String>(chunk.size());
@@ -46,13 +57,15 @@ public class ProfileImport {
                 if (!fresh.contains(p.order().value().toString())) continue;
                 batch.paid(p.merchant().value(), p.customer().value(), p.store() == null ? null : p.store().value(),
                         p.channel().name(), p.paidAt(), p.totalMinor(), p.lines().stream()
-                                .map(l -> new ProfileBatch.Line(l.title(), l.quantity(), l.amountMinor())).toList());
-                merchants.add(p.merchant());
+                                .map(l -> new ProfileBatch.Line(l.title(), l.quantity(), l.amountMinor(),
+                                        known.ofNamed(p.merchant(), l.title()))).toList());
+                scored.add(p.merchant().value());
+                if (groups.containsKey(p.merchant().value())) scored.add(groups.get(p.merchant().value()));
                 counted++;
             }
         }
         projection.write(batch);
-        merchants.forEach(scoring::score);
+        scored.forEach(scoring::score);
         return counted;
     }
 }

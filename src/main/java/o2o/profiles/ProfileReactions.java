@@ -1,5 +1,6 @@
 package o2o.profiles;
 
+import o2o.identity.BirthdaySet;
 import o2o.identity.CustomersMerged;
 import o2o.loyalty.MemberJoined;
 import o2o.orders.Channel;
@@ -14,17 +15,19 @@ import org.springframework.stereotype.Component;
 /**
  * The facts the profiles count, heard in the transaction that makes them and written down as pending with one
  * insert; the drain ({@link ProfileDrain}) adds them in batches. A walk-in's sale ({@code WalkInOrderPaid}) has no
- * customer to profile and is not heard; a top-up is stored value bought, not a visit. A merge of customers is rare
- * and heard after its commit.
+ * customer to profile and is not heard; a top-up is stored value bought, not a visit. A merge of customers and a
+ * birthday set are rare and heard after their commit.
  */
 @Component
 class ProfileReactions {
 
     private final PendingProfiles pending;
     private final ProfileMerges merges;
+    private final BirthdayFacts birthdays;
 
-    ProfileReactions(PendingProfiles pending, ProfileMerges merges) {
+    ProfileReactions(PendingProfiles pending, ProfileMerges merges, BirthdayFacts birthdays) {
         this.pending = pending;
+        this.birthdays = birthdays;
         this.merges = merges;
     }
 
@@ -55,5 +58,10 @@ class ProfileReactions {
     @ApplicationModuleListener
     void on(CustomersMerged merged) {
         merges.move(merged.sourceId(), merged.targetId());
+    }
+
+    @ApplicationModuleListener
+    void on(BirthdaySet set) {
+        birthdays.set(set.customerId(), set.birthday());
     }
 }

@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import o2o.profiles.persistence.ProfileRows;
-import o2o.shared.MerchantId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -52,12 +52,12 @@ class ProfileScoring {
     @Scheduled(cron = "${o2o.profiles.scores-cron:0 30 3 * * *}", zone = "Asia/Shanghai")
     void scoreAll() {
         refreshWindows();
-        rows.merchants().forEach(m -> tx.executeWithoutResult(status -> score(new MerchantId(m))));
+        rows.merchants().forEach(scope -> tx.executeWithoutResult(status -> score(scope)));
     }
 
-    /** In the caller's transaction. */
-    void score(MerchantId merchant) {
-        var inputs = rows.scoreInputs(merchant.value());
+    /** In the caller's transaction: the members of one scope (a merchant's, or a group's), ranked among themselves. */
+    void score(UUID scope) {
+        var inputs = rows.scoreInputs(scope);
         var scores = Rfm.score(inputs.stream()
                 .map(i -> new Rfm.Member(i.lastVisitAt(), i.visits365(), i.spend365())).toList());
         var customers = new ArrayList<java.util.UUID>(inputs.size());
@@ -73,8 +73,8 @@ class ProfileScoring {
             m.add(s == null ? null : s.m());
             groups.add(Rfm.groupOf(s).name());
         }
-        rows.writeScores(merchant.value(), customers, r, f, m, groups);
+        rows.writeScores(scope, customers, r, f, m, groups);
         segments.reevaluate(customers.stream().map(c -> new o2o.profiles.persistence.ProfileRows.MemberKey(
-                merchant.value(), c)).toList());
+                scope, c)).toList());
     }
 }

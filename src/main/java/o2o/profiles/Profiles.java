@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
+import o2o.campaigns.Attributions;
 import o2o.identity.Customers;
 import o2o.identity.StaffPrincipal;
 import o2o.loyalty.Loyalty;
@@ -29,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The module's API: a member's profile facts and the merchant's tags on them, for the merchant's owners and managers,
- * and only for the merchant's own members (404 for anyone else's).
+ * and only for the merchant's own members (404 for anyone else's). The owner of a group program (a mall) sees its
+ * program's members, at any merchant of the group, with their facts across the group ({@link ProfileScopes}).
  */
 @Service
 public class Profiles {
@@ -47,10 +50,15 @@ public class Profiles {
     private final StoredValue storedValue;
     private final Stores stores;
     private final Customers customers;
+    private final ProfileScopes scopes;
+    private final Attributions attributions;
     private final Clock clock;
 
     Profiles(ProfileRows rows, ProfileDetails details, ProfileTags tags, Loyalty loyalty, Tiers tiers,
-            StoredValue storedValue, Stores stores, Customers customers, Clock clock) {
+            StoredValue storedValue, Stores stores, Customers customers, ProfileScopes scopes,
+            Attributions attributions, Clock clock) {
+        this.attributions = attributions;
+        this.scopes = scopes;
         this.rows = rows;
         this.details = details;
         this.tags = tags;
@@ -65,8 +73,8 @@ public class Profiles {
     @Transactional(readOnly = true)
     public MemberFacts facts(StaffPrincipal staff, CustomerId customer) {
         var merchant = managing(staff);
-        var membership = member(merchant, customer);
-        var m = merchant.value();
+        var m = scopes.readBy(merchant);
+        var membership = member(merchant, m, customer);
         var c = customer.value();
         var row = rows.find(m, c);
         var now = clock.instant();
@@ -92,12 +100,16 @@ public class Profiles {
                         stores.find(s.store()).map(Store::name).orElse(""), s.visits())).toList(),
                 details.topItems(m, c, 5).stream()
                         .map(i -> new MemberFacts.Item(i.title(), i.quantity(), Money.cny(i.amount()))).toList(),
+                details.topCategories(m, c, 3).stream()
+                        .map(x -> new MemberFacts.Category(x.category(), x.quantity(), Money.cny(x.amount())))
+                        .toList(),
                 details.channels(m, c).stream()
                         .map(ch -> new MemberFacts.ChannelOrders(ch.channel(), ch.orders())).toList(),
                 rows.months(m, c, since).stream()
                         .map(x -> new MemberFacts.Month(x.month(), x.visits(), Money.cny(x.spend()))).toList(),
                 tags.of(m, c),
                 customers.birthdayOf(customer).orElse(null),
+                attributions.firstCampaignsOf(merchant, List.of(customer)).get(customer),
                 tiers.of(customer, merchant).map(Tier::name).orElse(null),
                 loyalty.balance(customer, membership.programId()),
                 storedValue.hasWallet(customer, merchant) ? storedValue.balance(customer, merchant).total()
@@ -108,21 +120,23 @@ public class Profiles {
     @Transactional
     public List<String> tag(StaffPrincipal staff, CustomerId customer, @Nullable String tag) {
         var merchant = managing(staff);
-        member(merchant, customer);
+        var scope = scopes.readBy(merchant);
+        member(merchant, scope, customer);
         var clean = validTag(tag);
-        if (!tags.add(merchant.value(), customer.value(), clean, MAX_TAGS, clock.instant())) {
+        if (!tags.add(scope, customer.value(), clean, MAX_TAGS, clock.instant())) {
             throw new InvalidInput("tag", "at most " + MAX_TAGS + " tags on a member", "profiles.tags.too-many",
                     MAX_TAGS);
         }
-        return tags.of(merchant.value(), customer.value());
+        return tags.of(scope, customer.value());
     }
 
     @Transactional
     public List<String> untag(StaffPrincipal staff, CustomerId customer, String tag) {
         var merchant = managing(staff);
-        member(merchant, customer);
-        tags.remove(merchant.value(), customer.value(), validTag(tag));
-        return tags.of(merchant.value(), customer.value());
+        var scope = scopes.readBy(merchant);
+        member(merchant, scope, customer);
+        tags.remove(scope, customer.value(), validTag(tag));
+        return tags.of(scope, customer.value());
     }
 
     static String validTag(@Nullable String tag) {
@@ -134,8 +148,8 @@ public class Profiles {
         return clean;
     }
 
-    private Membership member(MerchantId merchant, CustomerId customer) {
-        return loyalty.membership(customer, merchant).orElseThrow(() -> Problem.notFound("member"));
+    private Membership member(MerchantId merchant, UUID scope, CustomerId customer) {
+        return scopes.memberSeenBy(merchant, scope, customer).orElseThrow(() -> Problem.notFound("member"));
     }
 
     private static MerchantId managing(StaffPrincipal staff) {

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * The facts a segment may filter on, and the operators each takes: the whitelist the SQL compiler knows. Money is in
  * minor units (fen); {@code daysSinceLastVisit} is whole days since the last paid order (members who never bought
- * have none, and match no condition on it).
+ * have none, and match no condition on it). {@code birthdayMonth} is the month of the member's birthday and
+ * {@code birthdayInDays} the days from today (Asia/Shanghai) to their next one; members who gave none match neither.
  */
 public enum SegmentField {
     DAYS_SINCE_LAST_VISIT("daysSinceLastVisit", Kind.DAYS, null),
@@ -23,14 +24,21 @@ public enum SegmentField {
     M_SCORE("m", Kind.NUMBER, "m_score"),
     GROUP("group", Kind.GROUP, "rfm_group"),
     TAG("tag", Kind.TEXT, null),
-    ITEM("item", Kind.TEXT, null);
+    ITEM("item", Kind.TEXT, null),
+    CATEGORY("category", Kind.TEXT, null),
+    BIRTHDAY_MONTH("birthdayMonth", Kind.MONTH, null),
+    BIRTHDAY_IN_DAYS("birthdayInDays", Kind.AHEAD, null);
 
     /** What kind of value a field holds, which decides its operators. */
     public enum Kind {
         NUMBER(EnumSet.of(SegmentOp.EQ, SegmentOp.NE, SegmentOp.GT, SegmentOp.GTE, SegmentOp.LT, SegmentOp.LTE)),
         DAYS(EnumSet.of(SegmentOp.EQ, SegmentOp.GT, SegmentOp.GTE, SegmentOp.LT, SegmentOp.LTE)),
         GROUP(EnumSet.of(SegmentOp.EQ, SegmentOp.NE, SegmentOp.IN)),
-        TEXT(EnumSet.of(SegmentOp.HAS, SegmentOp.LACKS));
+        TEXT(EnumSet.of(SegmentOp.HAS, SegmentOp.LACKS)),
+        /** A month, 1–12: the birthday's. */
+        MONTH(EnumSet.of(SegmentOp.EQ)),
+        /** Days from today ahead: the next birthday is on that day ({@code eq}) or by then ({@code lte}). */
+        AHEAD(EnumSet.of(SegmentOp.EQ, SegmentOp.LTE));
 
         final Set<SegmentOp> ops;
 

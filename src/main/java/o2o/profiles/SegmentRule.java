@@ -33,7 +33,7 @@ public sealed interface SegmentRule {
         }
     }
 
-    /** {@code value} is a {@code Long} (numbers, days), a {@code String} (tag, item, group) or a list of groups. */
+    /** {@code value} is a {@code Long} (numbers, days, months), a {@code String} (tag, item, group) or a list of groups. */
     record Condition(SegmentField field, SegmentOp op, Object value) implements SegmentRule {}
 
     /** The day counts whose passing may flip a {@code daysSinceLastVisit} condition, measured from the last visit. */
@@ -100,6 +100,8 @@ public sealed interface SegmentRule {
             case DAYS -> number(raw, path + ".value", MAX_DAYS);
             case TEXT -> text(raw, path + ".value");
             case GROUP -> op == SegmentOp.IN ? groups(raw, path + ".value") : group(raw, path + ".value");
+            case MONTH -> month(raw, path + ".value");
+            case AHEAD -> number(raw, path + ".value", MonthDays.MAX_AHEAD);
         };
         return new Condition(field, op, value);
     }
@@ -114,6 +116,12 @@ public sealed interface SegmentRule {
             throw new InvalidInput(path, "a whole number");
         }
         if (n < 0 || n > max) throw new InvalidInput(path, "0 to " + max);
+        return n;
+    }
+
+    private static Long month(Object raw, String path) {
+        var n = number(raw, path, 12);
+        if (n < 1) throw new InvalidInput(path, "1 to 12");
         return n;
     }
 

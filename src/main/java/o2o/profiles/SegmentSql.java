@@ -2,6 +2,7 @@ package o2o.profiles;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,14 @@ import o2o.shared.Timestamps;
  * whitelist ({@link SegmentField}, {@link SegmentOp}), every value is a bind parameter ({@code :p0}, {@code :p1}, …).
  * "Days since the last visit" is compared as the last visit's time against {@code now} minus the days: no function
  * of a column to compute per row, and a member's answer flips at a moment known in advance (the last visit plus the
- * days), which {@link SegmentMembership} waits for.
+ * days), which {@link SegmentMembership} waits for. Birthdays are month-days ({@link MonthDays}): "within N days"
+ * is the list of the next N days' month-days as of today in Asia/Shanghai, so its members change with the day, and
+ * are evaluated again with the nightly scores.
  */
 public record SegmentSql(String where, Map<String, Object> params) {
+
+    private static final String BIRTHDAY =
+            "(exists (select 1 from profile_birthday b where b.customer_id = f.customer_id and ";
 
     public static SegmentSql compile(SegmentRule rule, Instant now) {
         var params = new LinkedHashMap<String, Object>();
@@ -60,12 +66,27 @@ public record SegmentSql(String where, Map<String, Object> params) {
                 }
             }
             case DAYS -> days(c, now, sql, params);
+            case MONTH -> {
+                int month = ((Long) c.value()).intValue();
+                sql.append(BIRTHDAY).append("b.month_day between ").append(bind(params, MonthDays.firstOf(month)))
+                        .append(" and ").append(bind(params, MonthDays.lastOf(month))).append("))");
+            }
+            case AHEAD -> {
+                long n = (Long) c.value();
+                var today = LocalDate.ofInstant(now, ProfileBatch.ZONE);
+                var days = MonthDays.ahead(today, c.op() == SegmentOp.EQ ? n : 0, n);
+                sql.append(BIRTHDAY).append("b.month_day = any(cast(")
+                        .append(bind(params, days.toArray(Integer[]::new))).append(" as int[]))))");
+            }
             case TEXT -> {
-                var table = c.field() == SegmentField.TAG
-                        ? "select 1 from profile_tag x where x.merchant_id = f.merchant_id"
-                        + " and x.customer_id = f.customer_id and x.tag = "
-                        : "select 1 from profile_item x where x.merchant_id = f.merchant_id"
-                        + " and x.customer_id = f.customer_id and x.title = ";
+                var table = switch (c.field()) {
+                    case TAG -> "select 1 from profile_tag x where x.merchant_id = f.merchant_id"
+                            + " and x.customer_id = f.customer_id and x.tag = ";
+                    case CATEGORY -> "select 1 from profile_category x where x.merchant_id = f.merchant_id"
+                            + " and x.customer_id = f.customer_id and x.category = ";
+                    default -> "select 1 from profile_item x where x.merchant_id = f.merchant_id"
+                            + " and x.customer_id = f.customer_id and x.title = ";
+                };
                 sql.append(c.op() == SegmentOp.HAS ? "(exists (" : "(not exists (").append(table)
                         .append(bind(params, c.value())).append("))");
             }

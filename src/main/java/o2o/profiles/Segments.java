@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The module's API for segments: a live preview of a rule (count and a sample) compiled to one query over the
  * merchant's facts, saving it, and its members, kept current by {@link SegmentMembership}. A merchant's owners and
- * managers see only its own segments (404 for another's).
+ * managers see only its own segments (404 for another's); a group program's owner segments the group's members, over
+ * the group's facts, and its segments are kept under the group's scope (the row's {@code merchant_id}).
  */
 @Service
 public class Segments {
@@ -32,9 +33,11 @@ public class Segments {
     private final SegmentRows rows;
     private final SegmentMembership membership;
     private final JsonMapper json;
+    private final ProfileScopes scopes;
     private final Clock clock;
 
-    Segments(SegmentRows rows, SegmentMembership membership, JsonMapper json, Clock clock) {
+    Segments(SegmentRows rows, SegmentMembership membership, JsonMapper json, ProfileScopes scopes, Clock clock) {
+        this.scopes = scopes;
         this.rows = rows;
         this.membership = membership;
         this.json = json;
@@ -43,19 +46,19 @@ public class Segments {
 
     @Transactional(readOnly = true)
     public SegmentPreview preview(StaffPrincipal staff, @Nullable RuleSpec spec) {
-        var merchant = managing(staff);
+        var scope = scope(staff);
         var sql = SegmentSql.compile(rule(spec), clock.instant());
-        return new SegmentPreview(rows.count(merchant.value(), sql.where(), sql.params()),
-                rows.matching(merchant.value(), sql.where(), sql.params(), FIRST, SAMPLE));
+        return new SegmentPreview(rows.count(scope, sql.where(), sql.params()),
+                rows.matching(scope, sql.where(), sql.params(), FIRST, SAMPLE));
     }
 
     @Transactional
     public Segment create(StaffPrincipal staff, @Nullable String name, @Nullable RuleSpec spec) {
-        var merchant = managing(staff);
+        var scope = scope(staff);
         var clean = name == null ? "" : name.strip();
         if (clean.isEmpty() || clean.length() > 40) throw new InvalidInput("name", "1 to 40 characters");
         var rule = rule(spec);
-        var row = new SegmentRow(Ids.next(), merchant.value(), clean, json.writeValueAsString(spec),
+        var row = new SegmentRow(Ids.next(), scope, clean, json.writeValueAsString(spec),
                 clock.instant());
         rows.insert(row);
         membership.fill(row, rule);
@@ -64,7 +67,7 @@ public class Segments {
 
     @Transactional(readOnly = true)
     public List<Segment> list(StaffPrincipal staff) {
-        return rows.ofMerchant(managing(staff).value()).stream().map(this::segment).toList();
+        return rows.ofMerchant(scope(staff)).stream().map(this::segment).toList();
     }
 
     @Transactional(readOnly = true)
@@ -105,7 +108,7 @@ public class Segments {
     }
 
     private SegmentRow owned(StaffPrincipal staff, UUID segmentId) {
-        return rows.find(managing(staff).value(), segmentId).orElseThrow(() -> Problem.notFound("segment"));
+        return rows.find(scope(staff), segmentId).orElseThrow(() -> Problem.notFound("segment"));
     }
 
     private Segment segment(SegmentRow row) {
@@ -116,6 +119,11 @@ public class Segments {
     private static SegmentRule rule(@Nullable RuleSpec spec) {
         if (spec == null) throw new InvalidInput("rule", "required");
         return SegmentRule.of(spec);
+    }
+
+    /** The scope the staff's segments are over: their merchant's, or its group's for a group program's owner. */
+    private UUID scope(StaffPrincipal staff) {
+        return scopes.readBy(managing(staff));
     }
 
     private static MerchantId managing(StaffPrincipal staff) {

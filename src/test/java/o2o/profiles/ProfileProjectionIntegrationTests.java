@@ -193,7 +193,7 @@ class ProfileProjectionIntegrationTests extends ApiTest {
                 clock.instant().minus(Duration.ofDays(5)), "CASH", Map.of("phone", small)), key).status())
                 .isEqualTo(201);
         Drained.await(jdbc);
-        scoring.score(new MerchantId(merchant.id()));
+        scoring.score(merchant.id());
 
         var top = profile(merchant, bigId);
         assertThat(top.path("rfm").path("r").asInt()).isEqualTo(3);

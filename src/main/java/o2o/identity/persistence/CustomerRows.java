@@ -169,6 +169,16 @@ public class CustomerRows {
                 .optional().flatMap(b -> b);
     }
 
+    /** The birthdays of those of these customers who gave one. */
+    public java.util.Map<UUID, java.time.LocalDate> birthdays(java.util.List<UUID> customerIds) {
+        var found = new java.util.HashMap<UUID, java.time.LocalDate>();
+        jdbc.sql("select id, birthday from customer where id = any(cast(:ids as uuid[])) and birthday is not null")
+                .param("ids", customerIds.toArray(UUID[]::new))
+                .query((rs, row) -> found.put(rs.getObject(1, UUID.class), rs.getObject(2, java.time.LocalDate.class)))
+                .list();
+        return found;
+    }
+
     public void setBirthday(UUID customerId, java.time.@org.jspecify.annotations.Nullable LocalDate birthday) {
         jdbc.sql("update customer set birthday = :birthday where id = :id").param("id", customerId)
                 .param("birthday", new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.DATE,

@@ -7,8 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code profile_store}, {@code profile_item} and {@code profile_channel} tables: where, what and how a member
- * bought, added to per batch with one statement each.
+ * The {@code profile_store}, {@code profile_item}, {@code profile_category} and {@code profile_channel} tables: where,
+ * what (items and their menu categories) and how a member bought, added to per batch with one statement each.
  */
 @Repository
 public class ProfileDetails {
@@ -16,6 +16,8 @@ public class ProfileDetails {
     public record StoreRow(UUID merchant, UUID customer, UUID store, long visits) {}
 
     public record ItemRow(UUID merchant, UUID customer, String title, long quantity, long amount) {}
+
+    public record CategoryRow(UUID merchant, UUID customer, String category, long quantity, long amount) {}
 
     public record ChannelRow(UUID merchant, UUID customer, String channel, long orders) {}
 
@@ -52,6 +54,22 @@ public class ProfileDetails {
                 .param("t", chunk.stream().map(ItemRow::title).toArray(String[]::new))
                 .param("q", chunk.stream().map(ItemRow::quantity).toArray(Long[]::new))
                 .param("a", chunk.stream().map(ItemRow::amount).toArray(Long[]::new))
+                .update());
+    }
+
+    public void addCategories(List<CategoryRow> rows) {
+        ProfileRows.chunked(rows, chunk -> jdbc.sql("""
+                        insert into profile_category as x (merchant_id, customer_id, category, quantity, amount)
+                        select * from unnest(cast(:m as uuid[]), cast(:c as uuid[]), cast(:cat as text[]),
+                                             cast(:q as bigint[]), cast(:a as bigint[]))
+                        on conflict (merchant_id, customer_id, category) do update
+                        set quantity = x.quantity + excluded.quantity, amount = x.amount + excluded.amount
+                        """)
+                .param("m", chunk.stream().map(CategoryRow::merchant).toArray(UUID[]::new))
+                .param("c", chunk.stream().map(CategoryRow::customer).toArray(UUID[]::new))
+                .param("cat", chunk.stream().map(CategoryRow::category).toArray(String[]::new))
+                .param("q", chunk.stream().map(CategoryRow::quantity).toArray(Long[]::new))
+                .param("a", chunk.stream().map(CategoryRow::amount).toArray(Long[]::new))
                 .update());
     }
 
@@ -93,6 +111,18 @@ public class ProfileDetails {
                 .list();
     }
 
+    /** The member's menu categories by quantity, most first. */
+    public List<CategoryRow> topCategories(UUID merchant, UUID customer, int limit) {
+        return jdbc.sql("""
+                        select merchant_id, customer_id, category, quantity, amount from profile_category
+                        where merchant_id = :m and customer_id = :c order by quantity desc, category limit :limit
+                        """)
+                .param("m", merchant).param("c", customer).param("limit", limit)
+                .query((rs, row) -> new CategoryRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getLong(4), rs.getLong(5)))
+                .list();
+    }
+
     public List<ChannelRow> channels(UUID merchant, UUID customer) {
         return jdbc.sql("""
                         select merchant_id, customer_id, channel, orders from profile_channel
@@ -104,7 +134,7 @@ public class ProfileDetails {
                 .list();
     }
 
-    /** A merged customer's stores, items, channels and tags become the target's at the given merchants. */
+    /** A merged customer's stores, items, categories, channels and tags become the target's at the given merchants. */
     public void moveCustomer(List<UUID> merchants, UUID source, UUID target) {
         if (merchants.isEmpty()) return;
         var ms = merchants.toArray(UUID[]::new);
@@ -121,6 +151,13 @@ public class ProfileDetails {
                 on conflict (merchant_id, customer_id, title) do update
                 set quantity = x.quantity + excluded.quantity, amount = x.amount + excluded.amount
                 """, "profile_item", ms, source, target);
+        move("""
+                insert into profile_category as x (merchant_id, customer_id, category, quantity, amount)
+                select merchant_id, :t, category, quantity, amount from profile_category
+                where merchant_id = any(cast(:ms as uuid[])) and customer_id = :s
+                on conflict (merchant_id, customer_id, category) do update
+                set quantity = x.quantity + excluded.quantity, amount = x.amount + excluded.amount
+                """, "profile_category", ms, source, target);
         move("""
                 insert into profile_channel as x (merchant_id, customer_id, channel, orders)
                 select merchant_id, :t, channel, orders from profile_channel

@@ -152,6 +152,13 @@ public class ProfileRows {
                 .list();
     }
 
+    /** The customer's profile rows, in every scope that has one. */
+    public List<MemberKey> profilesOf(UUID customer) {
+        return jdbc.sql("select merchant_id, customer_id from profile_fact where customer_id = :c")
+                .param("c", customer)
+                .query((rs, row) -> new MemberKey(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+    }
+
     /** Merchants with profiles, for the nightly scores. */
     public List<UUID> merchants() {
         return jdbc.sql("select distinct merchant_id from profile_fact").query(UUID.class).list();

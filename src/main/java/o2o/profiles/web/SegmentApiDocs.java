@@ -20,7 +20,7 @@ class SegmentApiDocs {
             var rule = schemas == null ? null : schemas.get("RuleSpec");
             if (rule == null || rule.getProperties() == null) return;
             Schema value = new Schema<>();
-            value.setDescription("a whole number for numbers and days, a text for tag, item and group, a list of "
+            value.setDescription("a whole number for numbers, days and months, a text for tag, item and group, a list of "
                     + "groups for in");
             value.setNullable(true);
             rule.getProperties().put("value", value);
