@@ -94,7 +94,7 @@ public class Segments {
     /** The merchant's segment's name, if it has that segment: for modules that reach a segment's members. */
     @Transactional(readOnly = true)
     public java.util.Optional<String> nameOf(MerchantId merchant, UUID segmentId) {
-        return rows.find(merchant.value(), segmentId).map(SegmentRow::name);
+        return rows.find(scopes.readBy(merchant), segmentId).map(SegmentRow::name);
     }
 
     /**
@@ -103,7 +103,7 @@ public class Segments {
      */
     @Transactional(readOnly = true)
     public List<UUID> membersOf(MerchantId merchant, UUID segmentId, @Nullable UUID after, int limit) {
-        if (rows.find(merchant.value(), segmentId).isEmpty()) return List.of();
+        if (rows.find(scopes.readBy(merchant), segmentId).isEmpty()) return List.of();
         return rows.members(segmentId, after == null ? FIRST : after, limit);
     }
 
