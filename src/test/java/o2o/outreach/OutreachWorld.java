@@ -101,9 +101,10 @@ final class OutreachWorld {
         return api.put("/api/v1/merchant/campaigns/" + campaign + "/outreach", body, merchant.ownerToken());
     }
 
-    static Map<String, Object> send(String segment, Map<String, ?> offer, Map<String, ?> message) {
+    static Map<String, Object> send(@org.jspecify.annotations.Nullable String segment, Map<String, ?> offer,
+            Map<String, ?> message) {
         var body = new HashMap<String, Object>();
-        body.put("segmentId", segment);
+        if (segment != null) body.put("segmentId", segment);
         body.put("offer", offer);
         body.put("message", message);
         return body;

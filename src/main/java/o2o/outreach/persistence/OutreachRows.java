@@ -49,14 +49,14 @@ public class OutreachRows {
                 .paramSource(params(o)).update() == 1;
     }
 
-    /** Changes a send that has not started; false when it has. */
+    /** Changes a send that has not started, or a journey; false for a send that has started. */
     public boolean replace(Outreach o) {
         return jdbc.sql("""
                         update outreach set segment_id = :segment, trigger_days = :days, offer_kind = :offerKind,
                                coupon_template_id = :template, offer_points = :points, offer_minor = :minor,
                                channels = cast(:channels as text[]), message = :message, holdout_percent = :holdout,
                                send_at = :sendAt
-                         where campaign_id = :id and merchant_id = :merchant and status = 'SCHEDULED'
+                         where campaign_id = :id and merchant_id = :merchant and status in ('SCHEDULED', 'ACTIVE', 'PAUSED')
                         """)
                 .paramSource(params(o)).update() == 1;
     }
