@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class JourneySweeps {
 
     static final Duration LOOK_BACK = Duration.ofDays(7);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JourneySweeps.class);
 
     private final OutreachRows rows;
     private final Intake intake;
@@ -52,7 +53,12 @@ class JourneySweeps {
     void sweep() {
         for (var kind : List.of(OutreachKind.WIN_BACK, OutreachKind.BIRTHDAY, OutreachKind.POINTS_EXPIRING)) {
             for (var journey : rows.activeJourneys(kind)) {
-                tx.executeWithoutResult(s -> intake.enter(journey, candidates(journey), clock.instant()));
+                try {
+                    tx.executeWithoutResult(s -> intake.enter(journey, candidates(journey), clock.instant()));
+                } catch (RuntimeException e) {
+                    log.warn("journey {} could not take its members in; the next sweep tries again",
+                            journey.campaignId(), e);
+                }
             }
         }
     }

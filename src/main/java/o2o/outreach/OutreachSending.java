@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutreachSending {
 
     static final int PAGE = 1_000;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OutreachSending.class);
 
     private final OutreachRows rows;
     private final AudienceRows audience;
@@ -43,7 +44,13 @@ class OutreachSending {
 
     @Scheduled(fixedDelayString = "${o2o.outreach.send-interval:5s}")
     void sendDue() {
-        for (var campaign : Objects.requireNonNull(tx.execute(s -> rows.due(clock.instant(), 20)))) send(campaign);
+        for (var campaign : Objects.requireNonNull(tx.execute(s -> rows.due(clock.instant(), 20)))) {
+            try {
+                send(campaign);
+            } catch (RuntimeException e) {
+                log.warn("campaign {} could not finish sending; it is tried again", campaign, e);
+            }
+        }
     }
 
     /** Sends one campaign if it is due or under way; answers how many members this call took in. */
