@@ -1,7 +1,5 @@
 package o2o.campaigns;
 
-import java.util.List;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import o2o.campaigns.persistence.PendingAttributions;
 import o2o.campaigns.persistence.PendingAttributions.Taken;
@@ -16,36 +14,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * different facts ({@code skip locked}), and each fact's row is written once whoever writes it.
  */
 @Component
-class AttributionDrain implements PendingDrain.Facts<Taken> {
+class AttributionDrain {
 
-    private final PendingAttributions pending;
-    private final Attributing attributing;
     private final PendingDrain<Taken> drain;
 
     AttributionDrain(PendingAttributions pending, Attributing attributing, TransactionTemplate tx,
             MeterRegistry meters) {
-        this.pending = pending;
-        this.attributing = attributing;
-        this.drain = new PendingDrain<>("attribution", 1_000, this, tx, meters);
+        this.drain = PendingDrain.of("attribution", 1_000, pending::take,
+                facts -> attributing.attributeAll(facts.stream().map(Taken::fact).toList()),
+                (fact, error) -> pending.setAside(fact.id(), error), tx, meters);
     }
 
     @Scheduled(fixedDelayString = "${o2o.campaigns.drain-interval:1s}")
     void drain() {
         drain.run();
-    }
-
-    @Override
-    public List<Taken> take(int limit) {
-        return pending.take(limit);
-    }
-
-    @Override
-    public void apply(List<Taken> facts) {
-        attributing.attributeAll(facts.stream().map(Taken::fact).toList());
-    }
-
-    @Override
-    public void setAside(Taken fact, String error) {
-        pending.setAside(fact.id(), error);
     }
 }

@@ -17,38 +17,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * leaves it pending, to be counted by the next drain.
  */
 @Component
-class InsightsDrain implements PendingDrain.Facts<Taken> {
+class InsightsDrain {
 
-    private final PendingRollups pending;
-    private final RollupLock lock;
-    private final Projections projections;
     private final PendingDrain<Taken> drain;
 
     InsightsDrain(PendingRollups pending, RollupLock lock, Projections projections, TransactionTemplate tx,
             MeterRegistry meters) {
-        this.pending = pending;
-        this.lock = lock;
-        this.projections = projections;
-        this.drain = new PendingDrain<>("insights", 1_000, this, tx, meters);
+        this.drain = PendingDrain.of("insights", 1_000,
+                limit -> lock.tryHold() ? pending.take(limit) : List.of(),
+                facts -> projections.apply(facts.stream().map(Taken::fact).toList()),
+                (fact, error) -> pending.setAside(fact.id(), error), tx, meters);
     }
 
     @Scheduled(fixedDelayString = "${o2o.insights.drain-interval:1s}")
     void drain() {
         drain.run();
-    }
-
-    @Override
-    public List<Taken> take(int limit) {
-        return lock.tryHold() ? pending.take(limit) : List.of();
-    }
-
-    @Override
-    public void apply(List<Taken> facts) {
-        projections.apply(facts.stream().map(Taken::fact).toList());
-    }
-
-    @Override
-    public void setAside(Taken fact, String error) {
-        pending.setAside(fact.id(), error);
     }
 }

@@ -16,16 +16,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Takes the members the pending facts bring into the merchants' journeys, a batch per transaction. */
 @Component
-class JourneyDrain implements PendingDrain.Facts<Taken> {
+class JourneyDrain {
 
-    private final PendingJourneyFacts pending;
-    private final Journeys journeys;
     private final PendingDrain<Taken> drain;
 
     JourneyDrain(PendingJourneyFacts pending, Journeys journeys, TransactionTemplate tx, MeterRegistry meters) {
-        this.pending = pending;
-        this.journeys = journeys;
-        this.drain = new PendingDrain<>("journeys", 1_000, this, tx, meters);
+        this.drain = PendingDrain.of("journeys", 1_000, pending::take, facts -> enter(journeys, facts),
+                (fact, error) -> pending.setAside(fact.id(), error), tx, meters);
     }
 
     @Scheduled(fixedDelayString = "${o2o.outreach.drain-interval:1s}")
@@ -33,13 +30,8 @@ class JourneyDrain implements PendingDrain.Facts<Taken> {
         drain.run();
     }
 
-    @Override
-    public List<Taken> take(int limit) {
-        return pending.take(limit);
-    }
-
-    @Override
-    public void apply(List<Taken> facts) {
+    /** Each merchant's facts of a kind go to its journeys of that kind together. */
+    private static void enter(Journeys journeys, List<Taken> facts) {
         record Key(OutreachKind kind, UUID merchant) {}
         var grouped = new LinkedHashMap<Key, List<Candidate>>();
         for (var taken : facts) {
@@ -48,10 +40,5 @@ class JourneyDrain implements PendingDrain.Facts<Taken> {
                     k -> new ArrayList<>()).add(new Candidate(fact.customer(), fact.occurrence()));
         }
         grouped.forEach((key, candidates) -> journeys.enter(key.kind(), key.merchant(), candidates));
-    }
-
-    @Override
-    public void setAside(Taken fact, String error) {
-        pending.setAside(fact.id(), error);
     }
 }

@@ -1,7 +1,5 @@
 package o2o.profiles;
 
-import java.util.List;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import o2o.profiles.persistence.PendingProfiles;
 import o2o.profiles.persistence.PendingProfiles.Taken;
@@ -16,35 +14,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are only ever added to, so two nodes draining at once add up the same.
  */
 @Component
-class ProfileDrain implements PendingDrain.Facts<Taken> {
+class ProfileDrain {
 
-    private final PendingProfiles pending;
-    private final ProfileProjection projection;
     private final PendingDrain<Taken> drain;
 
     ProfileDrain(PendingProfiles pending, ProfileProjection projection, TransactionTemplate tx, MeterRegistry meters) {
-        this.pending = pending;
-        this.projection = projection;
-        this.drain = new PendingDrain<>("profiles", 1_000, this, tx, meters);
+        this.drain = PendingDrain.of("profiles", 1_000, pending::take,
+                facts -> projection.apply(facts.stream().map(Taken::fact).toList()),
+                (fact, error) -> pending.setAside(fact.id(), error), tx, meters);
     }
 
     @Scheduled(fixedDelayString = "${o2o.profiles.drain-interval:1s}")
     void drain() {
         drain.run();
-    }
-
-    @Override
-    public List<Taken> take(int limit) {
-        return pending.take(limit);
-    }
-
-    @Override
-    public void apply(List<Taken> facts) {
-        projection.apply(facts.stream().map(Taken::fact).toList());
-    }
-
-    @Override
-    public void setAside(Taken fact, String error) {
-        pending.setAside(fact.id(), error);
     }
 }

@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class PendingDrain<F> {
 
     /** A projection's pending facts. */
-    public interface Facts<F> {
+    private interface Facts<F> {
 
         /** Takes (deletes, for this transaction) the oldest facts, at most {@code limit}; none if it may not now. */
         List<F> take(int limit);
@@ -49,7 +49,7 @@ public final class PendingDrain<F> {
     private final Timer batches;
     private final Counter counted;
 
-    public PendingDrain(String projection, int batchSize, Facts<F> facts, TransactionTemplate tx,
+    private PendingDrain(String projection, int batchSize, Facts<F> facts, TransactionTemplate tx,
             MeterRegistry meters) {
         this.projection = projection;
         this.batchSize = batchSize;
@@ -59,6 +59,28 @@ public final class PendingDrain<F> {
                 .description("a batch of pending facts taken and counted, in its transaction").register(meters);
         this.counted = Counter.builder("o2o.projection.facts").tag("projection", projection)
                 .description("pending facts counted").register(meters);
+    }
+
+    /** A drain over facts given as the three functions of {@link Facts}. */
+    public static <F> PendingDrain<F> of(String projection, int batchSize, java.util.function.IntFunction<List<F>> take,
+            java.util.function.Consumer<List<F>> apply, java.util.function.BiConsumer<F, String> setAside,
+            TransactionTemplate tx, MeterRegistry meters) {
+        return new PendingDrain<>(projection, batchSize, new Facts<>() {
+            @Override
+            public List<F> take(int limit) {
+                return take.apply(limit);
+            }
+
+            @Override
+            public void apply(List<F> facts) {
+                apply.accept(facts);
+            }
+
+            @Override
+            public void setAside(F fact, String error) {
+                setAside.accept(fact, error);
+            }
+        }, tx, meters);
     }
 
     /**
