@@ -15,8 +15,10 @@ import java.util.function.Function;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import o2o.outreach.QuietHours;
 import o2o.testing.Browser;
 import o2o.testing.BrowserTest;
+import o2o.testing.Drained;
 import o2o.testing.Fixtures;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -77,11 +79,12 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
     private record World(UUID merchant, UUID store, UUID deal, UUID tableId, String tableCode, String order,
             String voucher, String paymentRef, String pickup, String reservation, String topUp, UUID member,
             String memberImport, UUID wechatPayment, UUID alipayPayment, UUID cashier, String campaign,
-            String trackingCodeId, String trackingCode) {}
+            String trackingCodeId, String trackingCode, String outreach, String unsubscribeToken) {}
 
     @Test
     void everyPageIsAtMostAsWideAsA360PixelPhone() {
         var pages = viewPages();
+        daytime();
         var phone = Fixtures.uniquePhone();
         var customerToken = fixtures.customerToken(phone);
         var owner = fixtures.approvedMerchant("老弄堂本帮菜 · 人民广场旗舰店");
@@ -154,6 +157,15 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         assertThat(tooWide).as("pages wider than a " + WIDTH + " px phone").isEmpty();
         assertThat(urls).as("pages measured").hasSizeGreaterThan(60);
         assertThat(policyViolations).as("what the Content-Security-Policy blocked on the pages").isEmpty();
+    }
+
+    /** Moves the clock out of the quiet hours (to the next 10:00 in China), so the send's SMS goes out at once. */
+    private void daytime() {
+        var now = clock.instant();
+        var china = now.atZone(QuietHours.ZONE);
+        var ten = china.toLocalDate().atTime(java.time.LocalTime.of(10, 0)).atZone(QuietHours.ZONE);
+        if (!ten.isAfter(china)) ten = ten.plusDays(1);
+        clock.advance(Duration.between(now, ten.toInstant()));
     }
 
     /**
@@ -350,12 +362,34 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
                         "label", "人民广场地铁站 8 号口扶梯旁的灯箱海报（左侧第二块）"), owner.ownerToken());
         assertThat(trackingCode.status()).as(trackingCode.raw()).isEqualTo(201);
 
+        // a send to every member (none held out), so the results page has a send and the member an unsubscribe link
+        Drained.await(jdbc);
+        var segment = api.post("/api/v1/merchant/segments", Map.of("name", "全部会员（含导入的 VIP 与到店扫码加入的新会员）",
+                "rule", Map.of("field", "visits", "op", "gte", "value", 0)), owner.ownerToken());
+        assertThat(segment.status()).as(segment.raw()).isEqualTo(201);
+        var today = java.time.LocalDate.now(clock.withZone(QuietHours.ZONE));
+        var outreach = api.post("/api/v1/merchant/campaigns", Map.of("name", "春季老客回馈 · 送 50 积分并短信提醒全部会员",
+                "startsOn", today.toString(), "endsOn", today.plusDays(14).toString(), "attributionDays", 14),
+                owner.ownerToken());
+        assertThat(outreach.status()).as(outreach.raw()).isEqualTo(201);
+        var planned = api.put("/api/v1/merchant/campaigns/" + outreach.text("id") + "/outreach", Map.of(
+                "segmentId", segment.text("id"), "offer", Map.of("kind", "POINTS", "points", 50),
+                "message", Map.of("channels", List.of("SMS", "IN_APP"), "text", "{name}，春天到了，送您 50 积分，欢迎回来尝尝新菜！"),
+                "holdoutPercent", 0), owner.ownerToken());
+        assertThat(planned.status()).as(planned.raw()).isEqualTo(201);
+        var unsubscribe = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> jdbc.sql("select token from outreach_link where merchant_id = :m limit 1")
+                        .param("m", owner.id()).query(String.class).optional(), java.util.Optional::isPresent)
+                .orElseThrow();
+
         notifications.inApp(member, o2o.notifications.MessageKind.VOUCHERS_ISSUED, "您的券码已到账：https://o2o.example.com/me/vouchers/" + voucher
                 + "?utm_source=sms&utm_campaign=spring_festival_2027_very_long_tracking_code");
         return new World(owner.id(), store, deal, UUID.fromString(table.text("id")), table.text("code"),
                 paid.text("id"), voucher, paymentRef, pickup.text("id"), booking.text("id"),
                 topUp.text("orderId"), member, imported.text("id"), UUID.fromString(byWechat.text("id")),
-                byAlipay.id(), cashier, campaign.text("id"), trackingCode.text("id"), trackingCode.text("code"));
+                byAlipay.id(), cashier, campaign.text("id"), trackingCode.text("id"), trackingCode.text("code"),
+                outreach.text("id"), unsubscribe);
     }
 
     /** Concrete addresses for the pages that need something to show. */
@@ -419,6 +453,8 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         fills.put("/merchant/campaigns/{id}/codes/{codeId}/poster",
                 "/merchant/campaigns/" + w.campaign() + "/codes/" + w.trackingCodeId() + "/poster");
         fills.put("/c/{code}", "/c/" + w.trackingCode());
+        fills.put("/merchant/outreach/{campaignId}", "/merchant/outreach/" + w.outreach());
+        fills.put("/u/{token}", "/u/" + w.unsubscribeToken());
         return fills;
     }
 }

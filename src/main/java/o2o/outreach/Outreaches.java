@@ -9,6 +9,7 @@ import java.util.UUID;
 import o2o.campaigns.Campaign;
 import o2o.campaigns.CampaignAudience;
 import o2o.campaigns.CampaignCoupons;
+import o2o.campaigns.CampaignTerms;
 import o2o.campaigns.Campaigns;
 import o2o.identity.StaffPrincipal;
 import o2o.outreach.persistence.AudienceRows;
@@ -95,6 +96,16 @@ public class Outreaches {
     }
 
     public record Planned(OutreachView view, boolean created) {}
+
+    /**
+     * Creates a campaign and sets how it reaches members in one transaction (the console's wizard): a plan refused
+     * leaves no campaign behind.
+     */
+    @Transactional
+    public Planned launch(StaffPrincipal staff, CampaignTerms terms, OutreachPlan plan) {
+        var campaign = campaigns.create(staff, terms);
+        return plan(staff, campaign.id(), plan);
+    }
 
     @Transactional(readOnly = true)
     public OutreachView find(StaffPrincipal staff, UUID campaignId) {
