@@ -55,13 +55,17 @@ record OutreachForm(@Nullable String name, @Nullable String attributionDays, @Nu
                 FormValues.optionalNumber("holdoutPercent", holdoutPercent));
     }
 
-    /** The campaign: from the day a send goes (today for a journey or a send now) for its attribution window. */
+    /**
+     * The campaign: a send's from the day it goes for its attribution window; a journey's from today for a year, as
+     * it keeps taking members in until it is paused.
+     */
     CampaignTerms toTerms(OutreachPlan plan, LocalDate today, ZoneId zone) {
         var window = FormValues.optionalNumber("attributionDays", attributionDays);
         int days = window == null ? Campaign.DEFAULT_ATTRIBUTION_DAYS : window;
         var sendDay = plan.sendAt() == null ? today : LocalDate.ofInstant(plan.sendAt(), zone);
         var startsOn = sendDay.isBefore(today) ? today : sendDay;
-        var endsOn = startsOn.plusDays(Math.clamp(days, 0, Campaign.MAX_ATTRIBUTION_DAYS));
+        var endsOn = plan.kind().isJourney() ? startsOn.plusYears(1)
+                : startsOn.plusDays(Math.clamp(days, 0, Campaign.MAX_ATTRIBUTION_DAYS));
         return new CampaignTerms(name == null ? "" : name, null, startsOn, endsOn, Money.cny(0), days);
     }
 
