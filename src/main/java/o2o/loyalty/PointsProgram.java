@@ -77,6 +77,21 @@ public class PointsProgram {
                         """).param("m", merchant.value()).query(Boolean.class).single());
     }
 
+    /** The merchants of the group program the merchant owns (itself included); just itself when it owns none. */
+    @Transactional(readOnly = true)
+    public java.util.Set<MerchantId> groupOf(MerchantId owner) {
+        var merchants = new java.util.HashSet<MerchantId>();
+        merchants.add(owner);
+        jdbc.sql("""
+                        select pm.merchant_id
+                        from points_program p join points_program_merchant pm on pm.program_id = p.id
+                        where p.owner_merchant_id = :m and p.shared
+                        """)
+                .param("m", owner.value())
+                .query(UUID.class).list().forEach(m -> merchants.add(new MerchantId(m)));
+        return merchants;
+    }
+
     /**
      * The owner of the group program each of these merchants collects in, for those in one (the owner itself
      * included); one read for many merchants.

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What customers paid a merchant, each over a window of their own: for measuring a campaign member by member from
+ * What customers paid a merchant (or a group's merchants), each over a window of their own: for measuring a campaign member by member from
  * the moment it reached them.
  */
 @Service
@@ -20,9 +20,12 @@ public class OrderSpend {
         this.rows = rows;
     }
 
-    /** The customers who paid anything in their window, with what they paid; the others are absent. */
+    /**
+     * The customers who paid any of these merchants (one, or a group's) anything in their window, with what they
+     * paid; the others are absent.
+     */
     @Transactional(readOnly = true)
-    public List<CustomerSpend> within(MerchantId merchant, List<SpendWindow> windows) {
-        return rows.within(merchant, windows);
+    public List<CustomerSpend> within(java.util.Collection<MerchantId> merchants, List<SpendWindow> windows) {
+        return rows.within(merchants, windows);
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import o2o.campaigns.Results;
 import o2o.identity.StaffPrincipal;
+import o2o.loyalty.PointsProgram;
 import o2o.orders.CustomerSpend;
 import o2o.orders.OrderSpend;
 import o2o.orders.SpendWindow;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A campaign's true effect: what each member bought at the merchant from the moment the campaign took them in until
+ * A campaign's true effect: what each member bought at the merchant (at any merchant of the group, for a group
+ * program's owner sending to its group's members) from the moment the campaign took them in until
  * its attribution window closed (or now), treated against held out ({@link Uplift}), and the cost it set against that
  * — media, SMS sent, stored value given and the coupon discounts its orders used — beside the revenue attributed to it.
  */
@@ -34,15 +36,17 @@ public class OutreachResults {
     private final AudienceRows audience;
     private final OrderSpend spend;
     private final Results attributed;
+    private final PointsProgram groups;
     private final long smsCostMinor;
     private final Clock clock;
 
     OutreachResults(Outreaches outreaches, AudienceRows audience, OrderSpend spend, Results attributed,
-            @Value("${o2o.outreach.sms-cost-minor:5}") long smsCostMinor, Clock clock) {
+            PointsProgram groups, @Value("${o2o.outreach.sms-cost-minor:5}") long smsCostMinor, Clock clock) {
         this.outreaches = outreaches;
         this.audience = audience;
         this.spend = spend;
         this.attributed = attributed;
+        this.groups = groups;
         this.smsCostMinor = smsCostMinor;
         this.clock = clock;
     }
@@ -63,7 +67,8 @@ public class OutreachResults {
                     end.isBefore(now) ? end : now));
         }
         var paid = new HashMap<UUID, CustomerSpend>();
-        for (var s : spend.within(new MerchantId(outreach.merchantId()), windows)) paid.put(s.customer().value(), s);
+        var merchants = groups.groupOf(new MerchantId(outreach.merchantId()));
+        for (var s : spend.within(merchants, windows)) paid.put(s.customer().value(), s);
         var treated = new ArrayList<Uplift.Outcome>();
         var held = new ArrayList<Uplift.Outcome>();
         for (var member : entered) {

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Journeys take each member in once per occurrence, from the event or the time that starts them: welcome on joining,
+ * Journeys take each member in once per occurrence, even swept by two nodes at once, from the event or the time that starts them: welcome on joining,
  * a review request after a member's POS sale, win-back after days without a visit, birthday, points about to expire;
  * a paused journey takes nobody.
  */
@@ -102,6 +102,16 @@ class JourneyIntegrationTests extends ApiTest {
                 .contains("/me/orders/" + sold.text("orderId") + "/review");
     }
 
+    /** Two sweeps at the same moment, as two nodes would run them. */
+    private void sweepTwiceAtOnce() {
+        try {
+            o2o.testing.Concurrently.atOnce(java.util.List.<java.util.concurrent.Callable<Integer>>of(
+                    () -> { sweeps.sweep(); return 0; }, () -> { sweeps.sweep(); return 0; }));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void winBackBirthdayAndExpiringPointsAreTakenInOncePerOccurrence() {
         current = new OutreachWorld(api, fixtures, jdbc, "定时旅程");
@@ -124,8 +134,7 @@ class JourneyIntegrationTests extends ApiTest {
         var birthdayBoy = current.join("寿星");
         jdbc.sql("update customer set birthday = :b where id = :id")
                 .param("b", java.sql.Date.valueOf(today.minusYears(30))).param("id", birthdayBoy.id()).update();
-        sweeps.sweep();
-        sweeps.sweep();
+        sweepTwiceAtOnce();
         assertThat(current.arms(birthday)).containsOnlyKeys(birthdayBoy.id());
         assertThat(current.arms(expiring)).as("the regular's points expire within 30 days")
                 .containsOnlyKeys(regular.id());
@@ -133,12 +142,13 @@ class JourneyIntegrationTests extends ApiTest {
 
         clock.advance(Duration.ofDays(31));
         OutreachWorld.daytime(clock);
-        sweeps.sweep();
-        sweeps.sweep();
+        sweepTwiceAtOnce();
         assertThat(current.arms(winBack)).containsOnlyKeys(regular.id());
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
                 current.marketingSms(regular.phone()) == 2 && current.marketingSms(birthdayBoy.phone()) == 1);
         assertThat(jdbc.sql("select count(*) from outreach_member where campaign_id = cast(:c as uuid)")
                 .param("c", birthday).query(Integer.class).single()).as("once this year").isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from outreach_member where campaign_id = cast(:c as uuid)")
+                .param("c", expiring).query(Integer.class).single()).as("once per expiry day").isEqualTo(1);
     }
 }
