@@ -116,7 +116,12 @@ public class Outreaches {
     @Transactional(readOnly = true)
     public List<OutreachView> list(StaffPrincipal staff, boolean journeysOnly) {
         var merchant = campaigns.managedMerchantOf(staff);
-        return rows.ofMerchant(merchant, journeysOnly).stream().map(this::view).toList();
+        var outreaches = rows.ofMerchant(merchant, journeysOnly);
+        var counts = audience.counts(outreaches.stream().map(Outreach::campaignId).toList());
+        return outreaches.stream().map(o -> {
+            var c = counts.get(o.campaignId());
+            return c == null ? view(o) : new OutreachView(o, c.arms(), c.messages());
+        }).toList();
     }
 
     /** Pauses or resumes a journey. */

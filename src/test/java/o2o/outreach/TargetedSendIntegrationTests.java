@@ -65,6 +65,10 @@ class TargetedSendIntegrationTests extends ApiTest {
         assertThat(view.body().path("heldOut").asInt()).isEqualTo(60 - treated);
         assertThat(view.body().path("audienceSize").asInt()).isEqualTo(60);
         assertThat(view.body().path("messages").path("SENT").asInt()).isEqualTo(treated);
+        var listed = api.get("/api/v1/merchant/outreach", world.merchant.ownerToken()).body().path("items").get(0);
+        assertThat(listed.path("treated").asInt()).as("the list counts the same").isEqualTo(treated);
+        assertThat(listed.path("heldOut").asInt()).isEqualTo(60 - treated);
+        assertThat(listed.path("messages").path("SENT").asInt()).isEqualTo(treated);
 
         assertThat(sending.send(UUID.fromString(campaign))).as("sent already: nobody again").isZero();
         var changed = world.plan(campaign, OutreachWorld.send(segment, Map.of("kind", "POINTS", "points", 80),

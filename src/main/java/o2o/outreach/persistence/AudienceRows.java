@@ -112,6 +112,33 @@ public class AudienceRows {
         return counts;
     }
 
+    /** A campaign's members per arm and messages per state. */
+    public record Counts(Map<Arm, Integer> arms, Map<MessageState, Integer> messages) {}
+
+    /** The counts of many campaigns in one query; a campaign that took nobody in is absent. */
+    public Map<UUID, Counts> counts(List<UUID> campaigns) {
+        var counts = new java.util.HashMap<UUID, Counts>();
+        if (campaigns.isEmpty()) return counts;
+        jdbc.sql("""
+                        select campaign_id, arm, message, count(*) from outreach_member
+                         where campaign_id = any(:c) group by campaign_id, arm, message
+                        """)
+                .param("c", campaigns.toArray(UUID[]::new))
+                .query(rs -> {
+                    var c = counts.computeIfAbsent(rs.getObject(1, UUID.class), k -> new Counts(zeros(Arm.class),
+                            zeros(MessageState.class)));
+                    c.arms().merge(Arm.valueOf(rs.getString(2)), rs.getInt(4), Integer::sum);
+                    c.messages().merge(MessageState.valueOf(rs.getString(3)), rs.getInt(4), Integer::sum);
+                });
+        return counts;
+    }
+
+    private static <E extends Enum<E>> Map<E, Integer> zeros(Class<E> type) {
+        var zeros = new EnumMap<E, Integer>(type);
+        for (var e : type.getEnumConstants()) zeros.put(e, 0);
+        return zeros;
+    }
+
     /** Every member the campaign took in, once each. */
     public List<Entered> entered(UUID campaign) {
         return jdbc.sql("""
