@@ -48,8 +48,10 @@ public class Segments {
     public SegmentPreview preview(StaffPrincipal staff, @Nullable RuleSpec spec) {
         var scope = scope(staff);
         var sql = SegmentSql.compile(rule(spec), clock.instant());
-        return new SegmentPreview(rows.count(scope, sql.where(), sql.params()),
-                rows.matching(scope, sql.where(), sql.params(), FIRST, SAMPLE));
+        var count = rows.count(scope, sql.where(), sql.params());
+        // a rule nobody meets has no sample, and looking for one would read every member again
+        return new SegmentPreview(count, count == 0 ? List.of()
+                : rows.matching(scope, sql.where(), sql.params(), FIRST, SAMPLE));
     }
 
     @Transactional
