@@ -74,11 +74,12 @@ public class DemoData implements ApplicationRunner {
     private final DemoHistory history;
     private final DemoCampaigns story;
     private final DemoReviews reviews;
+    private final DemoOutreach outreach;
     private final Clock clock;
 
     DemoData(DemoProperties properties, MerchantImport imports, Merchants merchants, StaffAccounts staff, Deals deals,
             Coupons coupons, Customers customers, Loyalty loyalty, OrderImport orderImport, Menu menu, FloorPlan floor,
-            DemoHistory history, DemoCampaigns story, DemoReviews reviews, Clock clock) {
+            DemoHistory history, DemoCampaigns story, DemoReviews reviews, DemoOutreach outreach, Clock clock) {
         this.properties = properties;
         this.imports = imports;
         this.merchants = merchants;
@@ -93,13 +94,16 @@ public class DemoData implements ApplicationRunner {
         this.history = history;
         this.story = story;
         this.reviews = reviews;
+        this.outreach = outreach;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        long started = System.nanoTime();
         seed(properties.stores());
         seedPeople(properties.members(), properties.orders());
+        log.info("Demo data ready in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Makes sure the city has at least {@code stores} stores. */
@@ -131,14 +135,19 @@ public class DemoData implements ApplicationRunner {
     public void seedPeople(int members, int orders) {
         long started = System.nanoTime();
         var recent = new ArrayList<PastOrder>();
-        long added = members > 0 ? addPeople(members, orders, recent) : 0;
+        var send = new ArrayList<DemoOutreach.Send>(1);
+        long added = members > 0 ? addPeople(members, orders, recent, send) : 0;
         log.info("Demo people: {} members, {} orders added in {} ms", Math.max(members, 0), added,
                 (System.nanoTime() - started) / 1_000_000);
         if (members > 0) story.tell(recent);
+        if (!send.isEmpty()) outreach.tell(owner(), send.getFirst());
     }
 
-    /** Returns how many orders it added; those of the story's days go to {@code recent}. */
-    private long addPeople(int members, int orders, List<PastOrder> recent) {
+    /**
+     * Returns how many orders it added; those of the story's days go to {@code recent}, and the targeted send the
+     * history is told with (see {@link DemoOutreach#plan}) to {@code send}.
+     */
+    private long addPeople(int members, int orders, List<PastOrder> recent, List<DemoOutreach.Send> send) {
         var owner = staff.byUsername("owner1").orElseThrow();
         var merchantId = owner.merchantId();
         var phones = new ArrayList<PhoneNumber>(members);
@@ -151,6 +160,8 @@ public class DemoData implements ApplicationRunner {
         var principal = new StaffPrincipal(owner.id(), owner.username(), merchantId, owner.role(), Set.of());
         var setMeal = deals.ofMerchant(principal).stream().filter(d -> !d.terms().flashSale()).findFirst().orElseThrow();
         var city = history.cityOf(setMeal);
+        var told = outreach.plan(principal, ids, existingOrders == 0);
+        if (told != null) send.add(told);
         var random = new Random(properties.seed());
         var now = clock.instant();
         var batch = new ArrayList<ImportedOrder>();
@@ -162,11 +173,11 @@ public class DemoData implements ApplicationRunner {
             batch.add(new ImportedOrder(new MerchantId(merchantId), customer, Channel.DEAL, line,
                     now.minus(Duration.ofMinutes(1 + random.nextInt(365 * 24 * 60)))));
             if (batch.size() == 100_000) {
-                recent.addAll(importWithPoints(principal, batch, city));
+                recent.addAll(importWithPoints(principal, outreach.bias(told, batch), city));
                 batch.clear();
             }
         }
-        recent.addAll(importWithPoints(principal, batch, city));
+        recent.addAll(importWithPoints(principal, outreach.bias(told, batch), city));
         return orders - existingOrders;
     }
 
@@ -186,6 +197,11 @@ public class DemoData implements ApplicationRunner {
         }
         loyalty.earnImported(merchantId, earnings);
         return history.record(batch, ids, city);
+    }
+
+    private StaffPrincipal owner() {
+        var owner = staff.byUsername("owner1").orElseThrow();
+        return new StaffPrincipal(owner.id(), owner.username(), owner.merchantId(), owner.role(), Set.of());
     }
 
     private List<ImportedMerchant> showcase(DemoCity city) {

@@ -127,7 +127,9 @@ class DemoDataTests {
         var campaigns = api.get("/api/v1/merchant/campaigns", token).body().path("items");
         var names = new HashSet<String>();
         long scans = 0, orders = 0;
+        var story = java.util.Set.of("春节海报", "朋友圈推文", "桌贴扫码");
         for (var campaign : campaigns) {
+            if (!story.contains(campaign.path("name").asString())) continue; // the outreach's, reached by sends
             names.add(campaign.path("name").asString());
             var results = api.get("/api/v1/merchant/campaigns/" + campaign.path("id").asString() + "/results", token);
             assertThat(results.status()).as(results.raw()).isEqualTo(200);
@@ -139,6 +141,49 @@ class DemoDataTests {
         assertThat(names).contains("春节海报", "朋友圈推文", "桌贴扫码");
         assertThat(scans).as("the 3000 scans, but for a few just before a campaign began").isBetween(2900L, 3000L);
         assertThat(orders).as("orders attributed to the campaigns").isPositive().isLessThan(seeded);
+    }
+
+    @Test
+    void theShowcaseHasSegmentsAFinishedSendWhoseUpliftShowsAndAWelcomeJourney() {
+        var api = new Api(port);
+        var token = api.post("/api/v1/auth/staff/login", Map.of("username", "owner1", "password", "demo1234"))
+                .text("token");
+        var sizes = new java.util.HashMap<String, Long>();
+        var segments = api.get("/api/v1/merchant/segments", token);
+        assertThat(segments.status()).as(segments.raw()).isEqualTo(200);
+        for (var segment : segments.body().path("segments")) {
+            sizes.put(segment.path("name").asString(), segment.path("members").asLong());
+        }
+        assertThat(sizes).containsOnlyKeys(DemoOutreach.LAPSED, DemoOutreach.SET_MEAL_FANS, DemoOutreach.REGULARS);
+        assertThat(sizes.values()).as("every saved segment has members").allMatch(n -> n > 0);
+
+        var campaigns = api.get("/api/v1/merchant/campaigns", token).body().path("items");
+        String send = null;
+        for (var campaign : campaigns) {
+            if (campaign.path("name").asString().equals(DemoOutreach.SEND)) send = campaign.path("id").asString();
+        }
+        assertThat(send).as("the send's campaign").isNotNull();
+        var outreach = api.get("/api/v1/merchant/campaigns/" + send + "/outreach", token);
+        assertThat(outreach.status()).as(outreach.raw()).isEqualTo(200);
+        assertThat(outreach.body().path("status").asString()).isEqualTo("SENT");
+        int treated = outreach.body().path("treated").asInt();
+        int heldOut = outreach.body().path("heldOut").asInt();
+        assertThat(treated + heldOut).as("the regulars, each taken in once")
+                .isEqualTo(sizes.get(DemoOutreach.REGULARS).intValue());
+        assertThat(heldOut).as("about a tenth held out").isPositive().isLessThan(treated / 3);
+        assertThat(outreach.body().path("messages").path("SENT").asInt()).isEqualTo(treated);
+
+        var uplift = api.get("/api/v1/merchant/campaigns/" + send + "/uplift", token);
+        assertThat(uplift.status()).as(uplift.raw()).isEqualTo(200);
+        var body = uplift.body();
+        assertThat(body.path("treated").path("conversionRate").asDouble()).as(uplift.raw())
+                .isGreaterThan(body.path("holdout").path("conversionRate").asDouble());
+        assertThat(body.path("significant").asBoolean()).as(uplift.raw()).isTrue();
+        assertThat(body.path("complete").asBoolean()).as("its window closed two weeks ago").isTrue();
+
+        var journeys = api.get("/api/v1/merchant/outreach?journeys=true", token);
+        assertThat(journeys.status()).as(journeys.raw()).isEqualTo(200);
+        assertThat(journeys.raw()).contains("WELCOME", "ACTIVE");
     }
 
     private long count(String sql, UUID merchant) {

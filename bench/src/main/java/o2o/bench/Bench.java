@@ -36,9 +36,10 @@ public final class Bench implements Callable<Integer> {
     int orders = 1_000_000;
 
     @Option(names = "--scenarios", split = ",",
-            description = "nearby,checkout,flash-sale,redeem,points,pos,table-order,dashboard (default: all)")
+            description = "nearby,checkout,flash-sale,redeem,points,pos,table-order,dashboard,campaign,segments "
+                    + "(default: all)")
     List<String> scenarios = List.of("nearby", "checkout", "flash-sale", "redeem", "points", "pos", "table-order",
-            "dashboard");
+            "dashboard", "campaign", "segments");
 
     @Option(names = "--clients", description = "concurrent clients (default: ${DEFAULT-VALUE})")
     int clients = 32;
@@ -172,7 +173,7 @@ public final class Bench implements Callable<Integer> {
         if (Boolean.FALSE.equals(checks.get("reconcileClean"))) ok = false;
         for (var wrong : List.of("storeMismatches", "pointsMismatches", "duplicatesRecordedTwice",
                 "duplicatesMisanswered", "salesRejected", "membersNotRecognised", "visitsFailed", "misplacedDishes",
-                "tableMismatches", "billMismatches", "tablesLeftOccupied", "doubleTapsPaidTwice")) {
+                "tableMismatches", "billMismatches", "tablesLeftOccupied", "doubleTapsPaidTwice", "membersMissedOrTwice", "messagesNotSentOnce")) {
             if (checks.get(wrong) instanceof Number n && n.longValue() > 0) ok = false;
         }
         if (!ok) System.err.println("CHECK FAILED: " + result.scenario() + " " + checks);

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The scenarios: set up through the API, drive it under load, check what must hold. The short ones are methods here;
- * {@link PosScenario}, {@link TableOrderScenario} and {@link DashboardScenario} have classes of their own.
+ * {@link PosScenario}, {@link TableOrderScenario}, {@link DashboardScenario}, {@link CampaignScenario} and
+ * {@link SegmentsScenario} have classes of their own.
  */
 final class Scenarios {
 
@@ -39,6 +40,8 @@ final class Scenarios {
             case "pos" -> PosScenario.run(context);
             case "table-order" -> TableOrderScenario.run(context);
             case "dashboard" -> DashboardScenario.run(context);
+            case "campaign" -> CampaignScenario.run(context);
+            case "segments" -> SegmentsScenario.run(context);
             default -> throw new IllegalArgumentException("unknown scenario " + name);
         };
     }

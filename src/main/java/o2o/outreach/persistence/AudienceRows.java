@@ -60,6 +60,28 @@ public class AudienceRows {
                 .query((rs, row) -> byKey.get(rs.getObject(1, UUID.class) + "|" + rs.getString(2))).list();
     }
 
+    /**
+     * Takes in members of a send made in the past (an import of history) in one statement: entered at {@code at}, and
+     * a message already {@code SENT} marked sent then too. Answers how many rows it added; those there before stay.
+     */
+    public int enterPast(UUID campaign, List<Entry> entries, Instant at) {
+        if (entries.isEmpty()) return 0;
+        return jdbc.sql("""
+                        insert into outreach_member (campaign_id, customer_id, occurrence, arm, entered_at, message,
+                                                     messaged_at)
+                        select :campaign, c, o, a, :at, m, case when m = 'SENT' then cast(:at as timestamptz) end
+                          from unnest(cast(:c as uuid[]), cast(:o as text[]), cast(:a as text[]), cast(:m as text[]))
+                               as e(c, o, a, m)
+                        on conflict do nothing
+                        """)
+                .param("campaign", campaign).param("at", utc(at))
+                .param("c", entries.stream().map(Entry::customer).toArray(UUID[]::new))
+                .param("o", entries.stream().map(Entry::occurrence).toArray(String[]::new))
+                .param("a", entries.stream().map(e -> e.arm().name()).toArray(String[]::new))
+                .param("m", entries.stream().map(e -> e.message().name()).toArray(String[]::new))
+                .update();
+    }
+
     /** The oldest messages waiting, locked for this transaction; those another node holds are skipped. */
     public List<Pending> lockPending(int limit) {
         return jdbc.sql("""

@@ -49,6 +49,22 @@ public class OutreachRows {
                 .paramSource(params(o)).update() == 1;
     }
 
+    /**
+     * A send that went out before this system knew of it (an import of history), written as it stands: sent, with its
+     * audience size and when it went. False when the campaign reaches members already.
+     */
+    public boolean insertPast(Outreach o) {
+        return jdbc.sql("insert into outreach (" + COLUMNS + """
+                        ) values (:id, :merchant, :kind, :segment, :days, :offerKind, :template, :points, :minor,
+                                  cast(:channels as text[]), :message, :holdout, :sendAt, :status, :size, :createdAt,
+                                  :createdBy, :sentAt)
+                        on conflict do nothing
+                        """)
+                .paramSource(params(o).addValue("size", o.audienceSize())
+                        .addValue("sentAt", o.sentAt() == null ? null : utc(o.sentAt())))
+                .update() == 1;
+    }
+
     /** Changes a send that has not started, or a journey; false for a send that has started. */
     public boolean replace(Outreach o) {
         return jdbc.sql("""
