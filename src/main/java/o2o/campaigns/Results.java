@@ -39,6 +39,16 @@ public class Results {
                 figures(campaign, period, ResultsBy.DAY));
     }
 
+    /** A campaign and its totals over its own period, without the breakdowns and the funnel. */
+    public record Totals(Campaign campaign, Figures figures) {}
+
+    @Transactional(readOnly = true)
+    public Totals totals(StaffPrincipal staff, UUID campaignId) {
+        var campaign = campaigns.find(staff, campaignId);
+        return new Totals(campaign, figures(campaign, ResultsPeriod.of(null, null, campaign), ResultsBy.CODE).stream()
+                .reduce(Figures.none(""), Results::sum));
+    }
+
     private List<Figures> figures(Campaign campaign, ResultsPeriod period, ResultsBy by) {
         var facts = rows.facts(campaign.id(), period, by);
         var merged = new LinkedHashMap<String, Figures>();

@@ -75,10 +75,9 @@ class Intake {
         }
     }
 
-    /** How many coupons the template can still give: none once it is inactive or expired. */
+    /** How many coupons the template can still give: none once it is inactive, expired or all given out. */
     private int couponsLeft(Offer offer, Instant now) {
         return coupons.template(java.util.Objects.requireNonNull(offer.couponTemplateId()))
-                .filter(t -> t.active() && now.isBefore(t.terms().validUntil()))
-                .map(t -> Math.max(0, t.terms().totalQuantity() - t.claimed())).orElse(0);
+                .filter(t -> t.claimableAt(now)).map(t -> t.terms().totalQuantity() - t.claimed()).orElse(0);
     }
 }

@@ -39,9 +39,12 @@ public record Outreach(UUID campaignId, UUID merchantId, OutreachKind kind, @Nul
 
     /** A send may be changed until it starts. */
     public void requireChangeable() {
-        if (status != Status.SCHEDULED) {
-            throw Problem.conflict("outreach-already-sent", "this campaign has started sending and can no longer change");
-        }
+        if (status != Status.SCHEDULED) throw alreadySent();
+    }
+
+    /** A send that has started no longer changes. */
+    public static Problem alreadySent() {
+        return Problem.conflict("outreach-already-sent", "this campaign has started sending and can no longer change");
     }
 
     public boolean isJourney() {

@@ -54,7 +54,7 @@ public class OutreachResults {
     @Transactional(readOnly = true)
     public UpliftReport of(StaffPrincipal staff, UUID campaignId) {
         var outreach = outreaches.owned(staff, campaignId);
-        var campaign = attributed.of(staff, campaignId, null, null);
+        var campaign = attributed.totals(staff, campaignId);
         var window = Duration.ofDays(campaign.campaign().attributionDays());
         var now = clock.instant();
         var entered = audience.entered(campaignId);
@@ -77,15 +77,16 @@ public class OutreachResults {
             (member.arm() == Arm.TREATED ? treated : held).add(outcome);
         }
         var uplift = Uplift.of(treated, held);
-        var messages = audience.messages(campaignId);
+        var messages = audience.counts(campaignId).messages();
         boolean sms = outreach.message().channels().contains(MessagePlan.Channel.SMS);
         long smsCost = sms ? messages.get(MessageState.SENT) * smsCostMinor : 0;
         long giftCost = outreach.offer().amount() == null ? 0
                 : outreach.offer().amount().minor() * uplift.treated().members();
-        var totals = campaign.totals();
-        long cost = campaign.mediaCostMinor() + smsCost + giftCost + totals.discountMinor();
+        var totals = campaign.figures();
+        long mediaCost = campaign.campaign().mediaCost().minor();
+        long cost = mediaCost + smsCost + giftCost + totals.discountMinor();
         return new UpliftReport(outreach, uplift, messages, closes, closes == null || !closes.isAfter(now),
-                totals.netRevenueMinor(), totals.orders(), campaign.mediaCostMinor(), smsCost, giftCost,
+                totals.netRevenueMinor(), totals.orders(), mediaCost, smsCost, giftCost,
                 totals.discountMinor(), cost);
     }
 

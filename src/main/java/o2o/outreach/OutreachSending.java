@@ -72,13 +72,9 @@ class OutreachSending {
             if (page.size() < PAGE) break;
             after = page.getLast();
         }
-        tx.executeWithoutResult(s -> rows.finish(campaignId, total(audience.arms(campaignId).values()),
+        tx.executeWithoutResult(s -> rows.finish(campaignId, audience.counts(campaignId).members(),
                 clock.instant()));
         return taken;
-    }
-
-    private static int total(java.util.Collection<Integer> counts) {
-        return counts.stream().mapToInt(Integer::intValue).sum();
     }
 
 }

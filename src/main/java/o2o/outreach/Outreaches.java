@@ -90,7 +90,7 @@ public class Outreaches {
         var replaced = new Outreach(outreach.campaignId(), outreach.merchantId(), outreach.kind(),
                 outreach.segmentId(), outreach.triggerDays(), outreach.offer(), outreach.message(), outreach.holdout(),
                 sendAt, before.status(), null, before.createdAt(), before.createdBy(), null);
-        if (!rows.replace(replaced)) before.requireChangeable();
+        if (!rows.replace(replaced)) throw Outreach.alreadySent(); // it started since it was read
         journeys.changed();
         return new Planned(view(replaced), false);
     }
@@ -118,10 +118,7 @@ public class Outreaches {
         var merchant = campaigns.managedMerchantOf(staff);
         var outreaches = rows.ofMerchant(merchant, journeysOnly);
         var counts = audience.counts(outreaches.stream().map(Outreach::campaignId).toList());
-        return outreaches.stream().map(o -> {
-            var c = counts.get(o.campaignId());
-            return c == null ? view(o) : new OutreachView(o, c.arms(), c.messages());
-        }).toList();
+        return outreaches.stream().map(o -> view(o, counts.getOrDefault(o.campaignId(), AudienceRows.Counts.none()))).toList();
     }
 
     /** Pauses or resumes a journey. */
@@ -153,7 +150,10 @@ public class Outreaches {
     }
 
     private OutreachView view(Outreach outreach) {
-        return new OutreachView(outreach, audience.arms(outreach.campaignId()),
-                audience.messages(outreach.campaignId()));
+        return view(outreach, audience.counts(outreach.campaignId()));
+    }
+
+    private static OutreachView view(Outreach outreach, AudienceRows.Counts counts) {
+        return new OutreachView(outreach, counts.arms(), counts.messages());
     }
 }

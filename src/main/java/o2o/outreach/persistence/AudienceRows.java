@@ -110,32 +110,23 @@ public class AudienceRows {
                 .param("at", utc(at)).update();
     }
 
-    /** How many members are in each arm. */
-    public Map<Arm, Integer> arms(UUID campaign) {
-        var counts = new EnumMap<Arm, Integer>(Arm.class);
-        for (var arm : Arm.values()) counts.put(arm, 0);
-        jdbc.sql("select arm, count(*) from outreach_member where campaign_id = :c group by arm")
-                .param("c", campaign)
-                .query(rs -> {
-                    counts.put(Arm.valueOf(rs.getString(1)), rs.getInt(2));
-                });
-        return counts;
-    }
-
-    /** How many messages are in each state. */
-    public Map<MessageState, Integer> messages(UUID campaign) {
-        var counts = new EnumMap<MessageState, Integer>(MessageState.class);
-        for (var state : MessageState.values()) counts.put(state, 0);
-        jdbc.sql("select message, count(*) from outreach_member where campaign_id = :c group by message")
-                .param("c", campaign)
-                .query(rs -> {
-                    counts.put(MessageState.valueOf(rs.getString(1)), rs.getInt(2));
-                });
-        return counts;
-    }
-
     /** A campaign's members per arm and messages per state. */
-    public record Counts(Map<Arm, Integer> arms, Map<MessageState, Integer> messages) {}
+    public record Counts(Map<Arm, Integer> arms, Map<MessageState, Integer> messages) {
+
+        public static Counts none() {
+            return new Counts(zeros(Arm.class), zeros(MessageState.class));
+        }
+
+        /** Everybody the campaign took in, in either arm. */
+        public int members() {
+            return arms.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /** One campaign's counts; all zero when it took nobody in. */
+    public Counts counts(UUID campaign) {
+        return counts(List.of(campaign)).getOrDefault(campaign, Counts.none());
+    }
 
     /** The counts of many campaigns in one query; a campaign that took nobody in is absent. */
     public Map<UUID, Counts> counts(List<UUID> campaigns) {
@@ -147,8 +138,7 @@ public class AudienceRows {
                         """)
                 .param("c", campaigns.toArray(UUID[]::new))
                 .query(rs -> {
-                    var c = counts.computeIfAbsent(rs.getObject(1, UUID.class), k -> new Counts(zeros(Arm.class),
-                            zeros(MessageState.class)));
+                    var c = counts.computeIfAbsent(rs.getObject(1, UUID.class), k -> Counts.none());
                     c.arms().merge(Arm.valueOf(rs.getString(2)), rs.getInt(4), Integer::sum);
                     c.messages().merge(MessageState.valueOf(rs.getString(3)), rs.getInt(4), Integer::sum);
                 });
