@@ -32,6 +32,26 @@ public record Uplift(Arm treated, Arm holdout, Interval conversion, Interval spe
             return new Arm(n, converted, spend, n == 0 ? 0 : (double) converted / n, mean,
                     n < 2 ? 0 : squares / (n - 1));
         }
+
+        /** This arm's own conversion with its 95 % interval; none under two members. */
+        public Interval conversionInterval() {
+            return Interval.around(conversionRate, Math.sqrt(conversionVariance()), members >= 2);
+        }
+
+        /** This arm's own spend per member with its 95 % interval; none under two members. */
+        public Interval spendInterval() {
+            return Interval.around(spendPerMember, Math.sqrt(meanSpendVariance()), members >= 2);
+        }
+
+        /** The variance of the conversion rate as estimated from this arm. */
+        double conversionVariance() {
+            return members == 0 ? 0 : conversionRate * (1 - conversionRate) / members;
+        }
+
+        /** The variance of the spend per member as estimated from this arm. */
+        double meanSpendVariance() {
+            return members == 0 ? 0 : spendVariance / members;
+        }
     }
 
     /** An estimate and its 95 % interval; with too few members on either side, no interval (null bounds). */
@@ -58,14 +78,10 @@ public record Uplift(Arm treated, Arm holdout, Interval conversion, Interval spe
         var t = Arm.of(treated);
         var h = Arm.of(holdout);
         boolean known = t.members() >= 2 && h.members() >= 2;
-        double conversionError = Math.sqrt(proportionVariance(t) + proportionVariance(h));
+        double conversionError = Math.sqrt(t.conversionVariance() + h.conversionVariance());
         var conversion = Interval.around(t.conversionRate() - h.conversionRate(), conversionError, known);
-        double spendError = known ? Math.sqrt(t.spendVariance() / t.members() + h.spendVariance() / h.members()) : 0;
+        double spendError = Math.sqrt(t.meanSpendVariance() + h.meanSpendVariance());
         var spend = Interval.around(t.spendPerMember() - h.spendPerMember(), spendError, known);
         return new Uplift(t, h, conversion, spend, spend.times(t.members()));
-    }
-
-    private static double proportionVariance(Arm arm) {
-        return arm.members() == 0 ? 0 : arm.conversionRate() * (1 - arm.conversionRate()) / arm.members();
     }
 }

@@ -15,7 +15,6 @@ import org.jspecify.annotations.Nullable;
  */
 record UpliftFigures(UpliftReport report) {
 
-    static final double Z95 = 1.959963984540054;
     /** What a range shows when there are too few members to give one. */
     static final String NONE = "—";
 
@@ -105,16 +104,17 @@ record UpliftFigures(UpliftReport report) {
     }
 
     private static String conversionEnd(Uplift.Arm arm, int side) {
-        if (arm.members() < 2) return "";
-        double p = arm.conversionRate();
-        double end = p + side * Z95 * Math.sqrt(p * (1 - p) / arm.members());
-        return round(Math.clamp(end, 0, 1) * 100, 1);
+        var end = end(arm.conversionInterval(), side);
+        return end == null ? "" : round(Math.clamp(end, 0, 1) * 100, 1);
     }
 
     private static String spendEnd(Uplift.Arm arm, int side) {
-        if (arm.members() < 2) return "";
-        double end = arm.spendPerMember() + side * Z95 * Math.sqrt(arm.spendVariance() / arm.members());
-        return round(end / 100, 2);
+        var end = end(arm.spendInterval(), side);
+        return end == null ? "" : round(end / 100, 2);
+    }
+
+    private static @Nullable Double end(Uplift.Interval interval, int side) {
+        return side < 0 ? interval.low() : interval.high();
     }
 
     private static String yuanText(String decimal) {
