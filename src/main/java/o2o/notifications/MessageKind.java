@@ -20,6 +20,10 @@ public enum MessageKind {
     PICKUP_NUMBER("store", "number"),
     PICKUP_READY("store", "number"),
     PICKUP_REFUNDED("store", "number"),
+    DELIVERY_ACCEPTED("store", "minutes"),
+    DELIVERY_PICKED_UP("store", "code"),
+    DELIVERY_DELIVERED("store"),
+    DELIVERY_UNREACHABLE("store"),
     /** A merchant's marketing message to a member, with the link that stops them. */
     MARKETING("merchant", "text", "link");
 

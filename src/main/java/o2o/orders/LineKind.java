@@ -4,7 +4,7 @@ package o2o.orders;
 public enum LineKind {
     /** units of a deal */
     DEAL,
-    /** a menu item, at the table or for pick-up */
+    /** a menu item, at the table, for pick-up or delivered */
     DISH,
     /** an even share of a table's bill */
     SHARE,
@@ -13,5 +13,7 @@ public enum LineKind {
     /** stored value at the merchant */
     TOP_UP,
     /** an item of a sale made at the POS */
-    POS
+    POS,
+    /** the delivery fee of a delivery order; {@code refId} names the zone that priced it */
+    DELIVERY_FEE
 }

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An order its channel's module priced — units of a deal (DEAL), a share of a table's bill (DINE_IN), a pick-up order
- * (PICKUP), a reservation's deposit (RESERVATION), stored value (TOP_UP) — for {@link Orders#place}.
+ * (PICKUP), a reservation's deposit (RESERVATION), stored value (TOP_UP), dishes and their fee brought to the door
+ * (DELIVERY) — for {@link Orders#place}.
  *
  * @param storeId the store it is for; null where it is for the merchant (a deal usable in several stores, a top-up)
  * @param customerId who pays and earns for it; null only for a DINE_IN share settled at the counter by a walk-in
@@ -57,6 +58,13 @@ public record NewOrder(MerchantId merchantId, @Nullable StoreId storeId, @Nullab
         OrderLine numbered(int lineNo) {
             return new OrderLine(lineNo, kind, refId, title, unitPrice, quantity, amount);
         }
+    }
+
+    /** What the order charges for delivery: its DELIVERY_FEE lines. */
+    public Money fees() {
+        var sum = Money.zero(lines.getFirst().amount().currency());
+        for (var line : lines) if (line.kind() == LineKind.DELIVERY_FEE) sum = sum.plus(line.amount());
+        return sum;
     }
 
     public Money subtotal() {

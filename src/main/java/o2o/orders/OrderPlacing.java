@@ -59,9 +59,10 @@ class OrderPlacing {
         }
         var afterMember = subtotal.minus(request.memberDiscount());
         var couponId = customer == null ? null : request.couponId();
+        // a coupon is for the goods: its minimum spend and its discount leave a delivery fee out
+        var goods = afterMember.minus(request.fees());
         var couponDiscount = couponId == null || customer == null ? Money.zero(subtotal.currency())
-                : coupons.reserve(couponId, customer, merchant, request.couponStores(), afterMember, id)
-                        .min(afterMember);
+                : coupons.reserve(couponId, customer, merchant, request.couponStores(), goods, id).min(goods);
         var discount = request.memberDiscount().plus(couponDiscount);
         var payable = subtotal.minus(discount);
         var pointsValue = request.pointsToUse() == 0 || customer == null ? Money.zero(subtotal.currency())

@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
+import o2o.delivery.Deliveries;
+import o2o.delivery.DeliveryStatus;
 import o2o.identity.CustomerPrincipal;
 import o2o.orders.Order;
 import o2o.orders.OrderStatus;
@@ -35,11 +37,13 @@ class VerifiedPurchases {
     private final Orders orders;
     private final Vouchers vouchers;
     private final Pickups pickups;
+    private final Deliveries deliveries;
 
-    VerifiedPurchases(Orders orders, Vouchers vouchers, Pickups pickups) {
+    VerifiedPurchases(Orders orders, Vouchers vouchers, Pickups pickups, Deliveries deliveries) {
         this.orders = orders;
         this.vouchers = vouchers;
         this.pickups = pickups;
+        this.deliveries = deliveries;
     }
 
     /** A used purchase and the store it was used at: for a deal, the store that redeemed its voucher. */
@@ -66,6 +70,11 @@ class VerifiedPurchases {
                 var status = pickups.ofCustomer(customer, order.id().value()).status();
                 yield status == PickupStatus.HANDED_OVER ? Verdict.yes(order, order.storeId())
                         : Verdict.no("this pick-up order is " + status);
+            }
+            case DELIVERY -> {
+                var status = deliveries.ofCustomer(customer, order.id().value()).delivery().status();
+                yield status == DeliveryStatus.DELIVERED ? Verdict.yes(order, order.storeId())
+                        : Verdict.no("this delivery order is " + status);
             }
             case RESERVATION, TOP_UP -> Verdict.no("only purchases are reviewed");
         };

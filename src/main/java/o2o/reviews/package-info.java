@@ -5,7 +5,8 @@
  * {@link o2o.merchants.StoreRatings}); low scores are flagged with a reply deadline for the merchant; the operator hides
  * abusive reviews.
  */
-@ApplicationModule(allowedDependencies = {"shared", "identity", "merchants", "orders", "vouchers", "pickup"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "merchants", "orders", "vouchers", "pickup",
+        "delivery"})
 @NullMarked
 package o2o.reviews;
 

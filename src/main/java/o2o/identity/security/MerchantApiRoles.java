@@ -1,6 +1,7 @@
 package o2o.identity.security;
 
 import static o2o.identity.Role.CASHIER;
+import static o2o.identity.Role.COURIER;
 import static o2o.identity.Role.KITCHEN;
 import static o2o.identity.Role.MANAGER;
 import static o2o.identity.Role.OWNER;
@@ -36,6 +37,8 @@ final class MerchantApiRoles {
     static final Set<Role> SERVICE = EnumSet.of(OWNER, MANAGER, CASHIER, WAITER, KITCHEN);
     /** Who sees and moves the kitchen's tickets. */
     static final Set<Role> KITCHEN_DISPLAY = EnumSet.of(OWNER, MANAGER, WAITER, KITCHEN);
+    /** Who carries delivery orders. */
+    static final Set<Role> COURIER_ONLY = EnumSet.of(COURIER);
     /** Who orders a round for a table. */
     static final Set<Role> WAITING = EnumSet.of(OWNER, MANAGER, WAITER);
 
@@ -96,6 +99,20 @@ final class MerchantApiRoles {
                     "GET /stores/{storeId}/pickup-settings")
             .allow(COUNTER, "POST /stores/{storeId}/pickup-orders/{id}/refund")
             .allow(MANAGING, "PUT /stores/{storeId}/pickup-settings")
+            // delivery
+            .allow(SERVICE, "GET /stores/{storeId}/delivery-orders", "GET /stores/{storeId}/delivery-orders/{id}",
+                    "POST /stores/{storeId}/delivery-orders/{id}/accept",
+                    "POST /stores/{storeId}/delivery-orders/{id}/ready", "GET /stores/{storeId}/delivery/dispatch",
+                    "GET /stores/{storeId}/delivery/couriers", "GET /stores/{storeId}/delivery/zones",
+                    "GET /stores/{storeId}/delivery/settings")
+            .allow(MANAGING, "POST /stores/{storeId}/delivery-orders/{id}/assign",
+                    "POST /stores/{storeId}/delivery-orders/{id}/cancel", "POST /stores/{storeId}/delivery/zones",
+                    "PUT /stores/{storeId}/delivery/zones/{zoneId}", "DELETE /stores/{storeId}/delivery/zones/{zoneId}",
+                    "PUT /stores/{storeId}/delivery/settings")
+            .allow(COURIER_ONLY, "GET /courier/shift", "PUT /courier/shift", "POST /courier/deliveries/{id}/accept",
+                    "POST /courier/deliveries/{id}/picked-up", "POST /courier/deliveries/{id}/delivered",
+                    "POST /courier/deliveries/{id}/trouble", "POST /courier/deliveries/{id}/returned",
+                    "POST /courier/position")
             // loyalty
             .allow(COUNTER, "POST /members", "GET /members/lookup", "POST /points/redemptions")
             .allow(MANAGING, "GET /members", "GET /members/{customerId}")
