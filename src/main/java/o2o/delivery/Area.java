@@ -44,6 +44,8 @@ public sealed interface Area {
     record Polygon(List<GeoPoint> points, PreparedGeometry shape) implements Area {
 
         private static final GeometryFactory GEOMETRY = new GeometryFactory();
+        /** The least area a zone encloses, in square degrees: about ten square metres. */
+        private static final double LEAST_AREA = 1e-9;
         /** Degrees within which a point counts as on an edge: about a centimetre. */
         private static final double EDGE_DEGREES = 1e-7;
 
@@ -55,7 +57,7 @@ public sealed interface Area {
             if (!ring.getFirst().equals2D(ring.getLast())) ring.add(ring.getFirst());
             if (ring.size() < 4) throw new InvalidInput("points", "a polygon needs at least 3 different points");
             var polygon = GEOMETRY.createPolygon(ring.toArray(Coordinate[]::new));
-            if (!polygon.isValid() || polygon.getArea() == 0) {
+            if (!polygon.isValid() || polygon.getArea() < LEAST_AREA) {
                 throw new InvalidInput("points", "the edges must not cross and must enclose an area");
             }
             return new Polygon(List.copyOf(points), PreparedGeometryFactory.prepare(polygon));
