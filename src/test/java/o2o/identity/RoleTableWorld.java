@@ -19,7 +19,7 @@ import o2o.testing.Fixtures;
  * One merchant with a store and one of everything the merchant API's paths name (table, area, deal, coupon, webhook,
  * campaign and tracking code, menu item, member, card, POS key, points-mall item, segment, a staff member to change),
  * and one signed-in person per role: its owner, a merchant-wide member of each staff role, and the operator. Ids nobody can create cheaply here
- * (reservations, pick-up orders, redemptions, deliveries, bill shares, imports, round items, reviews) are random: a role allowed
+ * (reservations, pick-up and delivery orders, redemptions, deliveries, zones, bill shares, imports, round items, reviews) are random: a role allowed
  * to call the operation gets a 404 or 409 for them, never a 401 or 403.
  */
 final class RoleTableWorld {
@@ -91,7 +91,8 @@ final class RoleTableWorld {
         ids.put("staff/{id}", colleague);
         ids.put("payment-providers/{provider}", "sandbox");
         for (var unknown : List.of("reservations/{id}", "pickup-orders/{id}", "redemptions/{id}", "member-imports/{id}",
-                "round-items/{itemId}", "shares/{shareId}", "deliveries/{deliveryId}", "reviews/{id}")) {
+                "round-items/{itemId}", "shares/{shareId}", "deliveries/{deliveryId}", "reviews/{id}",
+                "delivery-orders/{id}", "deliveries/{id}", "zones/{zoneId}")) {
             ids.put(unknown, UUID.randomUUID().toString());
         }
     }
