@@ -216,4 +216,31 @@ class DeliveryRulesIntegrationTests extends ApiTest {
         var edge = delivery.quote(shop.store(), new double[] {lat, lng + 1.5 * dLng}, 0);
         assertThat(edge.body().path("zoneName").asString()).as("on the polygon's edge").isEqualTo("商圈");
     }
+    @Test
+    void aCouponIsForTheGoodsItsMinimumSpendAndDiscountLeaveTheFeeOut() {
+        var shop = delivery.deliveringShop("券不含运费", 6000);
+        var phone = Fixtures.uniquePhone();
+        var customer = fixtures.customerToken(phone);
+        var now = java.time.Instant.now();
+        var template = api.post("/api/v1/merchant/coupons", Map.of("title", "满百减二十", "kind", "AMOUNT_OFF",
+                "amountOff", cny(2000), "minSpend", cny(10000), "totalQuantity", 10, "perCustomerLimit", 2,
+                "validFrom", now.minusSeconds(60).toString(),
+                "validUntil", now.plus(java.time.Duration.ofDays(10)).toString()), shop.merchant().ownerToken());
+        assertThat(template.status()).as(template.raw()).isEqualTo(201);
+        var coupon = api.post("/api/v1/me/coupons", Map.of("templateId", template.text("id")), customer);
+        assertThat(coupon.status()).as(coupon.raw()).isEqualTo(201);
+
+        // ¥96 of goods and a ¥7 fee: ¥103 in all, but the goods do not reach the coupon's ¥100
+        var body = delivery.order(shop, north(4500), phone);
+        body.put("couponId", coupon.text("id"));
+        var refused = delivery.place(customer, shop.store(), body);
+        assertThat(refused.status()).as(refused.raw()).isIn(409, 422);
+        assertThat(myOrders(customer)).isZero();
+
+        body.put("lines", List.of(DeliveryFixtures.line(shop.pork(), 2), DeliveryFixtures.line(shop.drink(), 1)));
+        var placed = delivery.place(customer, shop.store(), body);
+        assertThat(placed.status()).as(placed.raw()).isEqualTo(201);
+        assertThat(placed.body().path("discountAmount").path("minor").asLong()).isEqualTo(2000);
+        assertThat(placed.body().path("totalAmount").path("minor").asLong()).isEqualTo(10400 + 700 - 2000);
+    }
 }
