@@ -22,6 +22,19 @@ class CourierProviders {
         return Optional.ofNullable(byName.get(name));
     }
 
+    /**
+     * The provider a store's order names; a provider this deployment is not configured with fails loudly, never
+     * falls back to another (the listener asking it throws and the request is tried again).
+     */
+    CourierProvider require(String name) {
+        var provider = byName.get(name);
+        if (provider == null) {
+            throw new IllegalStateException("courier provider '" + name + "' is not configured here (configured: "
+                    + byName.keySet() + ")");
+        }
+        return provider;
+    }
+
     /** Whether a store may choose this way of carrying: its own couriers, or a configured provider. */
     void requireKnown(String name) {
         if (!DeliverySettings.OWN.equals(name) && !byName.containsKey(name)) {

@@ -177,13 +177,20 @@ public class DeliveryRows {
                 .update() == 1;
     }
 
-    /** The provider's reference once it has taken the order. */
-    public void providerTook(UUID orderId, String ref, Money cost) {
-        jdbc.sql("update delivery_order set provider_ref = :ref, cost_minor = :cost where order_id = :order")
+    /**
+     * The provider's reference and price once it has taken the order; false (nothing written) when the order ended
+     * meanwhile, so the caller calls the rider off. The row stays locked to the caller's commit, so an end racing it
+     * waits and then finds the reference to cancel.
+     */
+    public boolean providerTook(UUID orderId, String ref, Money cost) {
+        return jdbc.sql("""
+                        update delivery_order set provider_ref = :ref, cost_minor = :cost
+                         where order_id = :order and status not in ('DELIVERED', 'CANCELLED', 'RETURNED')
+                        """)
                 .param("order", orderId)
                 .param("ref", ref)
                 .param("cost", cost.minor())
-                .update();
+                .update() == 1;
     }
 
     /**

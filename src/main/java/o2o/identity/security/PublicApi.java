@@ -24,6 +24,7 @@ final class PublicApi {
             new Door(HttpMethod.GET, List.of("/api/v1/stores/**", "/api/v1/deals/**")),
             new Door(HttpMethod.POST, List.of("/api/v1/merchant-applications")),
             new Door(HttpMethod.POST, List.of("/api/v1/payments/webhooks/**", "/api/v1/payments/notify/**")),
+            new Door(HttpMethod.POST, List.of("/api/v1/delivery/callbacks/*")),
             new Door(null, List.of("/api/v1/dev/**")),
             new Door(null, List.of("/api/v1/tables/**")));
 

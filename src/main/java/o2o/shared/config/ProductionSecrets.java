@@ -10,8 +10,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Refuses to start a production run that would sign or encrypt with a random per-run secret, or that would offer the
- * sandbox gateway. Random secrets and the sandbox are for demo, dev and test runs (the {@code demo}, {@code dev} and
- * {@code test} profiles); anywhere else each missing variable is named in one message before anything starts.
+ * sandbox gateway or the sandbox courier fleet. Random secrets and the sandboxes are for demo, dev and test runs (the
+ * {@code demo}, {@code dev} and {@code test} profiles); anywhere else each missing variable is named in one message
+ * before anything starts.
  */
 public class ProductionSecrets implements EnvironmentPostProcessor {
 
@@ -67,6 +68,10 @@ public class ProductionSecrets implements EnvironmentPostProcessor {
         if (environment.getProperty("o2o.payments.sandbox.enabled", Boolean.class, false)) {
             problems.add("o2o.payments.sandbox.enabled=true: the sandbox gateway takes no money and exists only in "
                     + "demo, dev and test runs");
+        }
+        if (environment.getProperty("o2o.delivery.providers.sandbox.enabled", Boolean.class, false)) {
+            problems.add("o2o.delivery.providers.sandbox.enabled=true: the sandbox courier fleet carries nothing and "
+                    + "exists only in demo, dev and test runs");
         }
         if (!problems.isEmpty()) throw new MissingSecrets(problems);
     }

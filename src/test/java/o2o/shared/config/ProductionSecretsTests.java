@@ -44,6 +44,14 @@ class ProductionSecretsTests {
     }
 
     @Test
+    void theSandboxCourierFleetIsRefusedOutsideDemoDevAndTest() {
+        var environment = configured().withProperty("o2o.delivery.providers.sandbox.enabled", "true");
+        assertThatThrownBy(() -> new ProductionSecrets().postProcessEnvironment(environment, new SpringApplication()))
+                .isInstanceOf(MissingSecrets.class)
+                .hasMessageContaining("o2o.delivery.providers.sandbox.enabled");
+    }
+
+    @Test
     void weChatSignInWithoutItsSecretIsRefused() {
         var environment = configured().withProperty("o2o.identity.wechat.app-id", "wx0123456789abcdef");
         assertThatThrownBy(() -> new ProductionSecrets().postProcessEnvironment(environment, new SpringApplication()))
@@ -71,7 +79,8 @@ class ProductionSecretsTests {
     @Test
     void demoDevAndTestRunsMayUseRandomSecretsAndTheSandbox() {
         for (var profile : new String[] {"demo", "dev", "test"}) {
-            var environment = new MockEnvironment().withProperty("o2o.payments.sandbox.enabled", "true");
+            var environment = new MockEnvironment().withProperty("o2o.payments.sandbox.enabled", "true")
+                    .withProperty("o2o.delivery.providers.sandbox.enabled", "true");
             environment.setActiveProfiles(profile);
             new ProductionSecrets().postProcessEnvironment(environment, new SpringApplication());
         }
