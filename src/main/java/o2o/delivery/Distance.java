@@ -3,13 +3,13 @@ package o2o.delivery;
 import o2o.shared.GeoPoint;
 
 /** Great-circle distance on a spherical earth (haversine): what a delivery's fee and travel time are counted on. */
-final class Distance {
+public final class Distance {
 
     static final double EARTH_RADIUS_METERS = 6_371_008.8;
 
     private Distance() {}
 
-    static double meters(GeoPoint a, GeoPoint b) {
+    public static double meters(GeoPoint a, GeoPoint b) {
         double lat1 = Math.toRadians(a.lat());
         double lat2 = Math.toRadians(b.lat());
         double dLat = lat2 - lat1;
