@@ -79,7 +79,8 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
     private record World(UUID merchant, UUID store, UUID deal, UUID tableId, String tableCode, String order,
             String voucher, String paymentRef, String pickup, String reservation, String topUp, UUID member,
             String memberImport, UUID wechatPayment, UUID alipayPayment, UUID cashier, String campaign,
-            String trackingCodeId, String trackingCode, String outreach, String unsubscribeToken) {}
+            String trackingCodeId, String trackingCode, String outreach, String unsubscribeToken, String delivery,
+            String courier) {}
 
     @Test
     void everyPageIsAtMostAsWideAsA360PixelPhone() {
@@ -113,6 +114,7 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         customer.waitForURL(url -> !url.contains("/signin"));
         var ownerPhone = phone(owner.ownerUsername());
         var operator = phone("operator");
+        var courier = phone(world.courier());
         var anonymous = phone(null);
 
         var tooWide = new ArrayList<String>();
@@ -120,7 +122,8 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         for (var entry : urls.entrySet()) {
             var pattern = entry.getKey();
             var url = entry.getValue();
-            Page on = pattern.startsWith("/merchant") ? ownerPhone
+            Page on = pattern.startsWith("/merchant/courier") || pattern.equals("/courier") ? courier
+                    : pattern.startsWith("/merchant") ? ownerPhone
                     : pattern.startsWith("/admin") ? operator
                     : Set.of("/signin", "/staff/login", "/apply").contains(pattern) ? anonymous
                     : customer;
@@ -383,13 +386,34 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
                         .param("m", owner.id()).query(String.class).optional(), java.util.Optional::isPresent)
                 .orElseThrow();
 
+        // the store delivers; the customer has an address with a long text and an order to it; a courier is on shift
+        var zone = api.post("/api/v1/merchant/stores/" + store + "/delivery/zones", Map.of("name", "人民广场周边 6 公里（含来福士、大世界、新天地）",
+                "priority", 1, "radiusMeters", 6000, "minimum", Map.of("minor", 2000, "currency", "CNY"),
+                "baseFee", Map.of("minor", 500, "currency", "CNY"), "feeBands", List.of()), owner.ownerToken());
+        assertThat(zone.status()).as(zone.raw()).isEqualTo(201);
+        var address = Map.<String, Object>of("label", "公司（总部大楼）", "contact", "欧阳娜娜（前台代收）", "phone", "13800138000",
+                "address", "上海市黄浦区淮海中路 999 号环贸广场二期写字楼 36 楼 3601-3608 室（请从 B2 停车场电梯上楼）",
+                "lat", 31.2204, "lng", 121.4637);
+        var book = api.post("/api/v1/me/addresses", address, customerToken);
+        assertThat(book.status()).as(book.raw()).isEqualTo(201);
+        var delivery = api.send("POST", "/api/v1/stores/" + store + "/delivery-orders",
+                Map.of("lines", List.of(Map.of("itemId", item.text("id"), "quantity", 2, "optionIds", List.of())),
+                        "addressId", book.text("id"), "note", "请放在前台，不要打电话，午休时间请敲门两下然后离开，谢谢理解与配合！"),
+                customerToken, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(delivery.status()).as(delivery.raw()).isEqualTo(201);
+        var courierToken = fixtures.staff(owner, o2o.identity.Role.COURIER, Set.of());
+        assertThat(api.put("/api/v1/merchant/courier/shift", Map.of("onShift", true), courierToken).status())
+                .isEqualTo(200);
+        var courier = jdbc.sql("select username from staff_account where merchant_id = :m and role = 'COURIER'")
+                .param("m", owner.id()).query(String.class).single();
+
         notifications.inApp(member, o2o.notifications.MessageKind.VOUCHERS_ISSUED, "您的券码已到账：https://o2o.example.com/me/vouchers/" + voucher
                 + "?utm_source=sms&utm_campaign=spring_festival_2027_very_long_tracking_code");
         return new World(owner.id(), store, deal, UUID.fromString(table.text("id")), table.text("code"),
                 paid.text("id"), voucher, paymentRef, pickup.text("id"), booking.text("id"),
                 topUp.text("orderId"), member, imported.text("id"), UUID.fromString(byWechat.text("id")),
                 byAlipay.id(), cashier, campaign.text("id"), trackingCode.text("id"), trackingCode.text("code"),
-                outreach.text("id"), unsubscribe);
+                outreach.text("id"), unsubscribe, delivery.text("id"), courier);
     }
 
     /** Concrete addresses for the pages that need something to show. */
@@ -398,7 +422,8 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
                 .replace("{id}", w.store().toString());
         var fills = new HashMap<String, String>();
         for (var path : List.of("/stores/{id}", "/stores/{id}/reviews", "/stores/{storeId}/menu", "/stores/{storeId}/reserve",
-                "/stores/{storeId}/pickup", "/stores/{storeId}/membership", "/stores/{storeId}/coupons",
+                "/stores/{storeId}/pickup", "/stores/{storeId}/delivery", "/stores/{storeId}/delivery/quote",
+                "/stores/{storeId}/membership", "/stores/{storeId}/coupons",
                 "/merchant/stores/{id}", "/merchant/stores/{storeId}/menu", "/merchant/stores/{storeId}/reservations",
                 "/merchant/stores/{storeId}/reservations/settings", "/merchant/stores/{storeId}/tables",
                 "/merchant/stores/{storeId}/tables/board", "/merchant/stores/{storeId}/tables/sheet",
@@ -417,6 +442,8 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         fills.put("/me/orders/{id}/review-box", "/me/orders/" + w.order() + "/review-box");
         fills.put("/me/vouchers/{id}/qr", "/me/vouchers/" + w.voucher() + "/qr");
         fills.put("/me/pickups/{id}", "/me/pickups/" + w.pickup());
+        fills.put("/me/deliveries/{id}", "/me/deliveries/" + w.delivery());
+        fills.put("/me/deliveries/{id}/status", "/me/deliveries/" + w.delivery() + "/status");
         fills.put("/me/pickups/{id}/status", "/me/pickups/" + w.pickup() + "/status");
         fills.put("/me/reservations/{id}", "/me/reservations/" + w.reservation());
         fills.put("/me/reservations/{id}/status", "/me/reservations/" + w.reservation() + "/status");

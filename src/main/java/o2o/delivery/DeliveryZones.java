@@ -78,6 +78,11 @@ public class DeliveryZones {
                 settings.find(id).orElse(DeliverySettings.DEFAULTS)));
     }
 
+    /** Whether the store has any active zone (pages offer delivery by it; the zone is still checked on ordering). */
+    public boolean delivers(UUID storeId) {
+        return !of(storeId).zones().isEmpty();
+    }
+
     @Transactional(readOnly = true)
     public List<Zone> zones(StaffPrincipal staff, UUID storeId) {
         return zones.ofStore(stores.get(staff, storeId).id());

@@ -110,15 +110,21 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .authenticationDetailsSource(ConsoleSignIn.clientAddress())
                         .failureHandler(ConsoleSignIn.failureHandler())
                         .successHandler((request, response, authentication) -> response.sendRedirect(
-                                authentication.getAuthorities().stream()
-                                        .anyMatch(a -> a.getAuthority().equals(Role.OPERATOR.authority()))
-                                        ? "/admin" : "/merchant"))
+                                landing(authentication)))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/signin"),
                         PathPatternRequestMatcher.withDefaults().matcher("/me/**")));
         return http.build();
+    }
+
+    /** Where staff land after signing in: operators on their console, couriers on their phone page. */
+    private static String landing(org.springframework.security.core.Authentication authentication) {
+        var authorities = authentication.getAuthorities().stream().map(a -> a.getAuthority()).toList();
+        if (authorities.contains(Role.OPERATOR.authority())) return "/admin";
+        if (authorities.contains(Role.COURIER.authority())) return "/merchant/courier";
+        return "/merchant";
     }
 
     @Override
