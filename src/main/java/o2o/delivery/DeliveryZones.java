@@ -35,14 +35,16 @@ public class DeliveryZones {
     private final ZoneRows zones;
     private final SettingsRows settings;
     private final Stores stores;
+    private final CourierProviders providers;
     private final Clock clock;
     private final Cache<UUID, StoreDelivery> cache = Caffeine.newBuilder()
             .maximumSize(20_000).expireAfterWrite(CACHED_FOR).build();
 
-    DeliveryZones(ZoneRows zones, SettingsRows settings, Stores stores, Clock clock) {
+    DeliveryZones(ZoneRows zones, SettingsRows settings, Stores stores, CourierProviders providers, Clock clock) {
         this.zones = zones;
         this.settings = settings;
         this.stores = stores;
+        this.providers = providers;
         this.clock = clock;
     }
 
@@ -110,9 +112,15 @@ public class DeliveryZones {
     @Transactional
     public DeliverySettings save(StaffPrincipal staff, UUID storeId, DeliverySettings changed) {
         var store = managed(staff, storeId);
+        providers.requireKnown(changed.provider());
         settings.save(store.merchantId(), store.id(), changed, clock.instant());
         cache.invalidate(store.id());
         return changed;
+    }
+
+    /** Who may carry a store's orders besides its own couriers: the courier providers configured here, by name. */
+    public List<String> providers() {
+        return providers.names();
     }
 
     private Store managed(StaffPrincipal staff, UUID storeId) {
