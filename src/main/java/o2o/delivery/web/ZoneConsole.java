@@ -95,6 +95,7 @@ class ZoneConsole {
 
     @GetMapping(BASE + "/{zoneId}")
     String editZone(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID zoneId, Model model) {
+        stores.get(staff, storeId);
         managed(staff);
         var zone = zones.zones(staff, storeId).stream().filter(z -> z.id().equals(zoneId)).findFirst()
                 .orElseThrow(() -> Problem.notFound("zone"));
