@@ -85,9 +85,9 @@ public class DeliveryZones {
 
     /** Adds a zone ({@code id} null) or replaces one of the store's; owners and managers only. */
     @Transactional
-    public Zone save(StaffPrincipal staff, UUID storeId, @org.jspecify.annotations.Nullable UUID zoneId,
+    public Zone save(StaffPrincipal staff, StoreId storeId, @org.jspecify.annotations.Nullable UUID zoneId,
             ZoneDraft draft) {
-        var store = managed(staff, storeId);
+        var store = managed(staff, storeId.value());
         var zone = draft.toZone(zoneId == null ? Ids.next() : zoneId, new MerchantId(store.merchantId()),
                 new StoreId(store.id()));
         if (!zones.save(zone, clock.instant())) throw Problem.notFound("zone");
@@ -96,8 +96,8 @@ public class DeliveryZones {
     }
 
     @Transactional
-    public void remove(StaffPrincipal staff, UUID storeId, UUID zoneId) {
-        var store = managed(staff, storeId);
+    public void remove(StaffPrincipal staff, StoreId storeId, UUID zoneId) {
+        var store = managed(staff, storeId.value());
         if (!zones.deactivate(store.merchantId(), store.id(), zoneId, clock.instant())) {
             throw Problem.notFound("zone");
         }

@@ -91,7 +91,8 @@ final class RoleTableWorld {
         ids.put("staff/{id}", colleague);
         ids.put("payment-providers/{provider}", "sandbox");
         for (var unknown : List.of("reservations/{id}", "pickup-orders/{id}", "redemptions/{id}", "member-imports/{id}",
-                "round-items/{itemId}", "shares/{shareId}", "deliveries/{deliveryId}", "reviews/{id}")) {
+                "round-items/{itemId}", "shares/{shareId}", "deliveries/{deliveryId}", "reviews/{id}",
+                "delivery-orders/{id}", "deliveries/{id}", "zones/{zoneId}")) {
             ids.put(unknown, UUID.randomUUID().toString());
         }
     }

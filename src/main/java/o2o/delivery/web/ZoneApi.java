@@ -21,6 +21,7 @@ import o2o.delivery.ZoneDraft;
 import o2o.identity.StaffPrincipal;
 import o2o.shared.GeoPoint;
 import o2o.shared.Money;
+import o2o.shared.StoreId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -95,19 +96,19 @@ class ZoneApi {
     @PostMapping(ZONES)
     @ResponseStatus(HttpStatus.CREATED)
     ZoneResponse add(StaffPrincipal staff, @PathVariable UUID storeId, @Valid @RequestBody ZoneRequest request) {
-        return ZoneResponse.of(zones.save(staff, storeId, null, request.draft()));
+        return ZoneResponse.of(zones.save(staff, new StoreId(storeId), null, request.draft()));
     }
 
     @PutMapping(ZONES + "/{zoneId}")
     ZoneResponse change(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID zoneId,
             @Valid @RequestBody ZoneRequest request) {
-        return ZoneResponse.of(zones.save(staff, storeId, zoneId, request.draft()));
+        return ZoneResponse.of(zones.save(staff, new StoreId(storeId), zoneId, request.draft()));
     }
 
     @DeleteMapping(ZONES + "/{zoneId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID zoneId) {
-        zones.remove(staff, storeId, zoneId);
+        zones.remove(staff, new StoreId(storeId), zoneId);
     }
 
     /** How the store delivers: minutes to prepare and per queued order, speed, capacity, who carries, own cost. */

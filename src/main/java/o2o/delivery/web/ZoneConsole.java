@@ -10,6 +10,7 @@ import o2o.delivery.Zone;
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.Stores;
 import o2o.shared.Money;
+import o2o.shared.StoreId;
 import o2o.shared.Problem;
 import o2o.shared.web.FormValues;
 import o2o.shared.web.OnProblem;
@@ -105,7 +106,7 @@ class ZoneConsole {
     @PostMapping(BASE + "/new")
     @OnProblem(render = "addAgain", errorPage = {403, 404})
     String add(StaffPrincipal staff, @PathVariable UUID storeId, @ModelAttribute ZoneForm zone) {
-        zones.save(staff, storeId, null, zone.draft());
+        zones.save(staff, new StoreId(storeId), null, zone.draft());
         return "redirect:/merchant/stores/" + storeId + "/delivery/zones";
     }
 
@@ -117,7 +118,7 @@ class ZoneConsole {
     @OnProblem(render = "changeAgain", errorPage = {403, 404})
     String change(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID zoneId,
             @ModelAttribute ZoneForm zone) {
-        zones.save(staff, storeId, zoneId, zone.draft());
+        zones.save(staff, new StoreId(storeId), zoneId, zone.draft());
         return "redirect:/merchant/stores/" + storeId + "/delivery/zones";
     }
 
@@ -129,7 +130,7 @@ class ZoneConsole {
     @PostMapping(BASE + "/{zoneId}/remove")
     @OnProblem(redirect = BASE)
     String remove(StaffPrincipal staff, @PathVariable UUID storeId, @PathVariable UUID zoneId) {
-        zones.remove(staff, storeId, zoneId);
+        zones.remove(staff, new StoreId(storeId), zoneId);
         return "redirect:/merchant/stores/" + storeId + "/delivery/zones";
     }
 
