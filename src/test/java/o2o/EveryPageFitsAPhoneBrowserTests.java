@@ -80,7 +80,7 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
             String voucher, String paymentRef, String pickup, String reservation, String topUp, UUID member,
             String memberImport, UUID wechatPayment, UUID alipayPayment, UUID cashier, String campaign,
             String trackingCodeId, String trackingCode, String outreach, String unsubscribeToken, String delivery,
-            String courier) {}
+            String courier, String deliveryZone) {}
 
     @Test
     void everyPageIsAtMostAsWideAsA360PixelPhone() {
@@ -386,11 +386,8 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
                         .param("m", owner.id()).query(String.class).optional(), java.util.Optional::isPresent)
                 .orElseThrow();
 
-        // the store delivers; the customer has an address with a long text and an order to it; a courier is on shift
-        var zone = api.post("/api/v1/merchant/stores/" + store + "/delivery/zones", Map.of("name", "人民广场周边 6 公里（含来福士、大世界、新天地）",
-                "priority", 1, "radiusMeters", 6000, "minimum", Map.of("minor", 2000, "currency", "CNY"),
-                "baseFee", Map.of("minor", 500, "currency", "CNY"), "feeBands", List.of()), owner.ownerToken());
-        assertThat(zone.status()).as(zone.raw()).isEqualTo(201);
+        var deliveryZone = deliveryWorld(owner, store, UUID.fromString(item.text("id")), customerToken);
+        // the customer also has an address with a long text and an order to it
         var address = Map.<String, Object>of("label", "公司（总部大楼）", "contact", "欧阳娜娜（前台代收）", "phone", "13800138000",
                 "address", "上海市黄浦区淮海中路 999 号环贸广场二期写字楼 36 楼 3601-3608 室（请从 B2 停车场电梯上楼）",
                 "lat", 31.2204, "lng", 121.4637);
@@ -401,9 +398,6 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
                         "addressId", book.text("id"), "note", "请放在前台，不要打电话，午休时间请敲门两下然后离开，谢谢理解与配合！"),
                 customerToken, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(delivery.status()).as(delivery.raw()).isEqualTo(201);
-        var courierToken = fixtures.staff(owner, o2o.identity.Role.COURIER, Set.of());
-        assertThat(api.put("/api/v1/merchant/courier/shift", Map.of("onShift", true), courierToken).status())
-                .isEqualTo(200);
         var courier = jdbc.sql("select username from staff_account where merchant_id = :m and role = 'COURIER'")
                 .param("m", owner.id()).query(String.class).single();
 
@@ -413,7 +407,47 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
                 paid.text("id"), voucher, paymentRef, pickup.text("id"), booking.text("id"),
                 topUp.text("orderId"), member, imported.text("id"), UUID.fromString(byWechat.text("id")),
                 byAlipay.id(), cashier, campaign.text("id"), trackingCode.text("id"), trackingCode.text("code"),
-                outreach.text("id"), unsubscribe, delivery.text("id"), courier);
+                outreach.text("id"), unsubscribe, delivery.text("id"), courier, deliveryZone);
+    }
+
+    /**
+     * The store delivers (a 6 km zone with fee bands), with two paid delivery orders to a long address with a long
+     * note, one new and one accepted and waiting for the courier on shift; answers the zone's id.
+     */
+    private String deliveryWorld(Fixtures.MerchantFixture owner, UUID store, UUID item, String customerToken) {
+        var zone = api.post("/api/v1/merchant/stores/" + store + "/delivery/zones", Map.of("name", "人民广场周边六公里全城配送",
+                "priority", 1, "radiusMeters", 6000, "minimum", Map.of("minor", 2000, "currency", "CNY"),
+                "baseFee", Map.of("minor", 500, "currency", "CNY"), "feeBands", List.of(Map.of("fromMeters", 3000,
+                        "perKm", Map.of("minor", 100, "currency", "CNY")))), owner.ownerToken());
+        assertThat(zone.status()).as(zone.raw()).isEqualTo(201);
+        var courier = fixtures.staff(owner, o2o.identity.Role.COURIER, Set.of());
+        assertThat(api.put("/api/v1/merchant/courier/shift", Map.of("onShift", true), courier).status()).isEqualTo(200);
+        var ids = new ArrayList<String>();
+        for (int i = 0; i < 2; i++) {
+            var placed = api.send("POST", "/api/v1/stores/" + store + "/delivery-orders", Map.of(
+                    "lines", List.of(Map.of("itemId", item, "quantity", 2, "optionIds", List.of())),
+                    "address", Map.of("label", "公司", "contact", "欧阳娜娜（前台代收）", "phone", "13800138000",
+                            "address", "上海市静安区南京西路1266号恒隆广场办公楼一座五十二层5201-5208室（请放前台）",
+                            "lat", 31.2304 + 2000 / 111_195.0, "lng", 121.4737),
+                    "note", "少放糖，不要葱，谢谢！到了请打电话，不要敲门，宝宝在睡觉"), customerToken,
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+            assertThat(placed.status()).as(placed.raw()).isEqualTo(201);
+            var id = placed.text("id");
+            var payment = api.post("/api/v1/me/delivery-orders/" + id + "/payments", Map.of("provider", "sandbox"),
+                    customerToken);
+            assertThat(payment.status()).as(payment.raw()).isEqualTo(201);
+            var session = new o2o.testing.WebSession(port);
+            session.get(payment.text("redirectUrl"));
+            assertThat(session.post(payment.text("redirectUrl") + "/confirm", Map.of()).status()).isEqualTo(302);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> api.get("/api/v1/me/delivery-orders/" + id, customerToken).body().path("paidAt")
+                            .isString());
+            ids.add(id);
+        }
+        var accepted = api.post("/api/v1/merchant/stores/" + store + "/delivery-orders/" + ids.get(1) + "/accept",
+                null, owner.ownerToken());
+        assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);
+        return zone.text("id");
     }
 
     /** Concrete addresses for the pages that need something to show. */
@@ -429,7 +463,10 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
                 "/merchant/stores/{storeId}/tables/board", "/merchant/stores/{storeId}/tables/sheet",
                 "/merchant/stores/{storeId}/pickup", "/merchant/stores/{storeId}/pickup/board",
                 "/merchant/stores/{storeId}/kitchen", "/merchant/stores/{storeId}/kitchen/tickets",
-                "/merchant/stores/{storeId}/service", "/merchant/stores/{storeId}/service/board")) {
+                "/merchant/stores/{storeId}/service", "/merchant/stores/{storeId}/service/board",
+                "/merchant/stores/{storeId}/delivery", "/merchant/stores/{storeId}/delivery/board",
+                "/merchant/stores/{storeId}/delivery/kitchen", "/merchant/stores/{storeId}/delivery/zones",
+                "/merchant/stores/{storeId}/delivery/zones/new")) {
             fills.put(path, store.apply(path));
         }
         fills.put("/stores/{storeId}/reservation-link", store.apply("/stores/{storeId}/reservation-link"));
@@ -482,6 +519,8 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         fills.put("/c/{code}", "/c/" + w.trackingCode());
         fills.put("/merchant/outreach/{campaignId}", "/merchant/outreach/" + w.outreach());
         fills.put("/u/{token}", "/u/" + w.unsubscribeToken());
+        fills.put("/merchant/stores/{storeId}/delivery/zones/{zoneId}",
+                "/merchant/stores/" + w.store() + "/delivery/zones/" + w.deliveryZone());
         return fills;
     }
 }

@@ -128,6 +128,11 @@ public class DeliveryZones {
         return changed;
     }
 
+    /** Who may carry a store's orders besides its own couriers: the courier providers configured here, by name. */
+    public List<String> providers() {
+        return providers.names();
+    }
+
     private Store managed(StaffPrincipal staff, UUID storeId) {
         var store = stores.get(staff, storeId);
         if (!staff.role().manages()) throw Problem.forbidden("only owners and managers set up delivery");

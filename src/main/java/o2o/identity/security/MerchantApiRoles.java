@@ -109,6 +109,7 @@ final class MerchantApiRoles {
                     "POST /stores/{storeId}/delivery-orders/{id}/cancel", "POST /stores/{storeId}/delivery/zones",
                     "PUT /stores/{storeId}/delivery/zones/{zoneId}", "DELETE /stores/{storeId}/delivery/zones/{zoneId}",
                     "PUT /stores/{storeId}/delivery/settings")
+            .allow(MANAGING, "GET /delivery/figures")
             .allow(COURIER_ONLY, "GET /courier/shift", "PUT /courier/shift", "POST /courier/deliveries/{id}/accept",
                     "POST /courier/deliveries/{id}/picked-up", "POST /courier/deliveries/{id}/delivered",
                     "POST /courier/deliveries/{id}/trouble", "POST /courier/deliveries/{id}/returned",
