@@ -4,7 +4,7 @@
  * last days: saved segments, a finished targeted send whose held-out members show its uplift, and a welcome journey. Size is {@code o2o.demo.stores}; the bench asks for large sizes through it.
  */
 @ApplicationModule(allowedDependencies = {"shared", "identity", "merchants", "deals", "coupons", "orders", "loyalty",
-        "catalog", "dining", "campaigns", "insights", "reviews", "profiles", "outreach"})
+        "catalog", "dining", "campaigns", "insights", "reviews", "profiles", "outreach", "delivery", "wallet"})
 @NullMarked
 package o2o.demo;
 
