@@ -160,7 +160,7 @@ public class DemoData implements ApplicationRunner {
         long existingMembers = customers.countWithPrefix("150");
         var ids = customers.registerAll(phones);
         if (existingMembers < members) loyalty.joinAll(merchantId, ids, "demo");
-        long existingOrders = orderImport.completedCount(merchantId);
+        long existingOrders = orderImport.completedCount(merchantId) - delivery.delivered();
         if (existingOrders >= orders) return 0;
         var principal = new StaffPrincipal(owner.id(), owner.username(), merchantId, owner.role(), Set.of());
         var setMeal = deals.ofMerchant(principal).stream().filter(d -> !d.terms().flashSale()).findFirst().orElseThrow();
