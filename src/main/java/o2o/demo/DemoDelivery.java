@@ -134,7 +134,12 @@ class DemoDelivery {
         couriers.goOnShift(first, true);
         couriers.goOnShift(second, true);
 
-        var delivered = paid(people.get(0), storeId, offset(at, 1800, 600), "静安区南京西路 1266 号 28 楼", dishes, "不要辣");
+        // placed and paid first, then waited for together: the payment reaches delivery by event, after commit
+        var toDeliver = placeAndPay(people.get(0), storeId, offset(at, 1800, 600), "静安区南京西路 1266 号 28 楼", dishes,
+                "不要辣");
+        var toCarry = placeAndPay(people.get(1), storeId, offset(at, -400, 3200), "东侧商务区 2 号楼 前台", dishes, "放前台");
+        var toWait = placeAndPay(people.get(2), storeId, offset(at, -2500, -1200), "徐汇区漕溪北路 88 号", dishes, "");
+        var delivered = awaitPaid(people.get(0), toDeliver);
         desk.accept(manager, store, delivered.orderId());
         desk.ready(manager, store, delivered.orderId());
         couriers.accept(first, delivered.orderId());
@@ -142,13 +147,13 @@ class DemoDelivery {
         couriers.position(first, offset(at, 900, 300));
         couriers.delivered(first, delivered.orderId(), delivered.delivery().code());
 
-        var onTheWay = paid(people.get(1), storeId, offset(at, -400, 3200), "东侧商务区 2 号楼 前台", dishes, "放前台");
+        var onTheWay = awaitPaid(people.get(1), toCarry);
         desk.accept(manager, store, onTheWay.orderId());
         couriers.accept(second, onTheWay.orderId());
         couriers.pickedUp(second, onTheWay.orderId());
         couriers.position(second, offset(at, -200, 1700));
 
-        paid(people.get(2), storeId, offset(at, -2500, -1200), "徐汇区漕溪北路 88 号", dishes, "");
+        awaitPaid(people.get(2), toWait);
     }
 
     /**
@@ -166,8 +171,8 @@ class DemoDelivery {
         return n;
     }
 
-    private DeliveryOrder paid(CustomerPrincipal customer, UUID storeId, GeoPoint to, String address,
-            List<UUID> dishes, String note) {
+    private UUID placeAndPay(CustomerPrincipal customer, UUID storeId, GeoPoint to, String address, List<UUID> dishes,
+            String note) {
         var lines = List.of(new DeliveryRequest.Line(dishes.get(0), List.of(), 1),
                 new DeliveryRequest.Line(dishes.get(1), List.of(), 1));
         var placed = deliveries.place(customer, storeId, new DeliveryRequest(lines, null,
@@ -175,14 +180,17 @@ class DemoDelivery {
                         address, to), note, null, 0, null));
         var id = placed.orderId().value();
         deliveries.pay(customer, id, "wallet");
-        // the order's payment reaches delivery by event, after commit
+        return id;
+    }
+
+    private DeliveryOrder awaitPaid(CustomerPrincipal customer, UUID id) {
         long deadline = System.nanoTime() + PAID_WITHIN.toNanos();
         while (true) {
             var now = deliveries.ofCustomer(customer, id);
             if (now.delivery().paid()) return now;
             if (System.nanoTime() > deadline) throw new IllegalStateException("demo delivery " + id + " not paid");
             try {
-                Thread.sleep(20);
+                Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
