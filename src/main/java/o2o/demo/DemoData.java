@@ -75,11 +75,13 @@ public class DemoData implements ApplicationRunner {
     private final DemoCampaigns story;
     private final DemoReviews reviews;
     private final DemoOutreach outreach;
+    private final DemoDelivery delivery;
     private final Clock clock;
 
     DemoData(DemoProperties properties, MerchantImport imports, Merchants merchants, StaffAccounts staff, Deals deals,
             Coupons coupons, Customers customers, Loyalty loyalty, OrderImport orderImport, Menu menu, FloorPlan floor,
-            DemoHistory history, DemoCampaigns story, DemoReviews reviews, DemoOutreach outreach, Clock clock) {
+            DemoHistory history, DemoCampaigns story, DemoReviews reviews, DemoOutreach outreach, DemoDelivery delivery,
+            Clock clock) {
         this.properties = properties;
         this.imports = imports;
         this.merchants = merchants;
@@ -95,6 +97,7 @@ public class DemoData implements ApplicationRunner {
         this.story = story;
         this.reviews = reviews;
         this.outreach = outreach;
+        this.delivery = delivery;
         this.clock = clock;
     }
 
@@ -117,11 +120,13 @@ public class DemoData implements ApplicationRunner {
         int named = batch.stream().mapToInt(m -> m.stores().size()).sum();
         batch.addAll(city.merchants((int) Math.max(0, stores - existing - named)));
         var storeIds = imports.importApproved(batch);
+        delivery.cityZones(batch, storeIds, existing == 0 ? storeIds.getFirst() : null);
         if (existing == 0) {
             openShowcaseAccounts(batch, storeIds);
             applications();
             offers(storeIds.subList(0, 3));
-            menuAndFloor(storeIds.getFirst());
+            var dishes = menuAndFloor(storeIds.getFirst());
+            delivery(storeIds.getFirst(), batch.getFirst().stores().getFirst().location(), dishes);
         }
         log.info("Demo city: {} stores of {} merchants added in {} ms", storeIds.size(), batch.size(),
                 (System.nanoTime() - started) / 1_000_000);
@@ -155,7 +160,7 @@ public class DemoData implements ApplicationRunner {
         long existingMembers = customers.countWithPrefix("150");
         var ids = customers.registerAll(phones);
         if (existingMembers < members) loyalty.joinAll(merchantId, ids, "demo");
-        long existingOrders = orderImport.completedCount(merchantId);
+        long existingOrders = orderImport.completedCount(merchantId) - delivery.delivered();
         if (existingOrders >= orders) return 0;
         var principal = new StaffPrincipal(owner.id(), owner.username(), merchantId, owner.role(), Set.of());
         var setMeal = deals.ofMerchant(principal).stream().filter(d -> !d.terms().flashSale()).findFirst().orElseThrow();
@@ -218,6 +223,10 @@ public class DemoData implements ApplicationRunner {
                 new NewStaff(first, "cashier1", STAFF_PASSWORD, "张收银", Role.CASHIER, Set.of(firstStore)),
                 new NewStaff(first, "waiter1", STAFF_PASSWORD, "赵服务员", Role.WAITER, Set.of(firstStore)),
                 new NewStaff(first, "kitchen1", STAFF_PASSWORD, "周厨师", Role.KITCHEN, Set.of(firstStore)),
+                new NewStaff(first, DemoDelivery.COURIERS.get(0), STAFF_PASSWORD, "孙骑手", Role.COURIER,
+                        Set.of(firstStore)),
+                new NewStaff(first, DemoDelivery.COURIERS.get(1), STAFF_PASSWORD, "钱骑手", Role.COURIER,
+                        Set.of(firstStore)),
                 new NewStaff(second, "owner2", STAFF_PASSWORD, "陈老板", Role.OWNER, Set.of())), STAFF_PASSWORD);
     }
 
@@ -240,8 +249,25 @@ public class DemoData implements ApplicationRunner {
                 storeIds);
     }
 
-    /** A menu for the first merchant and, in its first store, a hall and a private room of tables with QR codes. */
-    private void menuAndFloor(UUID storeId) {
+    /**
+     * The showcase store's delivery: its zones, and orders in three states delivered by its couriers
+     * ({@link DemoDelivery}).
+     */
+    private void delivery(UUID storeId, o2o.shared.GeoPoint at, List<UUID> dishes) {
+        delivery.zones(principal("owner1"), storeId, at);
+        delivery.orders(principal("manager1"), principal("cashier1"), storeId, at, dishes);
+    }
+
+    private StaffPrincipal principal(String username) {
+        var s = staff.byUsername(username).orElseThrow();
+        return new StaffPrincipal(s.id(), s.username(), s.merchantId(), s.role(), s.storeIds());
+    }
+
+    /**
+     * A menu for the first merchant and, in its first store, a hall and a private room of tables with QR codes;
+     * answers the ids of two dishes (油爆虾 and 葱油拌面), for the demo's delivery orders.
+     */
+    private List<UUID> menuAndFloor(UUID storeId) {
         var owner = staff.byUsername("owner1").orElseThrow();
         var principal = new StaffPrincipal(owner.id(), owner.username(), owner.merchantId(), owner.role(), Set.of());
         var hot = menu.addCategory(principal, "招牌热菜", 1).id();
@@ -252,12 +278,13 @@ public class DemoData implements ApplicationRunner {
         var spice = new ItemDetails.Group(null, "辣度", false, 0, 1, List.of(new ItemDetails.Choice(null, "不辣", 0),
                 new ItemDetails.Choice(null, "微辣", 0), new ItemDetails.Choice(null, "中辣", 0)));
         menu.addItem(principal, new ItemDetails(hot, "招牌红烧肉", "浓油赤酱，肥而不腻", null, Money.cny(5800), List.of(size)));
-        menu.addItem(principal, new ItemDetails(hot, "油爆虾", "现剥河虾，外脆里嫩", null, Money.cny(6800), List.of()));
+        var shrimp = menu.addItem(principal, new ItemDetails(hot, "油爆虾", "现剥河虾，外脆里嫩", null, Money.cny(6800),
+                List.of()));
         menu.addItem(principal, new ItemDetails(hot, "腌笃鲜", "春笋、咸肉、鲜肉慢炖", null, Money.cny(7800), List.of(size)));
         menu.addItem(principal, new ItemDetails(hot, "响油鳝丝", "热油浇汁", null, Money.cny(6800), List.of(spice)));
         menu.addItem(principal, new ItemDetails(cold, "四喜烤麸", "", null, Money.cny(2800), List.of()));
         menu.addItem(principal, new ItemDetails(cold, "糟毛豆", "", null, Money.cny(1800), List.of()));
-        menu.addItem(principal, new ItemDetails(staples, "葱油拌面", "", null, Money.cny(1800), List.of()));
+        var noodles = menu.addItem(principal, new ItemDetails(staples, "葱油拌面", "", null, Money.cny(1800), List.of()));
         menu.addItem(principal, new ItemDetails(staples, "米饭", "", null, Money.cny(300), List.of()));
         menu.addItem(principal, new ItemDetails(staples, "酸梅汤", "", null, Money.cny(1200), List.of()));
         var hall = floor.addArea(principal, storeId, "大厅", 1).id();
@@ -265,6 +292,7 @@ public class DemoData implements ApplicationRunner {
         for (int n = 1; n <= 8; n++) floor.addTable(principal, storeId, new FloorPlan.TableDetails("A" + n, n <= 4 ? 2 : 4, hall));
         floor.addTable(principal, storeId, new FloorPlan.TableDetails("V1", 10, rooms));
         floor.addTable(principal, storeId, new FloorPlan.TableDetails("V2", 12, rooms));
+        return List.of(shrimp.id(), noodles.id());
     }
 
     /** Two applications waiting for the operator, so the approval screen has something to do. */

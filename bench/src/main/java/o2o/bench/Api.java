@@ -120,7 +120,12 @@ final class Api {
      * (session cookie and CSRF token from it), and press confirm. True when the gateway took the confirmation.
      */
     boolean payWithSandbox(String customer, String orderId) throws IOException, InterruptedException {
-        var payment = post("/api/v1/orders/" + orderId + "/payments", Map.of("provider", "sandbox"), customer);
+        return payOnSandbox(customer, "/api/v1/orders/" + orderId + "/payments");
+    }
+
+    /** The same, starting the payment at another endpoint of the same shape (a delivery order's). */
+    boolean payOnSandbox(String customer, String paymentsPath) throws IOException, InterruptedException {
+        var payment = post(paymentsPath, Map.of("provider", "sandbox"), customer);
         if (payment.status() != 201) return false;
         var redirect = payment.body().path("redirectUrl").asString();
         var page = http.send(HttpRequest.newBuilder(URI.create(base + redirect)).GET().build(),
@@ -200,6 +205,15 @@ final class Api {
         var username = "bench-cashier-" + System.nanoTime() % 1_000_000_000L + "-" + SEQUENCE.incrementAndGet();
         expect(post("/api/v1/merchant/staff", Map.of("username", username, "password", "bench-pass-1",
                 "displayName", "收银", "role", "CASHIER", "storeIds", List.of(merchant.storeId())),
+                merchant.ownerToken()), 201);
+        return staffToken(username, "bench-pass-1");
+    }
+
+    /** A courier (role COURIER) of the merchant's store, signed in. */
+    String courier(Merchant merchant) throws IOException, InterruptedException {
+        var username = "bench-courier-" + System.nanoTime() % 1_000_000_000L + "-" + SEQUENCE.incrementAndGet();
+        expect(post("/api/v1/merchant/staff", Map.of("username", username, "password", "bench-pass-1",
+                "displayName", "骑手", "role", "COURIER", "storeIds", List.of(merchant.storeId())),
                 merchant.ownerToken()), 201);
         return staffToken(username, "bench-pass-1");
     }

@@ -36,10 +36,10 @@ public final class Bench implements Callable<Integer> {
     int orders = 1_000_000;
 
     @Option(names = "--scenarios", split = ",",
-            description = "nearby,checkout,flash-sale,redeem,points,pos,table-order,dashboard,campaign,segments "
-                    + "(default: all)")
+            description = "nearby,checkout,flash-sale,redeem,points,pos,table-order,dashboard,campaign,segments,"
+                    + "delivery (default: all)")
     List<String> scenarios = List.of("nearby", "checkout", "flash-sale", "redeem", "points", "pos", "table-order",
-            "dashboard", "campaign", "segments");
+            "dashboard", "campaign", "segments", "delivery");
 
     @Option(names = "--clients", description = "concurrent clients (default: ${DEFAULT-VALUE})")
     int clients = 32;
@@ -128,26 +128,28 @@ public final class Bench implements Callable<Integer> {
                         selectOnly, hotRow, appFigures, dataset, flashUnits,
                         flashBuyers != null ? flashBuyers : flashUnits * 4, redeemVouchers, Duration.ofSeconds(warmup),
                         pgbench, posStores, posMembers, tableDiners);
-                Result result;
+                List<Result> parts;
                 try {
-                    result = Scenarios.run(name, context);
+                    parts = Scenarios.runAll(name, context);
                 } catch (Exception e) {
                     System.err.printf("scenario %s failed: %s (application log: %s)%n", name, e, app.log());
                     failed = true;
                     continue;
                 }
-                var figures = new LinkedHashMap<String, Object>(appFigures);
-                figures.put("peakRssMb", Result.round(app.peakRssMb()));
-                figures.put("postgresRssMb", Result.round(app.postgresRssMb()));
-                result = new Result(result.scenario(), result.clients(), result.durationSeconds(), result.operations(),
-                        result.errors(), result.throughputPerSecond(), result.latencyMs(), result.ceiling(),
-                        result.ratioToCeiling(), result.checks(), result.cpuMsPerOperation(), figures, result.dataset(),
-                        result.startedAt());
-                results.add(result);
-                Files.createDirectories(out);
-                Files.writeString(out.resolve(name + ".json"),
-                        Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
-                failed |= !holds(result);
+                for (var part : parts) {
+                    var figures = new LinkedHashMap<String, Object>(appFigures);
+                    figures.put("peakRssMb", Result.round(app.peakRssMb()));
+                    figures.put("postgresRssMb", Result.round(app.postgresRssMb()));
+                    var result = new Result(part.scenario(), part.clients(), part.durationSeconds(), part.operations(),
+                            part.errors(), part.throughputPerSecond(), part.latencyMs(), part.ceiling(),
+                            part.ratioToCeiling(), part.checks(), part.cpuMsPerOperation(), figures, part.dataset(),
+                            part.startedAt());
+                    results.add(result);
+                    Files.createDirectories(out);
+                    Files.writeString(out.resolve(result.scenario() + ".json"),
+                            Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+                    failed |= !holds(result);
+                }
             }
             print(results);
             projections(api);
@@ -159,7 +161,8 @@ public final class Bench implements Callable<Integer> {
      * What must hold whatever the speed: work got done, nothing oversold, vouchers followed payments, stored value
      * balances are what was put in minus what was taken, the ledger reconciles, every store holds exactly the POS
      * sales sent to it (a sale sent again recorded once) and every member the points of their sales, every dish a
-     * diner added is in exactly one round, every bill charges what was ordered and every table is free at the end.
+     * diner added is in exactly one round, every bill charges what was ordered and every table is free at the end;
+     * every delivery quote agrees with the distance, and every paid delivery order is delivered and completed once.
      */
     static boolean holds(Result result) {
         boolean ok = result.operations() > 0;
@@ -173,7 +176,8 @@ public final class Bench implements Callable<Integer> {
         if (Boolean.FALSE.equals(checks.get("reconcileClean"))) ok = false;
         for (var wrong : List.of("storeMismatches", "pointsMismatches", "duplicatesRecordedTwice",
                 "duplicatesMisanswered", "salesRejected", "membersNotRecognised", "visitsFailed", "misplacedDishes",
-                "tableMismatches", "billMismatches", "tablesLeftOccupied", "doubleTapsPaidTwice", "membersMissedOrTwice", "messagesNotSentOnce")) {
+                "tableMismatches", "billMismatches", "tablesLeftOccupied", "doubleTapsPaidTwice", "membersMissedOrTwice",
+                "messagesNotSentOnce", "zoneMisjudged", "paidNotDelivered", "deliveredTwice", "deliveredNotCounted")) {
             if (checks.get(wrong) instanceof Number n && n.longValue() > 0) ok = false;
         }
         if (!ok) System.err.println("CHECK FAILED: " + result.scenario() + " " + checks);
@@ -181,10 +185,10 @@ public final class Bench implements Callable<Integer> {
     }
 
     static void print(List<Result> results) {
-        System.out.printf("%n%-11s %7s %8s %6s %9s %8s %8s %8s %8s  %-44s %9s %6s  %s%n", "scenario", "clients", "ops",
+        System.out.printf("%n%-14s %7s %8s %6s %9s %8s %8s %8s %8s  %-44s %9s %6s  %s%n", "scenario", "clients", "ops",
                 "errors", "ops/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "ceiling", "tps", "ratio", "checks");
         for (var r : results) {
-            System.out.printf("%-11s %7d %8d %6d %9.1f %8.2f %8.2f %8.2f %8.2f  %-44s %9.0f %6.3f  %s%n", r.scenario(),
+            System.out.printf("%-14s %7d %8d %6d %9.1f %8.2f %8.2f %8.2f %8.2f  %-44s %9.0f %6.3f  %s%n", r.scenario(),
                     r.clients(), r.operations(), r.errors(), r.throughputPerSecond(), r.latencyMs().get("p50"),
                     r.latencyMs().get("p95"), r.latencyMs().get("p99"), r.latencyMs().get("max"),
                     r.ceiling().get("name"), ((Number) r.ceiling().get("tps")).doubleValue(), r.ratioToCeiling(),
@@ -195,7 +199,7 @@ public final class Bench implements Callable<Integer> {
         for (var r : results) {
             var cpu = r.cpuMsPerOperation();
             if (cpu.isEmpty()) continue;
-            System.out.printf("%-11s app %6.3f  postgres %6.3f  load %6.3f  total %6.3f  -> at most %9.1f ops/s%n",
+            System.out.printf("%-14s app %6.3f  postgres %6.3f  load %6.3f  total %6.3f  -> at most %9.1f ops/s%n",
                     r.scenario(), cpu.get("appMs"), cpu.get("postgresMs"), cpu.get("loadGeneratorMs"),
                     cpu.get("totalMs"), cpu.get("cpuBoundPerSecond"));
         }

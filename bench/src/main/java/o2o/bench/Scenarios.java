@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * The scenarios: set up through the API, drive it under load, check what must hold. The short ones are methods here;
  * {@link PosScenario}, {@link TableOrderScenario}, {@link DashboardScenario}, {@link CampaignScenario} and
- * {@link SegmentsScenario} have classes of their own.
+ * {@link SegmentsScenario} and {@link DeliveryScenario} have classes of their own.
  */
 final class Scenarios {
 
@@ -29,6 +29,12 @@ final class Scenarios {
             int posMembers, int tableDiners) {}
 
     private Scenarios() {}
+
+    /** A scenario's results: one, or one per part ({@code delivery}: its quotes, then its orders). */
+    static List<Result> runAll(String name, Context context) throws Exception {
+        if (name.equals("delivery")) return DeliveryScenario.run(context);
+        return List.of(run(name, context));
+    }
 
     static Result run(String name, Context context) throws Exception {
         return switch (name) {

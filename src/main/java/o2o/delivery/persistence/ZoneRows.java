@@ -100,13 +100,13 @@ public class ZoneRows {
                 .update() == 1;
     }
 
-    private static String points(List<GeoPoint> points) {
+    static String points(List<GeoPoint> points) {
         var list = new ArrayList<double[]>();
         for (var p : points) list.add(new double[] {p.lat(), p.lng()});
         return JsonMapper.shared().writeValueAsString(list);
     }
 
-    private static String bands(List<Fee.Band> bands) {
+    static String bands(List<Fee.Band> bands) {
         var list = bands.stream().map(b -> Map.of("fromMeters", (long) b.fromMeters(), "perKmMinor", b.perKm().minor()))
                 .toList();
         return JsonMapper.shared().writeValueAsString(list);
