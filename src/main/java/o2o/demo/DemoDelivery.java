@@ -107,13 +107,14 @@ class DemoDelivery {
     void zones(StaffPrincipal owner, UUID storeId, GeoPoint at) {
         var allDay = new EnumMap<DayOfWeek, List<String>>(DayOfWeek.class);
         for (var day : DayOfWeek.values()) allDay.put(day, List.of("00:00-00:00"));
-        zones.save(owner, storeId, null, circle(INNER, 1, 3000, 300, List.of(), allDay));
+        var store = new StoreId(storeId);
+        zones.save(owner, store, null, circle(INNER, 1, 3000, 300, List.of(), allDay));
         // an L: the towers along the main road, and a block north of its far end
         var district = List.of(offset(at, -600, 2000), offset(at, -600, 5000), offset(at, 1400, 5000),
                 offset(at, 1400, 4000), offset(at, 200, 4000), offset(at, 200, 2000));
-        zones.save(owner, storeId, null, new ZoneDraft(DISTRICT, 2, null, district, Money.cny(2000), Money.cny(400),
+        zones.save(owner, store, null, new ZoneDraft(DISTRICT, 2, null, district, Money.cny(2000), Money.cny(400),
                 List.of(), allDay));
-        zones.save(owner, storeId, null, circle(OUTER, 3, 6000, 500, List.of(new Fee.Band(3000, Money.cny(100))),
+        zones.save(owner, store, null, circle(OUTER, 3, 6000, 500, List.of(new Fee.Band(3000, Money.cny(100))),
                 allDay));
     }
 
