@@ -10,10 +10,13 @@ import o2o.delivery.persistence.CourierRows;
 import o2o.delivery.persistence.DeliveryHistory;
 import o2o.delivery.persistence.DeliveryRows;
 import o2o.identity.Role;
+import o2o.identity.StaffAccounts;
+import o2o.identity.StaffMember;
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.Store;
 import o2o.merchants.Stores;
 import o2o.shared.GeoPoint;
+import o2o.shared.MerchantId;
 import o2o.shared.OrderId;
 import o2o.shared.Problem;
 import org.springframework.stereotype.Service;
@@ -35,10 +38,11 @@ public class Couriers {
     private final DeliveryNotices notices;
     private final Deliveries deliveries;
     private final Stores stores;
+    private final StaffAccounts staff;
     private final Clock clock;
 
     Couriers(CourierRows couriers, DeliveryRows rows, DeliveryHistory history, DeliveryMoves moves, DeliveryEnds ends,
-            DeliveryNotices notices, Deliveries deliveries, Stores stores, Clock clock) {
+            DeliveryNotices notices, Deliveries deliveries, Stores stores, StaffAccounts staff, Clock clock) {
         this.couriers = couriers;
         this.rows = rows;
         this.history = history;
@@ -47,6 +51,7 @@ public class Couriers {
         this.notices = notices;
         this.deliveries = deliveries;
         this.stores = stores;
+        this.staff = staff;
         this.clock = clock;
     }
 
@@ -73,7 +78,10 @@ public class Couriers {
     /** Goes on or off shift; off shift, no offers come (what they carry stays theirs). */
     @Transactional
     public Shift goOnShift(StaffPrincipal courier, boolean onShift) {
-        couriers.shift(merchantOf(courier), courier.staffId(), courier.username(), onShift, clock.instant());
+        var merchant = merchantOf(courier);
+        var name = staff.find(new MerchantId(merchant), courier.staffId()).map(StaffMember::displayName)
+                .orElse(courier.username());
+        couriers.shift(merchant, courier.staffId(), name, onShift, clock.instant());
         return shift(courier);
     }
 

@@ -52,8 +52,8 @@ class DeliveryConsoleIntegrationTests extends ApiTest {
 
         var li = staff.courierOnShift(shop, "小李");
         page = owner.get(console);
-        // the dispatch board names couriers as their shift does (by username)
-        assertThat(page.body()).contains("assign-suggested", "建议派给 " + li.username());
+        // the dispatch board names couriers by the name the merchant gave them, as an assigned order does
+        assertThat(page.body()).contains("assign-suggested", "建议派给 " + li.name());
         assertThat(couriers(page.body())).containsExactly(li.id().toString());
         var dispatched = owner.post(console + "/dispatch", Map.of("orderIds", id, "courierId", li.id().toString()));
         assertThat(dispatched.status()).as(dispatched.body()).isEqualTo(302);

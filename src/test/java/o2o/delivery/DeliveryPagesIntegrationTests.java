@@ -66,6 +66,7 @@ class DeliveryPagesIntegrationTests extends ApiTest {
         assertThat(session.post(base + "/cart", Map.of("itemId", shop.pork().toString(), "quantity", "1")).status())
                 .isEqualTo(302);
         var shown = session.get(base + "?addressId=" + address).body();
+        assertThat(shown).contains("action=\"" + base + "/cart/0/remove\"");
         assertThat(shown).contains("id=\"quote-fee\" class=\"price\">¥5.00<")
                 .contains("name=\"shownFee\" value=\"5.00\"").contains("id=\"delivery-total\">¥53.00<");
 
