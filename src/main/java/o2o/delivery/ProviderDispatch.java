@@ -30,9 +30,10 @@ class ProviderDispatch {
         this.orders = orders;
     }
 
-    @ApplicationModuleListener
+    /** Only the moves of orders a provider carries, and only those it acts on, are recorded as publications. */
+    @ApplicationModuleListener(condition = "#moved.provider() != 'own' and (#moved.status().name() == 'ACCEPTED' "
+            + "or #moved.status().name() == 'CANCELLED')")
     void on(DeliveryMoved moved) {
-        if (DeliverySettings.OWN.equals(moved.provider())) return;
         switch (moved.status()) {
             case ACCEPTED -> request(moved);
             case CANCELLED -> cancel(moved);

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 /** One delivery order from the quote to the door: priced, paid, accepted, taken, picked up, delivered with the code. */
 class DeliveryFlowIntegrationTests extends ApiTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     DeliveryFixtures delivery;
 
     @BeforeEach
@@ -69,5 +72,40 @@ class DeliveryFlowIntegrationTests extends ApiTest {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> delivery.texts(phone).size() >= 4);
         assertThat(String.join("\n", delivery.texts(phone))).contains("已接单", "骑手已取餐", code, "已送达");
+    }
+    /** Publications recorded for the delivery module's listener of paid orders that name this order. */
+    long deliveryListenings(String orderId) {
+        return jdbc.sql("""
+                        select (select count(*) from event_publication
+                                 where listener_id like '%DeliveryReactions%' and serialized_event like :order)
+                             + (select count(*) from event_publication_archive
+                                 where listener_id like '%DeliveryReactions%' and serialized_event like :order)
+                        """)
+                .param("order", "%" + orderId + "%")
+                .query(Long.class).single();
+    }
+
+    @Test
+    void anOrderOfAnotherChannelCostsTheDeliveryListenersNoPublication() {
+        var shop = delivery.deliveringShop("外卖监听", 6000);
+        var phone = Fixtures.uniquePhone();
+        var customer = fixtures.customerToken(phone);
+        var pickup = api.send("POST", "/api/v1/stores/" + shop.store() + "/pickup-orders",
+                Map.of("lines", java.util.List.of(DeliveryFixtures.line(shop.pork(), 1)), "pickupTime", "", "note", ""),
+                customer, Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
+        assertThat(pickup.status()).as(pickup.raw()).isEqualTo(201);
+        var pickupId = pickup.text("id");
+        var payment = api.post("/api/v1/me/pickup-orders/" + pickupId + "/payments", Map.of("provider", "sandbox"),
+                customer);
+        var session = new o2o.testing.WebSession(port);
+        session.get(payment.text("redirectUrl"));
+        assertThat(session.post(payment.text("redirectUrl") + "/confirm", Map.of()).status()).isEqualTo(302);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> api.get(
+                "/api/v1/me/pickup-orders/" + pickupId, customer).body().path("status").asString().equals("PAID"));
+
+        var deliveryId = delivery.paidOrder(shop, customer, phone);
+
+        assertThat(deliveryListenings(deliveryId)).as("the delivery order's payment").isEqualTo(1);
+        assertThat(deliveryListenings(pickupId)).as("the pick-up order's payment").isZero();
     }
 }

@@ -43,7 +43,7 @@ class CourierCallbackApi {
 
     @PostMapping(path = "/api/v1/delivery/callbacks/{provider}", consumes = "application/json")
     @Operation(summary = "A courier provider reports a step of an order it carries",
-            description = "Signed by the provider: the sandbox fleet sends Fleet-Timestamp (unix seconds), Fleet-Nonce "
+            description = "Signed by the provider, each fleet in its own way; the fleet scheme sends Fleet-Timestamp (unix seconds), Fleet-Nonce "
                     + "and Fleet-Signature (hex HMAC-SHA256 with the provider's secret of timestamp + \"\\n\" + nonce "
                     + "+ \"\\n\" + body). Each eventId is taken once; states only move forward.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
