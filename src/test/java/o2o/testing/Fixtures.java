@@ -164,7 +164,8 @@ public final class Fixtures {
 
     /** The code in the newest SMS to this phone, from the development inbox. */
     public String latestCode(String phone) {
-        return Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> {
+        // the relay hands messages on every 100 ms in tests; a loaded CI machine may stall it for seconds
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
             var inbox = api.get("/api/v1/dev/inbox?phone=" + URLEncoder.encode(phone, StandardCharsets.UTF_8));
             if (inbox.status() != 200 || inbox.body().isEmpty()) return null;
             var matcher = CODE.matcher(inbox.body().get(0).path("body").asString());
