@@ -64,12 +64,12 @@ public class Couriers {
         var me = couriers.find(merchant, courier.staffId());
         boolean onShift = me.map(CourierOnShift::onShift).orElse(false);
         var carrying = rows.ofCourier(merchant, courier.staffId()).stream()
-                .map(d -> deliveries.find(d.orderId().value())).toList();
+                .map(deliveries::withOrder).toList();
         List<List<DeliveryOrder>> offers = List.of();
         if (onShift) {
             var storeIds = stores.visibleTo(courier).stream().map(Store::id).toList();
             offers = Dispatch.batches(rows.unassigned(merchant, storeIds, 30)).stream()
-                    .map(batch -> batch.stream().map(d -> deliveries.find(d.orderId().value())).toList())
+                    .map(batch -> batch.stream().map(deliveries::withOrder).toList())
                     .toList();
         }
         return new Shift(onShift, carrying, offers);

@@ -198,7 +198,8 @@ public class Deliveries {
         return withOrder(rows.find(orderId).orElseThrow());
     }
 
-    private DeliveryOrder withOrder(Delivery delivery) {
+    /** A delivery already read, with its order, store name and history. */
+    DeliveryOrder withOrder(Delivery delivery) {
         var order = orders.find(delivery.orderId().value()).orElseThrow();
         var store = stores.find(delivery.storeId().value()).map(Store::name).orElse("");
         return new DeliveryOrder(delivery, order, store, history.of(delivery.orderId().value()));

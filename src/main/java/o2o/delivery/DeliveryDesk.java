@@ -66,13 +66,13 @@ public class DeliveryDesk {
         var store = desk(who, storeId);
         var statuses = status == null ? ACTIVE : EnumSet.of(status);
         return rows.atStore(store.merchantId(), store.id(), statuses).stream()
-                .map(d -> deliveries.find(d.orderId().value())).toList();
+                .map(deliveries::withOrder).toList();
     }
 
     @Transactional(readOnly = true)
     public DeliveryOrder order(StaffPrincipal who, StoreId storeId, OrderId orderId) {
         var store = desk(who, storeId.value());
-        return deliveries.find(atStore(store, orderId).orderId().value());
+        return deliveries.withOrder(atStore(store, orderId));
     }
 
     /** CREATED and paid → ACCEPTED, and the customer is told when to expect it. */
