@@ -2,8 +2,6 @@ package o2o.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -190,14 +188,6 @@ final class DeliveryFixtures {
 
     Api.Response courier(String courier, String orderId, String move, @org.jspecify.annotations.Nullable Object body) {
         return api.post("/api/v1/merchant/courier/deliveries/" + orderId + "/" + move, body, courier);
-    }
-
-    /** Texts to this phone, newest first. */
-    List<String> texts(String phone) {
-        var inbox = api.get("/api/v1/dev/inbox?phone=" + URLEncoder.encode(phone, StandardCharsets.UTF_8));
-        var bodies = new ArrayList<String>();
-        inbox.body().forEach(m -> bodies.add(m.path("body").asString()));
-        return bodies;
     }
 
     private UUID item(MerchantFixture merchant, String category, String name, long price) {

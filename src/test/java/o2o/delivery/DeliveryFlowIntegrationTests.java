@@ -70,8 +70,8 @@ class DeliveryFlowIntegrationTests extends ApiTest {
         assertThat(seen.path("history").findValuesAsString("what"))
                 .contains("placed", "paid", "accepted", "picked up", "delivered");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
-                .until(() -> delivery.texts(phone).size() >= 4);
-        assertThat(String.join("\n", delivery.texts(phone))).contains("已接单", "骑手已取餐", code, "已送达");
+                .until(() -> fixtures.texts(phone).size() >= 4);
+        assertThat(String.join("\n", fixtures.texts(phone))).contains("已接单", "骑手已取餐", code, "已送达");
     }
     /** Publications recorded for the delivery module's listener of paid orders that name this order. */
     long deliveryListenings(String orderId) {

@@ -98,7 +98,7 @@ class DeliveryLifecycleIntegrationTests extends ApiTest {
         assertThat(delivery.courier(courier, unreachable, "returned", null).body().path("status").asString())
                 .isEqualTo("RETURNED");
         assertThat(refunded(customer, unreachable)).isZero();
-        assertThat(String.join("\n", delivery.texts(phone))).contains("联系不上你");
+        assertThat(String.join("\n", fixtures.texts(phone))).contains("联系不上你");
 
         var refused = onTheWay(shop, customer, phone, courier);
         delivery.courier(courier, refused, "trouble", Map.of("trouble", "NOT_HANDED_OVER"));

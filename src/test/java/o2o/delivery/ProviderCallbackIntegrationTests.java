@@ -165,7 +165,7 @@ class ProviderCallbackIntegrationTests extends ApiTest {
         assertThat(seen.path("courierName").asString()).startsWith("刘师傅");
         assertThat(whats(seen)).contains("picked up by 刘师傅 13800138000");
         Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> String.join("\n", delivery.texts(phone)).contains("骑手已取餐"));
+                .until(() -> String.join("\n", fixtures.texts(phone)).contains("骑手已取餐"));
     }
 
     @Test

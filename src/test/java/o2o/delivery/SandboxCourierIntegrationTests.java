@@ -62,8 +62,8 @@ class SandboxCourierIntegrationTests extends ApiTest {
         assertThat(rows.find(UUID.fromString(id)).orElseThrow().cost()).isEqualTo(Money.cny(400 + 3 * 100));
         assertThat(jobs.ofOrder(UUID.fromString(id)).orElseThrow().step()).isEqualTo(SandboxJobRows.Step.DELIVERED);
         Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> delivery.texts(phone).size() >= 3);
-        assertThat(String.join("\n", delivery.texts(phone))).contains("已接单", "骑手已取餐", "已送达");
+                .until(() -> fixtures.texts(phone).size() >= 3);
+        assertThat(String.join("\n", fixtures.texts(phone))).contains("已接单", "骑手已取餐", "已送达");
     }
 
     @Test

@@ -89,8 +89,8 @@ class PickupConcurrencyTests extends ApiTest {
                 .until(() -> lastNumber(shop.store()) == 1);
         assertThat(numbers.numberPaid(orderId, customerId, clock.instant())).isFalse();
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
-                pickup.texts(phone).stream().anyMatch(t -> t.contains("取餐号 001")));
-        assertThat(pickup.texts(phone).stream().filter(t -> t.contains("取餐号")).count()).isEqualTo(1);
+                fixtures.texts(phone).stream().anyMatch(t -> t.contains("取餐号 001")));
+        assertThat(fixtures.texts(phone).stream().filter(t -> t.contains("取餐号")).count()).isEqualTo(1);
     }
 
     @Test
@@ -119,8 +119,8 @@ class PickupConcurrencyTests extends ApiTest {
         assertThat(after.path("orderStatus").asString()).isEqualTo("COMPLETED");
         assertThat(transitionsTo(orderId, "COMPLETED")).isEqualTo(1);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
-                pickup.texts(phone).stream().anyMatch(t -> t.contains("号餐已备好")));
-        assertThat(pickup.texts(phone).stream().filter(t -> t.contains("号餐已备好")).count()).isEqualTo(1);
+                fixtures.texts(phone).stream().anyMatch(t -> t.contains("号餐已备好")));
+        assertThat(fixtures.texts(phone).stream().filter(t -> t.contains("号餐已备好")).count()).isEqualTo(1);
     }
 
     @Test

@@ -2,13 +2,10 @@ package o2o.pickup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -161,14 +158,6 @@ final class PickupFixtures {
     JsonNode awaitStatus(String customer, String orderId, String status) {
         return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                 .until(() -> pickup(customer, orderId), p -> p.path("status").asString().equals(status));
-    }
-
-    /** Texts to this phone, newest first. */
-    List<String> texts(String phone) {
-        var inbox = api.get("/api/v1/dev/inbox?phone=" + URLEncoder.encode(phone, StandardCharsets.UTF_8));
-        var bodies = new ArrayList<String>();
-        inbox.body().forEach(m -> bodies.add(m.path("body").asString()));
-        return bodies;
     }
 
     /** Stored value at the merchant, topped up at the counter by a cashier. */

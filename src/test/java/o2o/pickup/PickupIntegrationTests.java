@@ -90,8 +90,8 @@ class PickupIntegrationTests extends ApiTest {
         assertThat(paidLater.path("number").asString()).isEqualTo("002");
         assertThat(paid.path("orderStatus").asString()).isEqualTo("PAID");
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
-                pickup.texts(phone).stream().anyMatch(t -> t.contains("取餐号 002")));
-        assertThat(pickup.texts(phone)).anyMatch(t -> t.contains("取餐号 001") && t.contains(shop.storeName()));
+                fixtures.texts(phone).stream().anyMatch(t -> t.contains("取餐号 002")));
+        assertThat(fixtures.texts(phone)).anyMatch(t -> t.contains("取餐号 001") && t.contains(shop.storeName()));
     }
 
     @Test
@@ -255,7 +255,7 @@ class PickupIntegrationTests extends ApiTest {
         assertThat(ready.text("status")).isEqualTo("READY");
         assertThat(pickup.pickup(customer, later).path("status").asString()).isEqualTo("READY");
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
-                pickup.texts(phone).stream().anyMatch(t -> t.contains("001 号餐已备好")));
+                fixtures.texts(phone).stream().anyMatch(t -> t.contains("001 号餐已备好")));
         var again = api.post(staffPath(shop.store()) + "/" + later + "/ready", null, kitchen);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.text("type")).isEqualTo("urn:o2o:problem:pickup-status-conflict");

@@ -162,6 +162,14 @@ public final class Fixtures {
         return verified.text("token");
     }
 
+    /** Texts to this phone, newest first, from the development inbox. */
+    public java.util.List<String> texts(String phone) {
+        var inbox = api.get("/api/v1/dev/inbox?phone=" + URLEncoder.encode(phone, StandardCharsets.UTF_8));
+        var bodies = new java.util.ArrayList<String>();
+        inbox.body().forEach(m -> bodies.add(m.path("body").asString()));
+        return bodies;
+    }
+
     /** The code in the newest SMS to this phone, from the development inbox. */
     public String latestCode(String phone) {
         // the relay hands messages on every 100 ms in tests; a loaded CI machine may stall it for seconds
