@@ -80,7 +80,7 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
             String voucher, String paymentRef, String pickup, String reservation, String topUp, UUID member,
             String memberImport, UUID wechatPayment, UUID alipayPayment, UUID cashier, String campaign,
             String trackingCodeId, String trackingCode, String outreach, String unsubscribeToken, String delivery,
-            String courier, String deliveryZone) {}
+            String courier, String deliveryZone, UUID mall) {}
 
     @Test
     void everyPageIsAtMostAsWideAsA360PixelPhone() {
@@ -407,7 +407,28 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
                 paid.text("id"), voucher, paymentRef, pickup.text("id"), booking.text("id"),
                 topUp.text("orderId"), member, imported.text("id"), UUID.fromString(byWechat.text("id")),
                 byAlipay.id(), cashier, campaign.text("id"), trackingCode.text("id"), trackingCode.text("code"),
-                outreach.text("id"), unsubscribe, delivery.text("id"), courier, deliveryZone);
+                outreach.text("id"), unsubscribe, delivery.text("id"), courier, deliveryZone, mallWorld(owner));
+    }
+
+    /**
+     * The owner's merchant also runs a mall, in a second building, with a tenant of another merchant on each floor
+     * (long names), so the mall operator's pages have something to show.
+     */
+    private UUID mallWorld(Fixtures.MerchantFixture owner) {
+        var building = fixtures.store(owner, "老弄堂生活广场 · 人民广场购物中心", 31.2310, 121.4740, "购物中心");
+        var mall = api.post("/api/v1/admin/malls", Map.of("buildingStoreId", building, "name", "老弄堂生活广场",
+                "floors", List.of(Map.of("level", -1, "name", "B1 美食广场"), Map.of("level", 1, "name", "L1 国际名品"),
+                        Map.of("level", 2, "name", "L2 潮流服饰与生活方式"))), fixtures.operatorToken());
+        assertThat(mall.status()).as(mall.raw()).isEqualTo(201);
+        var id = UUID.fromString(mall.text("id"));
+        for (var floor : List.of(-1, 1, 2)) {
+            var tenant = fixtures.approvedMerchant("租户 · 海底捞火锅（人民广场来福士店）" + floor);
+            var store = fixtures.store(tenant, "海底捞火锅（人民广场来福士店）" + floor, 31.2311, 121.4741, "火锅");
+            var letIn = api.post("/api/v1/admin/malls/" + id + "/tenants", Map.of("storeId", store, "floor", floor,
+                    "unit", "L" + floor + "-1208A", "category", "餐饮美食"), fixtures.operatorToken());
+            assertThat(letIn.status()).as(letIn.raw()).isEqualTo(201);
+        }
+        return id;
     }
 
     /**

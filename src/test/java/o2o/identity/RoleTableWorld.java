@@ -89,6 +89,14 @@ final class RoleTableWorld {
         ids.put("member-cards/{cardNumber}", card);
         ids.put("pos-keys/{keyId}", key.body().path("key").path("id").asString());
         ids.put("staff/{id}", colleague);
+        var building = fixtures.store(merchant, "角色表商场", 31.23, 121.47, "购物中心").toString();
+        var mall = created(api.post("/api/v1/admin/malls", Map.of("buildingStoreId", building, "name", "角色表商场",
+                "floors", List.of(Map.of("level", 1, "name", "L1"))), fixtures.operatorToken()));
+        var tenantMerchant = fixtures.approvedMerchant("角色表租户");
+        var tenantStore = fixtures.store(tenantMerchant, "角色表租户", 31.23, 121.47, "零售").toString();
+        assertThat(api.post("/api/v1/admin/malls/" + mall + "/tenants", Map.of("storeId", tenantStore, "floor", 1,
+                "unit", "L1-01", "category", "零售"), fixtures.operatorToken()).status()).isEqualTo(201);
+        ids.put("tenants/{storeId}", tenantStore);
         ids.put("payment-providers/{provider}", "sandbox");
         for (var unknown : List.of("reservations/{id}", "pickup-orders/{id}", "redemptions/{id}", "member-imports/{id}",
                 "round-items/{itemId}", "shares/{shareId}", "deliveries/{deliveryId}", "reviews/{id}",

@@ -155,6 +155,8 @@ final class MerchantApiRoles {
                     "PUT /outreach/settings")
             // reviews
             .allow(MANAGING, "GET /reviews", "POST /reviews/{id}/reply", "POST /reviews/{id}/resolve")
+            // malls (the mall operator: owners and managers of a mall's merchant)
+            .allow(MANAGING, "GET /mall", "GET /mall/tenants", "PUT /mall/tenants/{storeId}")
             .rules();
 
     private MerchantApiRoles() {}

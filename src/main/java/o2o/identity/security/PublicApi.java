@@ -21,7 +21,7 @@ final class PublicApi {
 
     static final List<Door> OPEN = List.of(
             new Door(HttpMethod.POST, List.of("/api/v1/auth/**")),
-            new Door(HttpMethod.GET, List.of("/api/v1/stores/**", "/api/v1/deals/**")),
+            new Door(HttpMethod.GET, List.of("/api/v1/stores/**", "/api/v1/deals/**", "/api/v1/malls/**")),
             new Door(HttpMethod.POST, List.of("/api/v1/merchant-applications")),
             new Door(HttpMethod.POST, List.of("/api/v1/payments/webhooks/**", "/api/v1/payments/notify/**")),
             new Door(HttpMethod.POST, List.of("/api/v1/delivery/callbacks/*")),
