@@ -155,6 +155,8 @@ final class MerchantApiRoles {
                     "PUT /outreach/settings")
             // reviews
             .allow(MANAGING, "GET /reviews", "POST /reviews/{id}/reply", "POST /reviews/{id}/resolve")
+            // commissions
+            .allow(MANAGING, "GET /commission/statement", "GET /commission/earnings")
             .rules();
 
     private MerchantApiRoles() {}
