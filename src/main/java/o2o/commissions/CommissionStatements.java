@@ -75,7 +75,9 @@ public class CommissionStatements {
         var names = names(perTaker.keySet().stream().map(Taker::ofKey).map(Taker::merchantId)
                 .filter(java.util.Objects::nonNull).toList());
         var takers = new ArrayList<Statement.OfTaker>();
-        perTaker.forEach((key, byDay) -> {
+        perTaker.keySet().stream().sorted(java.util.Comparator.comparing((String k) -> !k.equals("platform"))
+                .thenComparing(k -> k)).forEach(key -> {
+            var byDay = perTaker.get(key);
             var taker = Taker.ofKey(key);
             var takerDays = period.days().stream().map(d -> new Day(d, byDay.getOrDefault(d, Figures.NONE))).toList();
             var takerTotal = takerDays.stream().map(Day::figures).reduce(Figures.NONE, Figures::plus);

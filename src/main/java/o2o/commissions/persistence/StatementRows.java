@@ -21,14 +21,14 @@ public class StatementRows {
     public record Row(@Nullable LocalDate day, @Nullable String taker, @Nullable UUID merchantId, long orders,
             long gross, long charged, long reversed) {}
 
-    /** How to group: the key columns, each the same in both tables. */
+    /** How to group: the key columns, in the order day, taker, merchant, each the same in both tables. */
     public enum Grouping {
         /** One merchant's statement: per day and taker. */
         DAY_AND_TAKER("day, taker", true, true, false),
         /** What a taker earned: per merchant. */
         MERCHANT("merchant_id", false, false, true),
         /** The operator's list: per merchant and taker. */
-        MERCHANT_AND_TAKER("merchant_id, taker", false, true, true);
+        MERCHANT_AND_TAKER("taker, merchant_id", false, true, true);
 
         final String keys;
         final boolean day;
