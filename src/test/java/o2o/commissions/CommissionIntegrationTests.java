@@ -88,6 +88,24 @@ class CommissionIntegrationTests extends ApiTest {
     }
 
     @Test
+    void aRefundGivesCommissionBackEvenAfterTheRateWasRemoved() {
+        var shop = world.shop("撤费率小馆");
+        var rate = world.rate(null, shop.id(), null, 2000);
+        var bought = world.buy(world.deal(shop, 1500), 2);
+        world.counted();
+        assertThat(world.due(shop.id(), "platform")).isEqualTo(600);
+        world.removeRate(rate);
+
+        world.refund(bought, 1);
+        world.counted();
+        assertThat(world.due(shop.id(), "platform")).isEqualTo(300);
+        assertThat(minor(world.statement(shop.merchant().ownerToken()).path("total"), "reversed")).isEqualTo(300);
+        var again = world.buy(world.deal(shop, 1500), 1);
+        world.counted();
+        assertThat(ledger.entry("commission:" + again.orderId() + ":platform")).as("no rate now, no charge").isEmpty();
+    }
+
+    @Test
     void thePlatformAndAMallBothChargeTheOrderAndTheMallSeesWhatItEarnedOfEachMerchant() {
         var mall = world.shop("商场");
         var shop = world.shop("商场租户");
