@@ -65,7 +65,9 @@ public class MallGuide {
     @Transactional(readOnly = true)
     public Directory directory(MallId mallId, @Nullable Integer floor, @Nullable String category) {
         var mall = mall(mallId);
-        var all = cards(mall, deals(mall));
+        var tenants = malls.tenants(mall.id());
+        var all = cards(mall, tenants,
+                deals.onSaleAtAny(tenants.stream().map(Tenant::store).toList()));
         var categories = all.stream().map(c -> c.tenant().category()).distinct().sorted().toList();
         var shown = all.stream()
                 .filter(c -> floor == null || c.tenant().floor() == floor)
@@ -95,7 +97,7 @@ public class MallGuide {
         var typed = text.strip();
         if (typed.isEmpty() || typed.length() > 40) throw new InvalidInput("q", "1 to 40 characters");
         var mall = mall(mallId);
-        var cards = cards(mall, List.of());
+        var cards = cards(mall, malls.tenants(mall.id()), List.of());
         var byStore = new HashMap<StoreId, TenantCard>();
         var merchants = new HashMap<StoreId, MerchantId>();
         for (var card : cards) {
@@ -130,13 +132,8 @@ public class MallGuide {
         return malls.find(id).orElseThrow(() -> Problem.notFound("mall"));
     }
 
-    private List<Deal> deals(Mall mall) {
-        return deals.onSaleAtAny(malls.tenants(mall.id()).stream().map(Tenant::store).toList());
-    }
-
     /** The mall's tenants whose stores customers may see, by floor and unit, with their deals counted. */
-    private List<TenantCard> cards(Mall mall, List<Deal> onSale) {
-        var tenants = malls.tenants(mall.id());
+    private List<TenantCard> cards(Mall mall, List<Tenant> tenants, List<Deal> onSale) {
         Map<UUID, Store> found = stores.findAll(tenants.stream().map(t -> t.store().value()).toList());
         var cards = new ArrayList<TenantCard>();
         for (var tenant : tenants) {
