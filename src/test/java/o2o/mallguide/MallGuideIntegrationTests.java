@@ -234,4 +234,42 @@ class MallGuideIntegrationTests extends ApiTest {
         assertThat(guide.place(staff, mall.id(), MallGuideFixtures.cart(List.of(
                 MallGuideFixtures.line(mall.shops().get(0), 1))), UUID.randomUUID().toString()).status()).isEqualTo(403);
     }
+
+    @Test
+    void aStoreOfAnotherMallIsRefusedAndItsGoodsAreNotFoundHere() {
+        var here = threeTenants("本场广场");
+        var there = guide.mall("他场广场", new LinkedHashMap<>(Map.of("红烧鳗鱼", 8800L)));
+        var customer = fixtures.customerToken(Fixtures.uniquePhone());
+
+        var refused = guide.place(customer, here.id(), MallGuideFixtures.cart(List.of(
+                MallGuideFixtures.line(here.shops().get(0), 1), MallGuideFixtures.line(there.shops().get(0), 1))),
+                UUID.randomUUID().toString());
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(404);
+        assertThat(ordersOf(here.shops().get(0))).isZero();
+        assertThat(ordersOf(there.shops().get(0))).isZero();
+
+        var found = api.get("/api/v1/malls/" + here.id() + "/search?q=" + "红烧");
+        assertThat(found.body().findValuesAsString("storeId")).doesNotContain(there.shops().get(0).store().toString());
+        assertThat(found.body().findValuesAsString("id")).contains(here.shops().get(0).item().toString());
+    }
+
+    @Test
+    void aCartWithOneOrderCancelledIsNoLongerPaid() {
+        var mall = threeTenants("取消广场");
+        var customer = fixtures.customerToken(Fixtures.uniquePhone());
+        var placed = guide.place(customer, mall.id(), MallGuideFixtures.cart(List.of(
+                MallGuideFixtures.line(mall.shops().get(0), 1), MallGuideFixtures.line(mall.shops().get(1), 1))),
+                UUID.randomUUID().toString());
+        var first = placed.body().path("orders").get(0).path("orderId").asString();
+
+        var cancelled = api.post("/api/v1/me/pickup-orders/" + first + "/cancel", null, customer);
+        assertThat(cancelled.status()).as(cancelled.raw()).isEqualTo(200);
+        var pay = api.post("/api/v1/me/mall-orders/" + placed.text("groupId") + "/payments",
+                Map.of("provider", "sandbox"), customer);
+
+        assertThat(pay.status()).as(pay.raw()).isEqualTo(409);
+        assertThat(pay.text("type")).endsWith("order-not-payable");
+        assertThat(jdbc.sql("select count(*) from payment where order_id = :g")
+                .param("g", UUID.fromString(placed.text("groupId"))).query(Long.class).single()).isZero();
+    }
 }
