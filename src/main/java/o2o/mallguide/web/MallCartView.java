@@ -41,7 +41,7 @@ class MallCartView {
 
     record View(List<TenantLines> tenants, Money total, int lines) {
 
-        boolean isEmpty() {
+        public boolean isEmpty() {
             return lines == 0;
         }
     }
