@@ -80,7 +80,7 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
             String voucher, String paymentRef, String pickup, String reservation, String topUp, UUID member,
             String memberImport, UUID wechatPayment, UUID alipayPayment, UUID cashier, String campaign,
             String trackingCodeId, String trackingCode, String outreach, String unsubscribeToken, String delivery,
-            String courier, String deliveryZone, UUID mall) {}
+            String courier, String deliveryZone, UUID mall, UUID mallStore, String mallOrder) {}
 
     @Test
     void everyPageIsAtMostAsWideAsA360PixelPhone() {
@@ -403,18 +403,23 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
 
         notifications.inApp(member, o2o.notifications.MessageKind.VOUCHERS_ISSUED, "您的券码已到账：https://o2o.example.com/me/vouchers/" + voucher
                 + "?utm_source=sms&utm_campaign=spring_festival_2027_very_long_tracking_code");
+        var mallWorld = mallWorld(owner, customerToken);
         return new World(owner.id(), store, deal, UUID.fromString(table.text("id")), table.text("code"),
                 paid.text("id"), voucher, paymentRef, pickup.text("id"), booking.text("id"),
                 topUp.text("orderId"), member, imported.text("id"), UUID.fromString(byWechat.text("id")),
                 byAlipay.id(), cashier, campaign.text("id"), trackingCode.text("id"), trackingCode.text("code"),
-                outreach.text("id"), unsubscribe, delivery.text("id"), courier, deliveryZone, mallWorld(owner));
+                outreach.text("id"), unsubscribe, delivery.text("id"), courier, deliveryZone, mallWorld.id(),
+                mallWorld.store(), mallWorld.order());
     }
 
     /**
      * The owner's merchant also runs a mall, in a second building, with a tenant of another merchant on each floor
      * (long names), so the mall operator's pages have something to show.
      */
-    private UUID mallWorld(Fixtures.MerchantFixture owner) {
+    /** The mall, its first tenant's store (open all day, with a dish) and the customer's cart across tenants. */
+    private record MallWorld(UUID id, UUID store, String order) {}
+
+    private MallWorld mallWorld(Fixtures.MerchantFixture owner, String customerToken) {
         var building = fixtures.store(owner, "老弄堂生活广场 · 人民广场购物中心", 31.2310, 121.4740, "购物中心");
         var mall = api.post("/api/v1/admin/malls", Map.of("buildingStoreId", building, "name", "老弄堂生活广场",
                 "floors", List.of(Map.of("level", -1, "name", "B1 美食广场"), Map.of("level", 1, "name", "L1 国际名品"),
@@ -428,7 +433,25 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
                     "unit", "L" + floor + "-1208A", "category", "餐饮美食"), fixtures.operatorToken());
             assertThat(letIn.status()).as(letIn.raw()).isEqualTo(201);
         }
-        return id;
+        // a tenant open all day for pick-up, with a dish, and the customer's cart of it
+        var cook = fixtures.approvedMerchant("租户 · 鼎泰丰（人民广场来福士店）");
+        var body = new HashMap<String, Object>(Fixtures.storeBody("鼎泰丰（人民广场来福士店）", 31.2311, 121.4741, "餐饮"));
+        var allDay = new HashMap<String, List<String>>();
+        for (var day : java.time.DayOfWeek.values()) allDay.put(day.name(), List.of("00:00-00:00"));
+        body.put("openingHours", allDay);
+        var store = UUID.fromString(api.post("/api/v1/merchant/stores", body, cook.ownerToken()).text("id"));
+        assertThat(api.post("/api/v1/admin/malls/" + id + "/tenants", Map.of("storeId", store, "floor", -1,
+                "unit", "B1-0808", "category", "餐饮美食"), fixtures.operatorToken()).status()).isEqualTo(201);
+        var category = api.post("/api/v1/merchant/menu/categories", Map.of("name", "点心", "sortOrder", 1),
+                cook.ownerToken());
+        var item = api.post("/api/v1/merchant/menu/items", Map.of("categoryId", category.text("id"),
+                "name", "蟹粉小笼包（十只装，现包现蒸）", "description", "招牌", "price",
+                Map.of("minor", 6800, "currency", "CNY"), "optionGroups", List.of()), cook.ownerToken());
+        var cart = api.send("POST", "/api/v1/malls/" + id + "/cart-orders", Map.of("lines", List.of(Map.of(
+                "storeId", store, "itemId", item.text("id"), "quantity", 2)), "pickupTime", ""), customerToken,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(cart.status()).as(cart.raw()).isEqualTo(201);
+        return new MallWorld(id, store, cart.text("groupId"));
     }
 
     /**
@@ -542,6 +565,12 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         fills.put("/u/{token}", "/u/" + w.unsubscribeToken());
         fills.put("/merchant/stores/{storeId}/delivery/zones/{zoneId}",
                 "/merchant/stores/" + w.store() + "/delivery/zones/" + w.deliveryZone());
+        fills.put("/malls/{mallId}", "/malls/" + w.mall());
+        fills.put("/malls/{mallId}/stores/{storeId}", "/malls/" + w.mall() + "/stores/" + w.mallStore());
+        fills.put("/malls/{mallId}/search", "/malls/" + w.mall() + "/search?q=" + "小笼");
+        fills.put("/malls/{mallId}/cart", "/malls/" + w.mall() + "/cart");
+        fills.put("/me/mall-orders/{groupId}", "/me/mall-orders/" + w.mallOrder());
+        fills.put("/me/mall-orders/{groupId}/status", "/me/mall-orders/" + w.mallOrder() + "/status");
         return fills;
     }
 }

@@ -27,8 +27,11 @@ public class Menu {
     private final MenuCategories categories;
     private final MenuItems items;
     private final StoreMenus storeMenus;
+    private final o2o.catalog.persistence.MenuSearchRows search;
 
-    Menu(Stores stores, MenuCategories categories, MenuItems items, StoreMenus storeMenus) {
+    Menu(Stores stores, MenuCategories categories, MenuItems items, StoreMenus storeMenus,
+            o2o.catalog.persistence.MenuSearchRows search) {
+        this.search = search;
         this.stores = stores;
         this.categories = categories;
         this.items = items;
@@ -70,6 +73,18 @@ public class Menu {
         var store = stores.find(storeId.value()).orElseThrow(() -> Problem.notFound("store"));
         if (quantity < 1 || quantity > 999) throw new InvalidInput("quantity", "between 1 and 999");
         return storeMenus.one(store, itemId).price(optionIds, quantity);
+    }
+
+    /**
+     * The items served at any of these stores (each store with its merchant) whose name or description holds the
+     * text, best matches first, at most {@code limit}; one read whatever the number of stores.
+     */
+    @Transactional(readOnly = true)
+    public List<MenuHit> search(java.util.Map<StoreId, o2o.shared.MerchantId> stores, String text, int limit) {
+        var typed = text.strip();
+        if (typed.isEmpty() || typed.length() > 40) throw new InvalidInput("q", "1 to 40 characters");
+        if (limit < 1 || limit > 200) throw new InvalidInput("limit", "between 1 and 200");
+        return search.search(stores, typed, limit);
     }
 
     // --- the merchant's menu

@@ -99,6 +99,34 @@ public class Deals {
                 .toList();
     }
 
+    /** Deals on sale now, of approved merchants, usable at any of these stores; two reads for all of them. */
+    @Transactional(readOnly = true)
+    public List<Deal> onSaleAtAny(Collection<StoreId> stores) {
+        return approved(rows.onSaleAtAny(stores.stream().map(StoreId::value).distinct().toList(), clock.instant()));
+    }
+
+    /**
+     * Deals on sale now, of approved merchants, usable at any of these stores, whose title, description or contents
+     * hold the text (best matches first, at most {@code limit}); two reads whatever the number of stores.
+     */
+    @Transactional(readOnly = true)
+    public List<Deal> search(Collection<StoreId> stores, String text, int limit) {
+        var typed = text.strip();
+        if (typed.isEmpty() || typed.length() > 40) throw new o2o.shared.InvalidInput("q", "1 to 40 characters");
+        if (limit < 1 || limit > 200) throw new o2o.shared.InvalidInput("limit", "between 1 and 200");
+        return approved(rows.search(stores.stream().map(StoreId::value).distinct().toList(), typed,
+                clock.instant(), limit));
+    }
+
+    private List<Deal> approved(List<Deal> deals) {
+        if (deals.isEmpty()) return deals;
+        var merchantsOf = merchantsOf(deals);
+        return deals.stream()
+                .filter(deal -> merchantsOf.containsKey(deal.merchantId())
+                        && merchantsOf.get(deal.merchantId()).status() == MerchantStatus.APPROVED)
+                .toList();
+    }
+
     /** The names of the deals' merchants, by merchant id, for showing the deals. */
     @Transactional(readOnly = true)
     public Map<UUID, String> merchantNames(Collection<Deal> deals) {

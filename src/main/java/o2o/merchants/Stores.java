@@ -83,6 +83,14 @@ public class Stores {
         return rows.find(storeId);
     }
 
+    /** Many stores at once (one read), by id; unknown ids are absent. */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, Store> findAll(java.util.Collection<UUID> storeIds) {
+        var found = new java.util.HashMap<UUID, Store>();
+        for (var store : rows.findAll(storeIds)) found.put(store.id(), store);
+        return found;
+    }
+
     /** A listed store, as customers see it. */
     @Transactional(readOnly = true)
     public Optional<Store> findListed(UUID storeId) {

@@ -18,7 +18,7 @@ import org.springframework.http.HttpStatus;
  * An order of any channel; {@code customerId} is null only for a walk-in sale at a store's POS; {@code pointsUsed}
  * loyalty points paid {@code pointsValue} of it, already taken off the total; {@code storeId} is the store an order
  * priced from the menu is for, or whose POS made the sale; {@code offlineMethod} (CASH, CARD) how staff took its money
- * at the counter.
+ * at the counter; {@code groupId} the group it is paid with, when it is one of several paid at once ({@link OrderGroup}).
  * <p>
  * Its methods say which move of its state machine a change is, and refuse the moves its current state forbids; the
  * database still decides races, by applying a move only where the order is in one of {@link Move#allowedFrom}.
@@ -26,10 +26,24 @@ import org.springframework.http.HttpStatus;
 public record Order(OrderId id, MerchantId merchantId, @Nullable CustomerId customerId, Channel channel,
         OrderStatus status, List<OrderLine> lines, Money subtotal, Money discount, Money total, Money refunded,
         @Nullable UUID couponId, Instant createdAt, Instant payBy, @Nullable Instant paidAt, long pointsUsed,
-        Money pointsValue, @Nullable StoreId storeId, @Nullable String offlineMethod) {
+        Money pointsValue, @Nullable StoreId storeId, @Nullable String offlineMethod, @Nullable UUID groupId) {
 
     public Order {
         lines = List.copyOf(lines);
+    }
+
+    /** An order paid on its own. */
+    public Order(OrderId id, MerchantId merchantId, @Nullable CustomerId customerId, Channel channel,
+            OrderStatus status, List<OrderLine> lines, Money subtotal, Money discount, Money total, Money refunded,
+            @Nullable UUID couponId, Instant createdAt, Instant payBy, @Nullable Instant paidAt, long pointsUsed,
+            Money pointsValue, @Nullable StoreId storeId, @Nullable String offlineMethod) {
+        this(id, merchantId, customerId, channel, status, lines, subtotal, discount, total, refunded, couponId,
+                createdAt, payBy, paidAt, pointsUsed, pointsValue, storeId, offlineMethod, null);
+    }
+
+    /** What the payments module knows the order's money by: the group it was paid with, or the order itself. */
+    public UUID paymentKey() {
+        return groupId == null ? id.value() : groupId;
     }
 
     /** The money arrived: PENDING_PAYMENT → PAID. */
@@ -44,6 +58,12 @@ public record Order(OrderId id, MerchantId merchantId, @Nullable CustomerId cust
 
     /** The customer may start paying it online only while it waits for payment and its time to pay is not over. */
     public void requirePayableOnline(Instant now) {
+        if (groupId != null) throw notPayable("this order is paid with its group");
+        requirePayableInGroup(now);
+    }
+
+    /** As {@link #requirePayableOnline}, for an order whose group is being paid. */
+    void requirePayableInGroup(Instant now) {
         if (status != OrderStatus.PENDING_PAYMENT) throw notPayable("this order is " + status);
         if (!now.isBefore(payBy)) throw notPayable("the time to pay this order is over");
     }
@@ -53,6 +73,7 @@ public record Order(OrderId id, MerchantId merchantId, @Nullable CustomerId cust
         if (channel != Channel.DINE_IN && channel != Channel.PICKUP) {
             throw notPayable("only table and pick-up orders are paid at the counter");
         }
+        if (groupId != null) throw notPayable("this order is paid with its group");
     }
 
     /** A gateway's QR code shown at the counter: for a table's or pick-up order nobody has paid yet. */

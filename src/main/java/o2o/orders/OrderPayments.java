@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import o2o.coupons.Coupons;
+import o2o.orders.persistence.OrderGroups;
 import o2o.orders.persistence.OrderHistory;
 import o2o.orders.persistence.OrderRows;
 import o2o.payments.Payment;
@@ -31,12 +32,14 @@ class OrderPayments {
     private final OrderHistory history;
     private final Coupons coupons;
     private final Payments payments;
+    private final OrderGroups groups;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OrderPayments(OrderRows rows, OrderHistory history, Coupons coupons, Payments payments,
+    OrderPayments(OrderRows rows, OrderHistory history, Coupons coupons, Payments payments, OrderGroups groups,
             ApplicationEventPublisher events, Clock clock) {
         this.rows = rows;
+        this.groups = groups;
         this.history = history;
         this.coupons = coupons;
         this.payments = payments;
@@ -82,20 +85,34 @@ class OrderPayments {
         throw Order.notPayable("this order is " + after.status());
     }
 
+    /** An order's payment arrived; a payment that names a group is the group's ({@link GroupPayments}). */
     void markPaid(UUID orderId, Money amount) {
-        var order = rows.find(orderId).orElseThrow(() -> Problem.notFound("order"));
+        var found = rows.find(orderId);
+        if (found.isEmpty()) {
+            markGroupPaid(groups.find(orderId).orElseThrow(() -> Problem.notFound("order")), amount);
+            return;
+        }
+        var order = found.get();
         if (!order.total().equals(amount)) {
             log.warn("Order {} paid {} but costs {}: refunding", orderId, amount, order.total());
             payments.refund(orderId, amount, "order:" + orderId + ":wrong-amount");
             return;
         }
+        markPaid(order, clock.instant());
+    }
+
+    /**
+     * PENDING_PAYMENT → PAID, the coupon spent and {@link OrderPaid} out; false (and the money given back where it is
+     * not wanted) when the order was not waiting for it.
+     */
+    boolean markPaid(Order order, java.time.Instant now) {
+        var orderId = order.id().value();
         var payment = Order.payment();
         var moved = rows.move(orderId, payment);
         if (moved.isEmpty()) {
-            giveBackUnwanted(rows.find(orderId).orElseThrow(), amount);
-            return;
+            giveBackUnwanted(rows.find(orderId).orElseThrow(), order.total());
+            return false;
         }
-        var now = clock.instant();
         history.record(orderId, order.merchantId().value(), moved.get().status(), payment.to(), payment.reason(), now);
         rows.paidAt(orderId, now);
         if (order.couponId() != null) coupons.consume(order.couponId(), new OrderId(orderId));
@@ -106,14 +123,37 @@ class OrderPayments {
             events.publishEvent(new WalkInOrderPaid(order.id(), order.merchantId(),
                     order.channel(), order.total(), now));
         }
+        return true;
+    }
+
+    /**
+     * A group's payment arrived: each of its orders is marked paid as if paid alone (an order cancelled meanwhile has
+     * its share paid straight back), then {@link OrderGroupPaid} names those that were. The wrong amount goes back.
+     */
+    private void markGroupPaid(OrderGroup group, Money amount) {
+        if (!group.total().equals(amount)) {
+            log.warn("Order group {} paid {} but costs {}: refunding", group.id(), amount, group.total());
+            payments.refund(group.id(), amount, "order-group:" + group.id() + ":wrong-amount");
+            return;
+        }
+        var now = clock.instant();
+        var shares = new java.util.ArrayList<OrderGroupPaid.Share>();
+        for (var order : rows.ofGroup(group.id())) {
+            if (markPaid(order, now)) {
+                shares.add(new OrderGroupPaid.Share(order.id(), order.merchantId(), order.total()));
+            }
+        }
+        if (!shares.isEmpty()) {
+            events.publishEvent(new OrderGroupPaid(group.id(), group.payee(), group.customerId(), shares, now));
+        }
     }
 
     /** Money for an order cancelled meanwhile, or paid at the counter meanwhile, goes straight back. */
     private void giveBackUnwanted(Order now, Money amount) {
         if (now.status() == OrderStatus.CANCELLED) {
-            payments.refund(now.id().value(), amount, "order:" + now.id() + ":paid-after-cancel");
+            payments.refund(now.paymentKey(), amount, "order:" + now.id() + ":paid-after-cancel");
         } else if (now.offlineMethod() != null && !amount.isZero()) {
-            payments.refund(now.id().value(), amount, "order:" + now.id() + ":paid-at-counter");
+            payments.refund(now.paymentKey(), amount, "order:" + now.id() + ":paid-at-counter");
         }
     }
 }

@@ -2,6 +2,7 @@ package o2o.orders;
 
 import java.time.Clock;
 
+import o2o.orders.persistence.OrderGroups;
 import o2o.orders.persistence.OrderHistory;
 import o2o.orders.persistence.OrderRefunds;
 import o2o.orders.persistence.OrderRows;
@@ -19,11 +20,13 @@ class OrderRefunding {
     private final OrderHistory history;
     private final PointsPayment points;
     private final Payments payments;
+    private final OrderGroups groups;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     OrderRefunding(OrderRows rows, OrderRefunds refunds, OrderHistory history, PointsPayment points,
-            Payments payments, ApplicationEventPublisher events, Clock clock) {
+            Payments payments, OrderGroups groups, ApplicationEventPublisher events, Clock clock) {
+        this.groups = groups;
         this.rows = rows;
         this.refunds = refunds;
         this.history = history;
@@ -44,8 +47,13 @@ class OrderRefunding {
             if (back > 0) points.giveBack(order.id(), back, reference);
         }
         history.record(id, order.merchantId().value(), order.status(), after, move.reason(), now);
-        if (!order.refundsOffline()) payments.refund(id, amount, reference);
+        if (!order.refundsOffline()) payments.refund(order.paymentKey(), amount, reference);
         events.publishEvent(new OrderRefunded(order.id(), order.merchantId(), order.customerId(), amount,
                 order.total(), reference, now));
+        if (order.groupId() != null) {
+            var group = groups.find(order.groupId()).orElseThrow();
+            events.publishEvent(new GroupOrderRefunded(group.id(), group.payee(), order.id(), order.merchantId(),
+                    amount, order.total(), reference, now));
+        }
     }
 }

@@ -7,12 +7,14 @@ import java.util.Set;
 import java.util.UUID;
 
 import o2o.identity.CustomerPrincipal;
+import o2o.orders.persistence.OrderGroups;
 import o2o.orders.persistence.OrderHistory;
 import o2o.orders.persistence.OrderLines;
 import o2o.orders.persistence.OrderRows;
 import o2o.payments.Payment;
 import o2o.payments.PaymentProvider;
 import o2o.payments.Payments;
+import o2o.shared.CustomerId;
 import o2o.shared.InvalidInput;
 import o2o.shared.MerchantId;
 import o2o.shared.Money;
@@ -42,10 +44,15 @@ public class Orders {
     private final OrderPayments payments;
     private final OrderCancellations cancellations;
     private final OrderRefunding refunding;
+    private final GroupPayments groupPayments;
+    private final OrderGroups groups;
     private final Clock clock;
 
     Orders(OrderRows rows, OrderLines lines, OrderHistory history, OrderPlacing placing, OrderPayments payments,
-            OrderCancellations cancellations, OrderRefunding refunding, Clock clock) {
+            OrderCancellations cancellations, OrderRefunding refunding, GroupPayments groupPayments,
+            OrderGroups groups, Clock clock) {
+        this.groupPayments = groupPayments;
+        this.groups = groups;
         this.rows = rows;
         this.lines = lines;
         this.history = history;
@@ -131,6 +138,45 @@ public class Orders {
     public Payment pay(CustomerPrincipal customer, UUID orderId, String provider, String returnUrl,
             PaymentProvider.Scene scene, @Nullable String payerOpenid) {
         return payments.start(ofCustomer(customer, orderId), provider, returnUrl, scene, payerOpenid);
+    }
+
+    // --- orders of several merchants paid at once
+
+    /**
+     * Gathers the customer's orders just placed (unpaid, in no group) into one group that is paid at once, to
+     * {@code payee}, who collects the money for every order's merchant. Each order stays its own: its merchant sees,
+     * serves and refunds it as any other; it cannot be paid on its own any more.
+     *
+     * @throws Problem 409 {@code order-not-groupable} when an order is not the customer's, not unpaid or grouped
+     */
+    @Transactional
+    public OrderGroup group(CustomerId customer, MerchantId payee, String title, List<OrderId> orders) {
+        return groupPayments.group(customer, payee, title, orders);
+    }
+
+    /** The customer's own group; anybody else's is "not found". */
+    @Transactional(readOnly = true)
+    public OrderGroup groupOf(CustomerPrincipal customer, UUID groupId) {
+        return groups.find(groupId).filter(g -> g.customerId().equals(customer.id()))
+                .orElseThrow(() -> Problem.notFound("order group"));
+    }
+
+    /** The orders of a group, with their lines. */
+    @Transactional(readOnly = true)
+    public List<Order> ordersOf(OrderGroup group) {
+        return rows.ofGroup(group.id());
+    }
+
+    /**
+     * Starts (or resumes) the one payment of the customer's group (see {@link #pay} for {@code provider}); 409
+     * {@code order-not-payable} when one of its orders is not waiting for payment any more.
+     */
+    @Transactional
+    public Payment payGroup(CustomerPrincipal customer, UUID groupId, String provider, String returnUrl) {
+        if (!PAYABLE_BY.contains(provider) || "wallet".equals(provider)) {
+            throw new InvalidInput("provider", "online or a gateway");
+        }
+        return groupPayments.start(groupOf(customer, groupId), provider, returnUrl);
     }
 
     /**

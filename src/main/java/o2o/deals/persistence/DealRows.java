@@ -105,6 +105,45 @@ public class DealRows {
                 .list();
     }
 
+    /** Deals on sale now usable at any of the stores, in one read. */
+    public List<Deal> onSaleAtAny(java.util.Collection<UUID> storeIds, Instant now) {
+        if (storeIds.isEmpty()) return List.of();
+        return jdbc.sql("select " + COLUMNS + """
+                         from deal d
+                        where d.store_ids && cast(:stores as uuid[]) and d.active and d.sale_starts_at <= :now
+                          and d.sale_ends_at > :now
+                        order by d.flash_sale desc, d.price_minor, d.id
+                        """)
+                .param("stores", storeIds.toArray(UUID[]::new))
+                .param("now", utc(now))
+                .query(DealRows::deal)
+                .list();
+    }
+
+    /**
+     * Deals on sale now usable at any of the stores whose title, description or what they include hold the text:
+     * a title that starts with it first, then one that holds it (shorter first), then the rest; at most {@code limit}.
+     */
+    public List<Deal> search(java.util.Collection<UUID> storeIds, String text, Instant now, int limit) {
+        if (storeIds.isEmpty()) return List.of();
+        return jdbc.sql("select " + COLUMNS + """
+                         from deal d
+                        where d.store_ids && cast(:stores as uuid[]) and d.active and d.sale_starts_at <= :now
+                          and d.sale_ends_at > :now and (d.stock_left is null or d.stock_left > 0)
+                          and (strpos(lower(d.title), lower(:text)) > 0 or strpos(lower(d.description), lower(:text)) > 0
+                               or strpos(lower(array_to_string(d.includes, ' ')), lower(:text)) > 0)
+                        order by strpos(lower(d.title), lower(:text)) = 1 desc, strpos(lower(d.title), lower(:text)) > 0 desc,
+                                 length(d.title), d.flash_sale desc, d.price_minor, d.id
+                        limit :limit
+                        """)
+                .param("stores", storeIds.toArray(UUID[]::new))
+                .param("text", text)
+                .param("now", utc(now))
+                .param("limit", limit)
+                .query(DealRows::deal)
+                .list();
+    }
+
     private static Deal deal(ResultSet rs, int row) throws SQLException {
         var currency = Currency.getInstance(rs.getString("currency"));
         var terms = new DealTerms(rs.getString("title"), rs.getString("description"),

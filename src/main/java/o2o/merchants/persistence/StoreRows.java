@@ -95,6 +95,15 @@ public class StoreRows {
                 .optional();
     }
 
+    /** Many stores at once, in one read; those not found are absent. */
+    public List<Store> findAll(java.util.Collection<UUID> storeIds) {
+        if (storeIds.isEmpty()) return List.of();
+        return jdbc.sql("select " + COLUMNS + " from store s join merchant m on m.id = s.merchant_id where s.id = any(:ids)")
+                .param("ids", storeIds.toArray(UUID[]::new))
+                .query(StoreRows::store)
+                .list();
+    }
+
     /** A merchant's stores by name; only those in {@code storeIds} unless it is empty. */
     public List<Store> ofMerchant(UUID merchantId, List<UUID> storeIds) {
         return jdbc.sql("select " + COLUMNS + """

@@ -46,7 +46,7 @@ public class OrderRows {
             """;
     private static final String COLUMNS = """
             id, merchant_id, store_id, customer_id, channel, status, subtotal_minor, discount_minor, total_minor,
-            refunded_minor, currency, coupon_id, created_at, pay_by, paid_at, points_used, points_minor, offline_method
+            refunded_minor, currency, coupon_id, created_at, pay_by, paid_at, points_used, points_minor, offline_method, group_id
             """;
 
     /** The status an order was in before a move, and whose it is. */
@@ -99,6 +99,27 @@ public class OrderRows {
                 .param("customer", customerId)
                 .query((rs, row) -> order(rs, lines.of(rs.getObject("id", UUID.class))))
                 .list();
+    }
+
+    /** The orders of a group, oldest first, with their lines. */
+    public List<Order> ofGroup(UUID groupId) {
+        var ids = jdbc.sql("select id from customer_order where group_id = :group")
+                .param("group", groupId).query(UUID.class).list();
+        return findAll(ids).stream().sorted(java.util.Comparator.comparing(o -> o.id().value())).toList();
+    }
+
+    /**
+     * Puts the customer's unpaid orders, in no group yet, into the group; how many it put (fewer than asked: some
+     * order was not the customer's, not unpaid or grouped already).
+     */
+    public int group(UUID groupId, UUID customerId, java.util.Collection<UUID> orderIds) {
+        return jdbc.sql("""
+                        update customer_order set group_id = :group
+                        where id = any(:ids) and customer_id = :customer and status = 'PENDING_PAYMENT'
+                          and group_id is null
+                        """)
+                .param("group", groupId).param("ids", orderIds.toArray(UUID[]::new)).param("customer", customerId)
+                .update();
     }
 
     /** Orders whose time to pay is over at {@code now}, the oldest deadline first. */
@@ -234,7 +255,7 @@ public class OrderRows {
                 rs.getObject("coupon_id", UUID.class), instant(rs, "created_at"), instant(rs, "pay_by"),
                 nullableInstant(rs, "paid_at"), rs.getLong("points_used"),
                 new Money(rs.getLong("points_minor"), currency), store == null ? null : new StoreId(store),
-                rs.getString("offline_method"));
+                rs.getString("offline_method"), rs.getObject("group_id", UUID.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

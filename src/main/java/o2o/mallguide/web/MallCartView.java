@@ -1,0 +1,90 @@
+package o2o.mallguide.web;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpSession;
+import o2o.catalog.Menu;
+import o2o.catalog.PricedLine;
+import o2o.merchants.Stores;
+import o2o.shared.Money;
+import o2o.shared.Problem;
+import o2o.shared.StoreId;
+import o2o.shared.web.PageText;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/** The cart across a mall's tenants as the page keeps it (in the session) and shows it: by tenant, priced now. */
+@Component
+class MallCartView {
+
+    private final Menu menu;
+    private final Stores stores;
+    private final PageText text;
+
+    MallCartView(Menu menu, Stores stores, PageText text) {
+        this.menu = menu;
+        this.stores = stores;
+        this.text = text;
+    }
+
+    /** A line as the session keeps it: ids only, priced again whenever shown or ordered. */
+    record SessionLine(UUID storeId, UUID itemId, List<UUID> optionIds, int quantity) implements Serializable {}
+
+    /** A line shown: its place in the cart, its price now, or why it cannot be ordered now. */
+    record CartRow(int index, @Nullable PricedLine priced, @Nullable String problem) {}
+
+    record TenantLines(UUID storeId, String storeName, List<CartRow> rows, Money subtotal) {}
+
+    record View(List<TenantLines> tenants, Money total, int lines) {
+
+        public boolean isEmpty() {
+            return lines == 0;
+        }
+    }
+
+    PricedLine priceOne(SessionLine line) {
+        return menu.price(new StoreId(line.storeId()), line.itemId(), line.optionIds(), line.quantity());
+    }
+
+    View view(List<SessionLine> lines) {
+        var names = stores.findAll(lines.stream().map(SessionLine::storeId).distinct().toList());
+        var byStore = new LinkedHashMap<UUID, List<CartRow>>();
+        for (int i = 0; i < lines.size(); i++) {
+            var line = lines.get(i);
+            CartRow row;
+            try {
+                row = new CartRow(i, priceOne(line), null);
+            } catch (Problem problem) {
+                row = new CartRow(i, null, text.problem(problem));
+            }
+            byStore.computeIfAbsent(line.storeId(), s -> new ArrayList<>()).add(row);
+        }
+        var tenants = new ArrayList<TenantLines>();
+        var total = Money.zero(Money.CNY);
+        for (var entry : byStore.entrySet()) {
+            var subtotal = Money.zero(Money.CNY);
+            for (var row : entry.getValue()) if (row.priced() != null) subtotal = subtotal.plus(row.priced().amount());
+            total = total.plus(subtotal);
+            var store = names.get(entry.getKey());
+            tenants.add(new TenantLines(entry.getKey(), store == null ? "" : store.name(), entry.getValue(), subtotal));
+        }
+        return new View(tenants, total, lines.size());
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<SessionLine> cart(HttpSession session, UUID mallId) {
+        return session.getAttribute(key(mallId)) instanceof List<?> list ? (List<SessionLine>) list : List.of();
+    }
+
+    static void keep(HttpSession session, UUID mallId, List<SessionLine> lines) {
+        session.setAttribute(key(mallId), List.copyOf(lines));
+    }
+
+    private static String key(UUID mallId) {
+        return "mallguide.cart." + mallId;
+    }
+}
