@@ -542,6 +542,7 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         fills.put("/u/{token}", "/u/" + w.unsubscribeToken());
         fills.put("/merchant/stores/{storeId}/delivery/zones/{zoneId}",
                 "/merchant/stores/" + w.store() + "/delivery/zones/" + w.deliveryZone());
+        fills.put("/malls/{mallId}/wifi", "/malls/" + w.mall() + "/wifi?mac=AA-BB-CC-DD-EE-FF&ap=L1-AP-03");
         return fills;
     }
 }

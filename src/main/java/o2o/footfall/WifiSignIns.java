@@ -1,0 +1,73 @@
+package o2o.footfall;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import o2o.identity.CustomerSignIn;
+import o2o.loyalty.MemberCards;
+import o2o.malls.Mall;
+import o2o.malls.MallId;
+import o2o.malls.Malls;
+import o2o.shared.CustomerId;
+import o2o.shared.InvalidInput;
+import o2o.shared.PhoneNumber;
+import o2o.shared.RateLimits;
+import o2o.shared.RateLimits.Limit;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * The mall's Wi-Fi portal: a customer proves who they are by phone and SMS code (the platform's sign-in codes, with
+ * their rate limits) or by typing the mall's member code from their card, and their visit is recorded. The code is
+ * checked before any transaction of ours opens, so a wrong guess is counted against the code even though it fails.
+ */
+@Service
+public class WifiSignIns {
+
+    private static final Limit MEMBER_CODES_PER_CLIENT = new Limit("wifi-member-code", 20, Duration.ofMinutes(15));
+
+    private final Malls malls;
+    private final CustomerSignIn signIn;
+    private final MemberCards cards;
+    private final Visits visits;
+    private final RateLimits rateLimits;
+
+    WifiSignIns(Malls malls, CustomerSignIn signIn, MemberCards cards, Visits visits, RateLimits rateLimits) {
+        this.malls = malls;
+        this.signIn = signIn;
+        this.cards = cards;
+        this.visits = visits;
+        this.rateLimits = rateLimits;
+    }
+
+    public Mall mall(MallId id) {
+        return malls.get(id);
+    }
+
+    /** Texts a sign-in code to the phone, for this mall's portal. */
+    public Duration sendCode(MallId mall, String phone, String client, Locale locale) {
+        malls.get(mall);
+        return signIn.sendCode(PhoneNumber.parse(phone), client, locale);
+    }
+
+    /** Signs in by phone and code and records the visit. */
+    public Visit byCode(MallId mallId, String phone, String code, String client, @Nullable String mac,
+            @Nullable String ap) {
+        var mall = malls.get(mallId);
+        var typed = code.strip();
+        if (!typed.matches("\\d{6}")) throw new InvalidInput("code", "six digits");
+        Visits.requireDevice(mac, ap);
+        var customer = signIn.verify(PhoneNumber.parse(phone), typed, client);
+        return visits.record(mall, customer.id(), mac, ap);
+    }
+
+    /** Signs in with the mall's member code (typed or scanned) and records the visit. */
+    public Visit byMemberCode(MallId mallId, String memberCode, String client, @Nullable String mac,
+            @Nullable String ap) {
+        var mall = malls.get(mallId);
+        rateLimits.check(MEMBER_CODES_PER_CLIENT, client);
+        Visits.requireDevice(mac, ap);
+        var customer = cards.holderAt(mall.owner().value(), memberCode);
+        return visits.record(mall, new CustomerId(customer), mac, ap);
+    }
+}
