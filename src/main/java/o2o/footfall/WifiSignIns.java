@@ -11,9 +11,11 @@ import o2o.malls.Malls;
 import o2o.shared.CustomerId;
 import o2o.shared.InvalidInput;
 import o2o.shared.PhoneNumber;
+import o2o.shared.Problem;
 import o2o.shared.RateLimits;
 import o2o.shared.RateLimits.Limit;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,7 +26,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class WifiSignIns {
 
-    private static final Limit MEMBER_CODES_PER_CLIENT = new Limit("wifi-member-code", 20, Duration.ofMinutes(15));
+    /**
+     * Member codes typed per client address: generous, since a mall's visitors share the Wi-Fi's one public address
+     * (a code is a 10-digit signature, so guessing needs billions of tries anyway).
+     */
+    private static final Limit MEMBER_CODES_PER_CLIENT = new Limit("wifi-member-code", 600, Duration.ofMinutes(15));
 
     private final Malls malls;
     private final CustomerSignIn signIn;
@@ -67,7 +73,16 @@ public class WifiSignIns {
         var mall = malls.get(mallId);
         rateLimits.check(MEMBER_CODES_PER_CLIENT, client);
         Visits.requireDevice(mac, ap);
-        var customer = cards.holderAt(mall.owner().value(), memberCode);
-        return visits.record(mall, new CustomerId(customer), mac, ap);
+        return visits.record(mall, new CustomerId(holderAt(mall, memberCode)), mac, ap);
+    }
+
+    /** The mall's member the code names; another merchant's card is a wrong code here (400), not a missing page. */
+    private java.util.UUID holderAt(Mall mall, String memberCode) {
+        try {
+            return cards.holderAt(mall.owner().value(), memberCode);
+        } catch (Problem problem) {
+            if (problem.status() != HttpStatus.NOT_FOUND) throw problem;
+            throw new Problem(HttpStatus.BAD_REQUEST, "wifi-card-not-mall", "this is not the mall's member card");
+        }
     }
 }

@@ -26,8 +26,8 @@
         new Chart(document.getElementById('chart-mall-floors'), {
             type: 'bar',
             data: { labels: data.floors, datasets: [
-                { label: 'POS', data: data.floorPos, backgroundColor: palette[0] },
-                { label: 'online', data: data.floorOnline, backgroundColor: palette[3] }] },
+                { label: data.posLabel, data: data.floorPos, backgroundColor: palette[0] },
+                { label: data.onlineLabel, data: data.floorOnline, backgroundColor: palette[3] }] },
             options: { ...common, scales: { x: { stacked: true }, y: { stacked: true } } }
         });
         new Chart(document.getElementById('chart-mall-categories'), {

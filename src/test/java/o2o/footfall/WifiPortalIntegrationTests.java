@@ -159,4 +159,22 @@ class WifiPortalIntegrationTests extends ApiTest {
         assertThat(right.body()).contains("wifi-connected");
         assertThat(visits(mall.id())).hasSize(1);
     }
+    @Test
+    void eightSignInsOfOneMemberAtOnceMakeOneVisit() throws Exception {
+        var mall = new MallFixtures(api, fixtures).mall(Fixtures.unique("并发无线"), 1);
+        var customer = fixtures.customerToken(Fixtures.uniquePhone());
+        assertThat(api.post("/api/v1/me/memberships", Map.of("merchantId", mall.operator().id()), customer).status())
+                .isEqualTo(200);
+        var token = api.get("/api/v1/me/memberships/" + mall.operator().id() + "/qr-token", customer).text("token");
+        var tasks = new java.util.ArrayList<java.util.concurrent.Callable<WebSession.Page>>();
+        for (int i = 0; i < 8; i++) {
+            var session = new WebSession(port);
+            session.get("/malls/" + mall.id() + "/wifi");
+            tasks.add(() -> session.post("/malls/" + mall.id() + "/wifi/member", Map.of("memberCode", token)));
+        }
+        assertThat(o2o.testing.Concurrently.atOnce(tasks)).allSatisfy(p -> assertThat(p.body()).contains("wifi-connected"));
+        var visits = visits(mall.id());
+        assertThat(visits).hasSize(1);
+        assertThat(visits.getFirst().signIns()).isEqualTo(8);
+    }
 }

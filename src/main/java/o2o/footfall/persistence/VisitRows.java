@@ -28,11 +28,14 @@ public class VisitRows {
 
     /**
      * One statement: the customer's latest visit to the mall seen within {@code gap} is extended to {@code now};
-     * without one, a visit begins. The visit row is locked while it is extended, so two sign-ins at once extend it
-     * once each.
+     * without one, a visit begins. Sign-ins of one customer at one mall take turns on a transaction lock first (run
+     * inside the caller's transaction), so two at once make one visit, not two.
      */
     public Seen signIn(UUID mall, UUID customer, String via, Instant now, Duration gap, @Nullable String deviceHash,
             @Nullable String apHash) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "footfall-visit|" + mall + "|" + customer)
+                .query((rs, row) -> 1).single();
         return jdbc.sql("""
                         with extended as (
                             update footfall_visit set last_seen = greatest(last_seen, :now), sign_ins = sign_ins + 1,

@@ -10,6 +10,7 @@ import o2o.footfall.MallFootfall;
 import o2o.identity.StaffPrincipal;
 import o2o.insights.Period;
 import o2o.shared.InvalidInput;
+import o2o.shared.web.PageText;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,11 +27,13 @@ class MallDashboardConsole {
     static final Set<Integer> PERIODS = Set.of(7, 30, 90);
 
     private final MallDashboards dashboards;
+    private final PageText text;
     private final JsonMapper json;
     private final java.time.Clock clock;
 
-    MallDashboardConsole(MallDashboards dashboards, JsonMapper json, java.time.Clock clock) {
+    MallDashboardConsole(MallDashboards dashboards, PageText text, JsonMapper json, java.time.Clock clock) {
         this.dashboards = dashboards;
+        this.text = text;
         this.json = json;
         this.clock = clock;
     }
@@ -42,12 +45,14 @@ class MallDashboardConsole {
         var f = dashboards.of(staff, period.from(), period.to());
         model.addAttribute("f", f);
         model.addAttribute("days", days);
-        model.addAttribute("charts", json.writeValueAsString(charts(f)));
+        model.addAttribute("charts", json.writeValueAsString(charts(f, text)));
         return "footfall/dashboard";
     }
 
-    private static Map<String, Object> charts(MallFootfall f) {
+    private static Map<String, Object> charts(MallFootfall f, PageText text) {
         var charts = new LinkedHashMap<String, Object>();
+        charts.put("posLabel", text.message("footfall.column.pos"));
+        charts.put("onlineLabel", text.message("footfall.column.online"));
         charts.put("hourLabels", f.doors().byHour().stream().map(c -> c.hour() + ":00").toList());
         charts.put("hours", f.doors().byHour().stream().map(MallFootfall.Count::in).toList());
         charts.put("days", f.doors().byDay().stream().map(d -> d.day().toString().substring(5)).toList());
