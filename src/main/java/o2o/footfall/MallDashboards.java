@@ -64,7 +64,8 @@ public class MallDashboards {
         var totals = visits.totals(mall.id().value(), start, end);
         var days = visits.visitDays(mall.id().value(), start, end, zone);
         var tenants = malls.tenants(mall.id());
-        var merchants = malls.tenantMerchants(mall.id());
+        var merchants = new java.util.LinkedHashSet<MerchantId>();
+        tenants.forEach(t -> merchants.add(t.merchant()));
         var windows = days.stream().map(d -> new SpendWindow(new CustomerId(d.customer()),
                 d.day().atStartOfDay(Period.ZONE).toInstant(),
                 d.day().plusDays(1).atStartOfDay(Period.ZONE).toInstant())).toList();
