@@ -571,6 +571,7 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         fills.put("/malls/{mallId}/cart", "/malls/" + w.mall() + "/cart");
         fills.put("/me/mall-orders/{groupId}", "/me/mall-orders/" + w.mallOrder());
         fills.put("/me/mall-orders/{groupId}/status", "/me/mall-orders/" + w.mallOrder() + "/status");
+        fills.put("/malls/{mallId}/wifi", "/malls/" + w.mall() + "/wifi?mac=AA-BB-CC-DD-EE-FF&ap=L1-AP-03");
         return fills;
     }
 }

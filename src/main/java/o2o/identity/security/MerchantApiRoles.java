@@ -159,6 +159,8 @@ final class MerchantApiRoles {
             .allow(MANAGING, "GET /mall", "GET /mall/tenants", "PUT /mall/tenants/{storeId}")
             // commissions
             .allow(MANAGING, "GET /commission/statement", "GET /commission/earnings")
+            // footfall (the mall operator's dashboard of visitors and tenants' sales)
+            .allow(MANAGING, "GET /mall/dashboard")
             .rules();
 
     private MerchantApiRoles() {}
