@@ -157,6 +157,8 @@ final class MerchantApiRoles {
             .allow(MANAGING, "GET /reviews", "POST /reviews/{id}/reply", "POST /reviews/{id}/resolve")
             // malls (the mall operator: owners and managers of a mall's merchant)
             .allow(MANAGING, "GET /mall", "GET /mall/tenants", "PUT /mall/tenants/{storeId}")
+            // parking (the mall operator's fee rules)
+            .allow(MANAGING, "GET /mall/parking/rules", "PUT /mall/parking/rules")
             .rules();
 
     private MerchantApiRoles() {}
