@@ -407,7 +407,8 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
                 paid.text("id"), voucher, paymentRef, pickup.text("id"), booking.text("id"),
                 topUp.text("orderId"), member, imported.text("id"), UUID.fromString(byWechat.text("id")),
                 byAlipay.id(), cashier, campaign.text("id"), trackingCode.text("id"), trackingCode.text("code"),
-                outreach.text("id"), unsubscribe, delivery.text("id"), courier, deliveryZone, mallWorld(owner));
+                outreach.text("id"), unsubscribe, delivery.text("id"), courier, deliveryZone,
+                parkingWorld(owner, mallWorld(owner), customerToken));
     }
 
     /**
@@ -429,6 +430,22 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
             assertThat(letIn.status()).as(letIn.raw()).isEqualTo(201);
         }
         return id;
+    }
+
+    /**
+     * The customer's new-energy car has been in the mall's car park for two hours (reported by the building's POS
+     * key), so the parking pages show a stay with its fee; answers the mall's id.
+     */
+    private UUID parkingWorld(Fixtures.MerchantFixture owner, UUID mall, String customerToken) {
+        var building = api.get("/api/v1/admin/malls/" + mall, fixtures.operatorToken()).text("buildingStoreId");
+        var key = api.post("/api/v1/merchant/stores/" + building + "/pos-keys", Map.of("name", "停车场道闸"),
+                owner.ownerToken()).text("secret");
+        var plate = "沪AD" + String.format("%05d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000));
+        assertThat(api.post("/api/v1/me/plates", Map.of("plate", plate), customerToken).status()).isEqualTo(201);
+        var entered = api.post("/api/v1/pos/parking/entries", Map.of("plate", plate, "entryId", "B2-EAST-000123",
+                "enteredAt", clock.instant().minus(Duration.ofHours(2)).toString()), key);
+        assertThat(entered.status()).as(entered.raw()).isEqualTo(201);
+        return mall;
     }
 
     /**
