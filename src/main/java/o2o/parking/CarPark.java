@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
 
 import o2o.identity.PosPrincipal;
@@ -112,7 +113,8 @@ public class CarPark {
     private Instant time(String field, String text) {
         Instant at;
         try {
-            at = java.time.OffsetDateTime.parse(text.strip()).toInstant();
+            // to the database's precision, so the stay worked out at the exit is the one the entry stored
+            at = java.time.OffsetDateTime.parse(text.strip()).toInstant().truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             throw new InvalidInput(field, "a time with its offset, such as 2026-05-01T09:30:00+08:00");
         }

@@ -16,6 +16,7 @@ class ParkingPagesIntegrationTests extends ParkingTest {
         var park = carPark("页面商场", 0);
         var member = member(park.mall());
         givePoints(park.mall(), member, 5_000);
+        clock.advance(Duration.ofMinutes(2)); // past the resend interval of the API's sign-in code
         var web = new WebSession(port).signInAsCustomer(member.phone(), fixtures::latestCode);
 
         assertThat(web.get("/me/parking").body()).contains("parking-no-plates");
