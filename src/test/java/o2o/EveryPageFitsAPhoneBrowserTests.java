@@ -408,17 +408,17 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
                 paid.text("id"), voucher, paymentRef, pickup.text("id"), booking.text("id"),
                 topUp.text("orderId"), member, imported.text("id"), UUID.fromString(byWechat.text("id")),
                 byAlipay.id(), cashier, campaign.text("id"), trackingCode.text("id"), trackingCode.text("code"),
-                outreach.text("id"), unsubscribe, delivery.text("id"), courier, deliveryZone, mallWorld.id(),
-                mallWorld.store(), mallWorld.order());
+                outreach.text("id"), unsubscribe, delivery.text("id"), courier, deliveryZone,
+                parkingWorld(owner, mallWorld.id(), customerToken), mallWorld.store(), mallWorld.order());
     }
+
+    /** The mall, its first tenant's store (open all day, with a dish) and the customer's cart across tenants. */
+    private record MallWorld(UUID id, UUID store, String order) {}
 
     /**
      * The owner's merchant also runs a mall, in a second building, with a tenant of another merchant on each floor
      * (long names), so the mall operator's pages have something to show.
      */
-    /** The mall, its first tenant's store (open all day, with a dish) and the customer's cart across tenants. */
-    private record MallWorld(UUID id, UUID store, String order) {}
-
     private MallWorld mallWorld(Fixtures.MerchantFixture owner, String customerToken) {
         var building = fixtures.store(owner, "老弄堂生活广场 · 人民广场购物中心", 31.2310, 121.4740, "购物中心");
         var mall = api.post("/api/v1/admin/malls", Map.of("buildingStoreId", building, "name", "老弄堂生活广场",
@@ -452,6 +452,22 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(cart.status()).as(cart.raw()).isEqualTo(201);
         return new MallWorld(id, store, cart.text("groupId"));
+    }
+
+    /**
+     * The customer's new-energy car has been in the mall's car park for two hours (reported by the building's POS
+     * key), so the parking pages show a stay with its fee; answers the mall's id.
+     */
+    private UUID parkingWorld(Fixtures.MerchantFixture owner, UUID mall, String customerToken) {
+        var building = api.get("/api/v1/admin/malls/" + mall, fixtures.operatorToken()).text("buildingStoreId");
+        var key = api.post("/api/v1/merchant/stores/" + building + "/pos-keys", Map.of("name", "停车场道闸"),
+                owner.ownerToken()).text("secret");
+        var plate = "沪AD" + String.format("%05d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000));
+        assertThat(api.post("/api/v1/me/plates", Map.of("plate", plate), customerToken).status()).isEqualTo(201);
+        var entered = api.post("/api/v1/pos/parking/entries", Map.of("plate", plate, "entryId", "B2-EAST-000123",
+                "enteredAt", clock.instant().minus(Duration.ofHours(2)).toString()), key);
+        assertThat(entered.status()).as(entered.raw()).isEqualTo(201);
+        return mall;
     }
 
     /**

@@ -161,6 +161,8 @@ final class MerchantApiRoles {
             .allow(MANAGING, "GET /commission/statement", "GET /commission/earnings")
             // footfall (the mall operator's dashboard of visitors and tenants' sales)
             .allow(MANAGING, "GET /mall/dashboard")
+            // parking (the mall operator's fee rules)
+            .allow(MANAGING, "GET /mall/parking/rules", "PUT /mall/parking/rules")
             .rules();
 
     private MerchantApiRoles() {}
