@@ -157,6 +157,8 @@ final class MerchantApiRoles {
             .allow(MANAGING, "GET /reviews", "POST /reviews/{id}/reply", "POST /reviews/{id}/resolve")
             // malls (the mall operator: owners and managers of a mall's merchant)
             .allow(MANAGING, "GET /mall", "GET /mall/tenants", "PUT /mall/tenants/{storeId}")
+            .allow(MANAGING, "GET /mall/statements", "POST /mall/statements/close", "GET /mall/statements/{id}",
+                    "POST /mall/statements/{id}/payout", "GET /mall-statements")
             .rules();
 
     private MerchantApiRoles() {}
