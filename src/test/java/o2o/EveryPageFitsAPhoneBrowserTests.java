@@ -428,6 +428,9 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
                     "unit", "L" + floor + "-1208A", "category", "餐饮美食"), fixtures.operatorToken());
             assertThat(letIn.status()).as(letIn.raw()).isEqualTo(201);
         }
+        var closed = api.post("/api/v1/merchant/mall/statements/close", Map.of("month",
+                o2o.malls.StatementMonth.last(java.time.Clock.systemUTC()).toString()), owner.ownerToken());
+        assertThat(closed.status()).as(closed.raw()).isEqualTo(200);
         return id;
     }
 
@@ -542,6 +545,7 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         fills.put("/u/{token}", "/u/" + w.unsubscribeToken());
         fills.put("/merchant/stores/{storeId}/delivery/zones/{zoneId}",
                 "/merchant/stores/" + w.store() + "/delivery/zones/" + w.deliveryZone());
+        fills.put("/malls/{mallId}/card", "/malls/" + w.mall() + "/card");
         return fills;
     }
 }
