@@ -123,8 +123,14 @@ class MallMembershipIntegrationTests extends ApiTest {
         assertThat(session.get("/malls/" + mall.id() + "/card").body()).contains("mall-card-join");
         var joined = session.post("/me/malls/" + mall.id() + "/membership", Map.of());
         assertThat(joined.status()).isEqualTo(302);
+        var tiers = api.put("/api/v1/merchant/tiers", Map.of("basis", "SPEND", "levels", List.of(
+                Map.of("name", "银卡", "threshold", 100, "discountPercent", 0, "pointsMultiplierPercent", 100))),
+                mall.operator().ownerToken());
+        assertThat(tiers.status()).as(tiers.raw()).isEqualTo(200);
         var card = session.get("/malls/" + mall.id() + "/card");
-        assertThat(card.body()).contains("member-qr", "mall-card-points").doesNotContain("mall-card-join");
+        assertThat(card.status()).isEqualTo(200);
+        assertThat(card.body()).contains("member-qr", "mall-card-points", "mall-card-progress", "¥100.00")
+                .doesNotContain("mall-card-join");
         assertThat(session.get("/me/memberships/" + mall.operator().id() + "/qr").body()).contains("member-qr-image");
         assertThat(new WebSession(port).get("/malls/" + UUID.randomUUID() + "/card").status()).isEqualTo(404);
         assertThat(api.get("/api/v1/me/malls/" + UUID.randomUUID() + "/membership",

@@ -42,8 +42,17 @@ class MallSettlementConsole {
         this.clock = clock;
     }
 
+    /** A statement with its amounts as signed yuan, for the table. */
+    record Row(StatementResponse statement, String points, String coupons, String collected, String net) {
+
+        static Row of(StatementResponse s) {
+            return new Row(s, yuan(s.pointsMinor()), yuan(s.couponsDueMinor()), yuan(s.collectedDueMinor()),
+                    yuan(s.netMinor()));
+        }
+    }
+
     @GetMapping("/merchant/mall/settlement")
-    String page(StaffPrincipal staff, @RequestParam @Nullable String month, Model model) {
+    String page(StaffPrincipal staff, @RequestParam(required = false) @Nullable String month, Model model) {
         var mall = malls.operatedBy(staff);
         var shown = month == null || month.isBlank() ? StatementMonth.last(clock) : StatementMonth.parse("month", month);
         var list = views.of(statements.of(mall, shown));
@@ -59,7 +68,7 @@ class MallSettlementConsole {
         model.addAttribute("mall", mall);
         model.addAttribute("month", shown.toString());
         model.addAttribute("lastMonth", StatementMonth.last(clock).toString());
-        model.addAttribute("statements", list);
+        model.addAttribute("statements", list.stream().map(Row::of).toList());
         model.addAttribute("chart", json.writeValueAsString(chart));
         return "malls/settlement";
     }
