@@ -451,6 +451,9 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
                 "storeId", store, "itemId", item.text("id"), "quantity", 2)), "pickupTime", ""), customerToken,
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(cart.status()).as(cart.raw()).isEqualTo(201);
+        var closed = api.post("/api/v1/merchant/mall/statements/close", Map.of("month",
+                o2o.malls.StatementMonth.last(java.time.Clock.systemUTC()).toString()), owner.ownerToken());
+        assertThat(closed.status()).as(closed.raw()).isEqualTo(200);
         return new MallWorld(id, store, cart.text("groupId"));
     }
 
@@ -588,6 +591,7 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         fills.put("/me/mall-orders/{groupId}", "/me/mall-orders/" + w.mallOrder());
         fills.put("/me/mall-orders/{groupId}/status", "/me/mall-orders/" + w.mallOrder() + "/status");
         fills.put("/malls/{mallId}/wifi", "/malls/" + w.mall() + "/wifi?mac=AA-BB-CC-DD-EE-FF&ap=L1-AP-03");
+        fills.put("/malls/{mallId}/card", "/malls/" + w.mall() + "/card");
         return fills;
     }
 }

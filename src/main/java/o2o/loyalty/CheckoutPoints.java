@@ -28,7 +28,7 @@ class CheckoutPoints implements PointsPayment {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Money apply(OrderId orderId, CustomerId customerId, MerchantId merchantId, Money payable, long points) {
-        var membership = loyalty.membership(customerId, merchantId)
+        var membership = loyalty.memberAt(customerId, merchantId)
                 .orElseThrow(CheckoutPoints::notAMember);
         var rules = spending.rules(membership.programId());
         var value = rules.valueOf(points);

@@ -79,6 +79,17 @@ public class Loyalty {
         return memberships.membership(merchant.value(), customer.value());
     }
 
+    /**
+     * The membership a customer earns and spends by at a merchant: their own there, or, for a merchant in a group
+     * program (a mall's tenant), their membership at any merchant of the group.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Membership> memberAt(CustomerId customer, MerchantId merchant) {
+        return memberships.findInGroup(merchant.value(), customer.value())
+                .map(row -> new Membership(row.merchantId(), row.customerId(), row.programId(), row.channel(),
+                        row.joinedAt()));
+    }
+
     @Transactional(readOnly = true)
     public List<Membership> memberships(UUID customerId) {
         return memberships.of(customerId);
@@ -110,7 +121,7 @@ public class Loyalty {
         if (paid.channel() == Channel.TOP_UP) return; // buying stored value earns nothing; spending it does
         var customer = customers.current(paid.customerId().value()).map(CustomerPrincipal::customerId)
                 .orElse(paid.customerId().value()); // an order paid after its customer was merged earns for the merged one
-        var membership = membership(new CustomerId(customer), paid.merchantId());
+        var membership = memberAt(new CustomerId(customer), paid.merchantId());
         if (membership.isEmpty()) return;
         var program = membership.get().programId();
         var rules = programs.rules(program);

@@ -110,7 +110,7 @@ public class MemberCards {
             throw new Problem(HttpStatus.BAD_REQUEST, "member-qr-expired",
                     "this member QR code has expired; ask the customer to refresh their card");
         }
-        if (!holder.merchantId().equals(merchantId)) {
+        if (!holder.merchantId().equals(merchantId) && !memberships.inGroupProgram(merchantId, member.programId())) {
             throw new Problem(HttpStatus.NOT_FOUND, "member-qr-other-merchant",
                     "this member card belongs to another merchant");
         }

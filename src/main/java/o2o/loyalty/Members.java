@@ -159,7 +159,7 @@ public class Members {
     }
 
     private Optional<MemberSummary> summary(UUID merchant, CustomerPrincipal customer) {
-        return memberships.find(merchant, customer.customerId()).map(row -> summary(row, customer.phone()));
+        return memberships.findInGroup(merchant, customer.customerId()).map(row -> summary(row, customer.phone()));
     }
 
     private MemberSummary summary(MemberRow row, PhoneNumber phone) {

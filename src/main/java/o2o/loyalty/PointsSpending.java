@@ -183,7 +183,7 @@ public class PointsSpending {
         if (key.isBlank() || key.length() > 100) throw new InvalidInput("Idempotency-Key", "1 to 100 characters");
         if (note.length() > 100) throw new InvalidInput("note", "at most 100 characters");
         var member = new CustomerId(customerId);
-        var membership = loyalty.membership(member, new MerchantId(merchant))
+        var membership = loyalty.memberAt(member, new MerchantId(merchant))
                 .orElseThrow(() -> Problem.notFound("member"));
         var value = rules(membership.programId()).valueOf(points);
         var description = note.isBlank() ? "到店积分抵扣" : "到店积分抵扣：" + note.strip();

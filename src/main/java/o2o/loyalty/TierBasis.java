@@ -13,7 +13,7 @@ public enum TierBasis {
     }
 
     /** The measure a member needs for a level: spend is counted in fen, thresholds in yuan. */
-    long needed(long threshold) {
+    public long needed(long threshold) {
         return this == SPEND ? Math.multiplyExact(threshold, 100) : threshold;
     }
 }

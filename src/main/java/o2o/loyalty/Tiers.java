@@ -60,6 +60,18 @@ public class Tiers {
                 rows.history(program.get(), customerId));
     }
 
+    /**
+     * What the member's tier is measured by now in the program, over its period: points earned, or spend in fen,
+     * summed over every merchant of the program (a mall's tenants all count).
+     */
+    @Transactional(readOnly = true)
+    public long measure(CustomerId customer, UUID programId) {
+        var rules = rules(programId);
+        var since = rules.periodDays() == null ? Instant.EPOCH
+                : clock.instant().minus(Duration.ofDays(rules.periodDays()));
+        return rows.measure(programId, customer.value(), rules.basis(), since);
+    }
+
     @Transactional
     public TierRules rulesFor(StaffPrincipal staff) {
         return rules(programs.programOf(PointsProgram.managedMerchant(staff)));

@@ -163,6 +163,8 @@ final class MerchantApiRoles {
             .allow(MANAGING, "GET /mall/dashboard")
             // parking (the mall operator's fee rules)
             .allow(MANAGING, "GET /mall/parking/rules", "PUT /mall/parking/rules")
+            .allow(MANAGING, "GET /mall/statements", "POST /mall/statements/close", "GET /mall/statements/{id}",
+                    "POST /mall/statements/{id}/payout", "GET /mall-statements")
             .rules();
 
     private MerchantApiRoles() {}

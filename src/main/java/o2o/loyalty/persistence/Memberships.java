@@ -132,6 +132,35 @@ public class Memberships {
                 .list();
     }
 
+    /**
+     * The customer's membership at the merchant, or, when the merchant collects in a group program (a mall's), their
+     * membership at any merchant of that program: one membership of the group is good at all of its merchants. The
+     * merchant's own membership comes first, then the earliest.
+     */
+    public Optional<MemberRow> findInGroup(UUID merchantId, UUID customerId) {
+        return jdbc.sql(MEMBER + """
+                         where customer_id = :c
+                           and (merchant_id = :m or program_id = (
+                                select pm.program_id from points_program_merchant pm
+                                join points_program p on p.id = pm.program_id
+                                where pm.merchant_id = :m and p.shared))
+                         order by merchant_id = :m desc, joined_at
+                         limit 1
+                        """)
+                .param("m", merchantId).param("c", customerId)
+                .query(Memberships::member)
+                .optional();
+    }
+
+    /** Whether the merchant collects in this program and the program is a group's. */
+    public boolean inGroupProgram(UUID merchantId, UUID programId) {
+        return Boolean.TRUE.equals(jdbc.sql("""
+                        select exists (select 1 from points_program_merchant pm
+                                       join points_program p on p.id = pm.program_id
+                                       where pm.merchant_id = :m and p.id = :p and p.shared)
+                        """).param("m", merchantId).param("p", programId).query(Boolean.class).single());
+    }
+
     public boolean exists(UUID merchantId, UUID customerId) {
         return jdbc.sql("select count(*) from membership where merchant_id = :m and customer_id = :c")
                 .param("m", merchantId).param("c", customerId).query(Long.class).single() > 0;
