@@ -2,6 +2,7 @@ package o2o.orders;
 
 import java.time.Clock;
 
+import o2o.coupons.Coupons;
 import o2o.orders.persistence.OrderHistory;
 import o2o.orders.persistence.OrderRefunds;
 import o2o.orders.persistence.OrderRows;
@@ -10,7 +11,10 @@ import o2o.shared.Money;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** Refunding part or all of a paid order, once per reference, with the share of its points. */
+/**
+ * Refunding part or all of a paid order, once per reference, with the share of its points (and, for a mall coupon,
+ * the share of the discount the mall owes the merchant).
+ */
 @Component
 class OrderRefunding {
 
@@ -18,16 +22,18 @@ class OrderRefunding {
     private final OrderRefunds refunds;
     private final OrderHistory history;
     private final PointsPayment points;
+    private final Coupons coupons;
     private final Payments payments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OrderRefunding(OrderRows rows, OrderRefunds refunds, OrderHistory history, PointsPayment points,
+    OrderRefunding(OrderRows rows, OrderRefunds refunds, OrderHistory history, PointsPayment points, Coupons coupons,
             Payments payments, ApplicationEventPublisher events, Clock clock) {
         this.rows = rows;
         this.refunds = refunds;
         this.history = history;
         this.points = points;
+        this.coupons = coupons;
         this.payments = payments;
         this.events = events;
         this.clock = clock;
@@ -42,6 +48,10 @@ class OrderRefunding {
         if (order.pointsUsed() > 0) {
             long back = rows.pointsToGiveBack(id);
             if (back > 0) points.giveBack(order.id(), back, reference);
+        }
+        if (order.couponId() != null) {
+            coupons.refunded(order.couponId(), order.id(), amount, order.total(), after == OrderStatus.REFUNDED,
+                    reference);
         }
         history.record(id, order.merchantId().value(), order.status(), after, move.reason(), now);
         if (!order.refundsOffline()) payments.refund(id, amount, reference);

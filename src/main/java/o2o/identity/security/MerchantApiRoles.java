@@ -157,6 +157,8 @@ final class MerchantApiRoles {
             .allow(MANAGING, "GET /reviews", "POST /reviews/{id}/reply", "POST /reviews/{id}/resolve")
             // malls (the mall operator: owners and managers of a mall's merchant)
             .allow(MANAGING, "GET /mall", "GET /mall/tenants", "PUT /mall/tenants/{storeId}")
+            // mall coupons (issued and funded by the mall, for its tenants)
+            .allow(MANAGING, "POST /mall/coupons", "GET /mall/coupons")
             .rules();
 
     private MerchantApiRoles() {}
