@@ -91,4 +91,36 @@ class WalletCouponTests {
         assertThat(template.givesOutAt(UNTIL)).isFalse();
         assertThat(new CouponTemplate(template.id(), merchant, template.terms(), 0, false).givesOutAt(NOW)).isFalse();
     }
+
+    @Test
+    void aMallCouponIsForItsTenantsAndNotForTheMallItself() {
+        var tenant = UUID.randomUUID();
+        var tenantStore = UUID.randomUUID();
+        var mall = new MallScope(UUID.randomUUID(), "万象城", true, Set.of(tenant));
+        var coupon = new WalletCoupon(UUID.randomUUID(), UUID.randomUUID(), merchant, "商场券",
+                tenOffFrom(5000, Set.of()), Status.AVAILABLE, null, FROM, mall);
+        assertThat(coupon.discountFor(tenant, Set.of(tenantStore), Money.cny(6000), NOW)).isEqualTo(Money.cny(1000));
+        assertThat(coupon.usableAt(tenant, tenantStore, NOW)).isTrue();
+        assertThat(coupon.usableAt(merchant, null, NOW)).as("the mall that issued it").isFalse();
+        assertThatThrownBy(() -> coupon.discountFor(merchant, Set.of(store), Money.cny(6000), NOW))
+                .hasMessageContaining("another merchant or store");
+        assertThatThrownBy(() -> coupon.discountFor(UUID.randomUUID(), Set.of(store), Money.cny(6000), NOW))
+                .hasMessageContaining("another merchant or store");
+        assertThat(coupon.usableAt(tenant, tenantStore, UNTIL)).isFalse();
+    }
+
+    @Test
+    void aMallCouponForChosenStoresIsOnlyForThem() {
+        var tenant = UUID.randomUUID();
+        var chosen = UUID.randomUUID();
+        var mall = new MallScope(UUID.randomUUID(), "万象城", false, Set.of(tenant));
+        var coupon = new WalletCoupon(UUID.randomUUID(), UUID.randomUUID(), merchant, "商场券",
+                tenOffFrom(0, Set.of(chosen)), Status.AVAILABLE, null, FROM, mall);
+        assertThat(coupon.usableAt(tenant, chosen, NOW)).isTrue();
+        assertThat(coupon.usableAt(tenant, UUID.randomUUID(), NOW)).isFalse();
+        assertThatThrownBy(() -> coupon.discountFor(tenant, Set.of(UUID.randomUUID()), Money.cny(6000), NOW))
+                .hasMessageContaining("another merchant or store");
+        assertThat(new WalletCoupon(coupon.id(), coupon.templateId(), merchant, "商场券", coupon.terms(), Status.USED,
+                UUID.randomUUID(), FROM, mall).usableAt(tenant, chosen, NOW)).isFalse();
+    }
 }
