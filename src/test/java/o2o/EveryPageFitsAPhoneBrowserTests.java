@@ -428,6 +428,12 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
                     "unit", "L" + floor + "-1208A", "category", "餐饮美食"), fixtures.operatorToken());
             assertThat(letIn.status()).as(letIn.raw()).isEqualTo(201);
         }
+        var coupon = api.post("/api/v1/merchant/mall/coupons", Map.of("title", "老弄堂生活广场周年庆 · 全场满300减50商场通用券",
+                "kind", "AMOUNT_OFF", "amountOff", Map.of("minor", 5000, "currency", "CNY"), "minSpend",
+                Map.of("minor", 30000, "currency", "CNY"), "totalQuantity", 1000, "perCustomerLimit", 1,
+                "validFrom", java.time.Instant.now().minusSeconds(60).toString(),
+                "validUntil", java.time.Instant.now().plus(java.time.Duration.ofDays(30)).toString()), owner.ownerToken());
+        assertThat(coupon.status()).as(coupon.raw()).isEqualTo(201);
         return id;
     }
 
@@ -542,6 +548,7 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         fills.put("/u/{token}", "/u/" + w.unsubscribeToken());
         fills.put("/merchant/stores/{storeId}/delivery/zones/{zoneId}",
                 "/merchant/stores/" + w.store() + "/delivery/zones/" + w.deliveryZone());
+        fills.put("/malls/{mallId}/coupons", "/malls/" + w.mall() + "/coupons");
         return fills;
     }
 }

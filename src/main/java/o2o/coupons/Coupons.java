@@ -118,14 +118,6 @@ public class Coupons {
         return coupons.find(customer.value(), couponId);
     }
 
-    /** The customer's coupons that could be used now at this merchant (and store, if named): its own and malls'. */
-    @Transactional(readOnly = true)
-    public List<WalletCoupon> usableAt(CustomerId customer, MerchantId merchant, @Nullable StoreId store) {
-        var now = clock.instant();
-        return coupons.ofCustomer(customer.value()).stream()
-                .filter(c -> c.usableAt(merchant.value(), store == null ? null : store.value(), now)).toList();
-    }
-
     /**
      * Holds the customer's coupon for an order and says what it takes off. Fails if it is not theirs, not
      * available, not for this merchant or these stores, not valid now, or the subtotal is below its minimum.

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.StoreId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,9 +48,9 @@ public record WalletCoupon(UUID id, UUID templateId, UUID merchantId, String tit
      * Whether it could be used now at this merchant and, if one is named, this store: available, valid, the
      * merchant's and the store's (the minimum spend is checkout's to check).
      */
-    public boolean usableAt(UUID merchantId, @Nullable UUID storeId, Instant now) {
-        return status == Status.AVAILABLE && isFor(merchantId)
-                && (storeId == null || terms.storeIds().isEmpty() || terms.storeIds().contains(storeId))
+    public boolean usableAt(MerchantId merchant, @Nullable StoreId store, Instant now) {
+        return status == Status.AVAILABLE && isFor(merchant.value())
+                && (store == null || terms.storeIds().isEmpty() || terms.storeIds().contains(store.value()))
                 && !now.isBefore(terms.validFrom()) && now.isBefore(terms.validUntil());
     }
 

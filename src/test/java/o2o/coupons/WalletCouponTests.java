@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import o2o.coupons.WalletCoupon.Status;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.StoreId;
 import o2o.shared.Problem;
 import org.junit.jupiter.api.Test;
 
@@ -100,13 +102,13 @@ class WalletCouponTests {
         var coupon = new WalletCoupon(UUID.randomUUID(), UUID.randomUUID(), merchant, "商场券",
                 tenOffFrom(5000, Set.of()), Status.AVAILABLE, null, FROM, mall);
         assertThat(coupon.discountFor(tenant, Set.of(tenantStore), Money.cny(6000), NOW)).isEqualTo(Money.cny(1000));
-        assertThat(coupon.usableAt(tenant, tenantStore, NOW)).isTrue();
-        assertThat(coupon.usableAt(merchant, null, NOW)).as("the mall that issued it").isFalse();
+        assertThat(coupon.usableAt(new MerchantId(tenant), new StoreId(tenantStore), NOW)).isTrue();
+        assertThat(coupon.usableAt(new MerchantId(merchant), null, NOW)).as("the mall that issued it").isFalse();
         assertThatThrownBy(() -> coupon.discountFor(merchant, Set.of(store), Money.cny(6000), NOW))
                 .hasMessageContaining("another merchant or store");
         assertThatThrownBy(() -> coupon.discountFor(UUID.randomUUID(), Set.of(store), Money.cny(6000), NOW))
                 .hasMessageContaining("another merchant or store");
-        assertThat(coupon.usableAt(tenant, tenantStore, UNTIL)).isFalse();
+        assertThat(coupon.usableAt(new MerchantId(tenant), new StoreId(tenantStore), UNTIL)).isFalse();
     }
 
     @Test
@@ -116,11 +118,11 @@ class WalletCouponTests {
         var mall = new MallScope(UUID.randomUUID(), "万象城", false, Set.of(tenant));
         var coupon = new WalletCoupon(UUID.randomUUID(), UUID.randomUUID(), merchant, "商场券",
                 tenOffFrom(0, Set.of(chosen)), Status.AVAILABLE, null, FROM, mall);
-        assertThat(coupon.usableAt(tenant, chosen, NOW)).isTrue();
-        assertThat(coupon.usableAt(tenant, UUID.randomUUID(), NOW)).isFalse();
+        assertThat(coupon.usableAt(new MerchantId(tenant), new StoreId(chosen), NOW)).isTrue();
+        assertThat(coupon.usableAt(new MerchantId(tenant), new StoreId(UUID.randomUUID()), NOW)).isFalse();
         assertThatThrownBy(() -> coupon.discountFor(tenant, Set.of(UUID.randomUUID()), Money.cny(6000), NOW))
                 .hasMessageContaining("another merchant or store");
         assertThat(new WalletCoupon(coupon.id(), coupon.templateId(), merchant, "商场券", coupon.terms(), Status.USED,
-                UUID.randomUUID(), FROM, mall).usableAt(tenant, chosen, NOW)).isFalse();
+                UUID.randomUUID(), FROM, mall).usableAt(new MerchantId(tenant), new StoreId(chosen), NOW)).isFalse();
     }
 }

@@ -100,7 +100,7 @@ public class WalletCoupons {
     public Optional<MallDue> use(UUID couponId, UUID orderId, Instant now) {
         return jdbc.sql("""
                         update coupon c set status = 'USED', used_at = :now,
-                            due_minor = case when t.mall_id is null then 0 else c.discount_minor end
+                            due_minor = case when t.mall_id is null then 0 else coalesce(c.discount_minor, 0) end
                         from coupon_template t
                         where c.id = :id and c.order_id = :order and c.status = 'RESERVED' and t.id = c.template_id
                         returning t.mall_id, t.merchant_id, c.order_merchant_id, c.due_minor, t.currency
