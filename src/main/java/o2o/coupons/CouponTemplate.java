@@ -14,10 +14,6 @@ import org.jspecify.annotations.Nullable;
 public record CouponTemplate(UUID id, UUID merchantId, CouponTerms terms, int claimed, boolean active,
         @Nullable MallScope mall) {
 
-    public CouponTemplate(UUID id, UUID merchantId, CouponTerms terms, int claimed, boolean active) {
-        this(id, merchantId, terms, claimed, active, null);
-    }
-
     public boolean claimableAt(Instant now) {
         return givesOutAt(now) && claimed < terms.totalQuantity();
     }

@@ -18,11 +18,6 @@ import org.jspecify.annotations.Nullable;
 public record WalletCoupon(UUID id, UUID templateId, UUID merchantId, String title, CouponTerms terms, Status status,
         @Nullable UUID orderId, Instant claimedAt, @Nullable MallScope mall) {
 
-    public WalletCoupon(UUID id, UUID templateId, UUID merchantId, String title, CouponTerms terms, Status status,
-            @Nullable UUID orderId, Instant claimedAt) {
-        this(id, templateId, merchantId, title, terms, status, orderId, claimedAt, null);
-    }
-
     /** AVAILABLE → RESERVED (held for an order) → USED (the order was paid), or back to AVAILABLE (cancelled). */
     public enum Status {
         AVAILABLE, RESERVED, USED;

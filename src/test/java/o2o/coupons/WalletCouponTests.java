@@ -29,7 +29,7 @@ class WalletCouponTests {
 
     private WalletCoupon coupon(Status status, Set<UUID> stores) {
         return new WalletCoupon(UUID.randomUUID(), UUID.randomUUID(), merchant, "满50减10", tenOffFrom(5000, stores),
-                status, null, FROM);
+                status, null, FROM, null);
     }
 
     @Test
@@ -87,11 +87,12 @@ class WalletCouponTests {
 
     @Test
     void aTemplateGivesOutWhileActiveAndUnexpired() {
-        var template = new CouponTemplate(UUID.randomUUID(), merchant, tenOffFrom(0, Set.of()), 100, true);
+        var template = new CouponTemplate(UUID.randomUUID(), merchant, tenOffFrom(0, Set.of()), 100, true, null);
         assertThat(template.givesOutAt(NOW)).isTrue();
         assertThat(template.claimableAt(NOW)).isFalse();
         assertThat(template.givesOutAt(UNTIL)).isFalse();
-        assertThat(new CouponTemplate(template.id(), merchant, template.terms(), 0, false).givesOutAt(NOW)).isFalse();
+        assertThat(new CouponTemplate(template.id(), merchant, template.terms(), 0, false, null).givesOutAt(NOW))
+                .isFalse();
     }
 
     @Test
