@@ -454,6 +454,12 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         var closed = api.post("/api/v1/merchant/mall/statements/close", Map.of("month",
                 o2o.malls.StatementMonth.last(java.time.Clock.systemUTC()).toString()), owner.ownerToken());
         assertThat(closed.status()).as(closed.raw()).isEqualTo(200);
+        var coupon = api.post("/api/v1/merchant/mall/coupons", Map.of("title", "老弄堂生活广场周年庆 · 全场满300减50商场通用券",
+                "kind", "AMOUNT_OFF", "amountOff", Map.of("minor", 5000, "currency", "CNY"), "minSpend",
+                Map.of("minor", 30000, "currency", "CNY"), "totalQuantity", 1000, "perCustomerLimit", 1,
+                "validFrom", java.time.Instant.now().minusSeconds(60).toString(),
+                "validUntil", java.time.Instant.now().plus(java.time.Duration.ofDays(30)).toString()), owner.ownerToken());
+        assertThat(coupon.status()).as(coupon.raw()).isEqualTo(201);
         return new MallWorld(id, store, cart.text("groupId"));
     }
 
@@ -592,6 +598,7 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         fills.put("/me/mall-orders/{groupId}/status", "/me/mall-orders/" + w.mallOrder() + "/status");
         fills.put("/malls/{mallId}/wifi", "/malls/" + w.mall() + "/wifi?mac=AA-BB-CC-DD-EE-FF&ap=L1-AP-03");
         fills.put("/malls/{mallId}/card", "/malls/" + w.mall() + "/card");
+        fills.put("/malls/{mallId}/coupons", "/malls/" + w.mall() + "/coupons");
         return fills;
     }
 }

@@ -32,11 +32,13 @@ public class Coupons {
 
     private final CouponTemplates templates;
     private final WalletCoupons coupons;
+    private final MallCouponDues dues;
     private final Clock clock;
 
-    Coupons(CouponTemplates templates, WalletCoupons coupons, Clock clock) {
+    Coupons(CouponTemplates templates, WalletCoupons coupons, MallCouponDues dues, Clock clock) {
         this.templates = templates;
         this.coupons = coupons;
+        this.dues = dues;
         this.clock = clock;
     }
 
@@ -61,7 +63,10 @@ public class Coupons {
         return templates.ofMerchant(merchantId);
     }
 
-    /** Templates a customer can claim now at this merchant (optionally: that apply at this store). */
+    /**
+     * Templates a customer can claim now at this merchant (optionally: that apply at this store): its own, and the
+     * coupons of a mall it is an eligible tenant of.
+     */
     @Transactional(readOnly = true)
     public List<CouponTemplate> claimable(MerchantId merchant, @Nullable StoreId store) {
         return templates.claimable(merchant.value(), store == null ? null : store.value(), clock.instant());
@@ -122,14 +127,32 @@ public class Coupons {
             Money subtotal, OrderId orderId) {
         var coupon = coupon(customerId, couponId).orElseThrow(() -> Problem.notFound("coupon"));
         var discount = coupon.discountFor(merchantId.value(), storeIds, subtotal, clock.instant());
-        if (!coupons.reserve(couponId, customerId.value(), orderId.value())) throw WalletCoupon.alreadyHeld();
+        if (!coupons.reserve(couponId, customerId.value(), orderId.value(), merchantId.value(), discount.minor())) {
+            throw WalletCoupon.alreadyHeld();
+        }
         return discount;
     }
 
-    /** The order was paid: its coupon is spent. */
+    /**
+     * The order was paid: its coupon is spent. A mall coupon's discount is then owed by the mall to the merchant
+     * of the order, posted to the ledger once ({@code mall-coupon:<coupon id>}); the same statement that spends
+     * the coupon says so, so a merchant's own coupon costs nothing more.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void consume(UUID couponId, OrderId orderId) {
-        coupons.use(couponId, orderId.value(), clock.instant());
+        coupons.use(couponId, orderId.value(), clock.instant()).ifPresent(due -> dues.owe(couponId, due));
+    }
+
+    /**
+     * Part or all of the paid order the coupon was spent on was refunded (once per reference): the coupon stays
+     * spent, as any coupon does, and for a mall coupon the mall no longer owes the refunded share of its discount
+     * (this refund's part of the order's total; the rest once the order is refunded in full).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void refunded(UUID couponId, OrderId orderId, Money amount, Money orderTotal, boolean whole,
+            String reference) {
+        coupons.returnDue(couponId, orderId.value(), amount.minor(), orderTotal.minor(), whole)
+                .ifPresent(share -> dues.giveBack(couponId, reference, share));
     }
 
     /** The order was cancelled unpaid: the coupon goes back to the wallet. */

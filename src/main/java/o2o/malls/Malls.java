@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import o2o.coupons.MallCouponTemplates;
 import o2o.identity.StaffPrincipal;
 import o2o.loyalty.PointsProgram;
 import o2o.malls.persistence.MallRows;
@@ -34,12 +35,14 @@ public class Malls {
     private final MallRows rows;
     private final Stores stores;
     private final PointsProgram programs;
+    private final MallCouponTemplates mallCoupons;
     private final Clock clock;
 
-    Malls(MallRows rows, Stores stores, PointsProgram programs, Clock clock) {
+    Malls(MallRows rows, Stores stores, PointsProgram programs, MallCouponTemplates mallCoupons, Clock clock) {
         this.rows = rows;
         this.stores = stores;
         this.programs = programs;
+        this.mallCoupons = mallCoupons;
         this.clock = clock;
     }
 
@@ -71,10 +74,12 @@ public class Malls {
 
     /**
      * Lets a store in as a tenant, on one of the mall's floors; its merchant collects in the mall's points program
-     * from now on. Letting the same store in again changes nothing; a store of another mall is refused.
+     * from now on, and the mall's coupons for all tenants are usable there. Letting the same store in again changes
+     * nothing; a store of another mall is refused.
      */
     @Transactional
     public Tenant letIn(MallId mallId, StoreId store, Tenant.Placement placement) {
+        rows.lock(mallId);
         var mall = get(mallId);
         mall.requireFloor(placement.floor());
         var found = stores.find(store.value()).orElseThrow(() -> Problem.notFound("store"));
@@ -88,6 +93,7 @@ public class Malls {
             throw Problem.conflict("store-already-tenant", "this store is a tenant of another mall");
         }
         programs.addMerchant(mall.programId(), merchant);
+        if (!merchant.equals(mall.owner())) mallCoupons.admitTenant(mallId.value(), merchant);
         return tenant;
     }
 

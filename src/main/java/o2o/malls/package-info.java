@@ -4,7 +4,7 @@
  * member of the mall earns and spends points at any tenant. The mall operator is that merchant's owners and managers,
  * with their own console ({@code /merchant/mall}); tenants keep their own console.
  */
-@ApplicationModule(allowedDependencies = {"shared", "identity", "merchants", "loyalty", "ledger"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "merchants", "loyalty", "ledger", "coupons"})
 @NullMarked
 package o2o.malls;
 

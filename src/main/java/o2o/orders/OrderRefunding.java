@@ -2,6 +2,7 @@ package o2o.orders;
 
 import java.time.Clock;
 
+import o2o.coupons.Coupons;
 import o2o.orders.persistence.OrderGroups;
 import o2o.orders.persistence.OrderHistory;
 import o2o.orders.persistence.OrderRefunds;
@@ -11,7 +12,10 @@ import o2o.shared.Money;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** Refunding part or all of a paid order, once per reference, with the share of its points. */
+/**
+ * Refunding part or all of a paid order, once per reference, with the share of its points (and, for a mall coupon,
+ * the share of the discount the mall owes the merchant).
+ */
 @Component
 class OrderRefunding {
 
@@ -19,18 +23,20 @@ class OrderRefunding {
     private final OrderRefunds refunds;
     private final OrderHistory history;
     private final PointsPayment points;
+    private final Coupons coupons;
     private final Payments payments;
     private final OrderGroups groups;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OrderRefunding(OrderRows rows, OrderRefunds refunds, OrderHistory history, PointsPayment points,
+    OrderRefunding(OrderRows rows, OrderRefunds refunds, OrderHistory history, PointsPayment points, Coupons coupons,
             Payments payments, OrderGroups groups, ApplicationEventPublisher events, Clock clock) {
         this.groups = groups;
         this.rows = rows;
         this.refunds = refunds;
         this.history = history;
         this.points = points;
+        this.coupons = coupons;
         this.payments = payments;
         this.events = events;
         this.clock = clock;
@@ -45,6 +51,10 @@ class OrderRefunding {
         if (order.pointsUsed() > 0) {
             long back = rows.pointsToGiveBack(id);
             if (back > 0) points.giveBack(order.id(), back, reference);
+        }
+        if (order.couponId() != null) {
+            coupons.refunded(order.couponId(), order.id(), amount, order.total(), after == OrderStatus.REFUNDED,
+                    reference);
         }
         history.record(id, order.merchantId().value(), order.status(), after, move.reason(), now);
         if (!order.refundsOffline()) payments.refund(order.paymentKey(), amount, reference);

@@ -16,7 +16,7 @@ final class ShareCoupons {
 
     static Optional<BillPreview.Coupon> fit(WalletCoupon coupon, TableBill bill, Instant now, Money afterMember) {
         var terms = coupon.terms();
-        if (coupon.status() != WalletCoupon.Status.AVAILABLE || !coupon.merchantId().equals(bill.merchantId())) {
+        if (coupon.status() != WalletCoupon.Status.AVAILABLE || !coupon.isFor(bill.merchantId())) {
             return Optional.empty();
         }
         if (!terms.storeIds().isEmpty() && !terms.storeIds().contains(bill.storeId())) return Optional.empty();

@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import o2o.coupons.WalletCoupon.Status;
+import o2o.shared.MerchantId;
 import o2o.shared.Money;
+import o2o.shared.StoreId;
 import o2o.shared.Problem;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +29,7 @@ class WalletCouponTests {
 
     private WalletCoupon coupon(Status status, Set<UUID> stores) {
         return new WalletCoupon(UUID.randomUUID(), UUID.randomUUID(), merchant, "满50减10", tenOffFrom(5000, stores),
-                status, null, FROM);
+                status, null, FROM, null);
     }
 
     @Test
@@ -85,10 +87,43 @@ class WalletCouponTests {
 
     @Test
     void aTemplateGivesOutWhileActiveAndUnexpired() {
-        var template = new CouponTemplate(UUID.randomUUID(), merchant, tenOffFrom(0, Set.of()), 100, true);
+        var template = new CouponTemplate(UUID.randomUUID(), merchant, tenOffFrom(0, Set.of()), 100, true, null);
         assertThat(template.givesOutAt(NOW)).isTrue();
         assertThat(template.claimableAt(NOW)).isFalse();
         assertThat(template.givesOutAt(UNTIL)).isFalse();
-        assertThat(new CouponTemplate(template.id(), merchant, template.terms(), 0, false).givesOutAt(NOW)).isFalse();
+        assertThat(new CouponTemplate(template.id(), merchant, template.terms(), 0, false, null).givesOutAt(NOW))
+                .isFalse();
+    }
+
+    @Test
+    void aMallCouponIsForItsTenantsAndNotForTheMallItself() {
+        var tenant = UUID.randomUUID();
+        var tenantStore = UUID.randomUUID();
+        var mall = new MallScope(UUID.randomUUID(), "万象城", true, Set.of(tenant));
+        var coupon = new WalletCoupon(UUID.randomUUID(), UUID.randomUUID(), merchant, "商场券",
+                tenOffFrom(5000, Set.of()), Status.AVAILABLE, null, FROM, mall);
+        assertThat(coupon.discountFor(tenant, Set.of(tenantStore), Money.cny(6000), NOW)).isEqualTo(Money.cny(1000));
+        assertThat(coupon.usableAt(new MerchantId(tenant), new StoreId(tenantStore), NOW)).isTrue();
+        assertThat(coupon.usableAt(new MerchantId(merchant), null, NOW)).as("the mall that issued it").isFalse();
+        assertThatThrownBy(() -> coupon.discountFor(merchant, Set.of(store), Money.cny(6000), NOW))
+                .hasMessageContaining("another merchant or store");
+        assertThatThrownBy(() -> coupon.discountFor(UUID.randomUUID(), Set.of(store), Money.cny(6000), NOW))
+                .hasMessageContaining("another merchant or store");
+        assertThat(coupon.usableAt(new MerchantId(tenant), new StoreId(tenantStore), UNTIL)).isFalse();
+    }
+
+    @Test
+    void aMallCouponForChosenStoresIsOnlyForThem() {
+        var tenant = UUID.randomUUID();
+        var chosen = UUID.randomUUID();
+        var mall = new MallScope(UUID.randomUUID(), "万象城", false, Set.of(tenant));
+        var coupon = new WalletCoupon(UUID.randomUUID(), UUID.randomUUID(), merchant, "商场券",
+                tenOffFrom(0, Set.of(chosen)), Status.AVAILABLE, null, FROM, mall);
+        assertThat(coupon.usableAt(new MerchantId(tenant), new StoreId(chosen), NOW)).isTrue();
+        assertThat(coupon.usableAt(new MerchantId(tenant), new StoreId(UUID.randomUUID()), NOW)).isFalse();
+        assertThatThrownBy(() -> coupon.discountFor(tenant, Set.of(UUID.randomUUID()), Money.cny(6000), NOW))
+                .hasMessageContaining("another merchant or store");
+        assertThat(new WalletCoupon(coupon.id(), coupon.templateId(), merchant, "商场券", coupon.terms(), Status.USED,
+                UUID.randomUUID(), FROM, mall).usableAt(new MerchantId(tenant), new StoreId(chosen), NOW)).isFalse();
     }
 }

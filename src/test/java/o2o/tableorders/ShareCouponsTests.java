@@ -64,6 +64,6 @@ class ShareCouponsTests {
             Instant from) {
         var terms = new CouponTerms("5 off", CouponTerms.Kind.AMOUNT_OFF, Money.cny(500), null, null,
                 Money.cny(minSpend), stores, 100, 1, from, from.plusSeconds(86_400));
-        return new WalletCoupon(UUID.randomUUID(), UUID.randomUUID(), merchant, "5 off", terms, status, null, NOW);
+        return new WalletCoupon(UUID.randomUUID(), UUID.randomUUID(), merchant, "5 off", terms, status, null, NOW, null);
     }
 }

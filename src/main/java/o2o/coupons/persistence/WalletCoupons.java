@@ -3,12 +3,16 @@ package o2o.coupons.persistence;
 import static o2o.coupons.persistence.CouponRows.TEMPLATE_COLUMNS;
 import static o2o.shared.Timestamps.utc;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import o2o.coupons.WalletCoupon;
+import o2o.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -71,30 +75,88 @@ public class WalletCoupons {
                 .optional();
     }
 
-    /** AVAILABLE → RESERVED for the order; false when another order holds it or it was used. */
-    public boolean reserve(UUID couponId, UUID customerId, UUID orderId) {
+    /**
+     * AVAILABLE → RESERVED for the order, noting what it takes off and at which merchant; false when another order
+     * holds it or it was used.
+     */
+    public boolean reserve(UUID couponId, UUID customerId, UUID orderId, UUID orderMerchantId, long discountMinor) {
         return jdbc.sql("""
-                        update coupon set status = 'RESERVED', order_id = :order
+                        update coupon set status = 'RESERVED', order_id = :order, order_merchant_id = :merchant,
+                            discount_minor = :discount
                         where id = :id and customer_id = :customer and status = 'AVAILABLE'
                         """)
                 .param("order", orderId)
+                .param("merchant", orderMerchantId)
+                .param("discount", discountMinor)
                 .param("id", couponId)
                 .param("customer", customerId)
                 .update() == 1;
     }
 
-    /** RESERVED for the order → USED; nothing when it is not held for it. */
-    public void use(UUID couponId, UUID orderId, Instant now) {
-        jdbc.sql("update coupon set status = 'USED', used_at = :now where id = :id and order_id = :order and status = 'RESERVED'")
+    /**
+     * RESERVED for the order → USED; nothing when it is not held for it. A mall coupon's discount becomes what the
+     * mall owes the merchant of the order, answered (once: only by the update that used it) for the ledger.
+     */
+    public Optional<MallDue> use(UUID couponId, UUID orderId, Instant now) {
+        return jdbc.sql("""
+                        update coupon c set status = 'USED', used_at = :now,
+                            due_minor = case when t.mall_id is null then 0 else coalesce(c.discount_minor, 0) end
+                        from coupon_template t
+                        where c.id = :id and c.order_id = :order and c.status = 'RESERVED' and t.id = c.template_id
+                        returning t.mall_id, t.merchant_id, c.order_merchant_id, c.due_minor, t.currency
+                        """)
                 .param("now", utc(now))
                 .param("id", couponId)
                 .param("order", orderId)
-                .update();
+                .query(WalletCoupons::due)
+                .list().stream().flatMap(Optional::stream).findFirst();
+    }
+
+    /**
+     * The mall's share of a refund of the order the coupon was used on: its due times this refund's part of the
+     * order's total, rounded down, and all that is left when the order is refunded in full; never more than the
+     * due. The refund's caller has locked the order's row, so refunds of one order come here one after the other
+     * and each reads what went back before.
+     */
+    public Optional<MallDue> returnDue(UUID couponId, UUID orderId, long refundedMinor, long totalMinor, boolean whole) {
+        return jdbc.sql("""
+                        update coupon c set due_returned_minor = case when :whole or :total = 0 then c.due_minor
+                                else least(c.due_minor, c.due_returned_minor + c.due_minor * :refunded / :total) end
+                        from coupon_template t, (select id, due_returned_minor from coupon where id = :id) before
+                        where c.id = before.id and c.order_id = :order and c.status = 'USED' and c.due_minor > 0
+                          and t.id = c.template_id
+                        returning t.mall_id, t.merchant_id, c.order_merchant_id,
+                            c.due_returned_minor - before.due_returned_minor as due_minor, t.currency
+                        """)
+                .param("whole", whole)
+                .param("total", totalMinor)
+                .param("refunded", refundedMinor)
+                .param("id", couponId)
+                .param("order", orderId)
+                .query(WalletCoupons::due)
+                .list().stream().flatMap(Optional::stream).findFirst();
+    }
+
+    /** What a mall owes the merchant where its coupon was used (or, for a refund, what it no longer owes). */
+    public record MallDue(UUID mallId, UUID mallMerchantId, UUID tenantMerchantId, Money amount) {}
+
+    /** Nothing for a merchant's own coupon or nothing owed. */
+    private static Optional<MallDue> due(ResultSet rs, int row) throws SQLException {
+        var mall = rs.getObject("mall_id", UUID.class);
+        var amount = rs.getLong("due_minor");
+        if (mall == null || amount <= 0) return Optional.empty();
+        return Optional.of(new MallDue(mall, rs.getObject("merchant_id", UUID.class),
+                rs.getObject("order_merchant_id", UUID.class),
+                new Money(amount, Currency.getInstance(rs.getString("currency")))));
     }
 
     /** RESERVED for the order → AVAILABLE; nothing when it is not held for it. */
     public void release(UUID couponId, UUID orderId) {
-        jdbc.sql("update coupon set status = 'AVAILABLE', order_id = null where id = :id and order_id = :order and status = 'RESERVED'")
+        jdbc.sql("""
+                        update coupon set status = 'AVAILABLE', order_id = null, order_merchant_id = null,
+                            discount_minor = null
+                        where id = :id and order_id = :order and status = 'RESERVED'
+                        """)
                 .param("id", couponId)
                 .param("order", orderId)
                 .update();

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import o2o.coupons.Coupons;
 import o2o.coupons.WalletCoupon;
 import o2o.identity.CustomerPrincipal;
+import o2o.merchants.Merchants;
 import o2o.merchants.Stores;
 import o2o.shared.MerchantId;
 import o2o.shared.Problem;
@@ -30,12 +31,14 @@ class CouponPages {
 
     private final Coupons coupons;
     private final Stores stores;
+    private final Merchants merchants;
     private final PageText text;
     private final Clock clock;
 
-    CouponPages(Coupons coupons, Stores stores, PageText text, Clock clock) {
+    CouponPages(Coupons coupons, Stores stores, Merchants merchants, PageText text, Clock clock) {
         this.coupons = coupons;
         this.stores = stores;
+        this.merchants = merchants;
         this.text = text;
         this.clock = clock;
     }
@@ -89,7 +92,19 @@ class CouponPages {
                 .filter(c -> c.status() != WalletCoupon.Status.AVAILABLE || !now.isBefore(c.terms().validUntil()))
                 .toList());
         model.addAttribute("now", now);
+        model.addAttribute("where", mallCouponMerchants(wallet));
         return "coupons/wallet";
+    }
+
+    /** For each mall coupon for chosen tenants, their merchants' names, to say where it can be used. */
+    private Map<UUID, String> mallCouponMerchants(List<WalletCoupon> wallet) {
+        var chosen = wallet.stream().filter(c -> c.mall() != null && !c.mall().allTenants()).toList();
+        if (chosen.isEmpty()) return Map.of();
+        var names = merchants.findAll(chosen.stream().flatMap(c -> c.mall().merchantIds().stream())
+                .collect(Collectors.toSet()));
+        return chosen.stream().collect(Collectors.toMap(WalletCoupon::id, c -> c.mall().merchantIds().stream()
+                .map(names::get).filter(java.util.Objects::nonNull).map(o2o.merchants.Merchant::name).sorted()
+                .collect(Collectors.joining("、"))));
     }
 
     /**
@@ -101,7 +116,7 @@ class CouponPages {
             @RequestParam(name = "store", required = false) @Nullable List<UUID> storeIds, Model model) {
         var now = clock.instant();
         model.addAttribute("choices", coupons.wallet(customer.customerId()).stream()
-                .filter(c -> c.status() == WalletCoupon.Status.AVAILABLE && c.merchantId().equals(merchant))
+                .filter(c -> c.status() == WalletCoupon.Status.AVAILABLE && c.isFor(merchant))
                 .filter(c -> !now.isBefore(c.terms().validFrom()) && now.isBefore(c.terms().validUntil()))
                 .filter(c -> c.terms().storeIds().isEmpty() || storeIds == null
                         || storeIds.stream().anyMatch(c.terms().storeIds()::contains))

@@ -165,6 +165,8 @@ final class MerchantApiRoles {
             .allow(MANAGING, "GET /mall/parking/rules", "PUT /mall/parking/rules")
             .allow(MANAGING, "GET /mall/statements", "POST /mall/statements/close", "GET /mall/statements/{id}",
                     "POST /mall/statements/{id}/payout", "GET /mall-statements")
+            // mall coupons (issued and funded by the mall, for its tenants)
+            .allow(MANAGING, "POST /mall/coupons", "GET /mall/coupons")
             .rules();
 
     private MerchantApiRoles() {}

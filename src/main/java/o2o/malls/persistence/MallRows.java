@@ -56,6 +56,14 @@ public class MallRows {
         return jdbc.sql(MALL + "where id = :id").param("id", id.value()).query(this::mall).optional();
     }
 
+    /**
+     * Locks the mall's row until the transaction ends: letting a tenant in and issuing a coupon for all tenants take
+     * it, so a coupon never misses a tenant let in while it was issued.
+     */
+    public void lock(MallId id) {
+        jdbc.sql("select id from mall where id = :id for update").param("id", id.value()).query(UUID.class).optional();
+    }
+
     public Optional<Mall> ownedBy(MerchantId owner) {
         return jdbc.sql(MALL + "where owner_merchant_id = :m").param("m", owner.value()).query(this::mall).optional();
     }
