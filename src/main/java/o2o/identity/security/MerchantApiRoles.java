@@ -157,6 +157,10 @@ final class MerchantApiRoles {
             .allow(MANAGING, "GET /reviews", "POST /reviews/{id}/reply", "POST /reviews/{id}/resolve")
             // malls (the mall operator: owners and managers of a mall's merchant)
             .allow(MANAGING, "GET /mall", "GET /mall/tenants", "PUT /mall/tenants/{storeId}")
+            // mall events (the mall operator; check-in at the door by its floor staff)
+            .allow(MANAGING, "GET /mall/events", "POST /mall/events", "GET /mall/events/{eventId}",
+                    "PUT /mall/events/{eventId}", "POST /mall/events/{eventId}/cancel")
+            .allow(FLOOR, "POST /mall/events/{eventId}/check-ins")
             .rules();
 
     private MerchantApiRoles() {}
