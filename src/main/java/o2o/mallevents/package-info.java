@@ -7,8 +7,7 @@
  * that followed, through the event's own campaign of the mall's merchant (a check-in is a scan of its tracking code
  * bound to the attendee, so the campaigns module attributes what they buy in its window, at any tenant of the group).
  */
-@ApplicationModule(allowedDependencies = {"shared", "identity", "merchants", "malls", "orders", "notifications",
-        "campaigns"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "malls", "orders", "notifications", "campaigns"})
 @NullMarked
 package o2o.mallevents;
 

@@ -188,7 +188,7 @@ class MallEventIntegrationTests extends ApiTest {
         var edited = api.put(MallEventFixtures.EVENTS + "/" + event, events.body("改名了", Duration.ofDays(1), 2, 0), operator);
         assertThat(edited.status()).as(edited.raw()).isEqualTo(200);
         assertThat(edited.text("title")).isEqualTo("改名了");
-        assertThat(edited.path("left").asInt()).isZero();
+        assertThat(edited.body().path("left").asInt()).isZero();
         assertThat(api.get("/api/v1/malls/" + mall.id() + "/events").body()).hasSize(1);
     }
 
