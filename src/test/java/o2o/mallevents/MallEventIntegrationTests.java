@@ -46,7 +46,7 @@ class MallEventIntegrationTests extends ApiTest {
         var order = api.get("/api/v1/me/orders/" + orderId, customer).body();
         assertThat(order.path("merchantId").asString()).isEqualTo(mall.operator().id().toString());
         assertThat(order.path("channel").asString()).isEqualTo("EVENT");
-        assertThat(order.path("total").path("minor").asLong()).isEqualTo(PRICE);
+        assertThat(order.path("totalAmount").path("minor").asLong()).isEqualTo(PRICE);
         assertThat(events.report(operator, event).path("event").path("taken").asInt()).as("seat held").isEqualTo(1);
         var early = api.get("/api/v1/me/mall-event-sign-ups/" + signed.text("id") + "/ticket", customer);
         assertThat(early.status()).as("no QR before it is paid").isEqualTo(409);
