@@ -14,8 +14,7 @@ record EventReportResponse(EventResponse event, long signedUp, long confirmed, l
 
     static EventReportResponse of(EventReport r) {
         return new EventReportResponse(EventResponse.of(r.event()), r.holding(), r.confirmed(), r.pending(),
-                r.checkedIn(), r.followOn().orders(),
-                new Money(Math.max(0, r.followOn().netRevenueMinor()), r.event().terms().price().currency()),
+                r.checkedIn(), r.followOn().orders(), r.revenueAttributed(),
                 r.signUps().stream().map(SignUpResponse::of).toList());
     }
 }
