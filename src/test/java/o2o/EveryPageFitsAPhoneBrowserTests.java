@@ -92,6 +92,7 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
         var world = world(owner, customerToken);
 
         var fills = fills(world);
+        fills.putAll(mallEventFills(world.mall(), owner, customerToken));
         var unfillable = new ArrayList<String>();
         var urls = new TreeMap<String, String>();
         for (var page : pages.entrySet()) {
@@ -517,6 +518,24 @@ class EveryPageFitsAPhoneBrowserTests extends BrowserTest {
                 null, owner.ownerToken());
         assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);
         return zone.text("id");
+    }
+
+    /** A free event of the owner's mall with long words; the customer signed up (its QR code and text on their page). */
+    private Map<String, String> mallEventFills(UUID mall, Fixtures.MerchantFixture owner, String customerToken) {
+        var starts = clock.instant().plus(Duration.ofDays(2));
+        var event = api.post("/api/v1/merchant/mall/events", Map.of("title", "周末亲子手工市集 · 中庭特别场（限量名额先到先得）",
+                "description", "小朋友和家长一起动手做灯笼、扎染手帕和陶艺小摆件，材料由商场提供，现场还有抽奖和租户优惠券派发。",
+                "place", "L1 中庭 · 近南门入口（HelloKitty 主题装置旁）", "startsAt", starts.toString(),
+                "endsAt", starts.plus(Duration.ofHours(3)).toString(), "capacity", 200,
+                "price", Map.of("minor", 0, "currency", "CNY")), owner.ownerToken());
+        assertThat(event.status()).as(event.raw()).isEqualTo(201);
+        var id = event.text("id");
+        var signed = api.post("/api/v1/me/mall-events/" + id + "/sign-ups", null, customerToken);
+        assertThat(signed.status()).as(signed.raw()).isEqualTo(201);
+        return Map.of("/malls/{mallId}/events", "/malls/" + mall + "/events",
+                "/malls/{mallId}/events/{eventId}", "/malls/" + mall + "/events/" + id,
+                "/merchant/mall/events/{eventId}", "/merchant/mall/events/" + id,
+                "/merchant/mall/events/{eventId}/door", "/merchant/mall/events/" + id + "/door");
     }
 
     /** Concrete addresses for the pages that need something to show. */

@@ -4,7 +4,7 @@ import o2o.orders.Channel;
 
 /** Where a sale came from, as the dashboards show it: an order's channel, with flash sales apart from other deals. */
 public enum SalesChannel {
-    DEAL, FLASH_SALE, DINE_IN, PICKUP, RESERVATION, POS, DELIVERY;
+    DEAL, FLASH_SALE, DINE_IN, PICKUP, RESERVATION, POS, DELIVERY, EVENT;
 
     /** The channel of a sale; a top-up is stored value sold, not a sale, so it has none. */
     static SalesChannel of(Channel channel, boolean flashSale) {
@@ -15,6 +15,7 @@ public enum SalesChannel {
             case RESERVATION -> RESERVATION;
             case POS -> POS;
             case DELIVERY -> DELIVERY;
+            case EVENT -> EVENT;
             case TOP_UP -> throw new IllegalArgumentException("a top-up is not a sale");
         };
     }

@@ -24,6 +24,7 @@ public enum MessageKind {
     DELIVERY_PICKED_UP("store", "code"),
     DELIVERY_DELIVERED("store"),
     DELIVERY_UNREACHABLE("store"),
+    MALL_EVENT_REMINDER("mall", "event", "time"),
     /** A merchant's marketing message to a member, with the link that stops them. */
     MARKETING("merchant", "text", "link");
 

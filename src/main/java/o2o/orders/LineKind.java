@@ -15,5 +15,7 @@ public enum LineKind {
     /** an item of a sale made at the POS */
     POS,
     /** the delivery fee of a delivery order; {@code refId} names the zone that priced it */
-    DELIVERY_FEE
+    DELIVERY_FEE,
+    /** a seat at a mall's event; {@code refId} names the sign-up */
+    TICKET
 }

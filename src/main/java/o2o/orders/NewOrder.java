@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * An order its channel's module priced — units of a deal (DEAL), a share of a table's bill (DINE_IN), a pick-up order
  * (PICKUP), a reservation's deposit (RESERVATION), stored value (TOP_UP), dishes and their fee brought to the door
- * (DELIVERY) — for {@link Orders#place}.
+ * (DELIVERY), a seat at a mall's event (EVENT) — for {@link Orders#place}.
  *
  * @param storeId the store it is for; null where it is for the merchant (a deal usable in several stores, a top-up)
  * @param customerId who pays and earns for it; null only for a DINE_IN share settled at the counter by a walk-in

@@ -76,7 +76,7 @@ class VerifiedPurchases {
                 yield status == DeliveryStatus.DELIVERED ? Verdict.yes(order, order.storeId())
                         : Verdict.no("this delivery order is " + status);
             }
-            case RESERVATION, TOP_UP -> Verdict.no("only purchases are reviewed");
+            case RESERVATION, TOP_UP, EVENT -> Verdict.no("only purchases are reviewed");
         };
     }
 

@@ -100,7 +100,7 @@ final class RoleTableWorld {
         ids.put("payment-providers/{provider}", "sandbox");
         for (var unknown : List.of("reservations/{id}", "pickup-orders/{id}", "redemptions/{id}", "member-imports/{id}",
                 "round-items/{itemId}", "shares/{shareId}", "deliveries/{deliveryId}", "reviews/{id}",
-                "delivery-orders/{id}", "deliveries/{id}", "zones/{zoneId}", "statements/{id}")) {
+                "delivery-orders/{id}", "deliveries/{id}", "zones/{zoneId}", "statements/{id}", "events/{eventId}")) {
             ids.put(unknown, UUID.randomUUID().toString());
         }
     }

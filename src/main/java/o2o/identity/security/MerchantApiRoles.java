@@ -167,6 +167,10 @@ final class MerchantApiRoles {
                     "POST /mall/statements/{id}/payout", "GET /mall-statements")
             // mall coupons (issued and funded by the mall, for its tenants)
             .allow(MANAGING, "POST /mall/coupons", "GET /mall/coupons")
+            // mall events (the mall operator; check-in at the door by its floor staff)
+            .allow(MANAGING, "GET /mall/events", "POST /mall/events", "GET /mall/events/{eventId}",
+                    "PUT /mall/events/{eventId}", "POST /mall/events/{eventId}/cancel")
+            .allow(FLOOR, "POST /mall/events/{eventId}/check-ins")
             .rules();
 
     private MerchantApiRoles() {}
