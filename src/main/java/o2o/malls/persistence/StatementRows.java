@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The SQL of mall statements and their payouts. */
-@Repository
+@Repository("mallStatementRows")
 public class StatementRows {
 
     private static final String STATEMENT = """
