@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Hears paid orders and refunds in their own transaction and writes each down with one insert for the drain.
  * <p>
  * Commission is charged on what customers buy through the platform: deals, table orders (a walk-in's bill too: the
- * order was taken by the platform, whoever paid it and how), pick-up, delivery and booking deposits. Not on a top-up
+ * order was taken by the platform, whoever paid it and how), pick-up, delivery, booking deposits and event tickets. Not on a top-up
  * (stored value is not a sale: the purchase it later pays for is charged) nor on a POS sale (the merchant's own till
  * recording what it sold; the platform sold nothing). A paid order is written down only when a rate may apply to its
  * merchant; every refund is, so a refund still gives commission back after its rate was removed (refunds are few and
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 class CommissionReactions {
 
     static final Set<Channel> CHARGED = EnumSet.of(Channel.DEAL, Channel.DINE_IN, Channel.PICKUP,
-            Channel.RESERVATION, Channel.DELIVERY);
+            Channel.RESERVATION, Channel.DELIVERY, Channel.EVENT);
 
     private final RateCache rates;
     private final PendingCommissions pending;

@@ -13,10 +13,10 @@ import java.util.UUID;
 
 import o2o.commissions.Statement.Day;
 import o2o.commissions.Statement.Figures;
-import o2o.commissions.persistence.StatementRows;
-import o2o.commissions.persistence.StatementRows.Grouping;
-import o2o.commissions.persistence.StatementRows.Row;
-import o2o.commissions.persistence.StatementRows.Whose;
+import o2o.commissions.persistence.CommissionStatementRows;
+import o2o.commissions.persistence.CommissionStatementRows.Grouping;
+import o2o.commissions.persistence.CommissionStatementRows.Row;
+import o2o.commissions.persistence.CommissionStatementRows.Whose;
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.Merchant;
 import o2o.merchants.Merchants;
@@ -36,11 +36,11 @@ public class CommissionStatements {
 
     private static final String ZONE = CommissionPosting.ZONE.getId();
 
-    private final StatementRows rows;
+    private final CommissionStatementRows rows;
     private final Merchants merchants;
     private final Clock clock;
 
-    CommissionStatements(StatementRows rows, Merchants merchants, Clock clock) {
+    CommissionStatements(CommissionStatementRows rows, Merchants merchants, Clock clock) {
         this.rows = rows;
         this.merchants = merchants;
         this.clock = clock;

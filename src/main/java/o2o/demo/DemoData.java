@@ -77,12 +77,13 @@ public class DemoData implements ApplicationRunner {
     private final DemoOutreach outreach;
     private final DemoDelivery delivery;
     private final DemoMall mall;
+    private final DemoMallLife mallLife;
     private final Clock clock;
 
     DemoData(DemoProperties properties, MerchantImport imports, Merchants merchants, StaffAccounts staff, Deals deals,
             Coupons coupons, Customers customers, Loyalty loyalty, OrderImport orderImport, Menu menu, FloorPlan floor,
             DemoHistory history, DemoCampaigns story, DemoReviews reviews, DemoOutreach outreach, DemoDelivery delivery,
-            DemoMall mall, Clock clock) {
+            DemoMall mall, DemoMallLife mallLife, Clock clock) {
         this.properties = properties;
         this.imports = imports;
         this.merchants = merchants;
@@ -100,6 +101,7 @@ public class DemoData implements ApplicationRunner {
         this.outreach = outreach;
         this.delivery = delivery;
         this.mall = mall;
+        this.mallLife = mallLife;
         this.clock = clock;
     }
 
@@ -129,7 +131,7 @@ public class DemoData implements ApplicationRunner {
             offers(storeIds.subList(0, 3));
             var dishes = menuAndFloor(storeIds.getFirst());
             delivery(storeIds.getFirst(), batch.getFirst().stores().getFirst().location(), dishes);
-            mall.open(properties.seed());
+            mallLife.tell(mall.open(properties.seed()), properties.seed());
         }
         log.info("Demo city: {} stores of {} merchants added in {} ms", storeIds.size(), batch.size(),
                 (System.nanoTime() - started) / 1_000_000);

@@ -50,7 +50,7 @@ import org.springframework.stereotype.Component;
  * The demo's mall, 悦荟广场: its own merchant (signed in as {@code mall1}), a building by People's Square, 30 tenants on
  * five floors (each with an owner {@code tenant01}…{@code tenant30}, a short menu), 300 members of the mall's
  * programme, and a month of their purchases at the tenants (on the dashboards, with points earned in the mall's
- * programme), so a first look at the mall console shows real figures.
+ * programme); the rest of the mall's month is {@link DemoMallLife}'s.
  */
 @Component
 class DemoMall {
@@ -127,7 +127,7 @@ class DemoMall {
     }
 
     /** What the mall's story needs from the seeding: the mall, its tenants' stores by unit order, its members. */
-    record Opened(Mall mall, List<Tenant> tenants, List<UUID> members) {}
+    record Opened(Mall mall, List<Tenant> tenants, List<UUID> members, List<DemoMallLife.Purchase> purchases) {}
 
     /** Opens the mall once (the first demo run). */
     Opened open(long seed) {
@@ -166,8 +166,8 @@ class DemoMall {
             items.add(goods(principal("tenant%02d".formatted(i + 1)), unit));
         }
         var members = members(new MerchantId(owner.id()));
-        history(tenants, items, members, random);
-        return new Opened(mall, tenants, members);
+        var purchases = history(tenants, items, members, random);
+        return new Opened(mall, tenants, members, purchases);
     }
 
     /** The tenant's menu: one category of its three goods; answers their ids. */
@@ -193,7 +193,8 @@ class DemoMall {
      * A month of purchases at the tenants: busier at the weekend and in the afternoon and evening, more at the
      * restaurants; on the dashboards and the profiles, with points earned in the mall's programme.
      */
-    private void history(List<Tenant> tenants, List<List<UUID>> items, List<UUID> members, Random random) {
+    private List<DemoMallLife.Purchase> history(List<Tenant> tenants, List<List<UUID>> items, List<UUID> members,
+            Random random) {
         var now = clock.instant();
         var orders = new ArrayList<ImportedOrder>(ORDERS);
         var stores = new ArrayList<StoreId>(ORDERS);
@@ -233,6 +234,7 @@ class DemoMall {
         insights.importCompleted(sales);
         profiles.importPaid(purchases);
         earnings.forEach((merchant, list) -> loyalty.earnImported(merchant.value(), list));
+        return orders.stream().map(o -> new DemoMallLife.Purchase(o.customerId().value(), o.paidAt())).toList();
     }
 
     private StaffPrincipal principal(String username) {

@@ -5,7 +5,8 @@
  * radius, and the showcase store's zones, couriers and orders in three states. Size is {@code o2o.demo.stores}; the bench asks for large sizes through it.
  */
 @ApplicationModule(allowedDependencies = {"shared", "identity", "merchants", "deals", "coupons", "orders", "loyalty",
-        "catalog", "dining", "campaigns", "insights", "reviews", "profiles", "outreach", "delivery", "wallet", "malls"})
+        "catalog", "dining", "campaigns", "insights", "reviews", "profiles", "outreach", "delivery", "wallet", "malls",
+        "footfall", "mallevents", "parking"})
 @NullMarked
 package o2o.demo;
 

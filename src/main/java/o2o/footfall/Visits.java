@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 
 import o2o.footfall.persistence.VisitRows;
 import o2o.loyalty.Enrolment;
@@ -45,6 +47,17 @@ public class Visits {
         var seen = rows.signIn(mall.id().value(), customer.value(), VIA_WIFI, clock.instant(), SAME_VISIT,
                 hashed(mall, "mac", mac), hashed(mall, "ap", ap));
         return new Visit(seen.id(), mall.id(), customer, seen.firstSeen(), seen.lastSeen(), seen.started(), joined);
+    }
+
+    /** A member's past visit (another system's history, or the demo's): first and last seen. */
+    public record PastVisit(CustomerId customer, Instant firstSeen, Instant lastSeen) {}
+
+    /** Writes a mall's past Wi-Fi visits in bulk (history from another system, demo data); answers how many. */
+    @Transactional
+    public int importPast(Mall mall, List<PastVisit> visits) {
+        return rows.insertAll(mall.id().value(), visits.stream()
+                .map(v -> new VisitRows.PastVisit(v.customer().value(), VIA_WIFI, v.firstSeen(), v.lastSeen()))
+                .toList());
     }
 
     /** The portal's device and access point as the redirect named them: at most 64 characters each, or 400. */

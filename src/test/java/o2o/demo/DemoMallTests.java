@@ -25,6 +25,9 @@ class DemoMallTests {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private String signIn(Api api, String username) {
         var response = api.post("/api/v1/auth/staff/login", Map.of("username", username, "password", "demo1234"));
         assertThat(response.status()).as(username).isEqualTo(200);
@@ -54,5 +57,39 @@ class DemoMallTests {
         var program = api.get("/api/v1/merchant/points-program", tenant);
         assertThat(program.text("programId")).as("the tenant collects in the mall's programme")
                 .isEqualTo(mall.text("programId"));
+    }
+
+    @Test
+    void theMallsMonthShowsOnItsDashboardCouponsEventsSettlementAndCarPark() {
+        var api = new Api(port);
+        var operator = signIn(api, "mall1");
+        var mallId = api.get("/api/v1/merchant/mall", operator).text("id");
+        var dashboard = api.get("/api/v1/merchant/mall/dashboard", operator);
+        assertThat(dashboard.status()).as(dashboard.raw()).isEqualTo(200);
+        var figures = dashboard.body();
+        assertThat(figures.path("doors").path("in").asLong()).as("a month of door counts").isGreaterThan(100_000);
+        assertThat(figures.path("doors").path("byEntrance").size()).isEqualTo(3);
+        assertThat(figures.path("members").path("wifiVisits").asLong()).as("Wi-Fi visits").isGreaterThan(1_000);
+        assertThat(figures.path("members").path("conversionPerMille").asLong()).as("visits that bought").isPositive();
+        assertThat(figures.path("byFloor").size()).isEqualTo(5);
+
+        var coupons = api.get("/api/v1/merchant/mall/coupons", operator);
+        assertThat(coupons.status()).as(coupons.raw()).isEqualTo(200);
+        assertThat(coupons.body().size()).isEqualTo(2);
+        assertThat(coupons.raw()).contains("悦荟广场满200减30");
+
+        var events = api.get("/api/v1/malls/" + mallId + "/events");
+        assertThat(events.body().size()).as(events.raw()).isEqualTo(3);
+        assertThat(count("select count(*) from mall_event_sign_up where checked_in_at is not null")).isEqualTo(10);
+
+        var statements = api.get("/api/v1/merchant/mall/statements", operator);
+        assertThat(statements.status()).as(statements.raw()).isEqualTo(200);
+        assertThat(count("select count(*) from mall_statement")).as("last month closed for every tenant").isEqualTo(30);
+        assertThat(count("select count(*) from mall_payout where status = 'PAID'")).isEqualTo(1);
+        assertThat(count("select count(*) from parking_session where status = 'PARKED'")).isEqualTo(5);
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
     }
 }

@@ -104,16 +104,17 @@ class WifiPortalIntegrationTests extends ApiTest {
         var customer = fixtures.customerToken(phone);
         assertThat(api.post("/api/v1/me/memberships", Map.of("merchantId", mall.operator().id()), customer).status())
                 .isEqualTo(200);
-        var tenant = mall.tenants().getFirst().merchant();
-        assertThat(api.post("/api/v1/me/memberships", Map.of("merchantId", tenant.id()), customer).status())
+        // a shop outside the mall: its card is no member code of the mall (a tenant's is, being of the mall's programme)
+        var outside = fixtures.approvedMerchant(Fixtures.unique("场外小店"));
+        assertThat(api.post("/api/v1/me/memberships", Map.of("merchantId", outside.id()), customer).status())
                 .isEqualTo(200);
         var token = api.get("/api/v1/me/memberships/" + mall.operator().id() + "/qr-token", customer).text("token");
-        var tenantToken = api.get("/api/v1/me/memberships/" + tenant.id() + "/qr-token", customer).text("token");
+        var outsideToken = api.get("/api/v1/me/memberships/" + outside.id() + "/qr-token", customer).text("token");
 
         var session = new WebSession(port);
         session.get("/malls/" + mall.id() + "/wifi");
-        // a tenant's card, a changed digit and nonsense are refused on the page, with nothing recorded
-        for (var wrong : List.of(tenantToken, token.substring(0, 12) + (token.charAt(12) == '1' ? '2' : '1')
+        // another shop's card, a changed digit and nonsense are refused on the page, with nothing recorded
+        for (var wrong : List.of(outsideToken, token.substring(0, 12) + (token.charAt(12) == '1' ? '2' : '1')
                 + token.substring(13), "not a code")) {
             var refused = session.post("/malls/" + mall.id() + "/wifi/member", Map.of("memberCode", wrong));
             assertThat(refused.body()).as(wrong).contains("wifi-member-error").doesNotContain("wifi-connected");

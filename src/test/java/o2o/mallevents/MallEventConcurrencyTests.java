@@ -80,17 +80,21 @@ class MallEventConcurrencyTests extends ApiTest {
         var event = events.create(operator, Duration.ofHours(5), 20, 0);
         var attendees = IntStream.range(0, 3).mapToObj(i -> events.attendee(event)).toList();
 
-        assertThat(reminders.sendDue(200)).as("five hours ahead: not due").isZero();
+        reminders.sendDue(200); // other tests' events may be due; these five hours ahead are not
+        for (var a : attendees) {
+            assertThat(events.mine(a.token(), a.signUpId()).path("remindedAt").isNull()).as("five hours ahead: not due")
+                    .isTrue();
+        }
         clock.advance(Duration.ofMinutes(3 * 60 + 10));
         var runs = Concurrently.atOnce(List.<Callable<Integer>>of(() -> reminders.sendDue(200),
                 () -> reminders.sendDue(200)));
 
-        assertThat(runs.get(0) + runs.get(1)).isEqualTo(3);
+        assertThat(runs.get(0) + runs.get(1)).as("these three, and any other test's now due").isGreaterThanOrEqualTo(3);
         for (var a : attendees) {
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> reminders(a.phone()) == 1);
             assertThat(events.mine(a.token(), a.signUpId()).path("remindedAt").isString()).isTrue();
         }
-        assertThat(reminders.sendDue(200)).isZero();
+        reminders.sendDue(200);
         Thread.sleep(500);
         for (var a : attendees) assertThat(reminders(a.phone())).isEqualTo(1);
     }

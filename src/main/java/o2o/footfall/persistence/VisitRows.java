@@ -67,6 +67,32 @@ public class VisitRows {
                 .single();
     }
 
+    /** A visit from another system's history (or the demo's): who, when first and last seen. */
+    public record PastVisit(UUID customer, String via, Instant firstSeen, Instant lastSeen) {}
+
+    /** Writes past visits of a mall in one statement per thousand; answers how many were written. */
+    public int insertAll(UUID mall, List<PastVisit> visits) {
+        int written = 0;
+        for (int from = 0; from < visits.size(); from += 1000) {
+            var batch = visits.subList(from, Math.min(from + 1000, visits.size()));
+            written += jdbc.sql("""
+                            insert into footfall_visit (id, mall_id, customer_id, via, first_seen, last_seen)
+                            select v.id, :mall, v.customer, v.via, v.first_seen, v.last_seen
+                            from unnest(cast(:ids as uuid[]), cast(:customers as uuid[]), cast(:vias as text[]),
+                                        cast(:firsts as timestamptz[]), cast(:lasts as timestamptz[]))
+                                 as v (id, customer, via, first_seen, last_seen)
+                            """)
+                    .param("mall", mall)
+                    .param("ids", batch.stream().map(v -> Ids.next()).toArray(UUID[]::new))
+                    .param("customers", batch.stream().map(PastVisit::customer).toArray(UUID[]::new))
+                    .param("vias", batch.stream().map(PastVisit::via).toArray(String[]::new))
+                    .param("firsts", batch.stream().map(v -> v.firstSeen().toString()).toArray(String[]::new))
+                    .param("lasts", batch.stream().map(v -> v.lastSeen().toString()).toArray(String[]::new))
+                    .update();
+        }
+        return written;
+    }
+
     /** The visits begun in the span: how many, and their summed dwell (last seen − first seen) in seconds. */
     public record Totals(long visits, long dwellSeconds) {}
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
  * back), days in Shanghai, grouped as each reader needs.
  */
 @Repository
-public class StatementRows {
+public class CommissionStatementRows {
 
     /** A group's figures: null keys are those the group does not split by. */
     public record Row(@Nullable LocalDate day, @Nullable String taker, @Nullable UUID merchantId, long orders,
@@ -56,7 +56,7 @@ public class StatementRows {
 
     private final JdbcClient jdbc;
 
-    StatementRows(JdbcClient jdbc) {
+    CommissionStatementRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
