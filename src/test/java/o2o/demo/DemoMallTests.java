@@ -82,8 +82,10 @@ class DemoMallTests {
         assertThat(events.body().size()).as(events.raw()).isEqualTo(3);
         assertThat(count("select count(*) from mall_event_sign_up where checked_in_at is not null")).isEqualTo(10);
 
-        var statements = api.get("/api/v1/merchant/mall/statements", operator);
+        var lastMonth = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1);
+        var statements = api.get("/api/v1/merchant/mall/statements?month=" + lastMonth, operator);
         assertThat(statements.status()).as(statements.raw()).isEqualTo(200);
+        assertThat(statements.body().size()).as(statements.raw()).isEqualTo(30);
         assertThat(count("select count(*) from mall_statement")).as("last month closed for every tenant").isEqualTo(30);
         assertThat(count("select count(*) from mall_payout where status = 'PAID'")).isEqualTo(1);
         assertThat(count("select count(*) from parking_session where status = 'PARKED'")).isEqualTo(5);
