@@ -25,6 +25,7 @@ public class ProductionSecrets implements EnvironmentPostProcessor {
             new Secret("o2o.identity.token-secret", "O2O_TOKEN_SECRET", "signs API tokens (base64, 32+ bytes)"),
             new Secret("o2o.vouchers.qr-secret", "O2O_VOUCHER_QR_SECRET", "signs voucher QR codes"),
             new Secret("o2o.loyalty.member-qr-secret", "O2O_MEMBER_QR_SECRET", "signs member QR codes"),
+            new Secret("o2o.mallevents.qr-secret", "O2O_EVENT_QR_SECRET", "signs mall event tickets"),
             new Secret("o2o.payments.key-encryption-key", "O2O_PAYMENTS_KEY",
                     "encrypts merchants' gateway keys at rest (base64, 32 bytes)"));
 

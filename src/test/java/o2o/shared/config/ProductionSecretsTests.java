@@ -20,10 +20,11 @@ class ProductionSecretsTests {
 
         assertThatThrownBy(() -> app.run("--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none"))
                 .isInstanceOf(MissingSecrets.class)
-                .satisfies(e -> assertThat(((MissingSecrets) e).missing()).hasSize(5)
+                .satisfies(e -> assertThat(((MissingSecrets) e).missing()).hasSize(6)
                         .anySatisfy(line -> assertThat(line).startsWith("O2O_TOKEN_SECRET"))
                         .anySatisfy(line -> assertThat(line).startsWith("O2O_VOUCHER_QR_SECRET"))
                         .anySatisfy(line -> assertThat(line).startsWith("O2O_MEMBER_QR_SECRET"))
+                        .anySatisfy(line -> assertThat(line).startsWith("O2O_EVENT_QR_SECRET"))
                         .anySatisfy(line -> assertThat(line).startsWith("O2O_PAYMENTS_KEY"))
                         .anySatisfy(line -> assertThat(line).startsWith("O2O_SMS_PROVIDER")));
     }
@@ -91,6 +92,7 @@ class ProductionSecretsTests {
                 .withProperty("o2o.identity.token-secret", "dGVzdC1zZWNyZXQtdGhhdC1pcy1hdC1sZWFzdC0zMi1ieXRlcw==")
                 .withProperty("o2o.vouchers.qr-secret", "v")
                 .withProperty("o2o.loyalty.member-qr-secret", "m")
+                .withProperty("o2o.mallevents.qr-secret", "e")
                 .withProperty("o2o.payments.key-encryption-key", "k")
                 .withProperty("o2o.notifications.sms.provider", "aliyun")
                 .withProperty("o2o.notifications.sms.access-key-id", "id")
