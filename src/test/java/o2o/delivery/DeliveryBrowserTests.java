@@ -34,7 +34,7 @@ class DeliveryBrowserTests extends BrowserTest {
 
     @Test
     void aCustomerOrdersToTheDoorAndACourierOnAnotherPhoneDeliversWithTheCode() {
-        var delivery = new DeliveryFixtures(api, fixtures, port);
+        var delivery = new DeliveryFixtures(api, fixtures);
         var shop = delivery.deliveringShop("外卖浏览器", 6000);
         var home = north(2000);
         context.grantPermissions(List.of("geolocation"));
@@ -125,7 +125,7 @@ class DeliveryBrowserTests extends BrowserTest {
 
     @Test
     void theQuoteSaysWhenAnAddressIsOutsideTheZoneAndOrderingWaits() {
-        var delivery = new DeliveryFixtures(api, fixtures, port);
+        var delivery = new DeliveryFixtures(api, fixtures);
         var shop = delivery.deliveringShop("外卖范围外", 6000);
         page.navigate("/stores/" + shop.store() + "/delivery");
         page.waitForURL("**/signin?next=**");

@@ -27,7 +27,7 @@ class DeliveryConcurrencyTests extends ApiTest {
 
     @BeforeEach
     void setUp() {
-        delivery = new DeliveryFixtures(api, fixtures, port);
+        delivery = new DeliveryFixtures(api, fixtures);
     }
 
     long history(String orderId, String what) {

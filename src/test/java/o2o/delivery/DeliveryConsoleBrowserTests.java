@@ -29,7 +29,7 @@ class DeliveryConsoleBrowserTests extends BrowserTest {
 
     @Test
     void theOwnerAcceptsMarksReadyAndAssignsTheSuggestedCourierOnAPhone() {
-        var delivery = new DeliveryFixtures(api, fixtures, port);
+        var delivery = new DeliveryFixtures(api, fixtures);
         var shop = delivery.deliveringShop("外卖控制台浏览器", 6000);
         var phone = Fixtures.uniquePhone();
         var id = delivery.paidOrder(shop, fixtures.customerToken(phone), phone);
@@ -63,7 +63,7 @@ class DeliveryConsoleBrowserTests extends BrowserTest {
 
     @Test
     void theDashboardShowsTheDeliveryPanelWithItsChart() {
-        var delivery = new DeliveryFixtures(api, fixtures, port);
+        var delivery = new DeliveryFixtures(api, fixtures);
         var shop = delivery.shop("外卖看板浏览器");
         var now = clock.instant();
         delivered(shop, now.minus(Duration.ofHours(2)), 20);

@@ -24,7 +24,7 @@ class DeliveryConsoleCrossMerchantAccessTests extends ApiTest {
 
     @Test
     void anotherMerchantsStaffGetNoneOfTheDeliveryPages() {
-        var delivery = new DeliveryFixtures(api, fixtures, port);
+        var delivery = new DeliveryFixtures(api, fixtures);
         var staff = new ConsoleFixtures(api, fixtures);
         var a = delivery.deliveringShop("甲外卖页", 6000);
         var b = delivery.deliveringShop("乙外卖页", 6000);
@@ -101,7 +101,7 @@ class DeliveryConsoleCrossMerchantAccessTests extends ApiTest {
 
     @Test
     void anotherMerchantsStaffReachNoneOfTheFigures() {
-        var delivery = new DeliveryFixtures(api, fixtures, port);
+        var delivery = new DeliveryFixtures(api, fixtures);
         var a = delivery.deliveringShop("甲外卖数", 6000);
         var b = delivery.deliveringShop("乙外卖数", 6000);
         var figures = "/api/v1/merchant/delivery/figures";

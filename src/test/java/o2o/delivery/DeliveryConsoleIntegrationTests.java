@@ -25,7 +25,7 @@ class DeliveryConsoleIntegrationTests extends ApiTest {
 
     @BeforeEach
     void setUp() {
-        delivery = new DeliveryFixtures(api, fixtures, port);
+        delivery = new DeliveryFixtures(api, fixtures);
         staff = new ConsoleFixtures(api, fixtures);
     }
 

@@ -25,7 +25,7 @@ class DeliveryCrossMerchantAccessTests extends ApiTest {
 
     @Test
     void anotherMerchantsStaffReachNoneOfTheDeliveryEndpoints() {
-        var delivery = new DeliveryFixtures(api, fixtures, port);
+        var delivery = new DeliveryFixtures(api, fixtures);
         var a = delivery.deliveringShop("甲外卖", 6000);
         var b = delivery.deliveringShop("乙外卖", 6000);
         var phone = Fixtures.uniquePhone();
@@ -98,7 +98,7 @@ class DeliveryCrossMerchantAccessTests extends ApiTest {
 
     @Test
     void onlyCouriersUseTheCourierApiAndCouriersUseNothingElse() {
-        var delivery = new DeliveryFixtures(api, fixtures, port);
+        var delivery = new DeliveryFixtures(api, fixtures);
         var shop = delivery.deliveringShop("骑手权限", 6000);
         var cashier = fixtures.staff(shop.merchant(), Role.CASHIER, Set.of());
         assertThat(api.get("/api/v1/merchant/courier/shift", cashier).status()).isEqualTo(403);

@@ -41,7 +41,7 @@ class DeliveryFiguresIntegrationTests extends ApiTest {
 
     @Test
     void figuresByStoreAndDayAreTheOnesWorkedOutByHand() {
-        var delivery = new DeliveryFixtures(api, fixtures, port);
+        var delivery = new DeliveryFixtures(api, fixtures);
         var a = delivery.shop("外卖数据甲");
         var s1 = a.store();
         var s2 = fixtures.store(a.merchant(), Fixtures.unique("外卖数据甲二店"), 31.21, 121.41, "本帮菜");
@@ -127,7 +127,7 @@ class DeliveryFiguresIntegrationTests extends ApiTest {
     @Test
     void theDefaultPeriodIsTheLast30DaysAndABadPeriodIsA400() {
         clock.freeze();
-        var delivery = new DeliveryFixtures(api, fixtures, port);
+        var delivery = new DeliveryFixtures(api, fixtures);
         var a = delivery.shop("外卖数据默认");
         var today = java.time.LocalDate.now(clock.withZone(SHANGHAI));
         delivered(a.merchant().id(), a.store(), clock.instant().minus(Duration.ofHours(1)), 500, 600, 20);

@@ -15,7 +15,6 @@ import o2o.identity.Role;
 import o2o.testing.Api;
 import o2o.testing.Fixtures;
 import o2o.testing.Fixtures.MerchantFixture;
-import o2o.testing.WebSession;
 import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 
@@ -32,12 +31,10 @@ final class DeliveryFixtures {
 
     private final Api api;
     private final Fixtures fixtures;
-    private final int port;
 
-    DeliveryFixtures(Api api, Fixtures fixtures, int port) {
+    DeliveryFixtures(Api api, Fixtures fixtures) {
         this.api = api;
         this.fixtures = fixtures;
-        this.port = port;
     }
 
     record Shop(MerchantFixture merchant, UUID store, String storeName, UUID pork, UUID drink) {}
@@ -153,13 +150,7 @@ final class DeliveryFixtures {
     }
 
     void payBySandbox(String customer, String orderId) {
-        var payment = api.post("/api/v1/me/delivery-orders/" + orderId + "/payments", Map.of("provider", "sandbox"),
-                customer);
-        assertThat(payment.status()).as(payment.raw()).isEqualTo(201);
-        var redirect = payment.text("redirectUrl");
-        var session = new WebSession(port);
-        assertThat(session.get(redirect).status()).isEqualTo(200);
-        assertThat(session.post(redirect + "/confirm", Map.of()).status()).isEqualTo(302);
+        fixtures.payOnSandbox("/api/v1/me/delivery-orders/" + orderId + "/payments", customer, true);
     }
 
     JsonNode mine(String customer, String orderId) {

@@ -20,7 +20,7 @@ class DeliveryFlowIntegrationTests extends ApiTest {
 
     @BeforeEach
     void setUp() {
-        delivery = new DeliveryFixtures(api, fixtures, port);
+        delivery = new DeliveryFixtures(api, fixtures);
     }
 
     @Test

@@ -20,7 +20,7 @@ class DeliveryLifecycleIntegrationTests extends ApiTest {
 
     @BeforeEach
     void setUp() {
-        delivery = new DeliveryFixtures(api, fixtures, port);
+        delivery = new DeliveryFixtures(api, fixtures);
     }
 
     long refunded(String customer, String id) {

@@ -27,7 +27,7 @@ class DeliveryPagesIntegrationTests extends ApiTest {
 
     @BeforeEach
     void setUp() {
-        delivery = new DeliveryFixtures(api, fixtures, port);
+        delivery = new DeliveryFixtures(api, fixtures);
     }
 
     WebSession signedIn(String phone) {

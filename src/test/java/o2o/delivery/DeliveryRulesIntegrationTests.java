@@ -24,7 +24,7 @@ class DeliveryRulesIntegrationTests extends ApiTest {
 
     @BeforeEach
     void setUp() {
-        delivery = new DeliveryFixtures(api, fixtures, port);
+        delivery = new DeliveryFixtures(api, fixtures);
     }
 
     int myOrders(String customer) {

@@ -40,7 +40,7 @@ class ProviderCallbackIntegrationTests extends ApiTest {
 
     @BeforeEach
     void setUp() {
-        delivery = new DeliveryFixtures(api, fixtures, port);
+        delivery = new DeliveryFixtures(api, fixtures);
         fleet = new FleetCallbacks(api, delivery, rows);
         shop = delivery.deliveringShop("第三方配送", 6000);
         assertThat(fleet.useProvider(shop, "sandbox").status()).isEqualTo(200);

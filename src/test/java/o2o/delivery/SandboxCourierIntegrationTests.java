@@ -32,7 +32,7 @@ class SandboxCourierIntegrationTests extends ApiTest {
 
     @BeforeEach
     void setUp() {
-        delivery = new DeliveryFixtures(api, fixtures, port);
+        delivery = new DeliveryFixtures(api, fixtures);
         fleet = new FleetCallbacks(api, delivery, rows);
     }
 

@@ -17,7 +17,7 @@ class MallGuideBrowserTests extends BrowserTest {
         var dishes = new LinkedHashMap<String, Long>();
         dishes.put("红烧牛肉面", 3200L);
         dishes.put("黑椒牛肉饭", 2800L);
-        var mall = new MallGuideFixtures(api, fixtures, port).mall("浏览器广场", dishes);
+        var mall = new MallGuideFixtures(api, fixtures).mall("浏览器广场", dishes);
 
         page.navigate("/malls/" + mall.id() + "/cart");
         page.waitForURL("**/signin?next=**");

@@ -15,7 +15,6 @@ import o2o.malls.MallFixtures;
 import o2o.testing.Api;
 import o2o.testing.Fixtures;
 import o2o.testing.Fixtures.MerchantFixture;
-import o2o.testing.WebSession;
 import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 
@@ -24,12 +23,10 @@ final class MallGuideFixtures {
 
     private final Api api;
     private final Fixtures fixtures;
-    private final int port;
 
-    MallGuideFixtures(Api api, Fixtures fixtures, int port) {
+    MallGuideFixtures(Api api, Fixtures fixtures) {
         this.api = api;
         this.fixtures = fixtures;
-        this.port = port;
     }
 
     /** A tenant store with one dish. */
@@ -113,13 +110,7 @@ final class MallGuideFixtures {
 
     /** Pays the whole cart on the sandbox gateway's page, as the customer does. */
     void payBySandbox(String customer, String groupId) {
-        var payment = api.post("/api/v1/me/mall-orders/" + groupId + "/payments", Map.of("provider", "sandbox"),
-                customer);
-        assertThat(payment.status()).as(payment.raw()).isEqualTo(201);
-        var redirect = payment.text("redirectUrl");
-        var session = new WebSession(port);
-        assertThat(session.get(redirect).status()).isEqualTo(200);
-        assertThat(session.post(redirect + "/confirm", Map.of()).status()).isEqualTo(302);
+        fixtures.payOnSandbox("/api/v1/me/mall-orders/" + groupId + "/payments", customer, true);
     }
 
     JsonNode cartOrder(String customer, String groupId) {

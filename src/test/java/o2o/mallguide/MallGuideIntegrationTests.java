@@ -34,7 +34,7 @@ class MallGuideIntegrationTests extends ApiTest {
 
     @BeforeEach
     void setUp() {
-        guide = new MallGuideFixtures(api, fixtures, port);
+        guide = new MallGuideFixtures(api, fixtures);
     }
 
     private MallGuideFixtures.Mall threeTenants(String name) {

@@ -17,7 +17,7 @@ class PickupBrowserTests extends BrowserTest {
 
     @Test
     void aCustomerOrdersAheadPaysAndCollectsWhenTheCounterSaysReady() {
-        var pickup = new PickupFixtures(api, fixtures, port);
+        var pickup = new PickupFixtures(api, fixtures);
         var shop = pickup.shop("自提浏览器", PickupFixtures.allDay());
 
         page.navigate("/stores/" + shop.store() + "/pickup");

@@ -37,7 +37,7 @@ class PickupConcurrencyTests extends ApiTest {
 
     @BeforeEach
     void setUp() {
-        pickup = new PickupFixtures(api, fixtures, port);
+        pickup = new PickupFixtures(api, fixtures);
     }
 
     record Placed(String customer, UUID orderId) {}

@@ -25,7 +25,7 @@ class PickupCrossMerchantAccessTests extends ApiTest {
 
     @Test
     void anotherMerchantsStaffReachNoneOfThePickupEndpoints() {
-        var pickup = new PickupFixtures(api, fixtures, port);
+        var pickup = new PickupFixtures(api, fixtures);
         var a = pickup.shop("甲自提", PickupFixtures.allDay());
         var b = pickup.shop("乙自提", PickupFixtures.allDay());
         var customer = fixtures.customerToken(Fixtures.uniquePhone());
@@ -71,7 +71,7 @@ class PickupCrossMerchantAccessTests extends ApiTest {
 
     @Test
     void anotherMerchantsOwnerGetsNoneOfThePickupPages() {
-        var pickup = new PickupFixtures(api, fixtures, port);
+        var pickup = new PickupFixtures(api, fixtures);
         var a = pickup.shop("甲自提页", PickupFixtures.allDay());
         var b = pickup.shop("乙自提页", PickupFixtures.allDay());
         var customer = fixtures.customerToken(Fixtures.uniquePhone());

@@ -15,7 +15,6 @@ import java.util.UUID;
 import o2o.testing.Api;
 import o2o.testing.Fixtures;
 import o2o.testing.Fixtures.MerchantFixture;
-import o2o.testing.WebSession;
 import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 
@@ -24,12 +23,10 @@ final class PickupFixtures {
 
     private final Api api;
     private final Fixtures fixtures;
-    private final int port;
 
-    PickupFixtures(Api api, Fixtures fixtures, int port) {
+    PickupFixtures(Api api, Fixtures fixtures) {
         this.api = api;
         this.fixtures = fixtures;
-        this.port = port;
     }
 
     /**
@@ -139,13 +136,7 @@ final class PickupFixtures {
 
     /** Pays on the sandbox gateway's page, as the customer does. */
     void payBySandbox(String customer, String orderId) {
-        var payment = api.post("/api/v1/me/pickup-orders/" + orderId + "/payments", Map.of("provider", "sandbox"),
-                customer);
-        assertThat(payment.status()).as(payment.raw()).isEqualTo(201);
-        var redirect = payment.text("redirectUrl");
-        var session = new WebSession(port);
-        assertThat(session.get(redirect).status()).isEqualTo(200);
-        assertThat(session.post(redirect + "/confirm", Map.of()).status()).isEqualTo(302);
+        fixtures.payOnSandbox("/api/v1/me/pickup-orders/" + orderId + "/payments", customer, true);
     }
 
     JsonNode pickup(String customer, String orderId) {

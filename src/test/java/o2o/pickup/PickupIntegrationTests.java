@@ -29,7 +29,7 @@ class PickupIntegrationTests extends ApiTest {
 
     @BeforeEach
     void setUp() {
-        pickup = new PickupFixtures(api, fixtures, port);
+        pickup = new PickupFixtures(api, fixtures);
     }
 
     List<JsonNode> mine(String customer) {

@@ -17,7 +17,7 @@ class PickupPagesIntegrationTests extends ApiTest {
 
     @BeforeEach
     void setUp() {
-        pickup = new PickupFixtures(api, fixtures, port);
+        pickup = new PickupFixtures(api, fixtures);
     }
 
     WebSession signedIn(String phone) {

@@ -110,7 +110,15 @@ public final class Fixtures {
 
     /** Pays an order the way a customer does: start a sandbox payment and confirm on the gateway's page. */
     public void pay(String customerToken, String orderId, boolean confirm) {
-        var payment = api.post("/api/v1/orders/" + orderId + "/payments", Map.of("provider", "sandbox"), customerToken);
+        payOnSandbox("/api/v1/orders/" + orderId + "/payments", customerToken, confirm);
+    }
+
+    /**
+     * Starts a sandbox payment at {@code paymentsPath} (a deal order's, a pick-up's, a delivery's, a mall cart's) and
+     * confirms it (or fails it) on the gateway's page, as the customer does.
+     */
+    public void payOnSandbox(String paymentsPath, String customerToken, boolean confirm) {
+        var payment = api.post(paymentsPath, Map.of("provider", "sandbox"), customerToken);
         assertThat(payment.status()).as(payment.raw()).isEqualTo(201);
         var redirect = payment.text("redirectUrl");
         var session = new WebSession(port());
