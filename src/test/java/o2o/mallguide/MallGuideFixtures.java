@@ -103,6 +103,40 @@ final class MallGuideFixtures {
         return Map.of("lines", lines, "pickupTime", "");
     }
 
+    /** Metres per degree of latitude on the sphere the delivery distances are counted on. */
+    static final double METERS_PER_DEGREE = Math.PI * 6_371_008.8 / 180;
+
+    /** A point this many metres due north of the mall (where its tenants' stores are). */
+    static double[] north(double meters) {
+        return new double[] {MallFixtures.LAT + meters / METERS_PER_DEGREE, MallFixtures.LNG};
+    }
+
+    /** One circular delivery zone for the tenant: within {@code radius} metres, a flat fee, a minimum. */
+    void delivers(Shop shop, int radius, long fee, long minimum) {
+        var zone = api.post("/api/v1/merchant/stores/" + shop.store() + "/delivery/zones", Map.of("name", "商圈",
+                "priority", 1, "radiusMeters", radius, "minimum", Map.of("minor", minimum, "currency", "CNY"),
+                "baseFee", Map.of("minor", fee, "currency", "CNY"), "feeBands", List.of()),
+                shop.merchant().ownerToken());
+        assertThat(zone.status()).as(zone.raw()).isEqualTo(201);
+    }
+
+    /** An address of the customer's book at a point; answers its id. */
+    String address(String customer, double[] point) {
+        var added = api.post("/api/v1/me/addresses", Map.of("label", "公司", "contact", "李先生", "phone",
+                Fixtures.uniquePhone(), "address", "南京西路 100 号 12 楼", "lat", point[0], "lng", point[1]), customer);
+        assertThat(added.status()).as(added.raw()).isEqualTo(201);
+        return added.text("id");
+    }
+
+    /** The lines delivered to an address of the book, with the fees the page showed per store (if any). */
+    static Map<String, Object> delivered(List<Map<String, Object>> lines, String addressId,
+            Map<UUID, Long> shownFees) {
+        var fees = new HashMap<String, Object>();
+        shownFees.forEach((store, fee) -> fees.put(store.toString(), Map.of("minor", fee, "currency", "CNY")));
+        return Map.of("lines", lines, "fulfilment", "DELIVERY", "addressId", addressId, "note", "放前台",
+                "shownFees", fees);
+    }
+
     Api.Response place(String customer, UUID mall, Object body, String key) {
         return api.send("POST", "/api/v1/malls/" + mall + "/cart-orders", body, customer,
                 Map.of("Idempotency-Key", key));

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The customer's address book: the list, adding one (its coordinates from the phone's location or typed), removing
- * one. The delivery page adds through here too and comes back ({@code next}, a page of this site only).
+ * one. The delivery page and a mall's cart add through here too and come back ({@code next}, a page of this site only).
  */
 @Controller
 class AddressPages {
@@ -39,7 +39,8 @@ class AddressPages {
             @RequestParam(defaultValue = "") String contact, @RequestParam(defaultValue = "") String phone,
             @RequestParam(defaultValue = "") String address, @RequestParam(defaultValue = "") String lat,
             @RequestParam(defaultValue = "") String lng, @RequestParam(defaultValue = "") String next) {
-        var back = next.startsWith("/stores/") && !next.startsWith("//") ? next : "/me/addresses";
+        var back = (next.startsWith("/stores/") || next.startsWith("/malls/")) && !next.contains("?") ? next
+                : "/me/addresses";
         var added = addresses.add(customer, new AddressBook.Entry(label, contact, phone, address,
                 new GeoPoint(degrees("lat", lat), degrees("lng", lng))));
         return "redirect:" + back + (back.equals("/me/addresses") ? "" : "?addressId=" + added.id());

@@ -1,16 +1,21 @@
 package o2o.mallguide.web;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpSession;
+import o2o.delivery.AddressBook;
 import o2o.identity.CustomerPrincipal;
+import o2o.mallguide.MallCartFulfilment;
 import o2o.mallguide.MallCartLine;
 import o2o.mallguide.MallCarts;
 import o2o.mallguide.MallGuide;
 import o2o.malls.MallId;
 import o2o.shared.InvalidInput;
+import o2o.shared.Money;
 import o2o.shared.web.FormValues;
 import o2o.shared.web.OnProblem;
 import o2o.shared.web.PageProblems;
@@ -34,15 +39,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 class MallGuidePages {
 
     private static final String OPTION_FIELD = "opt-";
+    private static final String FEE_FIELD = "shownFee-";
 
     private final MallGuide guide;
     private final MallCarts carts;
     private final MallCartView cartView;
+    private final AddressBook addresses;
 
-    MallGuidePages(MallGuide guide, MallCarts carts, MallCartView cartView) {
+    MallGuidePages(MallGuide guide, MallCarts carts, MallCartView cartView, AddressBook addresses) {
         this.guide = guide;
         this.carts = carts;
         this.cartView = cartView;
+        this.addresses = addresses;
     }
 
     @GetMapping("/malls/{mallId}")
@@ -86,7 +94,7 @@ class MallGuidePages {
         var options = new ArrayList<UUID>();
         for (var field : form.entrySet()) {
             if (!field.getKey().startsWith(OPTION_FIELD)) continue;
-            for (var value : field.getValue()) options.add(uuid(value));
+            for (var value : field.getValue()) options.add(uuid(value, "optionIds"));
         }
         var line = new MallCartView.SessionLine(storeId, itemId, List.copyOf(options),
                 FormValues.number("quantity", quantity));
@@ -106,30 +114,71 @@ class MallGuidePages {
         return "redirect:/malls/" + mallId + "/cart";
     }
 
+    /**
+     * The cart by tenant, for pick-up or ({@code fulfilment=delivery}, or an address chosen) delivered to an address
+     * of the customer's book, with each tenant's fee, minimum and promise to it.
+     */
     @GetMapping("/malls/{mallId}/cart")
-    String cart(@Nullable Authentication authentication, @PathVariable UUID mallId, HttpSession session,
-            Model model) {
-        if (customer(authentication) == null) return "redirect:/signin?next=/malls/" + mallId + "/cart";
+    String cart(@Nullable Authentication authentication, @PathVariable UUID mallId,
+            @RequestParam(defaultValue = "") String fulfilment, @RequestParam(required = false) @Nullable UUID addressId,
+            HttpSession session, Model model) {
+        var customer = customer(authentication);
+        if (customer == null) return "redirect:/signin?next=/malls/" + mallId + "/cart";
         model.addAttribute("directory", guide.directory(new MallId(mallId), null, null));
-        model.addAttribute("cart", cartView.view(MallCartView.cart(session, mallId)));
+        // after a refused checkout, what it was sent with comes back as flash attributes
+        var delivering = fulfilment.equals("delivery") || addressId != null
+                || "delivery".equals(model.getAttribute("fulfilment"));
+        var wanted = addressId == null && model.getAttribute("addressId") instanceof String kept && !kept.isBlank()
+                ? uuid(kept, "addressId") : addressId;
+        var lines = MallCartView.cart(session, mallId);
+        if (!delivering) {
+            model.addAttribute("cart", cartView.view(lines));
+            return "mallguide/cart";
+        }
+        var book = addresses.of(customer);
+        var chosen = book.stream().filter(a -> a.id().equals(wanted)).findFirst()
+                .or(() -> book.stream().findFirst()).orElse(null);
+        model.addAttribute("addresses", book);
+        model.addAttribute("address", chosen);
+        model.addAttribute("cart", chosen == null ? cartView.view(lines) : cartView.view(lines, chosen.point()));
+        model.addAttribute("delivering", true);
         return "mallguide/cart";
     }
 
-    /** Places the cart's orders (one per tenant), then off to pay them at once; the cart is emptied once placed. */
+    /**
+     * Places the cart's orders (one per tenant, picked up or delivered with the fees the page showed), then off to
+     * pay them at once; the cart is emptied once placed.
+     */
     @PostMapping("/malls/{mallId}/cart/checkout")
-    @OnProblem(redirect = "/malls/{mallId}/cart", errorPage = 404)
+    @OnProblem(redirect = "/malls/{mallId}/cart", keep = {"fulfilment", "addressId"}, errorPage = 404)
     String checkout(@Nullable Authentication authentication, @PathVariable UUID mallId,
-            @RequestParam(defaultValue = "") String pickupTime, @RequestParam(defaultValue = "online") String provider,
+            @RequestParam(defaultValue = "") String fulfilment, @RequestParam(defaultValue = "") String pickupTime,
+            @RequestParam(required = false) @Nullable UUID addressId, @RequestParam(defaultValue = "") String note,
+            @RequestParam(defaultValue = "online") String provider, @RequestParam MultiValueMap<String, String> form,
             HttpSession session) {
         var customer = customer(authentication);
         if (customer == null) return "redirect:/signin?next=/malls/" + mallId + "/cart";
         var lines = MallCartView.cart(session, mallId).stream().map(l -> new MallCartLine(new StoreId(l.storeId()),
                 l.itemId(), l.optionIds(), l.quantity(), null)).toList();
-        var placed = carts.checkout(customer, new MallId(mallId), lines, CartOrderResponse.pickupTime(pickupTime));
+        var placed = carts.checkout(customer, new MallId(mallId), lines, fulfilment.equals("delivery")
+                ? new MallCartFulfilment.Deliver(addressId, null, note.strip(), shownFees(form))
+                : new MallCartFulfilment.PickUp(CartOrderResponse.pickupTime(pickupTime)));
         MallCartView.keep(session, mallId, List.of());
         var groupId = placed.group().id();
         PageProblems.redirectTo("/me/mall-orders/" + groupId);
         return "redirect:" + carts.pay(customer, groupId, provider).redirectUrl();
+    }
+
+    /** The fee the page showed for each tenant: {@code shownFee-<storeId>} fields. */
+    private static Map<StoreId, Money> shownFees(MultiValueMap<String, String> form) {
+        var fees = new HashMap<StoreId, Money>();
+        for (var field : form.entrySet()) {
+            if (!field.getKey().startsWith(FEE_FIELD) || field.getValue().isEmpty()) continue;
+            var store = new StoreId(uuid(field.getKey().substring(FEE_FIELD.length()), "shownFee"));
+            var fee = FormValues.optionalMoney("shownFee", field.getValue().getFirst(), Money.CNY);
+            if (fee != null) fees.put(store, fee);
+        }
+        return fees;
     }
 
     static @Nullable CustomerPrincipal customer(@Nullable Authentication authentication) {
@@ -137,11 +186,11 @@ class MallGuidePages {
                 ? customer : null;
     }
 
-    private static UUID uuid(String typed) {
+    private static UUID uuid(String typed, String field) {
         try {
             return UUID.fromString(typed.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("optionIds", "not an option");
+            throw new InvalidInput(field, "not an id");
         }
     }
 }
