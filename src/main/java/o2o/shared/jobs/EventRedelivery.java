@@ -11,8 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.EventPublication.Status;
-import org.springframework.modulith.events.FailedEventPublications;
-import org.springframework.modulith.events.ResubmissionOptions;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.Staleness;
@@ -22,10 +21,12 @@ import org.springframework.stereotype.Component;
 /**
  * Delivers again the event publications whose listener did not complete, by one node per run: a restarting node
  * resubmits nothing on its own (another node may be running those listeners right now). Each run first marks the
- * publications stuck in a state longer than their staleness allows as failed (a node died while their listener
- * ran), counting them ({@code o2o.events.stale}, tagged with the state) and logging them; then it resubmits the
- * failed publications older than the minimum age that were not resubmitted within it either. Listeners are
- * idempotent, so a publication delivered twice still counts once; this keeps it to once in the normal case.
+ * publications stuck in a state longer than their staleness allows as failed, counting them
+ * ({@code o2o.events.stale}, tagged with the state) and logging them; then it resubmits the incomplete publications
+ * (failed, never started, or left running by a node that died) older than the minimum age and not resubmitted
+ * within it either. A listener runs for seconds, so one that has not completed after minutes will not on its own.
+ * Listeners are idempotent, so a publication delivered twice still counts once; this keeps it to once in the
+ * normal case.
  */
 @Component
 class EventRedelivery {
@@ -33,7 +34,7 @@ class EventRedelivery {
     private static final Logger log = LoggerFactory.getLogger(EventRedelivery.class);
     private static final List<Status> IN_FLIGHT = List.of(Status.PUBLISHED, Status.PROCESSING, Status.RESUBMITTED);
 
-    private final FailedEventPublications failed;
+    private final IncompleteEventPublications incomplete;
     private final EventPublicationRegistry registry;
     private final EventPublicationRepository publications;
     private final EventRedeliveryProperties properties;
@@ -41,10 +42,10 @@ class EventRedelivery {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    EventRedelivery(FailedEventPublications failed, EventPublicationRegistry registry,
+    EventRedelivery(IncompleteEventPublications incomplete, EventPublicationRegistry registry,
             EventPublicationRepository publications, EventRedeliveryProperties properties, Clock clock,
             MeterRegistry meters) {
-        this.failed = failed;
+        this.incomplete = incomplete;
         this.registry = registry;
         this.publications = publications;
         this.properties = properties;
@@ -66,7 +67,10 @@ class EventRedelivery {
         resubmit();
     }
 
-    /** Marks the publications stuck in flight as failed, so that {@link #resubmit} takes them. */
+    /**
+     * Marks the publications stuck in flight as failed: counted and logged, and a resubmitted one that never started
+     * is taken again by {@link #resubmit}.
+     */
     void markStale() {
         var now = clock.instant();
         var stuck = false;
@@ -85,16 +89,12 @@ class EventRedelivery {
     }
 
     /**
-     * Resubmits the failed publications older than the minimum age and not resubmitted within it. The filter holds
-     * the age in Java too: this version of the JDBC registry leaves the minimum age out for failed publications.
+     * Resubmits the incomplete publications older than the minimum age and not resubmitted within it; the registry
+     * marks each resubmitted in one conditional update, so of two callers one resubmits it.
      */
     void resubmit() {
-        var minAge = properties.minAge();
-        var before = clock.instant().minus(minAge);
-        failed.resubmit(ResubmissionOptions.defaults()
-                .withMinAge(minAge)
-                .withBatchSize(properties.batchSize())
-                .withFilter(p -> oldEnough(p, before)));
+        var before = clock.instant().minus(properties.minAge());
+        incomplete.resubmitIncompletePublications(publication -> oldEnough(publication, before));
     }
 
     private static boolean oldEnough(EventPublication publication, Instant before) {

@@ -8,8 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the event publications that did not complete are delivered again ({@link EventRedelivery}).
  *
- * @param minAge a failed publication is resubmitted once it is this old, and again at most this often
- * @param batchSize how many failed publications one run reads, oldest first
+ * @param minAge an incomplete publication is resubmitted once it is this old, and again at most this often
  * @param stalePublished a publication still waiting for its listener this long after it was published is stuck
  * @param staleProcessing a publication whose listener still runs this long after it was published is stuck
  * @param staleResubmitted a resubmitted publication still waiting this long after it was published is stuck
@@ -17,7 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("o2o.events")
 record EventRedeliveryProperties(
         @DefaultValue("2m") Duration minAge,
-        @DefaultValue("1000") int batchSize,
         @DefaultValue("10m") Duration stalePublished,
         @DefaultValue("10m") Duration staleProcessing,
         @DefaultValue("10m") Duration staleResubmitted) {}
