@@ -1,6 +1,7 @@
 package o2o.campaigns;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import o2o.campaigns.persistence.PendingAttributions;
 import o2o.campaigns.persistence.PendingAttributions.Taken;
 import o2o.shared.PendingDrain;
@@ -26,7 +27,8 @@ class AttributionDrain {
     }
 
     @Scheduled(fixedDelayString = "${o2o.campaigns.drain-interval:1s}")
-    void drain() {
+    @SchedulerLock(name = "campaigns.drain", lockAtLeastFor = "PT0.05S", lockAtMostFor = "PT5M")
+    public void drain() {
         drain.run();
     }
 }

@@ -1,6 +1,7 @@
 package o2o.commissions;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import o2o.commissions.persistence.PendingCommissions;
 import o2o.commissions.persistence.PendingCommissions.Taken;
 import o2o.shared.PendingDrain;
@@ -25,7 +26,8 @@ class CommissionDrain {
     }
 
     @Scheduled(fixedDelayString = "${o2o.commissions.drain-interval:1s}")
-    void drain() {
+    @SchedulerLock(name = "commissions.drain", lockAtLeastFor = "PT0.05S", lockAtMostFor = "PT5M")
+    public void drain() {
         drain.run();
     }
 }

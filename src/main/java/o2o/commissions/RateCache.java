@@ -1,6 +1,7 @@
 package o2o.commissions;
 
 import o2o.commissions.persistence.RateRows;
+import o2o.shared.PerNode;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,7 @@ class RateCache {
     }
 
     @Scheduled(fixedDelayString = "${o2o.commissions.rate-refresh:10s}")
+    @PerNode("a copy of the rates in this node's memory: each node reloads its own")
     void refresh() {
         card = new RateCard(rows.all().stream().map(CommissionRates::rate).toList());
     }

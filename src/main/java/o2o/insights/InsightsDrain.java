@@ -3,6 +3,7 @@ package o2o.insights;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import o2o.insights.persistence.PendingRollups;
 import o2o.insights.persistence.PendingRollups.Taken;
 import o2o.insights.persistence.RollupLock;
@@ -30,7 +31,8 @@ class InsightsDrain {
     }
 
     @Scheduled(fixedDelayString = "${o2o.insights.drain-interval:1s}")
-    void drain() {
+    @SchedulerLock(name = "insights.drain", lockAtLeastFor = "PT0.05S", lockAtMostFor = "PT5M")
+    public void drain() {
         drain.run();
     }
 }

@@ -1,5 +1,6 @@
 package o2o.ledger;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -18,7 +19,8 @@ class LedgerAudit {
     }
 
     @Scheduled(cron = "${o2o.ledger.reconcile-cron:0 30 3 * * *}", zone = "Asia/Shanghai")
-    void reconcile() {
+    @SchedulerLock(name = "ledger.reconcile", lockAtLeastFor = "PT10M", lockAtMostFor = "PT2H")
+    public void reconcile() {
         var result = ledger.reconcile();
         if (result.clean()) {
             log.info("Ledger reconciled: {} accounts, {} entries, {} postings, clean, {} ms", result.accounts(),

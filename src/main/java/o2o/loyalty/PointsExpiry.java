@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import o2o.ledger.AccountKey;
 import o2o.ledger.Ledger;
 import o2o.ledger.Posting;
@@ -44,8 +45,14 @@ public class PointsExpiry {
         this.clock = clock;
     }
 
-    /** Expires every lot that is due; returns how many points expired in this run. */
+    /** The nightly run, on one node. */
     @Scheduled(cron = "${o2o.loyalty.expiry-cron:0 15 2 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "loyalty.points-expiry", lockAtLeastFor = "PT10M", lockAtMostFor = "PT2H")
+    public void expireDueOnSchedule() {
+        expireDue();
+    }
+
+    /** Expires every lot that is due; returns how many points expired in this run. */
     public long expireDue() {
         var now = clock.instant();
         long expired = 0;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import o2o.identity.StaffPrincipal;
 import o2o.loyalty.persistence.TierRows;
 import o2o.shared.CustomerId;
@@ -113,8 +114,14 @@ public class Tiers {
                 rules.nameOf(reached), reason, now));
     }
 
-    /** Tiers measured over a rolling period fall back as old activity leaves the window: the nightly re-evaluation. */
+    /** The nightly run, on one node. */
     @Scheduled(cron = "${o2o.loyalty.tier-cron:0 45 2 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "loyalty.tiers", lockAtLeastFor = "PT10M", lockAtMostFor = "PT2H")
+    public void reevaluateRollingPeriodsOnSchedule() {
+        reevaluateRollingPeriods();
+    }
+
+    /** Tiers measured over a rolling period fall back as old activity leaves the window: the nightly re-evaluation. */
     public int reevaluateRollingPeriods() {
         int changed = 0;
         for (var program : rows.programsWithPeriods()) changed += reevaluateMembers(program, TierChangeReason.PERIOD);

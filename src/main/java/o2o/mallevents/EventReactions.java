@@ -1,5 +1,6 @@
 package o2o.mallevents;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import o2o.orders.Channel;
 import o2o.orders.OrderCancelled;
 import o2o.orders.OrderPaid;
@@ -37,7 +38,8 @@ class EventReactions {
     }
 
     @Scheduled(fixedDelayString = "${o2o.mallevents.reminder-interval:30s}")
-    void remind() {
+    @SchedulerLock(name = "mallevents.remind", lockAtLeastFor = "PT10S", lockAtMostFor = "PT10M")
+    public void remind() {
         try {
             int sent = reminders.sendDue(200);
             if (sent > 0) log.info("Sent {} mall event reminders", sent);

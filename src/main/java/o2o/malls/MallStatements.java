@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import o2o.identity.StaffPrincipal;
 import o2o.ledger.AccountKey;
 import o2o.ledger.Ledger;
@@ -71,8 +72,14 @@ public class MallStatements {
         return rows.ofMall(mall.id(), month);
     }
 
-    /** Closes last month for every mall, each in its own transaction: the job on the first of the month. */
+    /** The first of the month, on one node. */
     @Scheduled(cron = "${o2o.malls.statement-cron:0 30 1 1 * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "malls.statements", lockAtLeastFor = "PT10M", lockAtMostFor = "PT2H")
+    public void closeLastMonthOnSchedule() {
+        closeLastMonth();
+    }
+
+    /** Closes last month for every mall, each in its own transaction: the job on the first of the month. */
     public int closeLastMonth() {
         var month = StatementMonth.last(clock);
         int closed = 0;

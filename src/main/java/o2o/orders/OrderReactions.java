@@ -1,5 +1,6 @@
 package o2o.orders;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import o2o.payments.PaymentSucceeded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,8 @@ class OrderReactions {
     }
 
     @Scheduled(fixedDelayString = "${o2o.orders.cancel-interval:5s}")
-    void cancelOverdue() {
+    @SchedulerLock(name = "orders.cancel-overdue", lockAtLeastFor = "PT0.2S", lockAtMostFor = "PT10M")
+    public void cancelOverdue() {
         for (var orderId : orders.overdue(200)) {
             try {
                 orders.cancelIfUnpaid(orderId);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import o2o.outreach.Intake.Candidate;
 import o2o.outreach.persistence.PendingJourneyFacts;
 import o2o.outreach.persistence.PendingJourneyFacts.Taken;
@@ -26,7 +27,8 @@ class JourneyDrain {
     }
 
     @Scheduled(fixedDelayString = "${o2o.outreach.drain-interval:1s}")
-    void drain() {
+    @SchedulerLock(name = "outreach.journey-drain", lockAtLeastFor = "PT0.05S", lockAtMostFor = "PT5M")
+    public void drain() {
         drain.run();
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import o2o.identity.Customers;
 import o2o.loyalty.Loyalty;
 import o2o.outreach.Intake.Candidate;
@@ -49,7 +50,13 @@ class JourneySweeps {
         this.clock = clock;
     }
 
+    /** The sweep, on one node at a time. */
     @Scheduled(fixedDelayString = "${o2o.outreach.sweep-interval:10m}")
+    @SchedulerLock(name = "outreach.sweeps", lockAtLeastFor = "PT2M", lockAtMostFor = "PT30M")
+    public void sweepOnSchedule() {
+        sweep();
+    }
+
     void sweep() {
         for (var kind : List.of(OutreachKind.WIN_BACK, OutreachKind.BIRTHDAY, OutreachKind.POINTS_EXPIRING)) {
             for (var journey : rows.activeJourneys(kind)) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import o2o.outreach.Intake.Candidate;
 import o2o.outreach.persistence.OutreachRows;
+import o2o.shared.PerNode;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +40,7 @@ class Journeys {
 
     /** Reloads the active journeys (after a change here; on a timer for the others). */
     @Scheduled(fixedDelayString = "${o2o.outreach.journey-refresh:10s}")
+    @PerNode("the active journeys in this node's memory: each node reloads its own")
     void changed() {
         var loaded = new EnumMap<OutreachKind, Set<UUID>>(OutreachKind.class);
         for (var kind : OutreachKind.values()) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import o2o.identity.Customers;
 import o2o.loyalty.Loyalty;
 import o2o.merchants.Merchant;
@@ -74,7 +75,13 @@ class OutreachMessages {
         this.clock = clock;
     }
 
+    /** The pending messages, on one node at a time. */
     @Scheduled(fixedDelayString = "${o2o.outreach.message-interval:2s}")
+    @SchedulerLock(name = "outreach.messages", lockAtLeastFor = "PT0.1S", lockAtMostFor = "PT10M")
+    public void sendPendingOnSchedule() {
+        sendPending();
+    }
+
     void sendPending() {
         while (sendBatch() == BATCH) {
             // again while batches come back full

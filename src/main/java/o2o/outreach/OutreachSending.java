@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import o2o.outreach.Intake.Candidate;
 import o2o.outreach.persistence.AudienceRows;
 import o2o.outreach.persistence.OutreachRows;
@@ -43,7 +44,8 @@ class OutreachSending {
     }
 
     @Scheduled(fixedDelayString = "${o2o.outreach.send-interval:5s}")
-    void sendDue() {
+    @SchedulerLock(name = "outreach.send", lockAtLeastFor = "PT0.1S", lockAtMostFor = "PT30M")
+    public void sendDue() {
         for (var campaign : Objects.requireNonNull(tx.execute(s -> rows.due(clock.instant(), 20)))) {
             try {
                 send(campaign);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import o2o.payments.persistence.PaymentTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,13 @@ class PendingPayments {
         this.clock = clock;
     }
 
+    /** The overdue payments, on one node at a time. */
     @Scheduled(fixedDelayString = "${o2o.payments.query-job-interval:15s}")
+    @SchedulerLock(name = "payments.query-overdue", lockAtLeastFor = "PT5S", lockAtMostFor = "PT10M")
+    public void queryOverdueOnSchedule() {
+        queryOverdue();
+    }
+
     void queryOverdue() {
         var gateways = providers.gateways().stream()
                 .collect(Collectors.toMap(PaymentProvider::name, Function.identity()));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import o2o.payments.persistence.LeasedRefund;
 import o2o.payments.persistence.PaymentTable;
 import o2o.payments.persistence.RefundTable;
@@ -39,8 +40,14 @@ class RefundRelay {
         this.clock = clock;
     }
 
-    /** Sends every refund that is due (new, failed before, or waiting for confirmation), each by one node only. */
+    /** The due refunds, on one node at a time. */
     @Scheduled(fixedDelayString = "${o2o.payments.refund-relay-interval:500ms}")
+    @SchedulerLock(name = "payments.refund-relay", lockAtLeastFor = "PT0.05S", lockAtMostFor = "PT5M")
+    public void relayOnSchedule() {
+        relay();
+    }
+
+    /** Sends every refund that is due (new, failed before, or waiting for confirmation), each by one node only. */
     void relay() {
         List<Refund> due;
         do {

@@ -1,6 +1,7 @@
 package o2o.profiles;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import o2o.profiles.persistence.PendingProfiles;
 import o2o.profiles.persistence.PendingProfiles.Taken;
 import o2o.shared.PendingDrain;
@@ -25,7 +26,8 @@ class ProfileDrain {
     }
 
     @Scheduled(fixedDelayString = "${o2o.profiles.drain-interval:1s}")
-    void drain() {
+    @SchedulerLock(name = "profiles.drain", lockAtLeastFor = "PT0.05S", lockAtMostFor = "PT5M")
+    public void drain() {
         drain.run();
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import o2o.profiles.persistence.ProfileRows;
 import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -35,7 +36,13 @@ class ProfileScoring {
         this.clock = clock;
     }
 
+    /** The profiles whose windows moved, on one node at a time. */
     @Scheduled(fixedDelayString = "${o2o.profiles.window-interval:60s}")
+    @SchedulerLock(name = "profiles.windows", lockAtLeastFor = "PT20S", lockAtMostFor = "PT30M")
+    public void refreshWindowsOnSchedule() {
+        refreshWindows();
+    }
+
     void refreshWindows() {
         int done;
         do {
@@ -50,7 +57,8 @@ class ProfileScoring {
     }
 
     @Scheduled(cron = "${o2o.profiles.scores-cron:0 30 3 * * *}", zone = "Asia/Shanghai")
-    void scoreAll() {
+    @SchedulerLock(name = "profiles.scores", lockAtLeastFor = "PT10M", lockAtMostFor = "PT3H")
+    public void scoreAll() {
         refreshWindows();
         rows.merchants().forEach(scope -> tx.executeWithoutResult(status -> score(scope)));
     }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import o2o.profiles.persistence.ProfileRows.MemberKey;
 import o2o.profiles.persistence.SegmentRows;
 import o2o.profiles.persistence.SegmentRows.SegmentRow;
@@ -70,7 +71,13 @@ class SegmentMembership {
         if (!thresholds.isEmpty()) rows.setDue(segment.merchant(), null, new ArrayList<>(thresholds), now);
     }
 
+    /** Members whose segments are due, on one node at a time. */
     @Scheduled(fixedDelayString = "${o2o.profiles.segment-interval:60s}")
+    @SchedulerLock(name = "profiles.segments", lockAtLeastFor = "PT20S", lockAtMostFor = "PT30M")
+    public void reevaluateDueOnSchedule() {
+        reevaluateDue();
+    }
+
     void reevaluateDue() {
         int done;
         do {

@@ -1,5 +1,6 @@
 package o2o.reservations;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import o2o.orders.Channel;
 import o2o.orders.OrderCancelled;
 import o2o.orders.OrderPaid;
@@ -32,7 +33,8 @@ class ReservationReactions {
     }
 
     @Scheduled(fixedDelayString = "${o2o.reservations.reminder-interval:30s}")
-    void remind() {
+    @SchedulerLock(name = "reservations.remind", lockAtLeastFor = "PT10S", lockAtMostFor = "PT10M")
+    public void remind() {
         try {
             int sent = reservations.sendDueReminders(200);
             if (sent > 0) log.info("Sent {} booking reminders", sent);

@@ -1,5 +1,6 @@
 package o2o.vouchers;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import o2o.orders.Channel;
 import o2o.orders.OrderPaid;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -25,7 +26,8 @@ class VoucherReactions {
     }
 
     @Scheduled(fixedDelayString = "${o2o.vouchers.expiry-interval:60s}")
-    void expire() {
+    @SchedulerLock(name = "vouchers.expire", lockAtLeastFor = "PT0.2S", lockAtMostFor = "PT10M")
+    public void expire() {
         while (vouchers.expireDue(200) == 200) {
             // a full batch: there may be more due
         }

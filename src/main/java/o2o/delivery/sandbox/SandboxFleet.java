@@ -13,6 +13,7 @@ import o2o.delivery.persistence.SandboxJobRows;
 import o2o.delivery.persistence.SandboxJobRows.Job;
 import o2o.delivery.persistence.SandboxJobRows.Step;
 import o2o.shared.GeoPoint;
+import o2o.shared.PerNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -57,6 +58,7 @@ class SandboxFleet {
     }
 
     @Scheduled(fixedDelayString = "${o2o.delivery.providers.sandbox.step-interval:1s}")
+    @PerNode("the sandbox fleet calls the node it runs on; its jobs are taken with skip locked")
     void ride() {
         var port = environment.getProperty("local.server.port");
         if (properties.callbackUrl().isBlank() && port == null) return; // not serving yet

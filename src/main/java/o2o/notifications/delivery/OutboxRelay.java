@@ -3,6 +3,7 @@ package o2o.notifications.delivery;
 import java.time.Clock;
 import java.time.Duration;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import o2o.notifications.persistence.DueMessage;
 import o2o.notifications.persistence.OutboxTable;
 import org.slf4j.Logger;
@@ -38,7 +39,8 @@ class OutboxRelay {
     }
 
     @Scheduled(fixedDelayString = "${o2o.notifications.relay-interval:500ms}")
-    void relay() {
+    @SchedulerLock(name = "notifications.relay", lockAtLeastFor = "PT0.05S", lockAtMostFor = "PT5M")
+    public void relay() {
         Integer handled;
         do {
             handled = tx.execute(status -> relayBatch());

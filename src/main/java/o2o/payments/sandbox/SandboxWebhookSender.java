@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 
+import o2o.shared.PerNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -50,6 +51,7 @@ class SandboxWebhookSender {
     }
 
     @Scheduled(fixedDelayString = "${o2o.payments.sandbox.delivery-interval:200ms}")
+    @PerNode("the sandbox gateway calls the node it runs on; its rows are taken with skip locked")
     void deliver() {
         var port = environment.getProperty("local.server.port");
         if (properties.webhookUrl().isBlank() && port == null) return; // not serving yet

@@ -3,7 +3,6 @@ package o2o.shared.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,7 +14,6 @@ import o2o.shared.persistence.KeptAnswer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -167,11 +165,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug,
             String detail) throws IOException {
         problems.write(request, response, new Problem(status, slug, detail));
-    }
-
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
-    void forgetOldKeys() {
-        records.forgetBefore(clock.instant().minus(Duration.ofDays(1)));
     }
 
     private static final class UncheckedServletException extends RuntimeException {

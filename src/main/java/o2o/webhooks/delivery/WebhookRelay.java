@@ -2,6 +2,7 @@ package o2o.webhooks.delivery;
 
 import java.time.Clock;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import o2o.webhooks.WebhookDelivery;
 import o2o.webhooks.WebhookProperties;
 import o2o.webhooks.persistence.AttemptLog;
@@ -42,7 +43,8 @@ class WebhookRelay {
     }
 
     @Scheduled(fixedDelayString = "${o2o.webhooks.delivery-interval:500ms}")
-    void relay() {
+    @SchedulerLock(name = "webhooks.relay", lockAtLeastFor = "PT0.05S", lockAtMostFor = "PT5M")
+    public void relay() {
         Integer sent;
         do {
             sent = tx.execute(status -> relayBatch());

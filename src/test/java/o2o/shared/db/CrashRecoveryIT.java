@@ -57,7 +57,10 @@ class CrashRecoveryIT {
             System.out.println(confirmed.size() + " checkouts confirmed before the kill; postgres pid "
                     + leftover.get().pid() + " left running");
 
-            second = AppProcess.start(data, dir.resolve("second.log"), List.of("-Xmx512m"));
+            // the killed node's event publications are delivered by the redelivery job once they are min-age old: here
+            // within seconds, so the vouchers below come within the wait
+            second = AppProcess.start(data, dir.resolve("second.log"),
+                    List.of("-Xmx512m", "-Do2o.events.min-age=10s", "-Do2o.events.resubmit-interval=5s"));
             System.out.println("second start healthy after " + second.awaitHealthy(Duration.ofMinutes(3)).toMillis()
                     + " ms");
             assertThat(second.output()).contains("left by an earlier run that did not shut down")
