@@ -17,6 +17,7 @@ import o2o.commissions.persistence.RateRows;
 import o2o.ledger.AccountKey;
 import o2o.ledger.Ledger;
 import o2o.ledger.Posting;
+import o2o.malls.Malls;
 import o2o.merchants.Merchant;
 import o2o.merchants.Merchants;
 import o2o.shared.MerchantId;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Charges and reverses a batch of facts, in the drain's transaction: the facts not counted before, the paid orders
- * first (rates read afresh, each merchant's category asked of merchants once per batch when a category has a rate),
+ * first (rates read afresh; each merchant's category asked of merchants, and the categories it rents under in malls
+ * asked of malls, once per batch and only when a category has a rate of that kind),
  * then the refunds in the order they happened; the charges and reversals are written in batches and posted on the
  * ledger with one entry each, references {@code commission:<order>:<taker>} and
  * {@code commission:<order>:<taker>:refund:<reference>}. A merchant's {@code COMMISSION_DUE} towards a taker goes up
@@ -43,14 +45,16 @@ class CommissionPosting {
     private final RateRows rates;
     private final ChargeRows charges;
     private final Merchants merchants;
+    private final Malls malls;
     private final Ledger ledger;
 
-    CommissionPosting(PendingCommissions pending, RateRows rates, ChargeRows charges, Merchants merchants,
+    CommissionPosting(PendingCommissions pending, RateRows rates, ChargeRows charges, Merchants merchants, Malls malls,
             Ledger ledger) {
         this.pending = pending;
         this.rates = rates;
         this.charges = charges;
         this.merchants = merchants;
+        this.malls = malls;
         this.ledger = ledger;
     }
 
@@ -69,14 +73,17 @@ class CommissionPosting {
     private void charge(List<Fact> paid, List<Move> moves) {
         if (paid.isEmpty()) return;
         var card = new RateCard(rates.all().stream().map(CommissionRates::rate).toList());
-        Map<UUID, Merchant> known = card.hasCategoryRates()
+        Map<UUID, Merchant> known = card.hasPlatformCategoryRates()
                 ? merchants.findAll(paid.stream().map(Fact::merchantId).distinct().toList()) : Map.of();
+        Map<MerchantId, Map<MerchantId, String>> tenancies = card.hasTenantCategoryRates()
+                ? malls.tenantCategories(paid.stream().map(f -> new MerchantId(f.merchantId())).toList()) : Map.of();
         var rows = new ArrayList<ChargeRows.Row>();
         for (var fact : paid) {
             var merchant = new MerchantId(fact.merchantId());
             var found = known.get(fact.merchantId());
             var day = LocalDate.ofInstant(fact.at(), ZONE);
-            card.ratesFor(merchant, found == null ? null : found.category(), day).forEach((taker, bps) ->
+            card.ratesFor(merchant, found == null ? null : found.category(),
+                    tenancies.getOrDefault(merchant, Map.of()), day).forEach((taker, bps) ->
                     Charge.of(new OrderId(fact.orderId()), taker, merchant, fact.amountMinor(), bps, fact.at())
                             .ifPresent(c -> {
                                 rows.add(row(c));

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import o2o.commissions.persistence.RateRows;
 import o2o.identity.StaffPrincipal;
+import o2o.malls.Malls;
 import o2o.merchants.Merchants;
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
@@ -17,8 +18,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The module's API for rates: the operator sets the platform's and any taker merchant's ({@link #set}); a mall's
- * console sets its own through {@link #set(Taker, RateChange)}. Setting a rate for a taker, subject and first day again
- * changes it; a later first day starts a new rate, the earlier one applying until then.
+ * operator sets its own, for its tenant merchants or a category of its tenants ({@link #setForMall}). Setting a rate
+ * for a taker, subject and first day again changes it; a later first day starts a new rate, the earlier one applying
+ * until then.
  */
 @Service
 public class CommissionRates {
@@ -26,12 +28,14 @@ public class CommissionRates {
     private final RateRows rows;
     private final RateCache cache;
     private final Merchants merchants;
+    private final Malls malls;
     private final java.time.Clock clock;
 
-    CommissionRates(RateRows rows, RateCache cache, Merchants merchants, java.time.Clock clock) {
+    CommissionRates(RateRows rows, RateCache cache, Merchants merchants, Malls malls, java.time.Clock clock) {
         this.rows = rows;
         this.cache = cache;
         this.merchants = merchants;
+        this.malls = malls;
         this.clock = clock;
     }
 
@@ -56,8 +60,37 @@ public class CommissionRates {
     }
 
     /**
-     * Sets a rate of a taker. A taker merchant names the merchants it takes from (a category of merchants is the
-     * platform's to charge) and never itself; both merchants must exist.
+     * The mall's operator sets a rate its mall takes: of one of its tenant merchants (404 {@code tenant} for any
+     * other), or of a category its tenants rent under (400 when none does), which applies only to its tenants' orders.
+     */
+    @Transactional
+    public CommissionRate setForMall(StaffPrincipal staff, RateChange change) {
+        var mall = malls.operatedBy(staff);
+        var tenants = malls.tenants(mall.id()).stream().filter(t -> !t.merchant().equals(mall.owner())).toList();
+        if (change.merchant() != null && tenants.stream().noneMatch(t -> t.merchant().equals(change.merchant()))) {
+            throw Problem.notFound("tenant");
+        }
+        if (change.category() != null && tenants.stream().noneMatch(t -> t.category().equals(change.category()))) {
+            throw new InvalidInput("category", "no tenant of the mall rents under this category");
+        }
+        return set(new Taker(mall.owner()), change);
+    }
+
+    /** The rates the operator's mall takes. */
+    @Transactional(readOnly = true)
+    public List<CommissionRate> ofMall(StaffPrincipal staff) {
+        return of(new Taker(malls.operatedBy(staff).owner()));
+    }
+
+    /** The mall's operator removes one of its mall's rates; 404 for any other. */
+    @Transactional
+    public void removeForMall(StaffPrincipal staff, UUID rateId) {
+        remove(new Taker(malls.operatedBy(staff).owner()), rateId);
+    }
+
+    /**
+     * Sets a rate of a taker. A taker merchant never names itself; a category it names is the category its tenants rent
+     * under in its mall (it reaches no other merchant); both merchants must exist.
      */
     @Transactional
     public CommissionRate set(Taker taker, RateChange change) {
@@ -65,8 +98,8 @@ public class CommissionRates {
             if (merchants.find(taker.merchant().value()).isEmpty()) {
                 throw new InvalidInput("takerMerchantId", "no such merchant");
             }
-            if (change.category() != null) {
-                throw new InvalidInput("category", "a merchant takes commission only of merchants it names");
+            if (change.category() != null && malls.runBy(taker.merchant()).isEmpty()) {
+                throw new InvalidInput("category", "a merchant names a category only of its mall's tenants");
             }
             if (taker.merchant().equals(change.merchant())) {
                 throw new InvalidInput("merchantId", "a merchant takes no commission of itself");

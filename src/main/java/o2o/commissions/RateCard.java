@@ -14,8 +14,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Every rate, arranged to answer which rate each taker takes of a merchant's order on a day: per taker, the latest
- * rate for the merchant itself that had begun by that day, else the latest for the merchant's category. A taker never
- * takes commission of itself, and a rate of 0 is no charge (a merchant's own 0 exempts it from its category's rate).
+ * rate for the merchant itself that had begun by that day, else the latest for the merchant's category. The platform's
+ * category is the merchant's own ({@code merchants}); a taker merchant's (a mall's) is the one the merchant rents
+ * under in its mall, so a mall's category rate reaches only its tenants. A taker never takes commission of itself, and
+ * a rate of 0 is no charge (a merchant's own 0 exempts it from its category's rate).
  */
 final class RateCard {
 
@@ -39,15 +41,28 @@ final class RateCard {
         return !byCategory.isEmpty() || byMerchant.containsKey(merchant);
     }
 
-    boolean hasCategoryRates() {
-        return !byCategory.isEmpty();
+    /** Whether the platform charges a category: the merchants' own categories are needed. */
+    boolean hasPlatformCategoryRates() {
+        return byCategory.values().stream().flatMap(List::stream).anyMatch(r -> r.taker().isPlatform());
     }
 
-    /** The rate (basis points, more than 0) each taker takes of the merchant's orders paid on this day. */
-    Map<Taker, Integer> ratesFor(MerchantId merchant, @Nullable String category, LocalDate day) {
+    /** Whether a taker merchant charges a category of its tenants: their tenancies are needed. */
+    boolean hasTenantCategoryRates() {
+        return byCategory.values().stream().flatMap(List::stream).anyMatch(r -> !r.taker().isPlatform());
+    }
+
+    /**
+     * The rate (basis points, more than 0) each taker takes of the merchant's orders paid on this day, given the
+     * merchant's own category and the category it rents under by each mall's merchant ({@code tenantOf}).
+     */
+    Map<Taker, Integer> ratesFor(MerchantId merchant, @Nullable String category, Map<MerchantId, String> tenantOf,
+            LocalDate day) {
         var own = latestPerTaker(byMerchant.getOrDefault(merchant, List.of()), day);
-        var ofCategory = latestPerTaker(category == null ? List.of() : byCategory.getOrDefault(category, List.of()),
-                day);
+        var ofCategory = latestPerTaker(category == null ? List.of() : byCategory.getOrDefault(category, List.of())
+                .stream().filter(r -> r.taker().isPlatform()).toList(), day);
+        tenantOf.forEach((mallOwner, rentedAs) -> ofCategory.putAll(latestPerTaker(byCategory
+                .getOrDefault(rentedAs, List.of()).stream().filter(r -> mallOwner.equals(r.taker().merchant()))
+                .toList(), day)));
         var takers = new HashSet<Taker>(own.keySet());
         takers.addAll(ofCategory.keySet());
         var found = new LinkedHashMap<Taker, Integer>();

@@ -3,6 +3,8 @@ package o2o.footfall;
 import java.time.Duration;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import o2o.identity.CustomerSignIn;
 import o2o.loyalty.MemberCards;
 import o2o.malls.Mall;
@@ -56,18 +58,25 @@ public class WifiSignIns {
         return signIn.sendCode(PhoneNumber.parse(phone), client, locale);
     }
 
-    /** Signs in by phone and code and records the visit. */
+    /**
+     * Signs in by phone and code, signs the portal's browser in to the site as that customer too (the same session
+     * {@code /signin} gives), and records the visit.
+     */
     public Visit byCode(MallId mallId, String phone, String code, String client, @Nullable String mac,
-            @Nullable String ap) {
+            @Nullable String ap, HttpServletRequest request, HttpServletResponse response) {
         var mall = malls.get(mallId);
         var typed = code.strip();
         if (!typed.matches("\\d{6}")) throw new InvalidInput("code", "six digits");
         Visits.requireDevice(mac, ap);
-        var customer = signIn.verify(PhoneNumber.parse(phone), typed, client);
+        var customer = signIn.verifyAndSignIn(PhoneNumber.parse(phone), typed, client, request, response);
         return visits.record(mall, customer.id(), mac, ap);
     }
 
-    /** Signs in with the mall's member code (typed or scanned) and records the visit. */
+    /**
+     * Signs in with the mall's member code (typed or scanned) and records the visit. This does not sign the browser in
+     * to the site: the code proves only that someone holds it (it is shown on the member's card and passed around as a
+     * picture), not that they are its member, so it may record a visit but must not open the member's account.
+     */
     public Visit byMemberCode(MallId mallId, String memberCode, String client, @Nullable String mac,
             @Nullable String ap) {
         var mall = malls.get(mallId);

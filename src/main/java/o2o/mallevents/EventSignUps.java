@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Customers' sign-ups. One per customer and event (a unique index: the same request again answers the seat held);
  * the seat is taken by one conditional update ({@code taken < capacity}) in the same transaction, so an event is never
  * oversold. A paid event's seat is held by an EVENT order for the mall's merchant until it is paid (CONFIRMED) or
- * cancelled unpaid (EXPIRED, the seat given back).
+ * cancelled unpaid (EXPIRED, the seat given back). The customer may cancel it until the event starts (WITHDRAWN: the
+ * seat given back by one conditional update, {@code taken > 0}, and the order cancelled or refunded in full).
  */
 @Service
 public class EventSignUps {
@@ -40,14 +41,17 @@ public class EventSignUps {
     private final Orders orders;
     private final Malls malls;
     private final TicketTokens tokens;
+    private final EventCancellations cancellations;
     private final Clock clock;
 
-    EventSignUps(EventRows events, SignUpRows signUps, Orders orders, Malls malls, TicketTokens tokens, Clock clock) {
+    EventSignUps(EventRows events, SignUpRows signUps, Orders orders, Malls malls, TicketTokens tokens,
+            EventCancellations cancellations, Clock clock) {
         this.events = events;
         this.signUps = signUps;
         this.orders = orders;
         this.malls = malls;
         this.tokens = tokens;
+        this.cancellations = cancellations;
         this.clock = clock;
     }
 
@@ -82,6 +86,38 @@ public class EventSignUps {
         return orders.place(new NewOrder(event.merchantId(), building, customer, Channel.EVENT,
                 List.of(new NewOrder.Line(LineKind.TICKET, signUpId, event.terms().title(), price, 1, price)),
                 Money.zero(price.currency()), null, 0)).id();
+    }
+
+    /**
+     * The customer cancels their sign-up before the event starts: the seat goes back, an unpaid order is cancelled and
+     * a paid one refunded in full. A sign-up that holds no seat any more (cancelled already, expired, the event
+     * cancelled) is answered as it is and nothing happens again; anybody else's is 404; from the event's start 409
+     * {@code mall-event-started}, once checked in 409 {@code mall-event-already-checked-in}.
+     */
+    @Transactional
+    public Entry cancel(CustomerPrincipal customer, UUID signUpId) {
+        var entry = mine(customer, signUpId);
+        if (!entry.signUp().status().holdsSeat()) return entry;
+        var now = clock.instant();
+        entry.event().requireNotStarted(now);
+        requireNotCheckedIn(entry.signUp());
+        var before = signUps.withdraw(signUpId, entry.signUp().customerId(), now);
+        if (before.isEmpty()) {
+            var current = mine(customer, signUpId);
+            requireNotCheckedIn(current.signUp());
+            return current;
+        }
+        events.releaseSeat(entry.event().id());
+        cancellations.withdrawn(before.get());
+        return mine(customer, signUpId);
+    }
+
+    private static void requireNotCheckedIn(SignUp signUp) {
+        var at = signUp.checkedInAt();
+        if (at != null) {
+            throw new Problem(HttpStatus.CONFLICT, "mall-event-already-checked-in", "checked in at " + at,
+                    at.toString());
+        }
     }
 
     /** The customer's sign-ups with their events, newest first. */

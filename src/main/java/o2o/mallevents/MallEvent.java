@@ -36,6 +36,14 @@ public record MallEvent(UUID id, MallId mallId, MerchantId merchantId, EventTerm
         }
     }
 
+    /** 409 {@code mall-event-started} from the event's start on: a seat can no longer be given back. */
+    void requireNotStarted(Instant now) {
+        if (!now.isBefore(terms.startsAt())) {
+            throw new Problem(HttpStatus.CONFLICT, "mall-event-started", "the event started at " + terms.startsAt(),
+                    terms.startsAt().toString());
+        }
+    }
+
     /** 409 {@code mall-event-cancelled} once the mall cancelled it: it cannot be edited or checked in to. */
     void requireScheduled() {
         if (status == EventStatus.CANCELLED) {

@@ -1,9 +1,12 @@
 package o2o.malls;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -151,6 +154,19 @@ public class Malls {
     @Transactional(readOnly = true)
     public List<Tenant> tenanciesOf(MerchantId merchant) {
         return rows.tenantsOf(merchant);
+    }
+
+    /**
+     * For each of these merchants that rents in a mall, the category it rents under by the mall's merchant: the
+     * category of its earliest tenancy in that mall (a merchant with two units in one mall is one tenant to charge).
+     */
+    @Transactional(readOnly = true)
+    public Map<MerchantId, Map<MerchantId, String>> tenantCategories(Collection<MerchantId> merchants) {
+        var found = new HashMap<MerchantId, Map<MerchantId, String>>();
+        for (var t : rows.tenanciesOf(merchants.stream().map(MerchantId::value).distinct().toList())) {
+            found.computeIfAbsent(t.tenant(), m -> new HashMap<>()).putIfAbsent(t.mallOwner(), t.category());
+        }
+        return found;
     }
 
     /** The merchants of the mall's tenants, in the order of the directory. */

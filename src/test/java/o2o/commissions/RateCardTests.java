@@ -30,10 +30,10 @@ class RateCardTests {
     void aMerchantsOwnRateWinsOverItsCategorysEvenWhenTheCategoryRateIsNewer() {
         var card = new RateCard(List.of(ofCategory(Taker.PLATFORM, "火锅", 500, DAY.minusDays(1)),
                 ofMerchant(Taker.PLATFORM, shop, 200, DAY.minusDays(30))));
-        assertThat(card.ratesFor(shop, "火锅", DAY)).isEqualTo(Map.of(Taker.PLATFORM, 200));
-        assertThat(card.ratesFor(other, "火锅", DAY)).isEqualTo(Map.of(Taker.PLATFORM, 500));
-        assertThat(card.ratesFor(other, "烧烤", DAY)).isEmpty();
-        assertThat(card.ratesFor(other, null, DAY)).as("no category known, no category rate").isEmpty();
+        assertThat(card.ratesFor(shop, "火锅", Map.of(), DAY)).isEqualTo(Map.of(Taker.PLATFORM, 200));
+        assertThat(card.ratesFor(other, "火锅", Map.of(), DAY)).isEqualTo(Map.of(Taker.PLATFORM, 500));
+        assertThat(card.ratesFor(other, "烧烤", Map.of(), DAY)).isEmpty();
+        assertThat(card.ratesFor(other, null, Map.of(), DAY)).as("no category known, no category rate").isEmpty();
     }
 
     @Test
@@ -41,16 +41,16 @@ class RateCardTests {
         var card = new RateCard(List.of(ofMerchant(Taker.PLATFORM, shop, 100, DAY.minusDays(10)),
                 ofMerchant(Taker.PLATFORM, shop, 300, DAY),
                 ofMerchant(Taker.PLATFORM, shop, 900, DAY.plusDays(1))));
-        assertThat(card.ratesFor(shop, null, DAY.minusDays(1))).isEqualTo(Map.of(Taker.PLATFORM, 100));
-        assertThat(card.ratesFor(shop, null, DAY)).isEqualTo(Map.of(Taker.PLATFORM, 300));
-        assertThat(card.ratesFor(shop, null, DAY.plusDays(5))).isEqualTo(Map.of(Taker.PLATFORM, 900));
-        assertThat(card.ratesFor(shop, null, DAY.minusDays(11))).isEmpty();
+        assertThat(card.ratesFor(shop, null, Map.of(), DAY.minusDays(1))).isEqualTo(Map.of(Taker.PLATFORM, 100));
+        assertThat(card.ratesFor(shop, null, Map.of(), DAY)).isEqualTo(Map.of(Taker.PLATFORM, 300));
+        assertThat(card.ratesFor(shop, null, Map.of(), DAY.plusDays(5))).isEqualTo(Map.of(Taker.PLATFORM, 900));
+        assertThat(card.ratesFor(shop, null, Map.of(), DAY.minusDays(11))).isEmpty();
     }
 
     @Test
     void thePlatformAndAMallBothTakeTheirShareAsTwoLinesPlatformFirst() {
         var card = new RateCard(List.of(ofMerchant(mall, shop, 800, DAY), ofCategory(Taker.PLATFORM, "火锅", 300, DAY)));
-        var rates = card.ratesFor(shop, "火锅", DAY);
+        var rates = card.ratesFor(shop, "火锅", Map.of(), DAY);
         assertThat(rates).isEqualTo(Map.of(Taker.PLATFORM, 300, mall, 800));
         assertThat(rates.keySet()).first().isEqualTo(Taker.PLATFORM);
     }
@@ -59,8 +59,24 @@ class RateCardTests {
     void aZeroOwnRateExemptsTheMerchantAndATakerNeverChargesItself() {
         var card = new RateCard(List.of(ofCategory(Taker.PLATFORM, "火锅", 300, DAY),
                 ofMerchant(Taker.PLATFORM, shop, 0, DAY), ofCategory(mall, "火锅", 500, DAY)));
-        assertThat(card.ratesFor(shop, "火锅", DAY)).isEqualTo(Map.of(mall, 500));
-        assertThat(card.ratesFor(mall.merchant(), "火锅", DAY)).isEqualTo(Map.of(Taker.PLATFORM, 300));
+        assertThat(card.ratesFor(shop, "火锅", Map.of(mall.merchant(), "火锅"), DAY)).isEqualTo(Map.of(mall, 500));
+        assertThat(card.ratesFor(mall.merchant(), "火锅", Map.of(mall.merchant(), "火锅"), DAY))
+                .isEqualTo(Map.of(Taker.PLATFORM, 300));
+    }
+
+    @Test
+    void aMallsCategoryRateReachesOnlyItsTenantsByTheCategoryTheyRentUnder() {
+        var otherMall = new MerchantId(UUID.randomUUID());
+        var card = new RateCard(List.of(ofCategory(mall, "餐饮", 600, DAY), ofCategory(Taker.PLATFORM, "餐饮", 100, DAY)));
+        assertThat(card.ratesFor(shop, "零售", Map.of(mall.merchant(), "餐饮"), DAY))
+                .as("a tenant renting as 餐饮, whatever its own category").isEqualTo(Map.of(mall, 600));
+        assertThat(card.ratesFor(other, "餐饮", Map.of(), DAY))
+                .as("no tenant of the mall: only the platform's rate of its own category").isEqualTo(Map.of(Taker.PLATFORM, 100));
+        assertThat(card.ratesFor(other, null, Map.of(otherMall, "餐饮"), DAY))
+                .as("a tenant of another mall in that category").isEmpty();
+        assertThat(card.ratesFor(shop, null, Map.of(mall.merchant(), "零售"), DAY)).isEmpty();
+        assertThat(card.hasTenantCategoryRates()).isTrue();
+        assertThat(new RateCard(List.of(ofCategory(Taker.PLATFORM, "餐饮", 1, DAY))).hasTenantCategoryRates()).isFalse();
     }
 
     @Test

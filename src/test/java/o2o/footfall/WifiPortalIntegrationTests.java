@@ -39,7 +39,10 @@ class WifiPortalIntegrationTests extends ApiTest {
 
     /** Signs in on the portal by phone and SMS code, as the captive browser would; answers the last page. */
     private WebSession.Page bySms(UUID mall, String phone, Map<String, String> extra) {
-        var session = new WebSession(port);
+        return bySms(new WebSession(port), mall, phone, extra);
+    }
+
+    private WebSession.Page bySms(WebSession session, UUID mall, String phone, Map<String, String> extra) {
         var page = session.get("/malls/" + mall + "/wifi");
         assertThat(page.status()).isEqualTo(200);
         var fields = new HashMap<>(extra);
@@ -72,6 +75,33 @@ class WifiPortalIntegrationTests extends ApiTest {
         var member = api.get("/api/v1/merchant/members/lookup?phone=" + phone, mall.operator().ownerToken());
         assertThat(member.status()).as(member.raw()).isEqualTo(200);
         assertThat(member.text("customerId")).isEqualTo(visits.getFirst().customer().toString());
+    }
+
+    @Test
+    void theSmsCodeSignsThePortalsBrowserInToTheSiteAndTheMemberCodeDoesNot() {
+        var mall = new MallFixtures(api, fixtures).mall(Fixtures.unique("登录广场"), 1);
+        var phone = Fixtures.uniquePhone();
+        var portal = new WebSession(port);
+        assertThat(portal.get("/me/orders").status()).isEqualTo(302);
+
+        var done = bySms(portal, mall.id(), phone, Map.of());
+        assertThat(done.body()).contains("wifi-connected", "wifi-my-orders");
+        for (var path : List.of("/me/orders", "/me/mall-events", "/me/coupons")) {
+            var mine = portal.get(path);
+            assertThat(mine.status()).as(path + " " + mine.location()).isEqualTo(200);
+        }
+
+        // the member code proves only that its holder has the code: the visit counts, the browser stays signed out
+        var customer = fixtures.customerToken(Fixtures.uniquePhone());
+        assertThat(api.post("/api/v1/me/memberships", Map.of("merchantId", mall.operator().id()), customer).status())
+                .isEqualTo(200);
+        var token = api.get("/api/v1/me/memberships/" + mall.operator().id() + "/qr-token", customer).text("token");
+        var byCard = new WebSession(port);
+        byCard.get("/malls/" + mall.id() + "/wifi");
+        var connected = byCard.post("/malls/" + mall.id() + "/wifi/member", Map.of("memberCode", token));
+        assertThat(connected.body()).contains("wifi-connected").doesNotContain("wifi-my-orders");
+        assertThat(byCard.get("/me/orders").status()).isEqualTo(302);
+        assertThat(byCard.get("/me/orders").location()).contains("/signin");
     }
 
     @Test

@@ -100,7 +100,8 @@ final class RoleTableWorld {
         ids.put("payment-providers/{provider}", "sandbox");
         for (var unknown : List.of("reservations/{id}", "pickup-orders/{id}", "redemptions/{id}", "member-imports/{id}",
                 "round-items/{itemId}", "shares/{shareId}", "deliveries/{deliveryId}", "reviews/{id}",
-                "delivery-orders/{id}", "deliveries/{id}", "zones/{zoneId}", "statements/{id}", "events/{eventId}")) {
+                "delivery-orders/{id}", "deliveries/{id}", "zones/{zoneId}", "statements/{id}", "events/{eventId}",
+                "commission-rates/{rateId}")) {
             ids.put(unknown, UUID.randomUUID().toString());
         }
     }

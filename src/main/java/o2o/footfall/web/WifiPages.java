@@ -3,6 +3,7 @@ package o2o.footfall.web;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import o2o.footfall.Visit;
 import o2o.footfall.WifiSignIns;
 import o2o.malls.MallId;
@@ -22,7 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The mall's Wi-Fi portal, for the captive browser a phone opens on joining the network: plain forms, no script. The
  * visitor asks for an SMS code and types it, or types the member code from their card; either records the visit and
- * answers "已连接". The access point's redirect may add {@code mac} and {@code ap}; they ride along in hidden fields.
+ * answers "已连接". The SMS code also signs the browser in to the site; the member code does not (see
+ * {@link WifiSignIns#byMemberCode}). The access point's redirect may add {@code mac} and {@code ap}; they ride along in hidden fields.
  */
 @Controller
 class WifiPages {
@@ -61,8 +63,10 @@ class WifiPages {
     @OnProblem(render = "signInRefused")
     String signIn(@PathVariable UUID mallId, @RequestParam String phone, @RequestParam String code,
             @RequestParam(required = false) @Nullable String mac, @RequestParam(required = false) @Nullable String ap,
-            HttpServletRequest request, Model model) {
-        var visit = signIns.byCode(new MallId(mallId), phone, code, ClientAddress.of(request), mac, ap);
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        var visit = signIns.byCode(new MallId(mallId), phone, code, ClientAddress.of(request), mac, ap, request,
+                response);
+        model.addAttribute("signedIn", true);
         return connected(visit, model);
     }
 
@@ -78,6 +82,7 @@ class WifiPages {
             @RequestParam(required = false) @Nullable String mac, @RequestParam(required = false) @Nullable String ap,
             HttpServletRequest request, Model model) {
         var visit = signIns.byMemberCode(new MallId(mallId), memberCode, ClientAddress.of(request), mac, ap);
+        model.addAttribute("signedIn", false);
         return connected(visit, model);
     }
 

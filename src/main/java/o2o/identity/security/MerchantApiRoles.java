@@ -159,6 +159,9 @@ final class MerchantApiRoles {
             .allow(MANAGING, "GET /mall", "GET /mall/tenants", "PUT /mall/tenants/{storeId}")
             // commissions
             .allow(MANAGING, "GET /commission/statement", "GET /commission/earnings")
+            // the commission a mall takes of its tenants (the mall operator)
+            .allow(MANAGING, "GET /mall/commission-rates", "PUT /mall/commission-rates",
+                    "DELETE /mall/commission-rates/{rateId}")
             // footfall (the mall operator's dashboard of visitors and tenants' sales)
             .allow(MANAGING, "GET /mall/dashboard")
             // parking (the mall operator's fee rules)

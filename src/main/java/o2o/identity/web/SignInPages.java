@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import o2o.identity.CustomerPrincipal;
 import o2o.identity.WechatAccount;
-import o2o.identity.security.ActorAuthentication;
+import o2o.identity.security.CustomerSessions;
 import o2o.identity.security.OneTimeCodes;
 import o2o.identity.wechat.WechatSignIn;
 import o2o.shared.PhoneNumber;
@@ -20,8 +20,6 @@ import o2o.shared.web.ClientAddress;
 import o2o.shared.web.OnProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,12 +42,12 @@ class SignInPages {
     private final SecureRandom random = new SecureRandom();
     private final OneTimeCodes codes;
     private final WechatSignIn wechat;
-    private final SecurityContextRepository contexts;
+    private final CustomerSessions sessions;
 
-    SignInPages(OneTimeCodes codes, WechatSignIn wechat, SecurityContextRepository contexts) {
+    SignInPages(OneTimeCodes codes, WechatSignIn wechat, CustomerSessions sessions) {
         this.codes = codes;
         this.wechat = wechat;
-        this.contexts = contexts;
+        this.sessions = sessions;
     }
 
     /** Inside WeChat the page goes straight to WeChat's authorization, unless the person asked for SMS ({@code sms}). */
@@ -91,7 +89,7 @@ class SignInPages {
                 ? codes.verify(parsed, code.strip(), ClientAddress.of(request))
                 : wechat.verifyPhoneAndBind(parsed, code.strip(), ClientAddress.of(request), pending);
         forgetPending(request);
-        signInSession(customer, request, response);
+        sessions.start(customer, request, response);
         return "redirect:" + safe(next);
     }
 
@@ -142,7 +140,7 @@ class SignInPages {
         var account = wechat.exchange(code, authorization.profile(), ClientAddress.of(request));
         var customer = wechat.signIn(account);
         if (customer.isPresent()) {
-            signInSession(customer.get(), request, response);
+            sessions.start(customer.get(), request, response);
             return "redirect:" + authorization.next();
         }
         request.getSession(true).setAttribute(PENDING, account);
@@ -168,15 +166,6 @@ class SignInPages {
         model.addAttribute("wechatEnabled", wechat.enabled());
         model.addAttribute("wechatPending", pending);
         return "identity/signin";
-    }
-
-    private void signInSession(CustomerPrincipal customer, HttpServletRequest request, HttpServletResponse response) {
-        request.getSession(true);
-        request.changeSessionId();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(ActorAuthentication.of(customer));
-        SecurityContextHolder.setContext(context);
-        contexts.saveContext(context, request, response);
     }
 
     private static @Nullable WechatAccount pending(HttpServletRequest request) {

@@ -129,6 +129,24 @@ public class SignUpRows {
                 .param("e", eventId).param("now", utc(now)).query(SignUpRows::signUp).list();
     }
 
+    /**
+     * The customer's holding sign-up, not checked in → WITHDRAWN; the sign-up as it was just before, once (empty when
+     * it was not the customer's, held no seat any more, or was checked in).
+     */
+    public Optional<SignUp> withdraw(UUID signUpId, CustomerId customer, Instant now) {
+        return jdbc.sql("""
+                        update mall_event_sign_up s set status = 'WITHDRAWN', released_at = :now
+                        from (select id, status from mall_event_sign_up
+                              where id = :id and customer_id = :customer for update) before
+                        where s.id = before.id and s.status in ('PENDING_PAYMENT', 'CONFIRMED')
+                          and s.checked_in_at is null
+                        returning s.id, s.event_id, s.customer_id, before.status, s.order_id, s.created_at,
+                            s.confirmed_at, s.released_at, s.reminded_at, s.checked_in_at, s.refunded
+                        """)
+                .param("id", signUpId).param("customer", customer.value()).param("now", utc(now))
+                .query(SignUpRows::signUp).optional();
+    }
+
     public void refunded(UUID signUpId) {
         jdbc.sql("update mall_event_sign_up set refunded = true where id = :id").param("id", signUpId).update();
     }

@@ -61,6 +61,18 @@ class MallEventApi {
                 .body(SignUpResponse.of(outcome.signUp()));
     }
 
+    /**
+     * Cancels the customer's sign-up before the event starts: the seat goes back, an unpaid order is cancelled, a paid
+     * seat refunded in full. Again (or for a sign-up that holds no seat any more) it answers the sign-up as it is and
+     * changes nothing. 404 for anybody else's; 409 {@code mall-event-started} from the start,
+     * {@code mall-event-already-checked-in} once checked in.
+     */
+    @PostMapping("/api/v1/me/mall-event-sign-ups/{signUpId}/cancel")
+    @ApiResponse(responseCode = "200", description = "the sign-up, WITHDRAWN (or as it was when it held no seat)")
+    SignUpResponse cancel(CustomerPrincipal customer, @PathVariable UUID signUpId) {
+        return SignUpResponse.of(signUps.cancel(customer, signUpId).signUp());
+    }
+
     @GetMapping("/api/v1/me/mall-events")
     @ApiResponse(responseCode = "200", description = "the customer's sign-ups with their events, newest first")
     List<MySignUp> mine(CustomerPrincipal customer) {

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The customer's side: a mall's events and one event's page with 报名; the customer's sign-ups, each confirmed one
@@ -76,6 +77,15 @@ class MallEventPages {
         return "redirect:/me/mall-events";
     }
 
+    /** 取消报名: the seat goes back (a paid one refunded); the problem, if any, on the customer's sign-ups. */
+    @PostMapping("/me/mall-events/{signUpId}/cancel")
+    @OnProblem(redirect = "/me/mall-events", errorPage = 404)
+    String cancel(CustomerPrincipal customer, @PathVariable UUID signUpId, RedirectAttributes redirect) {
+        signUps.cancel(customer, signUpId);
+        redirect.addFlashAttribute("notice", "withdrawn");
+        return "redirect:/me/mall-events";
+    }
+
     @GetMapping("/me/mall-events")
     String mine(CustomerPrincipal customer, Model model) {
         var entries = signUps.mine(customer);
@@ -84,6 +94,7 @@ class MallEventPages {
             if (e.signUp().status() == SignUpStatus.CONFIRMED) tickets.put(e.signUp().id(), signUps.ticket(customer, e.signUp().id()));
         }
         model.addAttribute("entries", entries);
+        model.addAttribute("now", clock.instant());
         model.addAttribute("tickets", tickets);
         model.addAttribute("zone", PageText.ZONE);
         return "mallevents/mine";

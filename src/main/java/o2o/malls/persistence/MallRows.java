@@ -116,6 +116,22 @@ public class MallRows {
                 .param("m", merchant.value()).query(MallRows::tenant).list();
     }
 
+    /** A merchant's tenancy as a mall's merchant sees it: the category it rents under there, its earliest first. */
+    public record Tenancy(MerchantId tenant, MerchantId mallOwner, String category) {}
+
+    /** The tenancies of these merchants' stores in any mall, with each mall's merchant, the earliest first. */
+    public List<Tenancy> tenanciesOf(java.util.Collection<UUID> merchants) {
+        if (merchants.isEmpty()) return List.of();
+        return jdbc.sql("""
+                        select t.merchant_id, m.owner_merchant_id, t.category from mall_tenant t join mall m on m.id = t.mall_id
+                        where t.merchant_id = any(:merchants) order by t.joined_at, t.store_id
+                        """)
+                .param("merchants", merchants.toArray(UUID[]::new))
+                .query((rs, row) -> new Tenancy(new MerchantId(rs.getObject(1, UUID.class)),
+                        new MerchantId(rs.getObject(2, UUID.class)), rs.getString(3)))
+                .list();
+    }
+
     private Mall mall(ResultSet rs, int row) throws SQLException {
         var id = rs.getObject("id", UUID.class);
         return new Mall(new MallId(id), new MerchantId(rs.getObject("owner_merchant_id", UUID.class)),
