@@ -74,9 +74,10 @@ public class Buckets implements DisposableBean {
     @Scheduled(fixedDelayString = "${o2o.rate-limits.cleanup-interval:10m}")
     void removeExpired() {
         if (systemProxies == null) return;
-        while (systemProxies.removeExpired(CLEANUP_BATCH) >= CLEANUP_BATCH) {
-            Thread.onSpinWait();
-        }
+        int removed;
+        do {
+            removed = systemProxies.removeExpired(CLEANUP_BATCH);
+        } while (removed >= CLEANUP_BATCH);
     }
 
     @Override
@@ -85,7 +86,8 @@ public class Buckets implements DisposableBean {
     }
 
     private static Source shared(ProxyManager<String> proxies) {
-        return (key, configuration) -> proxies.builder().build(key, () -> configuration);
+        // PostgreSQL's text holds no NUL, which a key taken from input (a username) may carry
+        return (key, configuration) -> proxies.builder().build(key.replace('\0', '\uFFFD'), () -> configuration);
     }
 
     private static Source inMemory(TimeMeter meter) {
