@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import o2o.dining.persistence.SessionRepository;
+import o2o.dining.persistence.TableSessionRepository;
 import o2o.dining.persistence.TableRepository;
 import o2o.identity.Role;
 import o2o.identity.StaffPrincipal;
@@ -36,10 +36,10 @@ public class FloorPlan {
     private final FloorAreas areas;
     private final FloorTables layout;
     private final TableRepository tableRows;
-    private final SessionRepository sessionRows;
+    private final TableSessionRepository sessionRows;
 
     FloorPlan(Stores stores, Tables tables, FloorAreas areas, FloorTables layout, TableRepository tableRows,
-            SessionRepository sessionRows) {
+            TableSessionRepository sessionRows) {
         this.stores = stores;
         this.tables = tables;
         this.areas = areas;

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
-import o2o.dining.persistence.SessionRepository;
+import o2o.dining.persistence.TableSessionRepository;
 import o2o.dining.persistence.TableRepository;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
@@ -20,10 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class Tables {
 
     private final TableRepository tables;
-    private final SessionRepository sessions;
+    private final TableSessionRepository sessions;
     private final Clock clock;
 
-    Tables(TableRepository tables, SessionRepository sessions, Clock clock) {
+    Tables(TableRepository tables, TableSessionRepository sessions, Clock clock) {
         this.tables = tables;
         this.sessions = sessions;
         this.clock = clock;

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import o2o.identity.security.StaffAccess;
+import o2o.identity.security.WebSessions;
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
 import o2o.shared.MerchantId;
@@ -24,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The module's API for staff and operator accounts. Who may change whom is decided by the caller (merchants' Team);
  * here every change is scoped to one merchant, so another merchant's account is "not found". Disabling an account or
- * resetting its password ends its tokens and console sessions on their next request; a new role or store list
- * applies from the next request (see {@link StaffAccess}).
+ * resetting its password ends its tokens on their next request and its console sessions at once, on every node
+ * ({@link WebSessions}); a new role or store list applies from the next request (see {@link StaffAccess}).
  */
 @Service
 public class StaffAccounts {
@@ -35,12 +36,14 @@ public class StaffAccounts {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final StaffAccess access;
+    private final WebSessions sessions;
     private final Clock clock;
 
-    StaffAccounts(JdbcClient jdbc, PasswordEncoder passwords, StaffAccess access, Clock clock) {
+    StaffAccounts(JdbcClient jdbc, PasswordEncoder passwords, StaffAccess access, WebSessions sessions, Clock clock) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.access = access;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -132,10 +135,10 @@ public class StaffAccounts {
                 .param("merchant", merchantId)
                 .param("id", staffId)
                 .update();
-        return changed(merchant, staffId, updated);
+        return signedOut(changed(merchant, staffId, updated));
     }
 
-    /** The account can no longer sign in, and its tokens and sessions end on their next request. */
+    /** The account can no longer sign in; its sessions end now and its tokens on their next request. */
     @Transactional
     public StaffMember disable(MerchantId merchant, UUID staffId) {
         var merchantId = merchant.value();
@@ -146,7 +149,7 @@ public class StaffAccounts {
                 .param("merchant", merchantId)
                 .param("id", staffId)
                 .update();
-        return changed(merchant, staffId, updated);
+        return signedOut(changed(merchant, staffId, updated));
     }
 
     /** The account can sign in again; tokens from before it was disabled stay void. */
@@ -164,6 +167,12 @@ public class StaffAccounts {
         if (updated == 0) throw Problem.notFound("staff");
         access.forget(staffId);
         return find(merchant, staffId).orElseThrow();
+    }
+
+    /** Ends the member's console sessions on every node once the change commits. */
+    private StaffMember signedOut(StaffMember member) {
+        sessions.endAll(member.username());
+        return member;
     }
 
     @Transactional(readOnly = true)

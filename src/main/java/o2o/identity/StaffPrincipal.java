@@ -1,5 +1,6 @@
 package o2o.identity;
 
+import java.io.Serializable;
 import java.util.Set;
 import java.util.UUID;
 
@@ -9,12 +10,13 @@ import o2o.shared.MerchantId;
 import o2o.shared.StoreId;
 
 /**
- * A signed-in member of a merchant's staff or a platform operator.
+ * A signed-in member of a merchant's staff or a platform operator. Serializable: a console session keeps it.
  *
  * @param merchantId the merchant they work for; null for operators
  * @param storeIds the stores they are limited to; empty means all of the merchant's stores
  */
-public record StaffPrincipal(UUID staffId, String username, @Nullable UUID merchantId, Role role, Set<UUID> storeIds) {
+public record StaffPrincipal(UUID staffId, String username, @Nullable UUID merchantId, Role role, Set<UUID> storeIds)
+        implements Serializable {
 
     public StaffPrincipal {
         storeIds = Set.copyOf(storeIds);

@@ -1,9 +1,10 @@
 package o2o.shared;
 
+import java.io.Serializable;
 import java.util.regex.Pattern;
 
 /** A mainland China mobile number, kept in its 11-digit form; "+86" and separators are accepted on input. */
-public record PhoneNumber(String value) {
+public record PhoneNumber(String value) implements Serializable {
 
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 

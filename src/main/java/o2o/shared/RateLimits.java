@@ -4,15 +4,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * Token-bucket rate limits (Bucket4j) keyed by what is being protected: a phone, a username, a client address, a
- * staff member. Buckets live in memory on this node and are forgotten after an hour without use.
+ * staff member. The buckets are kept where {@link Buckets} keeps them: by default in PostgreSQL, so a limit counts
+ * the requests of every node.
  */
 @Component
 public class RateLimits {
@@ -20,14 +19,15 @@ public class RateLimits {
     /** At most {@code capacity} requests per {@code period}, refilled smoothly. */
     public record Limit(String name, long capacity, Duration period) {}
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofHours(1))
-            .maximumSize(1_000_000)
-            .build();
+    private final Buckets.Source buckets;
+
+    RateLimits(Buckets buckets) {
+        this.buckets = buckets.onSystemClock();
+    }
 
     /** Takes one token from the bucket of {@code key} under {@code limit}, or fails with 429 and a Retry-After. */
     public void check(Limit limit, String key) {
-        var bucket = buckets.get(limit.name() + ':' + key, k -> Bucket.builder()
+        var bucket = buckets.get(limit.name() + ':' + key, BucketConfiguration.builder()
                 .addLimit(b -> b.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
                 .build());
         var probe = bucket.tryConsumeAndReturnRemaining(1);

@@ -8,6 +8,7 @@ import o2o.O2oApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
@@ -25,19 +26,27 @@ public final class SecondNode implements AutoCloseable {
         this.context = context;
     }
 
-    /** Starts a node over the database the given data source reaches. */
+    /** Starts a node over the database the given data source reaches (the first node's). */
     public static SecondNode over(DataSource database) {
         String url;
+        String user;
         try (var connection = database.getConnection()) {
             url = connection.getMetaData().getURL();
+            user = connection.getMetaData().getUserName();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        // as arguments, which come before application.properties (default properties would come after it)
         var context = new SpringApplicationBuilder(O2oApplication.class, TestClockConfiguration.class)
                 .profiles("test")
                 .initializers(c -> c.getBeanFactory().registerSingleton("testComponents", new TestComponents()))
-                .run("--spring.datasource.url=" + url, "--server.port=0", "--spring.main.banner-mode=off");
+                .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + user, "--server.port=0",
+                        "--spring.main.banner-mode=off");
         return new SecondNode(context);
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     public <T> T bean(Class<T> type) {

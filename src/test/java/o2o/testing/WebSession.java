@@ -32,9 +32,20 @@ public final class WebSession {
 
     /** A session that sends {@code headers} (e.g. X-Forwarded-For) with every request. */
     public WebSession(int port, Map<String, String> headers) {
+        this(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), port, headers);
+    }
+
+    private WebSession(HttpClient http, int port, Map<String, String> headers) {
         this.base = "http://127.0.0.1:" + port;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        this.http = http;
         this.headers = Map.copyOf(headers);
+    }
+
+    /** The same browser (its cookies and the last page's CSRF token) talking to another node of the site. */
+    public WebSession onNode(int port) {
+        var other = new WebSession(http, port, headers);
+        other.csrf = csrf;
+        return other;
     }
 
     public record Page(int status, String body, String location, String retryAfter) {

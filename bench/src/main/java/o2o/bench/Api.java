@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -117,7 +118,7 @@ final class Api {
 
     /**
      * Pays an order with the sandbox gateway the way a phone does: start the payment, open the gateway's page
-     * (session cookie and CSRF token from it), and press confirm. True when the gateway took the confirmation.
+     * (its cookies and the CSRF token from it), and press confirm. True when the gateway took the confirmation.
      */
     boolean payWithSandbox(String customer, String orderId) throws IOException, InterruptedException {
         return payOnSandbox(customer, "/api/v1/orders/" + orderId + "/payments");
@@ -130,8 +131,9 @@ final class Api {
         var redirect = payment.body().path("redirectUrl").asString();
         var page = http.send(HttpRequest.newBuilder(URI.create(base + redirect)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+        // the page's cookies: its session, if it made one, and the CSRF token's
         var cookie = page.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("JSESSIONID=")).map(c -> c.split(";", 2)[0]).findFirst().orElse("");
+                .map(c -> c.split(";", 2)[0]).collect(Collectors.joining("; "));
         var csrf = CSRF.matcher(page.body());
         if (page.statusCode() != 200 || !csrf.find()) return false;
         var confirm = http.send(HttpRequest.newBuilder(URI.create(base + redirect + "/confirm"))

@@ -22,7 +22,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -30,6 +32,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Two doors. {@code /api/**} is stateless and takes {@code Authorization: Bearer <token>} (or a store POS's API key); everything else is the web
  * (customer site, merchant console, operator console) with a session, CSRF protection and sign-in pages.
+ * Sessions live in PostgreSQL ({@link WebSessions}) and are made only by what needs one (a sign-in, a cart, a step
+ * of a flow): the CSRF token is kept in a cookie of its own, so a visitor who only browses costs no session row.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
@@ -72,6 +76,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 })
                 .authorizeHttpRequests(SecurityConfiguration::merchantApi)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .addFilterBefore(new SessionlessApi(), SecurityContextHolderFilter.class)
                 .addFilterBefore(new PosKeyAuthentication(posKeys, problemResponses), BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(new StaffAccessCheck(access), AuthorizationFilter.class)
                 .oauth2ResourceServer(server -> server
@@ -103,6 +108,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/me/**").hasRole(Role.CUSTOMER.name())
                         .anyRequest().permitAll())
                 .securityContext(context -> context.securityContextRepository(contexts))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
                 .addFilterBefore(new StaffAccessCheck(access), AuthorizationFilter.class)
                 .formLogin(form -> form
                         .loginPage("/staff/login")
@@ -117,6 +123,13 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         new LoginUrlAuthenticationEntryPoint("/signin"),
                         PathPatternRequestMatcher.withDefaults().matcher("/me/**")));
         return http.build();
+    }
+
+    /** The CSRF token in an HTTP-only cookie (pages read it from their meta tag), not in a session. */
+    private static CookieCsrfTokenRepository csrfTokens() {
+        var tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return tokens;
     }
 
     /** Where staff land after signing in: operators on their console, couriers on their phone page. */

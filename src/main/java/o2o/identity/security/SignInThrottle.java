@@ -7,17 +7,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.BucketConfiguration;
+import o2o.shared.Buckets;
 import o2o.shared.RateLimits;
 import o2o.shared.web.ClientAddress;
 import org.springframework.stereotype.Component;
 
 /**
  * Limits that stop password guessing without letting a stranger lock a person out. Only wrong passwords count;
- * a sign-in that succeeds never does. Three counters, all kept in memory on this node, on the injected clock:
+ * a sign-in that succeeds never does. Three counters, on the injected clock: the first two in memory on this node,
+ * the third where {@link Buckets} keeps buckets (by default in PostgreSQL, shared by every node):
  * <ol>
  *   <li><b>One client, one account.</b> A client (an IPv4 address, or an IPv6 /64 network, as {@code ClientAddress}
  *   resolves it) may give {@code sign-in-failures-before-delay} (5) wrong passwords for an account; after each
@@ -43,19 +43,18 @@ class SignInThrottle {
     private final Clock clock;
     private final FailureBackoff pairs;
     private final FailureBackoff clients;
-    private final int accountFailuresPerHour;
-    private final TimeMeter meter;
-    private final Cache<String, Bucket> accounts = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofHours(1))
-            .maximumSize(200_000)
-            .build();
+    private final BucketConfiguration accountLimit;
+    private final Buckets.Source accounts;
 
-    SignInThrottle(Clock clock, IdentityProperties properties) {
+    SignInThrottle(Clock clock, IdentityProperties properties, Buckets buckets) {
         this.clock = clock;
         this.pairs = new FailureBackoff(properties.signInFailuresBeforeDelay());
         this.clients = new FailureBackoff(properties.clientSignInFailuresBeforeDelay());
-        this.accountFailuresPerHour = properties.accountSignInFailuresPerHour();
-        this.meter = new ClockMeter(clock);
+        var perHour = properties.accountSignInFailuresPerHour();
+        this.accountLimit = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)))
+                .build();
+        this.accounts = buckets.on(clock);
     }
 
     /** A sign-in under way, counted as failed until {@link #succeeded()}. */
@@ -86,11 +85,7 @@ class SignInThrottle {
         var client = network(clientAddress);
         var name = username.length() > 128 ? username.substring(0, 128) : username;
         var pair = client + ' ' + name;
-        var account = accounts.get(name, k -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(accountFailuresPerHour)
-                        .refillGreedy(accountFailuresPerHour, Duration.ofHours(1)))
-                .withCustomTimePrecision(meter)
-                .build());
+        var account = accounts.get("sign-in-account:" + name, accountLimit);
 
         long clientWait = clients.tryCount(client, now, failures -> true);
         if (clientWait > 0) throw RateLimits.tooMany(clientWait);
@@ -126,20 +121,5 @@ class SignInThrottle {
             }
         }
         return address;
-    }
-
-    /** Bucket4j's time from the injected clock, so the account bound follows the clock the rest of the app keeps. */
-    private record ClockMeter(Clock clock) implements TimeMeter {
-
-        @Override
-        public long currentTimeNanos() {
-            var now = clock.instant();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
     }
 }

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Repository;
  * ({@code table_session_diner}). A table has at most one open session, held by a partial unique index.
  */
 @Repository
-public class SessionRepository {
+public class TableSessionRepository {
 
     private static final String COLUMNS = """
             s.id, s.merchant_id, s.store_id, s.table_id, s.party_size, s.source, s.tracking_code, s.opened_at,
@@ -37,18 +37,18 @@ public class SessionRepository {
 
     private final JdbcClient jdbc;
 
-    SessionRepository(JdbcClient jdbc) {
+    TableSessionRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public Optional<TableSession> get(UUID sessionId) {
         return jdbc.sql("select " + COLUMNS + " from table_session s where s.id = :id")
-                .param("id", sessionId).query(SessionRepository::session).optional();
+                .param("id", sessionId).query(TableSessionRepository::session).optional();
     }
 
     public Optional<TableSession> openAt(UUID tableId) {
         return jdbc.sql("select " + COLUMNS + " from table_session s where s.table_id = :t and s.closed_at is null")
-                .param("t", tableId).query(SessionRepository::session).optional();
+                .param("t", tableId).query(TableSessionRepository::session).optional();
     }
 
     /** The ids of the table's last 50 sessions, newest first. */

@@ -1,0 +1,160 @@
+package o2o.shared;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Token buckets (Bucket4j) by key, where {@code o2o.rate-limits.store} keeps them: by default in PostgreSQL
+ * ({@code rate_limit_bucket}, one row per key, changed under {@code select … for update}), so a limit counts the
+ * requests of every node; or in this node's memory. Rows are dropped once their bucket would be full again, by a job
+ * that is safe on every node at once.
+ */
+@Component
+public class Buckets implements DisposableBean {
+
+    /** Buckets whose time is read from one clock. */
+    @FunctionalInterface
+    public interface Source {
+
+        /** The bucket of {@code key}, made with {@code configuration} when it does not exist yet. */
+        Bucket get(String key, BucketConfiguration configuration);
+    }
+
+    static final String TABLE = "rate_limit_bucket";
+    private static final int CLEANUP_BATCH = 1_000;
+
+    private final @Nullable HikariDataSource pool;
+    private final @Nullable PostgreSQLSelectForUpdateBasedProxyManager<String> systemProxies;
+    private final Source system;
+
+    Buckets(RateLimitProperties properties, DataSource dataSource) {
+        if (properties.store() == RateLimitProperties.Store.POSTGRESQL) {
+            this.pool = poolBeside(dataSource, properties.poolSize());
+            this.systemProxies = proxies(pool, null);
+            this.system = shared(systemProxies);
+        } else {
+            this.pool = null;
+            this.systemProxies = null;
+            this.system = inMemory(TimeMeter.SYSTEM_MILLISECONDS);
+        }
+    }
+
+    /** Buckets on the system clock: request limits. */
+    public Source onSystemClock() {
+        return system;
+    }
+
+    /** Buckets on {@code clock}, for limits that must follow the clock the application injects (tests set it). */
+    public Source on(Clock clock) {
+        var meter = new ClockMeter(clock);
+        return pool == null ? inMemory(meter) : shared(proxies(pool, meter));
+    }
+
+    /** Drops the rows of buckets that would be full again by now (nothing in memory: the cache forgets those). */
+    @Scheduled(fixedDelayString = "${o2o.rate-limits.cleanup-interval:10m}")
+    @SchedulerLock(name = "shared.rate-limit-cleanup", lockAtLeastFor = "PT1M", lockAtMostFor = "PT10M")
+    public void removeExpired() {
+        if (systemProxies == null) return;
+        int removed;
+        do {
+            removed = systemProxies.removeExpired(CLEANUP_BATCH);
+        } while (removed >= CLEANUP_BATCH);
+    }
+
+    @Override
+    public void destroy() {
+        if (pool != null) pool.close();
+    }
+
+    private static Source shared(ProxyManager<String> proxies) {
+        // PostgreSQL's text holds no NUL, which a key taken from input (a username) may carry
+        return (key, configuration) -> proxies.builder().build(key.replace('\0', '\uFFFD'), () -> configuration);
+    }
+
+    private static Source inMemory(TimeMeter meter) {
+        Cache<String, Bucket> buckets = Caffeine.newBuilder()
+                .expireAfterAccess(Duration.ofHours(1))
+                .maximumSize(1_000_000)
+                .build();
+        return (key, configuration) -> buckets.get(key, local(configuration, meter));
+    }
+
+    private static Function<String, Bucket> local(BucketConfiguration configuration, TimeMeter meter) {
+        return key -> {
+            var builder = Bucket.builder().withCustomTimePrecision(meter);
+            for (var bandwidth : configuration.getBandwidths()) builder.addLimit(bandwidth);
+            return builder.build();
+        };
+    }
+
+    private static PostgreSQLSelectForUpdateBasedProxyManager<String> proxies(DataSource pool,
+            @Nullable TimeMeter clock) {
+        var builder = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(pool)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table(TABLE)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                        Duration.ofMinutes(1)));
+        if (clock != null) builder.clientClock(clock);
+        return builder.build();
+    }
+
+    /**
+     * A few connections to the application's database of their own: a limit is often checked inside a transaction
+     * that holds one of the application's connections, and waiting there for a second would let a busy node
+     * starve its own pool.
+     */
+    private static HikariDataSource poolBeside(DataSource dataSource, int size) {
+        HikariDataSource main;
+        try {
+            main = dataSource.unwrap(HikariDataSource.class);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("rate limits in PostgreSQL need the application's Hikari pool", e);
+        }
+        var config = new HikariConfig();
+        config.setPoolName("rate-limits");
+        config.setJdbcUrl(main.getJdbcUrl());
+        config.setUsername(main.getUsername());
+        config.setPassword(main.getPassword());
+        config.setDataSourceProperties(main.getDataSourceProperties());
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(main.getConnectionTimeout());
+        return new HikariDataSource(config);
+    }
+
+    /** Bucket4j's time from a {@link Clock}. */
+    private record ClockMeter(Clock clock) implements TimeMeter {
+
+        @Override
+        public long currentTimeNanos() {
+            var now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
+    }
+}
