@@ -39,7 +39,7 @@ class MemberActivity {
                                least(:total, coalesce((select sum(amount_minor) from member_activity_refund
                                                        where order_id = :o), 0)),
                                :currency, :at
-                        on conflict (order_id) do nothing
+                        on conflict (order_id, merchant_id) do nothing
                         returning refunded_minor
                         """)
                 .param("o", paid.orderId().value()).param("m", paid.merchantId().value()).param("c", paid.customerId().value())
@@ -79,7 +79,7 @@ class MemberActivity {
                             insert into member_activity_order (order_id, merchant_id, customer_id, channel,
                                                                total_minor, refunded_minor, currency, paid_at)
                             select order_id, :m, customer_id, :channel, total_minor, 0, 'CNY', paid_at from brought
-                            on conflict (order_id) do nothing
+                            on conflict (order_id, merchant_id) do nothing
                             returning customer_id, total_minor, paid_at)
                         insert into member_activity as a (merchant_id, customer_id, visits, paid_minor, refunded_minor,
                                                           currency, last_visit_at)

@@ -67,7 +67,10 @@ public class PointsLots {
                 .param("n", taken).param("id", lot.id()).update();
         if (updated != 1) throw new IllegalStateException("lot " + lot.id() + " changed while locked");
         if (spendReference != null) {
-            jdbc.sql("insert into points_lot_use (reference, lot_id, points) values (:ref, :id, :n)")
+            jdbc.sql("""
+                            insert into points_lot_use (reference, lot_id, merchant_id, points)
+                            values (:ref, :id, (select merchant_id from points_lot where id = :id), :n)
+                            """)
                     .param("ref", spendReference).param("id", lot.id()).param("n", taken).update();
         }
         return taken;

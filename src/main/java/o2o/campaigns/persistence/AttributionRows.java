@@ -48,7 +48,7 @@ public class AttributionRows {
                             amount_minor, discount_minor, currency, order_id, order_channel, store_id, occurred_at)
                         values (:id, :kind, :fact, :merchant, :customer, :campaign, :code, :rule, :amount, :discount,
                             :currency, :order, :channel, :store, :at)
-                        on conflict (kind, fact_id) do nothing
+                        on conflict (kind, fact_id, merchant_id) do nothing
                         """)
                 .param("id", Ids.next()).param("kind", fact.kind().name()).param("fact", fact.factId())
                 .param("merchant", fact.merchantId())
@@ -163,7 +163,7 @@ public class AttributionRows {
                             cast(:codes as uuid[]), cast(:rules as text[]), cast(:amounts as bigint[]),
                             cast(:discounts as bigint[]), cast(:currencies as text[]), cast(:orders as uuid[]),
                             cast(:channels as text[]), cast(:stores as uuid[]), cast(:ats as timestamptz[]))
-                        on conflict (kind, fact_id) do nothing
+                        on conflict (kind, fact_id, merchant_id) do nothing
                         """)
                 .param("ids", facts.stream().map(f -> Ids.next()).toArray(UUID[]::new))
                 .param("kinds", facts.stream().map(f -> f.kind().name()).toArray(String[]::new))

@@ -24,7 +24,7 @@ public class CouponLinkRows {
         return jdbc.sql("""
                         insert into campaign_coupon (merchant_id, campaign_id, template_id, linked_at)
                         values (:merchant, :campaign, :template, :at)
-                        on conflict (template_id) do nothing
+                        on conflict (template_id, merchant_id) do nothing
                         """)
                 .param("merchant", merchantId).param("campaign", campaignId).param("template", templateId)
                 .param("at", Timestamps.utc(at))

@@ -71,7 +71,7 @@ public class ScanRows {
                             customer_id, device)
                         select :id, merchant_id, id, campaign_id, :at, :visitor, :customer, 'OTHER'
                         from tracking_code where merchant_id = :merchant and code = :code
-                        on conflict (id) do nothing
+                        on conflict (id, merchant_id) do nothing
                         """)
                 .param("id", scanId).param("merchant", merchantId).param("code", code)
                 .param("at", Timestamps.utc(at)).param("visitor", visitorId)
@@ -99,7 +99,7 @@ public class ScanRows {
                                     cast(:visitors as uuid[]), cast(:customers as uuid[]), cast(:devices as text[]))
                              as x(id, code, at, visitor, customer, device)
                         join tracking_code t on t.merchant_id = :merchant and t.id = x.code
-                        on conflict (id) do nothing
+                        on conflict (id, merchant_id) do nothing
                         """)
                 .param("merchant", merchantId)
                 .param("ids", scans.stream().map(PastScan::id).toArray(UUID[]::new))

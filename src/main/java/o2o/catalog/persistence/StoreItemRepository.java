@@ -64,7 +64,7 @@ public class StoreItemRepository {
                         insert into menu_store_item (merchant_id, store_id, item_id, price_override_minor, available,
                             sold_out, updated_at)
                         values (:merchant, :store, :item, :override, :available, false, :now)
-                        on conflict (store_id, item_id) do update
+                        on conflict (store_id, item_id, merchant_id) do update
                             set price_override_minor = excluded.price_override_minor,
                                 available = excluded.available, updated_at = excluded.updated_at
                         """)
@@ -79,7 +79,7 @@ public class StoreItemRepository {
         jdbc.sql("""
                         insert into menu_store_item (merchant_id, store_id, item_id, available, sold_out, updated_at)
                         values (:merchant, :store, :item, true, :soldOut, :now)
-                        on conflict (store_id, item_id) do update
+                        on conflict (store_id, item_id, merchant_id) do update
                             set sold_out = excluded.sold_out, updated_at = excluded.updated_at
                         """)
                 .param("merchant", store.merchantId()).param("store", store.id()).param("item", itemId)

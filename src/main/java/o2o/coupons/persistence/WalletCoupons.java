@@ -35,8 +35,10 @@ public class WalletCoupons {
     /** Counts one more claim of the template by the customer; false when they hold as many as the limit allows. */
     public boolean countClaim(UUID templateId, UUID customerId, int limit) {
         return jdbc.sql("""
-                        insert into coupon_claim (template_id, customer_id, claimed) values (:template, :customer, 1)
-                        on conflict (template_id, customer_id) do update set claimed = coupon_claim.claimed + 1
+                        insert into coupon_claim (template_id, merchant_id, customer_id, claimed)
+                        values (:template, (select merchant_id from coupon_template where id = :template), :customer, 1)
+                        on conflict (template_id, customer_id, merchant_id)
+                            do update set claimed = coupon_claim.claimed + 1
                             where coupon_claim.claimed < :limit
                         """)
                 .param("template", templateId)
@@ -50,7 +52,7 @@ public class WalletCoupons {
         return jdbc.sql("""
                         insert into coupon (id, template_id, merchant_id, customer_id, status, claimed_at)
                         values (:id, :template, :merchant, :customer, 'AVAILABLE', :now)
-                        on conflict (id) do nothing
+                        on conflict (id, merchant_id) do nothing
                         """)
                 .param("id", id)
                 .param("template", templateId)
@@ -167,9 +169,10 @@ public class WalletCoupons {
         jdbc.sql("update coupon set customer_id = :target where customer_id = :source")
                 .param("target", targetId).param("source", sourceId).update();
         jdbc.sql("""
-                        insert into coupon_claim (template_id, customer_id, claimed)
-                        select template_id, :target, claimed from coupon_claim where customer_id = :source
-                        on conflict (template_id, customer_id) do update set claimed = coupon_claim.claimed + excluded.claimed
+                        insert into coupon_claim (template_id, merchant_id, customer_id, claimed)
+                        select template_id, merchant_id, :target, claimed from coupon_claim where customer_id = :source
+                        on conflict (template_id, customer_id, merchant_id)
+                            do update set claimed = coupon_claim.claimed + excluded.claimed
                         """)
                 .param("target", targetId).param("source", sourceId).update();
         jdbc.sql("delete from coupon_claim where customer_id = :source").param("source", sourceId).update();

@@ -30,12 +30,14 @@ public class DealStock {
         var limit = deal.terms().perCustomerLimit();
         if (limit != null) {
             int allowed = jdbc.sql("""
-                            insert into deal_purchase (deal_id, customer_id, quantity) values (:deal, :customer, :q)
-                            on conflict (deal_id, customer_id) do update
+                            insert into deal_purchase (deal_id, merchant_id, customer_id, quantity)
+                            values (:deal, :merchant, :customer, :q)
+                            on conflict (deal_id, customer_id, merchant_id) do update
                                 set quantity = deal_purchase.quantity + excluded.quantity
                                 where deal_purchase.quantity + excluded.quantity <= :limit
                             """)
                     .param("deal", deal.id())
+                    .param("merchant", deal.merchantId())
                     .param("customer", customerId)
                     .param("q", quantity)
                     .param("limit", limit)

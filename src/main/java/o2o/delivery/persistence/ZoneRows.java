@@ -56,18 +56,23 @@ public class ZoneRows {
     public boolean save(Zone zone, Instant now) {
         var circle = zone.area() instanceof Area.Circle c ? c : null;
         var polygon = zone.area() instanceof Area.Polygon p ? p : null;
+        var othersId = jdbc.sql("""
+                        select exists (select 1 from delivery_zone where id = :id and merchant_id <> :merchant)
+                        """)
+                .param("id", zone.id()).param("merchant", zone.merchantId().value())
+                .query(Boolean.class).single();
+        if (othersId) return false;
         return jdbc.sql("""
                         insert into delivery_zone (id, merchant_id, store_id, name, priority, shape, radius_m, points,
                             min_order_minor, base_fee_minor, fee_bands, currency, hours, active, created_at, updated_at)
                         values (:id, :merchant, :store, :name, :priority, :shape, :radius, cast(:points as jsonb),
                             :minimum, :base, cast(:bands as jsonb), :currency, :hours, :active, :now, :now)
-                        on conflict (id) do update set name = excluded.name, priority = excluded.priority,
+                        on conflict (id, merchant_id) do update set name = excluded.name, priority = excluded.priority,
                             shape = excluded.shape, radius_m = excluded.radius_m, points = excluded.points,
                             min_order_minor = excluded.min_order_minor, base_fee_minor = excluded.base_fee_minor,
                             fee_bands = excluded.fee_bands, currency = excluded.currency, hours = excluded.hours,
                             active = excluded.active, updated_at = excluded.updated_at
-                        where delivery_zone.merchant_id = excluded.merchant_id
-                          and delivery_zone.store_id = excluded.store_id
+                        where delivery_zone.store_id = excluded.store_id
                         """)
                 .param("id", zone.id())
                 .param("merchant", zone.merchantId().value())

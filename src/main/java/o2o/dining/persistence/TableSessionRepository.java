@@ -65,7 +65,7 @@ public class TableSessionRepository {
                         insert into table_session (id, merchant_id, store_id, table_id, party_size, source,
                                                    tracking_code, opened_at)
                         values (:id, :m, :store, :t, :party, :source, :tracking, :now)
-                        on conflict (table_id) where closed_at is null do nothing
+                        on conflict (table_id, merchant_id) where closed_at is null do nothing
                         """)
                 .param("id", id).param("m", table.merchantId()).param("store", table.storeId())
                 .param("t", table.id())

@@ -44,8 +44,10 @@ public class SignUpRows {
     /** Inserts the sign-up unless the customer holds one for the event already; true when inserted. */
     public boolean insertIfNone(UUID id, UUID eventId, CustomerId customer, SignUpStatus status, Instant now) {
         return jdbc.sql("""
-                        insert into mall_event_sign_up (id, event_id, customer_id, status, created_at, confirmed_at)
-                        values (:id, :event, :customer, :status, :now, :confirmedAt)
+                        insert into mall_event_sign_up (id, event_id, merchant_id, customer_id, status, created_at,
+                                                        confirmed_at)
+                        values (:id, :event, (select merchant_id from mall_event where id = :event), :customer, :status,
+                                :now, :confirmedAt)
                         on conflict do nothing
                         """)
                 .param("id", id).param("event", eventId).param("customer", customer.value())

@@ -80,7 +80,7 @@ public class MallRows {
         jdbc.sql("""
                         insert into mall_tenant (store_id, mall_id, merchant_id, floor_level, unit, category, joined_at)
                         values (:store, :mall, :merchant, :floor, :unit, :category, :at)
-                        on conflict (store_id) do nothing
+                        on conflict (store_id, merchant_id) do nothing
                         """)
                 .param("store", tenant.store().value()).param("mall", tenant.mall().value())
                 .param("merchant", tenant.merchant().value()).param("floor", tenant.floor())

@@ -22,8 +22,10 @@ public class OrderRefunds {
     /** False if this reference was refunded before. */
     public boolean add(UUID orderId, String reference, Money amount, boolean offline, Instant at) {
         return jdbc.sql("""
-                        insert into order_refund (order_id, reference, amount_minor, created_at, offline)
-                        values (:order, :ref, :amount, :now, :offline) on conflict do nothing
+                        insert into order_refund (order_id, merchant_id, reference, amount_minor, created_at, offline)
+                        values (:order, (select merchant_id from customer_order where id = :order), :ref, :amount, :now,
+                                :offline)
+                        on conflict do nothing
                         """)
                 .param("order", orderId)
                 .param("ref", reference)

@@ -45,8 +45,10 @@ public class AudienceRows {
         var byKey = new java.util.HashMap<String, Entry>();
         entries.forEach(e -> byKey.put(e.customer() + "|" + e.occurrence(), e));
         return jdbc.sql("""
-                        insert into outreach_member (campaign_id, customer_id, occurrence, arm, entered_at, message)
-                        select :campaign, c, o, a, :at, m
+                        insert into outreach_member (campaign_id, merchant_id, customer_id, occurrence, arm, entered_at,
+                                                     message)
+                        select :campaign, (select merchant_id from outreach where campaign_id = :campaign), c, o, a,
+                               :at, m
                           from unnest(cast(:c as uuid[]), cast(:o as text[]), cast(:a as text[]), cast(:m as text[]))
                                as e(c, o, a, m)
                         on conflict do nothing
@@ -67,9 +69,10 @@ public class AudienceRows {
     public int enterPast(UUID campaign, List<Entry> entries, Instant at) {
         if (entries.isEmpty()) return 0;
         return jdbc.sql("""
-                        insert into outreach_member (campaign_id, customer_id, occurrence, arm, entered_at, message,
-                                                     messaged_at)
-                        select :campaign, c, o, a, :at, m, case when m = 'SENT' then cast(:at as timestamptz) end
+                        insert into outreach_member (campaign_id, merchant_id, customer_id, occurrence, arm, entered_at,
+                                                     message, messaged_at)
+                        select :campaign, (select merchant_id from outreach where campaign_id = :campaign), c, o, a, :at,
+                               m, case when m = 'SENT' then cast(:at as timestamptz) end
                           from unnest(cast(:c as uuid[]), cast(:o as text[]), cast(:a as text[]), cast(:m as text[]))
                                as e(c, o, a, m)
                         on conflict do nothing

@@ -49,7 +49,7 @@ public class RefundTable {
                                             status, created_at, out_refund_no, next_attempt_at, reason)
                         values (:id, :payment, :merchant, :order, :amount, :currency, :ref, :status, :now,
                                 :outRefundNo, :now, :reason)
-                        on conflict (reference) do nothing
+                        on conflict (reference, merchant_id) do nothing
                         """)
                 .param("id", refund.id())
                 .param("payment", payment.id())

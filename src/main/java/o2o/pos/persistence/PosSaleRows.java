@@ -49,7 +49,7 @@ public class PosSaleRows {
                                               recorded_at, key_id)
                         values (:id, :merchant, :store, :txn, :hash, :order, :customer, :total, :currency, :method,
                                 :soldAt, :now, :key)
-                        on conflict (store_id, pos_transaction_id) do nothing
+                        on conflict (store_id, pos_transaction_id, merchant_id) do nothing
                         """)
                 .param("id", Ids.next()).param("merchant", claim.merchantId()).param("store", claim.storeId())
                 .param("txn", claim.posTransactionId()).param("hash", claim.hash()).param("order", claim.orderId())

@@ -50,8 +50,9 @@ public class BookingSettings {
                             deposit_minor, deposit_per_person, currency, free_cancel_hours, reminder_minutes, updated_at)
                         values (:store, :merchant, :slots, :ahead, :cutoff, :deposit, :perPerson, :currency, :free,
                             :reminder, :now)
-                        on conflict (store_id) do update set slots = excluded.slots, days_ahead = excluded.days_ahead,
-                            cutoff_minutes = excluded.cutoff_minutes, deposit_minor = excluded.deposit_minor,
+                        on conflict (store_id, merchant_id) do update set slots = excluded.slots,
+                            days_ahead = excluded.days_ahead, cutoff_minutes = excluded.cutoff_minutes,
+                            deposit_minor = excluded.deposit_minor,
                             deposit_per_person = excluded.deposit_per_person, currency = excluded.currency,
                             free_cancel_hours = excluded.free_cancel_hours,
                             reminder_minutes = excluded.reminder_minutes, updated_at = excluded.updated_at
@@ -78,7 +79,7 @@ public class BookingSettings {
                             insert into reservation_table_type (merchant_id, store_id, name, min_party, max_party,
                                                                 tables, position)
                             values (:merchant, :store, :name, :min, :max, :tables, :position)
-                            on conflict (store_id, name) do update set min_party = excluded.min_party,
+                            on conflict (store_id, name, merchant_id) do update set min_party = excluded.min_party,
                                 max_party = excluded.max_party, tables = excluded.tables, position = excluded.position
                             """)
                     .param("merchant", merchantId).param("store", storeId).param("name", type.name())

@@ -31,7 +31,7 @@ public class Ratings {
         jdbc.sql("""
                         insert into store_rating (store_id, merchant_id, reviews, stars_sum)
                         values (:store, :merchant, 1, :sum)
-                        on conflict (store_id) do update
+                        on conflict (store_id, merchant_id) do update
                            set reviews = store_rating.reviews + 1, stars_sum = store_rating.stars_sum + excluded.stars_sum
                         """)
                 .param("store", store.value()).param("merchant", merchant.value()).param("sum", starsSum).update();

@@ -92,7 +92,7 @@ public class BillRepository {
                         from round_item i
                         where i.session_id = :s and i.merchant_id = :m and i.state <> 'VOIDED'
                         having sum(i.amount_minor) > 0
-                        on conflict (session_id) where status in ('OPEN', 'SETTLED') do nothing
+                        on conflict (session_id, merchant_id) where status in ('OPEN', 'SETTLED') do nothing
                         """)
                 .param("id", id).param("m", session.merchantId()).param("store", session.storeId())
                 .param("s", session.id()).param("t", session.tableId()).param("by", by).param("now", utc(now))

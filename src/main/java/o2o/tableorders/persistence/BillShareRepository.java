@@ -80,7 +80,7 @@ public class BillShareRepository {
         jdbc.sql("""
                         insert into bill_share (id, merchant_id, bill_id, kind, position, claimed_by, created_at)
                         values (:id, :m, :b, 'ITEMS', 0, :c, :now)
-                        on conflict (bill_id, claimed_by) where kind = 'ITEMS' do nothing
+                        on conflict (bill_id, claimed_by, merchant_id) where kind = 'ITEMS' do nothing
                         """)
                 .param("id", Ids.next()).param("m", bill.merchantId()).param("b", bill.id())
                 .param("c", customerId).param("now", utc(now)).update();

@@ -63,7 +63,7 @@ public class CartRepository {
                                                note, added_by, customer_id, added_at, name)
                         values (:id, :m, :store, :s, :item, cast(:options as uuid[]), :quantity, :note, :by,
                                 :customer, :now, :name)
-                        on conflict (session_id, added_by, item_id, option_ids) do update
+                        on conflict (session_id, added_by, item_id, option_ids, merchant_id) do update
                             set quantity = cart_line.quantity + excluded.quantity,
                                 note = coalesce(excluded.note, cart_line.note)
                             where cart_line.quantity + excluded.quantity <= 99

@@ -24,9 +24,10 @@ public class AttemptLog {
 
     public void add(UUID deliveryId, WebhookDelivery.Attempt attempt) {
         jdbc.sql("""
-                        insert into webhook_attempt (delivery_id, attempt_no, attempted_at, status_code, error,
-                            duration_ms)
-                        values (:id, :no, :at, :code, :error, :ms)
+                        insert into webhook_attempt (delivery_id, merchant_id, attempt_no, attempted_at, status_code,
+                            error, duration_ms)
+                        values (:id, (select merchant_id from webhook_delivery where id = :id), :no, :at, :code, :error,
+                                :ms)
                         """)
                 .param("id", deliveryId).param("no", attempt.number())
                 .param("at", attempt.at().atOffset(ZoneOffset.UTC))

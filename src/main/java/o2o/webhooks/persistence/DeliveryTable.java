@@ -39,7 +39,7 @@ public class DeliveryTable {
                         insert into webhook_delivery (id, endpoint_id, merchant_id, event_id, event_type, payload,
                             status, next_attempt_at, created_at)
                         values (:id, :endpoint, :m, :event, :type, :payload, 'PENDING', :now, :now)
-                        on conflict (endpoint_id, event_id) do nothing
+                        on conflict (endpoint_id, event_id, merchant_id) do nothing
                         """)
                 .param("id", id).param("endpoint", endpointId).param("m", merchantId)
                 .param("event", eventId).param("type", type).param("payload", payload)
