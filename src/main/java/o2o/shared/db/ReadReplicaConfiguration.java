@@ -56,7 +56,7 @@ class ReadReplicaConfiguration {
     @Bean
     @Primary
     LazyConnectionDataSourceProxy dataSource(HikariDataSource primaryDataSource, HikariDataSource replicaDataSource) {
-        var routing = new LazyConnectionDataSourceProxy(primaryDataSource);
+        var routing = new LazyConnectionDataSourceProxy(ReplicaReads.primary(primaryDataSource));
         routing.setReadOnlyDataSource(new ReplicaReads(replicaDataSource, primaryDataSource));
         return routing;
     }

@@ -6,11 +6,13 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.datasource.AbstractDataSource;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Where a read-only transaction reads: the replica only while the current thread serves a request that may read
- * there ({@link #allow}); anywhere else — writing requests, jobs, event listeners, start-up, the event
- * publication registry — the primary. It is the read-only data source of the routing proxy, so it is asked only for
+ * there ({@link #allow}) and has not written yet; anywhere else — writing requests, jobs, event listeners, start-up,
+ * the event publication registry, and the rest of a reading request once it took a connection for writing
+ * ({@link #primary}) — the primary. It is the read-only data source of the routing proxy, so it is asked only for
  * read-only transactions.
  */
 final class ReplicaReads extends AbstractDataSource {
@@ -39,6 +41,27 @@ final class ReplicaReads extends AbstractDataSource {
     interface Scope extends AutoCloseable {
         @Override
         void close();
+    }
+
+    /**
+     * The primary as the routing proxy's target: taking a connection from it for anything but a read-only
+     * transaction (a write, or a statement outside a transaction) keeps the rest of the thread's scope on the
+     * primary, so a request that wrote reads what it wrote.
+     */
+    static DataSource primary(DataSource primary) {
+        return new DelegatingDataSource(primary) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                if (ALLOWED.get() != null) ALLOWED.set(Boolean.FALSE);
+                return super.getConnection();
+            }
+
+            @Override
+            public Connection getConnection(String username, String password) throws SQLException {
+                if (ALLOWED.get() != null) ALLOWED.set(Boolean.FALSE);
+                return super.getConnection(username, password);
+            }
+        };
     }
 
     private DataSource current() {

@@ -64,7 +64,13 @@ class ReadReplicaIntegrationTests extends ApiTest {
     void onlyAReadOnlyTransactionOfAReadingRequestReadsFromTheReplica() {
         try (var request = ReplicaReads.allow()) {
             assertThat(servedBy(true)).isEqualTo("replica standby");
+            assertThat(servedBy(true)).isEqualTo("replica standby");
             assertThat(servedBy(false)).isEqualTo("primary postgres");
+            // once the request wrote, it reads what it wrote: the primary for the rest of it
+            assertThat(servedBy(true)).isEqualTo("primary postgres");
+        }
+        try (var request = ReplicaReads.allow()) {
+            assertThat(servedBy(true)).as("the next request").isEqualTo("replica standby");
         }
         // a job, a listener, start-up: no reading request on this thread
         assertThat(servedBy(true)).isEqualTo("primary postgres");
