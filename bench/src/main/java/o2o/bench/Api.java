@@ -42,10 +42,23 @@ final class Api {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    private final String base;
+    private final List<String> bases;
+    private final AtomicInteger next = new AtomicInteger();
 
     Api(String base) {
-        this.base = base;
+        this(List.of(base));
+    }
+
+    /**
+     * The application on several nodes over one database: each request goes to the next node in turn, as a
+     * round-robin balancer without sticky sessions would send it, so no step may count on landing where the last did.
+     */
+    Api(List<String> bases) {
+        this.bases = List.copyOf(bases);
+    }
+
+    private String base() {
+        return bases.size() == 1 ? bases.getFirst() : bases.get(Math.floorMod(next.getAndIncrement(), bases.size()));
     }
 
     Response get(String path, String token) throws IOException, InterruptedException {
@@ -129,14 +142,14 @@ final class Api {
         var payment = post(paymentsPath, Map.of("provider", "sandbox"), customer);
         if (payment.status() != 201) return false;
         var redirect = payment.body().path("redirectUrl").asString();
-        var page = http.send(HttpRequest.newBuilder(URI.create(base + redirect)).GET().build(),
+        var page = http.send(HttpRequest.newBuilder(URI.create(base() + redirect)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         // the page's cookies: its session, if it made one, and the CSRF token's
         var cookie = page.headers().allValues("Set-Cookie").stream()
                 .map(c -> c.split(";", 2)[0]).collect(Collectors.joining("; "));
         var csrf = CSRF.matcher(page.body());
         if (page.statusCode() != 200 || !csrf.find()) return false;
-        var confirm = http.send(HttpRequest.newBuilder(URI.create(base + redirect + "/confirm"))
+        var confirm = http.send(HttpRequest.newBuilder(URI.create(base() + redirect + "/confirm"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .header("Cookie", cookie)
                         .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(csrf.group(1),
@@ -283,7 +296,7 @@ final class Api {
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        var builder = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30));
         if (token != null) builder.header("Authorization", "Bearer " + token);
         return builder;
     }

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The application under test, started from its packaged jar as a child process on a free port with its embedded
- * PostgreSQL (also on a free port, so pgbench can reach the same server), and stopped at the end whatever happens.
+ * PostgreSQL (also on a free port, so pgbench can reach the same server), and stopped at the end whatever happens;
+ * further nodes of it join that PostgreSQL.
  */
 final class AppProcess implements AutoCloseable {
 
@@ -34,19 +35,47 @@ final class AppProcess implements AutoCloseable {
         this.dir = dir;
     }
 
-    static AppProcess start(Path jar, int stores, int members, int orders, List<String> jvmOptions) throws Exception {
+    static AppProcess start(Path jar, int stores, int members, int orders, List<String> jvmOptions,
+            List<String> sharedArguments) throws Exception {
         var dir = Files.createTempDirectory("o2o-bench");
         int port = freePort();
         int dbPort = freePort();
+        var arguments = new ArrayList<>(List.of(
+                "--o2o.db.embedded.data-dir=" + dir.resolve("postgres"),
+                "--o2o.db.embedded.port=" + dbPort,
+                "--o2o.demo.stores=" + stores, "--o2o.demo.members=" + members, "--o2o.demo.orders=" + orders));
+        arguments.addAll(sharedArguments);
+        // a build whose demo tells an outreach story after its people says when all of it is done
+        String seeded;
+        try (var contents = new java.util.jar.JarFile(jar.toFile())) {
+            seeded = contents.getEntry("BOOT-INF/classes/o2o/demo/DemoOutreach.class") != null ? "Demo data ready"
+                    : "Demo people:";
+        }
+        return launch(jar, jvmOptions, arguments, dir, port, dbPort, seeded);
+    }
+
+    /**
+     * One more node of the same application on the first one's PostgreSQL (its demo already seeded: this one seeds
+     * nothing), with the same secrets, so a token or signature from any node holds on every other.
+     */
+    static AppProcess join(Path jar, int dbPort, List<String> jvmOptions, List<String> sharedArguments)
+            throws Exception {
+        var dir = Files.createTempDirectory("o2o-bench-node");
+        var arguments = new ArrayList<>(List.of(
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres",
+                "--spring.datasource.username=postgres", "--o2o.demo.enabled=false"));
+        arguments.addAll(sharedArguments);
+        return launch(jar, jvmOptions, arguments, dir, freePort(), dbPort, null);
+    }
+
+    private static AppProcess launch(Path jar, List<String> jvmOptions, List<String> arguments, Path dir, int port,
+            int dbPort, String seeded) throws Exception {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + port,
-                "--o2o.db.embedded.data-dir=" + dir.resolve("postgres"),
-                "--o2o.db.embedded.port=" + dbPort,
-                "--spring.profiles.active=demo", "--o2o.demo.stores=" + stores,
-                "--o2o.demo.members=" + members, "--o2o.demo.orders=" + orders,
+                "--spring.profiles.active=demo",
                 "--o2o.notifications.dev-inbox=true",
                 "--o2o.identity.operator-username=bench", "--o2o.identity.operator-password=bench-operator-1",
                 "--o2o.identity.client-codes-per-hour=100000000", "--o2o.identity.client-sign-ins-per-15m=100000000",
@@ -54,12 +83,7 @@ final class AppProcess implements AutoCloseable {
                 "--o2o.vouchers.redeems-per-staff-per-minute=100000000",
                 "--o2o.vouchers.redeems-per-store-per-minute=100000000",
                 "--o2o.loyalty.lookups-per-staff-per-minute=100000000"));
-        // a build whose demo tells an outreach story after its people says when all of it is done
-        String seeded;
-        try (var contents = new java.util.jar.JarFile(jar.toFile())) {
-            seeded = contents.getEntry("BOOT-INF/classes/o2o/demo/DemoOutreach.class") != null ? "Demo data ready"
-                    : "Demo people:";
-        }
+        command.addAll(arguments);
         long started = System.nanoTime();
         var process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -77,7 +101,7 @@ final class AppProcess implements AutoCloseable {
                         + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
                 if (readiness.statusCode() == 200 && readiness.body().contains("UP")) {
                     if (ready < 0) ready = (System.nanoTime() - started) / 1e9;
-                    if (Files.readString(dir.resolve("app.log")).contains(seeded)) {
+                    if (seeded == null || Files.readString(dir.resolve("app.log")).contains(seeded)) {
                         return new AppProcess(process, port, dbPort, ready, dir);
                     }
                 }

@@ -79,6 +79,11 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--smoke", description = "a few seconds per scenario on small data, for CI")
     boolean smoke;
 
+    @Option(names = "--nodes", split = ",",
+            description = "application nodes on the one PostgreSQL, each count a round of every scenario, e.g. 1,3; "
+                    + "requests go to the nodes in turn (default: ${DEFAULT-VALUE})")
+    List<Integer> nodes = List.of(1);
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Bench()).execute(args));
     }
@@ -103,10 +108,16 @@ public final class Bench implements Callable<Integer> {
         var pgbenchCheck = PgBench.find("pgbench");
         System.out.printf("o2o bench: %s, %d stores, %d members, %d orders, %d clients, %d s per scenario (pgbench: %s)%n",
                 jar, stores, members, orders, clients, duration, pgbenchCheck);
-        try (var app = AppProcess.start(jar, stores, members, orders, List.of(appJvmOptions.split("\\s+")))) {
+        var rounds = nodes.stream().distinct().sorted().toList();
+        if (rounds.isEmpty() || rounds.getFirst() < 1) throw new IllegalArgumentException("--nodes: counts of 1 or more");
+        var secrets = sharedSecrets();
+        var jvmOptions = List.of(appJvmOptions.split("\\s+"));
+        var joined = new java.util.concurrent.CopyOnWriteArrayList<AppProcess>();
+        try (var app = AppProcess.start(jar, stores, members, orders, jvmOptions, secrets)) {
             System.out.printf("application ready in %.1f s on %s (PostgreSQL on port %d)%n", app.startupSeconds,
                     app.url(), app.dbPort);
-            Cpu.watch(app::pid, app::postmasterPid);
+            Cpu.watch(() -> java.util.stream.Stream.concat(java.util.stream.Stream.of(app), joined.stream())
+                    .map(AppProcess::pid).toList(), app::postmasterPid);
             var pgbench = new PgBench("127.0.0.1", app.dbPort, "postgres");
             pgbench.prepare();
             var tpcb = pgbench.tpcb(duration);
@@ -116,45 +127,93 @@ public final class Bench implements Callable<Integer> {
             System.out.printf("ceilings: TPC-B %.0f tps, select-only %.0f tps, hot row %.0f tps%n", tpcb.tps(),
                     selectOnly.tps(), hotRow.tps());
 
-            var api = new Api(app.url());
-            var operator = api.staffToken("bench", "bench-operator-1");
-            var appFigures = new LinkedHashMap<String, Object>();
+            var operator = new Api(app.url()).staffToken("bench", "bench-operator-1");
             var dataset = Map.<String, Object>of("stores", stores, "members", members, "orders", orders);
             var results = new ArrayList<Result>();
             boolean failed = false;
-            for (var name : scenarios) {
-                appFigures.put("startupSeconds", Result.round(app.startupSeconds));
-                var context = new Scenarios.Context(api, operator, clients, Duration.ofSeconds(duration), tpcb,
-                        selectOnly, hotRow, appFigures, dataset, flashUnits,
-                        flashBuyers != null ? flashBuyers : flashUnits * 4, redeemVouchers, Duration.ofSeconds(warmup),
-                        pgbench, posStores, posMembers, tableDiners);
-                List<Result> parts;
-                try {
-                    parts = Scenarios.runAll(name, context);
-                } catch (Exception e) {
-                    System.err.printf("scenario %s failed: %s (application log: %s)%n", name, e, app.log());
-                    failed = true;
-                    continue;
+            for (int count : rounds) {
+                // the missing nodes start side by side, each on its own thread, and join when ready
+                var starting = new ArrayList<java.util.concurrent.Future<AppProcess>>();
+                try (var launcher = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                    for (int n = joined.size() + 1; n < count; n++) {
+                        starting.add(launcher.submit(() -> AppProcess.join(jar, app.dbPort, jvmOptions, secrets)));
+                    }
                 }
-                for (var part : parts) {
-                    var figures = new LinkedHashMap<String, Object>(appFigures);
-                    figures.put("peakRssMb", Result.round(app.peakRssMb()));
-                    figures.put("postgresRssMb", Result.round(app.postgresRssMb()));
-                    var result = new Result(part.scenario(), part.clients(), part.durationSeconds(), part.operations(),
-                            part.errors(), part.throughputPerSecond(), part.latencyMs(), part.ceiling(),
-                            part.ratioToCeiling(), part.checks(), part.cpuMsPerOperation(), figures, part.dataset(),
-                            part.startedAt());
-                    results.add(result);
-                    Files.createDirectories(out);
-                    Files.writeString(out.resolve(result.scenario() + ".json"),
-                            Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
-                    failed |= !holds(result);
+                for (var node : starting) {
+                    joined.add(node.get());
+                    System.out.printf("node %d ready in %.1f s on %s%n", joined.size() + 1,
+                            joined.getLast().startupSeconds, joined.getLast().url());
+                }
+                var urls = new ArrayList<String>();
+                urls.add(app.url());
+                joined.forEach(node -> urls.add(node.url()));
+                var api = new Api(urls);
+                var appFigures = new LinkedHashMap<String, Object>();
+                appFigures.put("nodes", count);
+                for (var name : scenarios) {
+                    appFigures.put("startupSeconds", Result.round(app.startupSeconds));
+                    var context = new Scenarios.Context(api, operator, clients, Duration.ofSeconds(duration), tpcb,
+                            selectOnly, hotRow, appFigures, dataset, flashUnits,
+                            flashBuyers != null ? flashBuyers : flashUnits * 4, redeemVouchers,
+                            Duration.ofSeconds(warmup), pgbench, posStores, posMembers, tableDiners);
+                    List<Result> parts;
+                    try {
+                        parts = Scenarios.runAll(name, context);
+                    } catch (Exception e) {
+                        System.err.printf("scenario %s on %d node(s) failed: %s (application logs: %s)%n", name,
+                                count, e, logs(app, joined));
+                        failed = true;
+                        continue;
+                    }
+                    for (var part : parts) {
+                        var figures = new LinkedHashMap<String, Object>(appFigures);
+                        figures.put("peakRssMb", Result.round(app.peakRssMb()));
+                        figures.put("postgresRssMb", Result.round(app.postgresRssMb()));
+                        // one node keeps the names the results always had; a round of several says how many
+                        var scenario = rounds.equals(List.of(1)) ? part.scenario()
+                                : part.scenario() + "-" + count + "node" + (count == 1 ? "" : "s");
+                        var result = new Result(scenario, part.clients(), part.durationSeconds(), part.operations(),
+                                part.errors(), part.throughputPerSecond(), part.latencyMs(), part.ceiling(),
+                                part.ratioToCeiling(), part.checks(), part.cpuMsPerOperation(), figures,
+                                part.dataset(), part.startedAt());
+                        results.add(result);
+                        Files.createDirectories(out);
+                        Files.writeString(out.resolve(result.scenario() + ".json"),
+                                Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+                        failed |= !holds(result);
+                    }
                 }
             }
             print(results);
-            projections(api);
+            projections(new Api(app.url()));
             return failed ? 1 : 0;
+        } finally {
+            joined.forEach(AppProcess::close);
         }
+    }
+
+    /**
+     * The secrets every node must share (tokens, QR signatures, the payment key, the sandboxes' callback signatures),
+     * made once per run: a demo node would otherwise make its own at random and refuse the others' tokens.
+     */
+    static List<String> sharedSecrets() {
+        var random = new java.security.SecureRandom();
+        var arguments = new ArrayList<String>();
+        for (var property : List.of("o2o.identity.token-secret", "o2o.vouchers.qr-secret",
+                "o2o.loyalty.member-qr-secret", "o2o.mallevents.qr-secret", "o2o.payments.key-encryption-key",
+                "o2o.payments.sandbox.webhook-secret", "o2o.delivery.providers.sandbox.secret")) {
+            var key = new byte[32];
+            random.nextBytes(key);
+            arguments.add("--" + property + "=" + java.util.Base64.getEncoder().encodeToString(key));
+        }
+        return arguments;
+    }
+
+    private static String logs(AppProcess app, List<AppProcess> joined) {
+        var logs = new ArrayList<String>();
+        logs.add(app.log().toString());
+        joined.forEach(node -> logs.add(node.log().toString()));
+        return String.join(", ", logs);
     }
 
     /**
@@ -185,21 +244,21 @@ public final class Bench implements Callable<Integer> {
     }
 
     static void print(List<Result> results) {
-        System.out.printf("%n%-14s %7s %8s %6s %9s %8s %8s %8s %8s  %-44s %9s %6s  %s%n", "scenario", "clients", "ops",
+        System.out.printf("%n%-22s %7s %8s %6s %9s %8s %8s %8s %8s  %-44s %9s %6s  %s%n", "scenario", "clients", "ops",
                 "errors", "ops/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "ceiling", "tps", "ratio", "checks");
         for (var r : results) {
-            System.out.printf("%-14s %7d %8d %6d %9.1f %8.2f %8.2f %8.2f %8.2f  %-44s %9.0f %6.3f  %s%n", r.scenario(),
+            System.out.printf("%-22s %7d %8d %6d %9.1f %8.2f %8.2f %8.2f %8.2f  %-44s %9.0f %6.3f  %s%n", r.scenario(),
                     r.clients(), r.operations(), r.errors(), r.throughputPerSecond(), r.latencyMs().get("p50"),
                     r.latencyMs().get("p95"), r.latencyMs().get("p99"), r.latencyMs().get("max"),
                     r.ceiling().get("name"), ((Number) r.ceiling().get("tps")).doubleValue(), r.ratioToCeiling(),
                     r.checks());
         }
-        System.out.printf("%nCPU per operation (ms): application, PostgreSQL, load generator; the most %d cores could do%n",
+        System.out.printf("%nCPU per operation (ms): application (all nodes), PostgreSQL, load generator; the most %d cores could do%n",
                 Runtime.getRuntime().availableProcessors());
         for (var r : results) {
             var cpu = r.cpuMsPerOperation();
             if (cpu.isEmpty()) continue;
-            System.out.printf("%-14s app %6.3f  postgres %6.3f  load %6.3f  total %6.3f  -> at most %9.1f ops/s%n",
+            System.out.printf("%-22s app %6.3f  postgres %6.3f  load %6.3f  total %6.3f  -> at most %9.1f ops/s%n",
                     r.scenario(), cpu.get("appMs"), cpu.get("postgresMs"), cpu.get("loadGeneratorMs"),
                     cpu.get("totalMs"), cpu.get("cpuBoundPerSecond"));
         }

@@ -4,31 +4,34 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
- * CPU time spent by the application's JVM, its PostgreSQL (postmaster, live backends and the ones that exited) and
- * this load generator, read from /proc. Divided by the operations of a scenario it says what one operation costs on
- * this machine, and so how many per second its cores could do at best, whatever else shares them.
+ * CPU time spent by the application's JVMs (all its nodes, summed), its PostgreSQL (postmaster, live backends and
+ * the ones that exited) and this load generator, read from /proc. Divided by the operations of a scenario it says
+ * what one operation costs on this machine, and so how many per second its cores could do at best, whatever else
+ * shares them.
  */
 final class Cpu {
 
     private static final double TICK_NANOS = 1e9 / 100;
-    private static volatile Cpu watched = new Cpu(() -> -1, () -> -1);
+    private static volatile Cpu watched = new Cpu(List::of, () -> -1);
 
     record Sample(long appTicks, long postgresTicks, long benchTicks) {}
 
-    private final LongSupplier appPid;
+    private final Supplier<List<Long>> appPids;
     private final LongSupplier postmasterPid;
 
-    private Cpu(LongSupplier appPid, LongSupplier postmasterPid) {
-        this.appPid = appPid;
+    private Cpu(Supplier<List<Long>> appPids, LongSupplier postmasterPid) {
+        this.appPids = appPids;
         this.postmasterPid = postmasterPid;
     }
 
-    static void watch(LongSupplier appPid, LongSupplier postmasterPid) {
-        watched = new Cpu(appPid, postmasterPid);
+    static void watch(Supplier<List<Long>> appPids, LongSupplier postmasterPid) {
+        watched = new Cpu(appPids, postmasterPid);
     }
 
     static Sample sample() {
@@ -42,8 +45,8 @@ final class Cpu {
             postgres = ticks(postmaster, true) + ProcessHandle.of(postmaster).stream()
                     .flatMap(ProcessHandle::descendants).mapToLong(p -> ticks(p.pid(), false)).sum();
         }
-        long app = appPid.getAsLong();
-        return new Sample(app > 0 ? ticks(app, false) : 0, postgres, ticks(ProcessHandle.current().pid(), false));
+        long app = appPids.get().stream().filter(pid -> pid > 0).mapToLong(pid -> ticks(pid, false)).sum();
+        return new Sample(app, postgres, ticks(ProcessHandle.current().pid(), false));
     }
 
     /** Milliseconds of CPU per operation between two samples, by process, and the operations per second that bounds. */

@@ -10,6 +10,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -34,7 +35,12 @@ class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties,
+            @Value("${o2o.db.replica.url:}") String replicaUrl) throws IOException {
+        if (!replicaUrl.isBlank()) {
+            throw new IllegalStateException("A read replica (O2O_DB_REPLICA_URL) replicates a standalone primary: "
+                    + "set O2O_DB_URL to it too, or leave the replica out to run the embedded PostgreSQL");
+        }
         var builder = EmbeddedPostgres.builder()
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB")
