@@ -21,12 +21,12 @@ class DeliveryReactions {
         this.ends = ends;
     }
 
-    @ApplicationModuleListener(condition = "#paid.channel() == T(o2o.orders.Channel).DELIVERY")
+    @ApplicationModuleListener(condition = "#paid.channel().name() == 'DELIVERY'")
     void on(OrderPaid paid) {
         deliveries.paid(paid.orderId(), paid.at());
     }
 
-    @ApplicationModuleListener(condition = "#cancelled.channel() == T(o2o.orders.Channel).DELIVERY")
+    @ApplicationModuleListener(condition = "#cancelled.channel().name() == 'DELIVERY'")
     void on(OrderCancelled cancelled) {
         ends.cancelUnpaid(cancelled.orderId(), "orders");
     }

@@ -108,13 +108,12 @@ class OrderPayments {
     boolean markPaid(Order order, java.time.Instant now) {
         var orderId = order.id().value();
         var payment = Order.payment();
-        var moved = rows.move(orderId, payment);
+        var moved = rows.movePaid(orderId, payment, now);
         if (moved.isEmpty()) {
             giveBackUnwanted(rows.find(orderId).orElseThrow(), order.total());
             return false;
         }
         history.record(orderId, order.merchantId().value(), moved.get().status(), payment.to(), payment.reason(), now);
-        rows.paidAt(orderId, now);
         if (order.couponId() != null) coupons.consume(order.couponId(), new OrderId(orderId));
         if (order.customerId() != null) {
             events.publishEvent(new OrderPaid(order.id(), order.merchantId(), order.customerId(), order.channel(),

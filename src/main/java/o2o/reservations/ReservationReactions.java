@@ -1,7 +1,6 @@
 package o2o.reservations;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import o2o.orders.Channel;
 import o2o.orders.OrderCancelled;
 import o2o.orders.OrderPaid;
 import org.slf4j.Logger;
@@ -10,7 +9,11 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** What bookings do on their own: follow their deposit's order, and send the reminders that are due. */
+/**
+ * What bookings do on their own: follow their deposit's order, and send the reminders that are due. The conditions
+ * are checked before the event publication is recorded, so an order of another channel costs these listeners no
+ * publication row and no transaction.
+ */
 @Component
 class ReservationReactions {
 
@@ -22,12 +25,12 @@ class ReservationReactions {
         this.reservations = reservations;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#paid.channel().name() == 'RESERVATION'")
     void on(OrderPaid paid) {
-        if (paid.channel() == Channel.RESERVATION) reservations.depositPaid(paid.orderId().value());
+        reservations.depositPaid(paid.orderId().value());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#cancelled.channel().name() == 'RESERVATION'")
     void on(OrderCancelled cancelled) {
         reservations.depositNotPaid(cancelled.orderId().value());
     }

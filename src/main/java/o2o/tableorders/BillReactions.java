@@ -1,6 +1,5 @@
 package o2o.tableorders;
 
-import o2o.orders.Channel;
 import o2o.orders.OrderCancelled;
 import o2o.orders.OrderPaid;
 import o2o.orders.WalkInOrderPaid;
@@ -9,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Shares paid online are learned from {@link OrderPaid}; a share whose order was cancelled unpaid is freed. Both are
- * idempotent: a re-delivered event finds the share already paid, or already freed.
+ * idempotent: a re-delivered event finds the share already paid, or already freed. Only a table's orders (DINE_IN)
+ * are heard: the conditions are checked before the publication is recorded, so other orders cost nothing here.
  */
 @Component
 class BillReactions {
@@ -20,17 +20,17 @@ class BillReactions {
         this.bills = bills;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#paid.channel().name() == 'DINE_IN'")
     void on(OrderPaid paid) {
-        if (paid.channel() == Channel.DINE_IN) bills.orderPaid(paid.orderId().value());
+        bills.orderPaid(paid.orderId().value());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#paid.channel().name() == 'DINE_IN'")
     void on(WalkInOrderPaid paid) {
-        if (paid.channel() == Channel.DINE_IN) bills.orderPaid(paid.orderId().value());
+        bills.orderPaid(paid.orderId().value());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#cancelled.channel().name() == 'DINE_IN'")
     void on(OrderCancelled cancelled) {
         bills.orderCancelled(cancelled.orderId().value());
     }

@@ -1,13 +1,15 @@
 package o2o.vouchers;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import o2o.orders.Channel;
 import o2o.orders.OrderPaid;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Vouchers appear when an order is paid, and lapse when they run out. */
+/**
+ * Vouchers appear when a deal's order is paid, and lapse when they run out. Only DEAL orders carry a deal's units: the
+ * condition is checked before the publication is recorded, so other paid orders cost this listener nothing.
+ */
 @Component
 class VoucherReactions {
 
@@ -19,9 +21,8 @@ class VoucherReactions {
         this.vouchers = vouchers;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#paid.channel().name() == 'DEAL'")
     void on(OrderPaid paid) {
-        if (paid.channel() == Channel.TOP_UP) return; // stored value bought online: the wallet credits it, no voucher
         issuing.issueFor(paid);
     }
 

@@ -1,13 +1,13 @@
 package o2o.wallet;
 
-import o2o.orders.Channel;
 import o2o.orders.OrderPaid;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * A paid TOP_UP order becomes stored value. The event is persisted and re-delivered after a failure; the ledger
- * reference {@code top-up:order:<id>} makes a second delivery credit nothing twice.
+ * reference {@code top-up:order:<id>} makes a second delivery credit nothing twice. The condition is checked before
+ * the publication is recorded, so any other paid order costs this listener nothing.
  */
 @Component
 class WalletReactions {
@@ -18,8 +18,8 @@ class WalletReactions {
         this.storedValue = storedValue;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#paid.channel().name() == 'TOP_UP'")
     void on(OrderPaid paid) {
-        if (paid.channel() == Channel.TOP_UP) storedValue.creditTopUp(paid);
+        storedValue.creditTopUp(paid);
     }
 }

@@ -73,7 +73,7 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--out", description = "where the JSON results go (default: ${DEFAULT-VALUE})")
     Path out = Path.of("bench", "results");
 
-    @Option(names = "--warmup", description = "seconds of unmeasured nearby searches first (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", description = "seconds of unmeasured nearby searches, checkouts or quotes first (default: ${DEFAULT-VALUE})")
     int warmup = 15;
 
     @Option(names = "--smoke", description = "a few seconds per scenario on small data, for CI")

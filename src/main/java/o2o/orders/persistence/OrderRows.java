@@ -149,11 +149,20 @@ public class OrderRows {
                 .optional();
     }
 
-    public void paidAt(UUID orderId, Instant at) {
-        jdbc.sql("update customer_order set paid_at = :at where id = :id")
+    /** {@link #move} to PAID with the time it was paid, in the same statement. */
+    public Optional<MovedFrom> movePaid(UUID orderId, Move move, Instant at) {
+        return jdbc.sql("""
+                        update customer_order o set status = :to, paid_at = :at
+                        from (select id, status from customer_order where id = :id for update) before
+                        where o.id = before.id and before.status = any(:from)
+                        returning before.status, o.merchant_id
+                        """)
+                .param("to", move.to().name())
                 .param("at", utc(at))
                 .param("id", orderId)
-                .update();
+                .param("from", move.allowedFrom().stream().map(Enum::name).toArray(String[]::new))
+                .query((rs, row) -> new MovedFrom(OrderStatus.valueOf(rs.getString(1)), rs.getObject(2, UUID.class)))
+                .optional();
     }
 
     /** Staff take the money of an unpaid order at the counter; false if it is not unpaid or was taken already. */
