@@ -28,6 +28,9 @@ public final class AppProcess implements AutoCloseable {
     /** The same token key on every start, so tokens issued before a restart stay good after it. */
     private static final String TOKEN_SECRET = "aXQtdG9rZW4tc2VjcmV0LXRoYXQtaXMtYXQtbGVhc3QtMzItYnl0ZXM=";
 
+    /** 32 bytes, as the key that encrypts merchants' gateway keys must be; the same on every node. */
+    private static final String PAYMENTS_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
     private final Process process;
     private final int port;
     private final Path log;
@@ -56,6 +59,37 @@ public final class AppProcess implements AutoCloseable {
         builder.environment().keySet().removeIf(name -> name.startsWith("O2O_") || name.equals("PORT"));
         return new AppProcess(builder.start(), port, log, dataDir);
     }
+
+    /**
+     * Starts the jar as one node of several on a database server of the caller's ({@code jdbcUrl}): the same secrets
+     * on every node (tokens, QR codes, the sandbox's webhook signatures), the demo's sandbox and inbox, and these
+     * extra arguments. Killing it never takes the database with it.
+     */
+    public static AppProcess startNode(String jdbcUrl, Path log, List<String> jvmOptions, List<String> arguments)
+            throws IOException {
+        int port = freePort();
+        var command = new ArrayList<String>();
+        command.add(java());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString(), "--demo", "--server.port=" + port,
+                "--o2o.demo.stores=20", "--o2o.demo.members=5", "--o2o.demo.orders=10",
+                "--o2o.identity.token-secret=" + TOKEN_SECRET, "--o2o.identity.operator-username=operator",
+                "--o2o.identity.operator-password=operator-pass",
+                "--o2o.vouchers.qr-secret=" + TOKEN_SECRET, "--o2o.loyalty.member-qr-secret=" + TOKEN_SECRET,
+                "--o2o.mallevents.qr-secret=" + TOKEN_SECRET, "--o2o.payments.key-encryption-key=" + PAYMENTS_KEY,
+                "--o2o.payments.sandbox.webhook-secret=" + NODE_WEBHOOK_SECRET,
+                "--o2o.identity.client-codes-per-hour=100000", "--o2o.identity.client-sign-ins-per-15m=100000"));
+        command.addAll(arguments);
+        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().keySet().removeIf(name -> name.startsWith("O2O_") || name.equals("PORT"));
+        builder.environment().put("O2O_DB_URL", jdbcUrl);
+        builder.environment().put("O2O_DB_USER", "postgres");
+        return new AppProcess(builder.start(), port, log, log.resolveSibling(log.getFileName() + ".no-data"));
+    }
+
+    /** The sandbox gateway's webhook key on nodes started by {@link #startNode}, to sign notifications with. */
+    public static final String NODE_WEBHOOK_SECRET = "node-webhook-secret";
 
     public int port() {
         return port;
