@@ -8,7 +8,6 @@ import javax.sql.DataSource;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
@@ -50,7 +49,7 @@ public class Buckets implements DisposableBean {
 
     Buckets(RateLimitProperties properties, DataSource dataSource) {
         if (properties.store() == RateLimitProperties.Store.POSTGRESQL) {
-            this.pool = poolBeside(dataSource, properties.poolSize());
+            this.pool = SidePool.beside(dataSource, "rate-limits", properties.poolSize());
             this.systemProxies = proxies(pool, null);
             this.system = shared(systemProxies);
         } else {
@@ -117,30 +116,6 @@ public class Buckets implements DisposableBean {
                         Duration.ofMinutes(1)));
         if (clock != null) builder.clientClock(clock);
         return builder.build();
-    }
-
-    /**
-     * A few connections to the application's database of their own: a limit is often checked inside a transaction
-     * that holds one of the application's connections, and waiting there for a second would let a busy node
-     * starve its own pool.
-     */
-    private static HikariDataSource poolBeside(DataSource dataSource, int size) {
-        HikariDataSource main;
-        try {
-            main = dataSource.unwrap(HikariDataSource.class);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("rate limits in PostgreSQL need the application's Hikari pool", e);
-        }
-        var config = new HikariConfig();
-        config.setPoolName("rate-limits");
-        config.setJdbcUrl(main.getJdbcUrl());
-        config.setUsername(main.getUsername());
-        config.setPassword(main.getPassword());
-        config.setDataSourceProperties(main.getDataSourceProperties());
-        config.setMaximumPoolSize(size);
-        config.setMinimumIdle(1);
-        config.setConnectionTimeout(main.getConnectionTimeout());
-        return new HikariDataSource(config);
     }
 
     /** Bucket4j's time from a {@link Clock}. */

@@ -4,33 +4,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
+import o2o.identity.security.SignInFailures;
 import o2o.testing.Api;
 import o2o.testing.ApiTest;
+import o2o.testing.Concurrently;
 import o2o.testing.Fixtures;
 import o2o.testing.Fixtures.MerchantFixture;
 import o2o.testing.SecondNode;
 import o2o.testing.WebSession;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.AopTestUtils;
 
 /**
  * Two nodes of the application on one database, as behind a load balancer: a page session made on one holds on the
- * other and ends on both when its holder signs out or is disabled; rate limits count the requests of both; and
- * requests that need no session (API calls, a browsing visitor) neither make nor load one.
+ * other and ends on both when its holder signs out or is disabled; rate limits and the sign-in back-off count the
+ * requests of both; and requests that need no session (API calls, a browsing visitor) neither make nor load one.
  */
 class SeveralNodesIntegrationTests extends ApiTest {
+
+    private static final String LOGIN = "/api/v1/auth/staff/login";
+    private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
 
     private static SecondNode second;
 
@@ -40,6 +51,9 @@ class SeveralNodesIntegrationTests extends ApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    SignInFailures signInFailures;
+
     Api secondApi;
     MerchantFixture merchant;
 
@@ -48,6 +62,11 @@ class SeveralNodesIntegrationTests extends ApiTest {
         if (second == null) second = SecondNode.over(dataSource);
         secondApi = new Api(second.port());
         merchant = fixtures.approvedMerchant("两台节点");
+    }
+
+    @AfterEach
+    void secondNodesClockBack() {
+        second.clock().reset();
     }
 
     @AfterAll
@@ -111,6 +130,78 @@ class SeveralNodesIntegrationTests extends ApiTest {
                 .as("the eleventh, on the first node").isEqualTo(429);
         assertThat(secondApi.post("/api/v1/auth/otp/verify", Map.of("phone", phone, "code", "000000")).status())
                 .as("and on the second").isEqualTo(429);
+    }
+
+    @Test
+    void wrongPasswordsOnBothNodesShareOneBackOff() {
+        clock.freeze();
+        second.clock().freeze();
+        var owner = merchant.ownerUsername();
+        var address = newAddress();
+        // five free failures, on both nodes in turn, and a sixth on the first: the next try waits a second
+        for (int i = 0; i < 6; i++) {
+            var node = i % 2 == 0 ? api : secondApi;
+            assertThat(signIn(node, owner, "guess", address).status()).as("failure %d", i + 1).isEqualTo(401);
+        }
+        var refused = signIn(secondApi, owner, "guess", address);
+        assertThat(refused.status()).as("the seventh, on the second node").isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isEqualTo("1");
+        assertThat(signIn(secondApi, owner, "password-1", address).status()).as("even the right password")
+                .isEqualTo(429);
+        assertThat(signIn(api, owner, "password-1", address).status()).as("and on the first node").isEqualTo(429);
+
+        clock.advance(Duration.ofSeconds(1));
+        second.clock().advance(Duration.ofSeconds(1));
+        assertThat(signIn(secondApi, owner, "password-1", address).status()).isEqualTo(200);
+        assertThat(failures("pair:" + address + ' ' + owner)).as("the success cleared them").isNull();
+        assertThat(signIn(api, owner, "guess", address).status()).isEqualTo(401);
+    }
+
+    @Test
+    void parallelGuessesOnBothNodesAreEachCountedOnce() throws Exception {
+        clock.freeze();
+        second.clock().freeze();
+        var username = Fixtures.unique("nobody");
+        var address = newAddress();
+        var statuses = Concurrently.atOnce(IntStream.range(0, 24)
+                .<Callable<Integer>>mapToObj(i -> () -> signIn(i % 2 == 0 ? api : secondApi, username,
+                        "guess-" + i, address).status())
+                .toList());
+        // each try is counted when it starts, on whichever node: five free failures, the sixth sets a wait
+        assertThat(statuses).filteredOn(s -> s == 401).hasSize(6);
+        assertThat(statuses).filteredOn(s -> s == 429).hasSize(18);
+        assertThat(failures("pair:" + address + ' ' + username)).isEqualTo(6);
+        assertThat(failures("client:" + address)).as("a refused try is taken back").isEqualTo(6);
+
+        // one client, many accounts: 20 free failures and a 21st, however many arrive at once on both nodes
+        var spread = newAddress();
+        var many = Concurrently.atOnce(IntStream.range(0, 40)
+                .<Callable<Integer>>mapToObj(i -> () -> signIn(i % 2 == 0 ? api : secondApi,
+                        Fixtures.unique("nobody"), "guess", spread).status())
+                .toList());
+        assertThat(many).filteredOn(s -> s == 401).hasSize(21);
+        assertThat(many).filteredOn(s -> s == 429).hasSize(19);
+        assertThat(failures("client:" + spread)).isEqualTo(21);
+    }
+
+    @Test
+    void failureCountsAreDeletedAnHourAfterTheirLatestFailure() {
+        clock.freeze();
+        var username = Fixtures.unique("nobody");
+        var address = newAddress();
+        assertThat(signIn(api, username, "guess", address).status()).isEqualTo(401);
+        // the job itself, past its lock (which its first scheduled run holds)
+        SignInFailures job = AopTestUtils.getUltimateTargetObject(signInFailures);
+
+        clock.advance(Duration.ofMinutes(59));
+        job.removeExpired();
+        assertThat(failures("pair:" + address + ' ' + username)).isEqualTo(1);
+        assertThat(failures("client:" + address)).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(1));
+        job.removeExpired();
+        assertThat(failures("pair:" + address + ' ' + username)).isNull();
+        assertThat(failures("client:" + address)).isNull();
     }
 
     @Test
@@ -188,6 +279,23 @@ class SeveralNodesIntegrationTests extends ApiTest {
                 merchant.ownerToken());
         assertThat(drink.status()).as(drink.raw()).isEqualTo(201);
         return Map.of("store", UUID.fromString(store.text("id")), "drink", UUID.fromString(drink.text("id")));
+    }
+
+    /** The test context trusts 127.0.0.1 as a proxy on both nodes: X-Forwarded-For plays a client. */
+    private static Api.Response signIn(Api node, String username, String password, String forwardedFor) {
+        return node.send("POST", LOGIN, Map.of("username", username, "password", password), null,
+                Map.of("X-Forwarded-For", forwardedFor));
+    }
+
+    /** A client address no other test uses (benchmarking space, written in headers only). */
+    private static String newAddress() {
+        int n = ADDRESSES.getAndIncrement();
+        return "198.18." + (n >> 8) + "." + (n & 255);
+    }
+
+    private Integer failures(String key) {
+        return jdbc.sql("select failures from sign_in_backoff where key = :key").param("key", key)
+                .query(Integer.class).optional().orElse(null);
     }
 
     private String customerIdOf(String phone) {

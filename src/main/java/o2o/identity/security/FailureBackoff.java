@@ -2,16 +2,17 @@ package o2o.identity.security;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.IntPredicate;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
+import o2o.identity.security.FailureCounts.Count;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Failed sign-ins per key, and the wait they impose: the first {@code free} failures cost nothing, each one after
  * that makes the next try wait twice as long as the last (1 s, 2 s, 4 s… up to {@link #MAX_DELAY}), counted from
  * the latest failure. A key is forgotten {@link #MEMORY} after its latest failure. A try is counted as a failure
- * when it starts (so a burst of parallel guesses cannot all slip past the check) and taken back if it succeeds.
+ * when it starts (so a burst of parallel guesses cannot all slip past the check) and taken back if it succeeds. The
+ * counts are kept where {@link FailureCounts} keeps them: by default in PostgreSQL, so every node counts the same ones.
  */
 final class FailureBackoff {
 
@@ -19,17 +20,12 @@ final class FailureBackoff {
     static final Duration MAX_DELAY = Duration.ofMinutes(5);
     static final Duration MEMORY = Duration.ofHours(1);
 
-    private record Count(int failures, Instant last) {}
-
-    private final ConcurrentMap<String, Count> counts = Caffeine.newBuilder()
-            .expireAfterWrite(MEMORY)
-            .maximumSize(200_000)
-            .<String, Count>build()
-            .asMap();
     private final int free;
+    private final FailureCounts counts;
 
-    FailureBackoff(int free) {
+    FailureBackoff(int free, FailureCounts counts) {
         this.free = free;
+        this.counts = counts;
     }
 
     /**
@@ -38,9 +34,11 @@ final class FailureBackoff {
      */
     long tryCount(String key, Instant now, IntPredicate admit) {
         var outcome = new long[1];
-        counts.compute(key, (k, count) -> {
+        counts.change(key, count -> {
             int failures = live(count, now);
-            long wait = failures == 0 ? 0 : secondsLeft(count.last().plus(delayAfter(failures)), now);
+            var delay = delayAfter(failures);
+            // the free failures cost nothing, even when another node's clock wrote the latest a little ahead
+            long wait = delay.isZero() ? 0 : secondsLeft(count.last().plus(delay), now);
             if (wait > 0) {
                 outcome[0] = wait;
                 return count;
@@ -56,15 +54,15 @@ final class FailureBackoff {
 
     /** Takes back a counted try that succeeded. */
     void uncount(String key) {
-        counts.computeIfPresent(key, (k, count) -> count.failures() <= 1 ? null
+        counts.change(key, count -> count == null || count.failures() <= 1 ? null
                 : new Count(count.failures() - 1, count.last()));
     }
 
     void clear(String key) {
-        counts.remove(key);
+        counts.forget(key);
     }
 
-    private static int live(Count count, Instant now) {
+    private static int live(@Nullable Count count, Instant now) {
         return count == null || !now.isBefore(count.last().plus(MEMORY)) ? 0 : count.failures();
     }
 

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Limits that stop password guessing without letting a stranger lock a person out. Only wrong passwords count;
- * a sign-in that succeeds never does. Three counters, on the injected clock: the first two in memory on this node,
- * the third where {@link Buckets} keeps buckets (by default in PostgreSQL, shared by every node):
+ * a sign-in that succeeds never does. Three counters, on the injected clock, the first two where
+ * {@link SignInFailures} keeps them and the third where {@link Buckets} keeps buckets (both by default in PostgreSQL,
+ * shared by every node):
  * <ol>
  *   <li><b>One client, one account.</b> A client (an IPv4 address, or an IPv6 /64 network, as {@code ClientAddress}
  *   resolves it) may give {@code sign-in-failures-before-delay} (5) wrong passwords for an account; after each
@@ -46,10 +47,10 @@ class SignInThrottle {
     private final BucketConfiguration accountLimit;
     private final Buckets.Source accounts;
 
-    SignInThrottle(Clock clock, IdentityProperties properties, Buckets buckets) {
+    SignInThrottle(Clock clock, IdentityProperties properties, SignInFailures failures, Buckets buckets) {
         this.clock = clock;
-        this.pairs = new FailureBackoff(properties.signInFailuresBeforeDelay());
-        this.clients = new FailureBackoff(properties.clientSignInFailuresBeforeDelay());
+        this.pairs = new FailureBackoff(properties.signInFailuresBeforeDelay(), failures.of("pair"));
+        this.clients = new FailureBackoff(properties.clientSignInFailuresBeforeDelay(), failures.of("client"));
         var perHour = properties.accountSignInFailuresPerHour();
         this.accountLimit = BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)))
