@@ -125,9 +125,13 @@ class SecurityConfiguration implements WebMvcConfigurer {
         return http.build();
     }
 
-    /** The CSRF token in an HTTP-only cookie (pages read it from their meta tag), not in a session. */
+    /**
+     * The CSRF token in an HTTP-only cookie (pages read it from their meta tag), not in a session; sent back in a form
+     * field or in the same header as when it was kept in the session ({@code X-CSRF-TOKEN}: uploads, htmx, scripts).
+     */
     private static CookieCsrfTokenRepository csrfTokens() {
         var tokens = new CookieCsrfTokenRepository();
+        tokens.setHeaderName("X-CSRF-TOKEN");
         tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         return tokens;
     }

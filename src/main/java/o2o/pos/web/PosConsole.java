@@ -1,5 +1,6 @@
 package o2o.pos.web;
 
+import java.io.Serializable;
 import java.util.UUID;
 
 import o2o.identity.StaffPrincipal;
@@ -42,7 +43,8 @@ class PosConsole {
     String create(StaffPrincipal staff, @RequestParam UUID storeId, @RequestParam(defaultValue = "") String name,
             RedirectAttributes redirect) {
         var issued = admin.create(staff, storeId, name);
-        redirect.addFlashAttribute("issued", issued);
+        // the flash map lives in the page session (in the database): names and text only
+        redirect.addFlashAttribute("issued", new Issued(issued.key().name(), issued.secret()));
         return "redirect:/merchant/pos";
     }
 
@@ -52,4 +54,7 @@ class PosConsole {
         admin.revoke(staff, new StoreId(storeId), keyId);
         return "redirect:/merchant/pos";
     }
+
+    /** The key just made, shown once on the next page: its name and its secret. */
+    record Issued(String name, String secret) implements Serializable {}
 }
