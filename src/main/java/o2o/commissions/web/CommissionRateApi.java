@@ -73,14 +73,19 @@ class CommissionRateApi {
     @Operation(summary = "Set a rate of a taker (the platform, or takerMerchantId) for one merchant or one category "
             + "from a day: the rate already set for that taker, subject and day changes; orders paid from that day "
             + "(Shanghai) are charged at it. A merchant's own rate wins over its category's; a taker merchant names "
-            + "merchants only. 400 for a rate over 5000, an unknown merchant, or both or neither subject")
+            + "a category only if it runs a mall (its tenants' category there). 400 for a rate over 5000, an unknown "
+            + "merchant, or both or neither subject")
     @ApiResponse(responseCode = "200", description = "The rate as set")
     RateResponse set(StaffPrincipal operator, @Valid @RequestBody RateRequest request) {
-        var change = new RateChange(request.merchantId() == null ? null : new MerchantId(request.merchantId()),
-                request.category(), request.rateBps(),
-                request.validFrom() != null ? request.validFrom()
-                        : LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))));
+        var change = change(request.merchantId(), request.category(), request.rateBps(), request.validFrom(), clock);
         return RateResponse.of(rates.set(operator, Taker.of(request.takerMerchantId()), change));
+    }
+
+    /** A rate as requested, for one merchant or one category, from {@code validFrom} or today in Shanghai. */
+    static RateChange change(@Nullable UUID merchantId, @Nullable String category, int rateBps,
+            @Nullable LocalDate validFrom, java.time.Clock clock) {
+        return new RateChange(merchantId == null ? null : new MerchantId(merchantId), category, rateBps,
+                validFrom != null ? validFrom : LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))));
     }
 
     @DeleteMapping(RATES + "/{id}")

@@ -1,7 +1,6 @@
 package o2o.commissions.web;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,7 +16,6 @@ import jakarta.validation.constraints.Size;
 import o2o.commissions.CommissionRates;
 import o2o.commissions.RateChange;
 import o2o.identity.StaffPrincipal;
-import o2o.shared.MerchantId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -67,10 +65,8 @@ class MallCommissionRateApi {
             + "5000, or both or neither subject")
     @ApiResponse(responseCode = "200", description = "The rate as set")
     CommissionRateApi.RateResponse set(StaffPrincipal staff, @Valid @RequestBody MallRateRequest request) {
-        var change = new RateChange(request.merchantId() == null ? null : new MerchantId(request.merchantId()),
-                request.category(), request.rateBps(),
-                request.validFrom() != null ? request.validFrom()
-                        : LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
+        var change = CommissionRateApi.change(request.merchantId(), request.category(), request.rateBps(),
+                request.validFrom(), clock);
         return CommissionRateApi.RateResponse.of(rates.setForMall(staff, change));
     }
 
