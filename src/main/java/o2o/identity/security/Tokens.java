@@ -50,7 +50,8 @@ public class Tokens {
     Tokens(Secrets secrets, IdentityProperties properties, StaffAccess access, Clock clock) {
         this.key = new SecretKeySpec(secrets.tokenKey(), "HmacSHA256");
         this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
-        this.decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        this.decoder = new RememberedTokens(
+                NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build(), 20_000);
         this.properties = properties;
         this.access = access;
         this.clock = clock;
