@@ -15,6 +15,8 @@ import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -42,6 +44,7 @@ public class Buckets implements DisposableBean {
 
     static final String TABLE = "rate_limit_bucket";
     private static final int CLEANUP_BATCH = 1_000;
+    private static final Duration SYNC_AT_LEAST_EVERY = Duration.ofSeconds(1);
 
     private final @Nullable HikariDataSource pool;
     private final @Nullable PostgreSQLSelectForUpdateBasedProxyManager<String> systemProxies;
@@ -51,7 +54,7 @@ public class Buckets implements DisposableBean {
         if (properties.store() == RateLimitProperties.Store.POSTGRESQL) {
             this.pool = SidePool.beside(dataSource, "rate-limits", properties.poolSize());
             this.systemProxies = proxies(pool, null);
-            this.system = shared(systemProxies);
+            this.system = sharedWithSlack(systemProxies);
         } else {
             this.pool = null;
             this.systemProxies = null;
@@ -87,8 +90,41 @@ public class Buckets implements DisposableBean {
     }
 
     private static Source shared(ProxyManager<String> proxies) {
-        // PostgreSQL's text holds no NUL, which a key taken from input (a username) may carry
-        return (key, configuration) -> proxies.builder().build(key.replace('\0', '\uFFFD'), () -> configuration);
+        return (key, configuration) -> proxies.builder().build(stored(key), () -> configuration);
+    }
+
+    /** As {@link #shared}, but a bucket of a large limit is told of this node's tokens in batches ({@link #slack}). */
+    private static Source sharedWithSlack(ProxyManager<String> proxies) {
+        Cache<String, Bucket> nearby = Caffeine.newBuilder()
+                .expireAfterAccess(Duration.ofMinutes(10))
+                .maximumSize(100_000)
+                .build();
+        return (key, configuration) -> {
+            var stored = stored(key);
+            long slack = slack(configuration);
+            if (slack == 0) return proxies.builder().build(stored, () -> configuration);
+            return nearby.get(stored, k -> proxies.builder()
+                    .withOptimization(Optimizations.delaying(new DelayParameters(slack, SYNC_AT_LEAST_EVERY)))
+                    .build(k, () -> configuration));
+        };
+    }
+
+    /** PostgreSQL's text holds no NUL, which a key taken from input (a username) may carry. */
+    private static String stored(String key) {
+        return key.replace('\0', '\uFFFD');
+    }
+
+    /**
+     * Tokens this node may take from a bucket before it tells the database: a twentieth of its smallest capacity, so
+     * a limit of fewer than 20 (a code's tries, a sign-in's) is counted in the database at every request, and a
+     * limit of 120 a minute goes there every sixth request or every second, whichever comes first. With n nodes a
+     * limit lets through at most n such twentieths more than its capacity; nothing is let through that a node's own
+     * view of the bucket refuses.
+     */
+    static long slack(BucketConfiguration configuration) {
+        long smallest = Long.MAX_VALUE;
+        for (var bandwidth : configuration.getBandwidths()) smallest = Math.min(smallest, bandwidth.getCapacity());
+        return smallest == Long.MAX_VALUE ? 0 : smallest / 20;
     }
 
     private static Source inMemory(TimeMeter meter) {
