@@ -11,9 +11,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
@@ -40,6 +42,11 @@ public class Buckets implements DisposableBean {
 
         /** The bucket of {@code key}, made with {@code configuration} when it does not exist yet. */
         Bucket get(String key, BucketConfiguration configuration);
+
+        /** Takes one token from the bucket of {@code key}, if it has one. */
+        default ConsumptionProbe takeOne(String key, BucketConfiguration configuration) {
+            return get(key, configuration).tryConsumeAndReturnRemaining(1);
+        }
     }
 
     static final String TABLE = "rate_limit_bucket";
@@ -54,7 +61,7 @@ public class Buckets implements DisposableBean {
         if (properties.store() == RateLimitProperties.Store.POSTGRESQL) {
             this.pool = SidePool.beside(dataSource, "rate-limits", properties.poolSize());
             this.systemProxies = proxies(pool, null);
-            this.system = sharedWithSlack(systemProxies);
+            this.system = new SharedWithSlack(systemProxies);
         } else {
             this.pool = null;
             this.systemProxies = null;
@@ -94,19 +101,51 @@ public class Buckets implements DisposableBean {
     }
 
     /** As {@link #shared}, but a bucket of a large limit is told of this node's tokens in batches ({@link #slack}). */
-    private static Source sharedWithSlack(ProxyManager<String> proxies) {
-        Cache<String, Bucket> nearby = Caffeine.newBuilder()
+    private static final class SharedWithSlack implements Source {
+
+        private final ProxyManager<String> proxies;
+        private final Cache<String, Bucket> nearby = Caffeine.newBuilder()
                 .expireAfterAccess(Duration.ofMinutes(10))
                 .maximumSize(100_000)
                 .build();
-        return (key, configuration) -> {
+
+        SharedWithSlack(ProxyManager<String> proxies) {
+            this.proxies = proxies;
+        }
+
+        @Override
+        public Bucket get(String key, BucketConfiguration configuration) {
             var stored = stored(key);
             long slack = slack(configuration);
             if (slack == 0) return proxies.builder().build(stored, () -> configuration);
             return nearby.get(stored, k -> proxies.builder()
                     .withOptimization(Optimizations.delaying(new DelayParameters(slack, SYNC_AT_LEAST_EVERY)))
                     .build(k, () -> configuration));
-        };
+        }
+
+        /**
+         * Requests that reach a node's bucket at once are sent to the database as one batch, and a batch fails whole
+         * when the bucket's row is missing (its first requests, or after the clean-up dropped a full bucket) instead
+         * of making it as a single request does: then the row is made once, unbatched, and the token taken again.
+         */
+        @Override
+        public ConsumptionProbe takeOne(String key, BucketConfiguration configuration) {
+            var bucket = get(key, configuration);
+            try {
+                return bucket.tryConsumeAndReturnRemaining(1);
+            } catch (RuntimeException e) {
+                if (!missingRow(e)) throw e;
+                proxies.builder().build(stored(key), () -> configuration).getAvailableTokens();
+                return bucket.tryConsumeAndReturnRemaining(1);
+            }
+        }
+
+        private static boolean missingRow(Throwable e) {
+            for (var cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BucketNotFoundException) return true;
+            }
+            return false;
+        }
     }
 
     /** PostgreSQL's text holds no NUL, which a key taken from input (a username) may carry. */

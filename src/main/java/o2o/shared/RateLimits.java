@@ -27,10 +27,9 @@ public class RateLimits {
 
     /** Takes one token from the bucket of {@code key} under {@code limit}, or fails with 429 and a Retry-After. */
     public void check(Limit limit, String key) {
-        var bucket = buckets.get(limit.name() + ':' + key, BucketConfiguration.builder()
+        var probe = buckets.takeOne(limit.name() + ':' + key, BucketConfiguration.builder()
                 .addLimit(b -> b.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
                 .build());
-        var probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             throw tooMany(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1));
         }

@@ -16,6 +16,7 @@ import o2o.testing.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two nodes' rate limits in one PostgreSQL ({@code o2o.rate-limits.store=postgresql}): a small limit is counted in
@@ -27,6 +28,9 @@ class SharedLimitsIntegrationTests {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final List<Buckets> nodes = new ArrayList<>();
 
@@ -65,6 +69,37 @@ class SharedLimitsIntegrationTests {
         var key = UUID.randomUUID().toString();
         for (int i = 0; i < 40; i++) limits.check(limit, key);
         assertThatThrownBy(() -> limits.check(limit, key)).isInstanceOf(Problem.class);
+    }
+
+    @Test
+    void requestsArrivingTogetherWhileTheRowIsMissingMakeItOnceAndAreAllCounted() throws Exception {
+        var limits = new RateLimits(node());
+        var limit = new RateLimits.Limit("test-missing", 1_000, Duration.ofHours(1));
+        var keys = new ArrayList<String>();
+        for (int round = 0; round < 10; round++) {
+            var key = UUID.randomUUID().toString();
+            keys.add(key);
+            assertThat(checks(limits, limit, key, 48, 3)).as("first requests, no row yet").isEqualTo(144);
+        }
+        jdbc.sql("delete from rate_limit_bucket where id like 'test-missing:%'").update();
+        Thread.sleep(1_100); // past the second after which a node tells the database again
+        for (var key : keys) {
+            assertThat(checks(limits, limit, key, 48, 3)).as("after the clean-up dropped the row").isEqualTo(144);
+        }
+        assertThat(jdbc.sql("select count(*) from rate_limit_bucket where id like 'test-missing:%'")
+                .query(Long.class).single()).isEqualTo(10);
+    }
+
+    private static int checks(RateLimits limits, RateLimits.Limit limit, String key, int threads, int each)
+            throws Exception {
+        var tasks = new ArrayList<Callable<Integer>>();
+        for (int t = 0; t < threads; t++) {
+            tasks.add(() -> {
+                for (int i = 0; i < each; i++) limits.check(limit, key);
+                return each;
+            });
+        }
+        return Concurrently.atOnce(tasks).stream().mapToInt(Integer::intValue).sum();
     }
 
     /** Requests from {@code threads} threads, half on each node, {@code each} per thread; how many were let through. */
