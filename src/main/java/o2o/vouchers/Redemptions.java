@@ -2,6 +2,7 @@ package o2o.vouchers;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,7 +88,7 @@ public class Redemptions {
         if (!deal.usableIn(storeId)) {
             throw new Problem(HttpStatus.CONFLICT, "voucher-not-usable-here", "this deal cannot be used at this store");
         }
-        var now = clock.instant();
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it, so the answer is the row
         if (!deal.usableAt(now.atZone(store.timeZone()))) {
             throw new Problem(HttpStatus.CONFLICT, "voucher-outside-validity",
                     "this voucher cannot be used now (validity " + deal.terms().validFrom() + " to "
@@ -100,7 +101,8 @@ public class Redemptions {
         events.publishEvent(new VoucherRedeemed(new VoucherId(voucher.id()), new RedemptionId(id),
                 new OrderId(voucher.orderId()), new MerchantId(voucher.merchantId()), new StoreId(storeId),
                 new CustomerId(voucher.customerId()), now));
-        return find(id).orElseThrow();
+        return new Redemption(id, voucher.id(), voucher.code().value(), voucher.merchantId(), storeId, staff.staffId(),
+                device, now, null, voucher.dealTitle());
     }
 
     /** A manager undoes a redemption made in error, within the reversal window; the voucher can be used again. */
