@@ -1,8 +1,9 @@
 package o2o.shared.web;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -23,7 +24,16 @@ import org.springframework.web.util.pattern.PathPattern;
  */
 class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
 
-    private final Map<RequestMappingInfo, List<String>> prefixes = new ConcurrentHashMap<>();
+    /** Each mapping's literal starts, by identity: filled once the controllers are registered, read-only after. */
+    private volatile Map<RequestMappingInfo, String[]> prefixes = Map.of();
+
+    @Override
+    protected void handlerMethodsInitialized(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
+        super.handlerMethodsInitialized(handlerMethods);
+        var known = new IdentityHashMap<RequestMappingInfo, String[]>();
+        for (var info : getHandlerMethods().keySet()) known.put(info, literalPrefixes(info).toArray(String[]::new));
+        prefixes = known;
+    }
 
     @Override
     protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
@@ -40,9 +50,10 @@ class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
         return super.getMatchingMapping(info, request);
     }
 
+    /** False only when every pattern of the mapping starts with text the path does not; a mapping added later is tried. */
     private boolean mayMatch(RequestMappingInfo info, String path) {
-        var literal = prefixes.computeIfAbsent(info, PrefixedHandlerMapping::literalPrefixes);
-        if (literal.isEmpty()) return true;
+        var literal = prefixes.get(info);
+        if (literal == null || literal.length == 0) return true;
         for (var prefix : literal) {
             if (path.startsWith(prefix)) return true;
         }
@@ -53,7 +64,7 @@ class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
     static List<String> literalPrefixes(RequestMappingInfo info) {
         var condition = info.getPathPatternsCondition();
         if (condition == null) return List.of();
-        var result = new java.util.ArrayList<String>();
+        var result = new ArrayList<String>();
         for (PathPattern pattern : condition.getPatterns()) {
             var text = pattern.getPatternString();
             int end = text.length();
