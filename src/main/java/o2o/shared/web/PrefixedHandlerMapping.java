@@ -50,7 +50,7 @@ class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
         return super.getMatchingMapping(info, request);
     }
 
-    /** False only when every pattern of the mapping starts with text the path does not; a mapping added later is tried. */
+    /** False only when every pattern of the mapping starts with text the path lacks; one added later is tried. */
     private boolean mayMatch(RequestMappingInfo info, String path) {
         var literal = prefixes.get(info);
         if (literal == null || literal.length == 0) return true;
