@@ -177,12 +177,20 @@ class ManyNodesIT {
                 }
             }));
         }
-        // killed while paid orders' listeners are still running on it
-        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(5))
-                .until(() -> paidOrders(deal) >= 6 && unfinished() > 0);
-        a.kill();
-        stop.set(true);
-        long leftUnfinished = unfinished();
+        // killed while paid orders' listeners are still at work on it: the vouchers' table is held so that issuing
+        // waits (a listener is a few milliseconds, so catching one in flight by timing alone was luck), the orders go
+        // on being paid, and the node dies with their publications open
+        long leftUnfinished;
+        try (var holder = postgres.getDatabase("postgres", "o2o").getConnection()) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("lock table voucher in share mode");
+            Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> paidOrders(deal) >= 6 && unfinished() >= 3);
+            a.kill();
+            stop.set(true);
+            leftUnfinished = unfinished();
+            holder.rollback();
+        }
         for (var thread : checkouts) thread.join(60_000);
         long paid = paidOrders(deal);
         System.out.println(paid + " orders paid before node a was killed, " + started.size() + " placed, "
