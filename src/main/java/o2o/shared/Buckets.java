@@ -104,6 +104,7 @@ public class Buckets implements DisposableBean {
     private static final class SharedWithSlack implements Source {
 
         private final ProxyManager<String> proxies;
+        private final Source plain;
         private final Cache<String, Bucket> nearby = Caffeine.newBuilder()
                 .expireAfterAccess(Duration.ofMinutes(10))
                 .maximumSize(100_000)
@@ -111,14 +112,14 @@ public class Buckets implements DisposableBean {
 
         SharedWithSlack(ProxyManager<String> proxies) {
             this.proxies = proxies;
+            this.plain = shared(proxies);
         }
 
         @Override
         public Bucket get(String key, BucketConfiguration configuration) {
-            var stored = stored(key);
             long slack = slack(configuration);
-            if (slack == 0) return proxies.builder().build(stored, () -> configuration);
-            return nearby.get(stored, k -> proxies.builder()
+            if (slack == 0) return plain.get(key, configuration);
+            return nearby.get(stored(key), k -> proxies.builder()
                     .withOptimization(Optimizations.delaying(new DelayParameters(slack, SYNC_AT_LEAST_EVERY)))
                     .build(k, () -> configuration));
         }
@@ -135,7 +136,7 @@ public class Buckets implements DisposableBean {
                 return bucket.tryConsumeAndReturnRemaining(1);
             } catch (RuntimeException e) {
                 if (!missingRow(e)) throw e;
-                proxies.builder().build(stored(key), () -> configuration).getAvailableTokens();
+                plain.get(key, configuration).getAvailableTokens();
                 return bucket.tryConsumeAndReturnRemaining(1);
             }
         }
