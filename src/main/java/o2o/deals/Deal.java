@@ -24,6 +24,19 @@ public record Deal(UUID id, UUID merchantId, DealTerms terms, @Nullable Integer 
         }
     }
 
+    /**
+     * A deal whose stock was seen gone is sold out without an order being written: the answer a buyer would get a
+     * moment later from the stock's conditional update, which still decides every purchase there is stock for.
+     */
+    public void requireInStock(int quantity) {
+        if (stockLeft != null && stockLeft < quantity) throw soldOut();
+    }
+
+    /** The 409 of a deal with fewer units left than an order asks for. */
+    public static Problem soldOut() {
+        return new Problem(HttpStatus.CONFLICT, "deal-sold-out", "sold out");
+    }
+
     /** No order may hold more units than one customer may buy in all. */
     public void requireWithinLimit(int quantity) {
         var limit = terms.perCustomerLimit();

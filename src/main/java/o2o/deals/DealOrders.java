@@ -56,6 +56,7 @@ public class DealOrders {
         var deal = deals.find(dealId).orElseThrow(() -> Problem.notFound("deal"));
         deal.requireOnSale(clock.instant());
         deal.requireWithinLimit(quantity);
+        deal.requireInStock(quantity);
         var price = deal.terms().price();
         var line = new NewOrder.Line(LineKind.DEAL, deal.id(), deal.terms().title(), price, quantity,
                 price.times(quantity));

@@ -2,6 +2,7 @@ package o2o.orders;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 
 import o2o.coupons.Coupons;
@@ -67,7 +68,7 @@ class OrderPlacing {
         var payable = subtotal.minus(discount);
         var pointsValue = request.pointsToUse() == 0 || customer == null ? Money.zero(subtotal.currency())
                 : points.apply(id, customer, merchant, payable, request.pointsToUse());
-        var now = clock.instant();
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it: the answer is the row
         var lines = new ArrayList<OrderLine>();
         for (var line : request.lines()) lines.add(line.numbered(lines.size() + 1));
         var order = new Order(id, merchant, customer, request.channel(), OrderStatus.PENDING_PAYMENT, lines, subtotal,
@@ -76,11 +77,13 @@ class OrderPlacing {
                 pointsValue, request.storeId(), null);
         rows.insert(order);
         history.record(id.value(), merchant.value(), null, OrderStatus.PENDING_PAYMENT, "placed", now);
-        if (order.total().isZero()) payments.markPaid(id.value(), order.total());
+        if (!order.total().isZero()) return order;
+        payments.markPaid(id.value(), order.total());
         return rows.find(id.value()).orElseThrow();
     }
 
     Order record(OfflineSale sale) {
+        var soldAt = sale.soldAt().truncatedTo(ChronoUnit.MICROS);
         var lines = new ArrayList<OrderLine>();
         for (var line : sale.lines()) {
             lines.add(new OrderLine(lines.size() + 1, LineKind.POS, sale.orderId().value(), line.title(),
@@ -88,18 +91,18 @@ class OrderPlacing {
         }
         var zero = Money.zero(sale.total().currency());
         var order = new Order(sale.orderId(), sale.merchantId(), sale.customerId(), Channel.POS, OrderStatus.PAID,
-                lines, sale.total(), zero, sale.total(), zero, null, sale.soldAt(), sale.soldAt(), sale.soldAt(), 0,
-                zero, sale.storeId(), null);
+                lines, sale.total(), zero, sale.total(), zero, null, soldAt, soldAt, soldAt, 0, zero, sale.storeId(),
+                null);
         rows.insert(order);
         history.record(order.id().value(), order.merchantId().value(), null, OrderStatus.PAID, "sold at the POS",
                 clock.instant());
         if (sale.customerId() != null) {
             events.publishEvent(new OrderPaid(order.id(), order.merchantId(), sale.customerId(), Channel.POS,
-                    sale.total(), sale.soldAt()));
+                    sale.total(), soldAt));
         } else {
             events.publishEvent(new WalkInOrderPaid(order.id(), order.merchantId(), Channel.POS, sale.total(),
-                    sale.soldAt()));
+                    soldAt));
         }
-        return rows.find(order.id().value()).orElseThrow();
+        return order;
     }
 }

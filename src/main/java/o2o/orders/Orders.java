@@ -88,7 +88,8 @@ public class Orders {
     /**
      * Keeps a sale the POS already took the money for: an order of channel POS, PAID at once with its lines. A sale to
      * a member publishes {@link OrderPaid}, so points and the member's activity follow; a walk-in sale publishes
-     * nothing, there being nobody to credit. The caller validates the sale and makes it idempotent.
+     * {@link WalkInOrderPaid}, counted in the merchant's sales with nobody to credit. The caller validates the sale and
+     * makes it idempotent. The answer is the order as written, not read back.
      */
     @Transactional
     public Order recordOfflineSale(OfflineSale sale) {

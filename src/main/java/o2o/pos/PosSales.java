@@ -138,7 +138,8 @@ public class PosSales {
         var orderId = Ids.next();
         var claim = new Claim(pos.merchantId(), pos.storeId(), pos.keyId(), sale.posTransactionId(), sale.hash(),
                 orderId, customer, sale.total(), sale.paymentMethod(), sale.soldAt());
-        if (!rows.claim(claim, clock.instant())) {
+        var claimed = rows.claim(claim, clock.instant());
+        if (claimed.isEmpty()) {
             var earlier = rows.find(pos.storeId(), sale.posTransactionId()).orElseThrow();
             if (!earlier.hash().equals(sale.hash())) {
                 throw new Problem(HttpStatus.CONFLICT, "pos-sale-conflict",
@@ -149,7 +150,7 @@ public class PosSales {
         var order = orders.recordOfflineSale(new OfflineSale(new OrderId(orderId), new MerchantId(pos.merchantId()),
                 customer == null ? null : new CustomerId(customer), sale.lines(),
                 sale.total(), sale.soldAt(), new StoreId(pos.storeId())));
-        return saleRecord(rows.find(pos.storeId(), sale.posTransactionId()).orElseThrow(), order);
+        return saleRecord(claimed.get(), order);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -31,8 +32,8 @@ record ValidSale(String posTransactionId, Instant soldAt, List<OfflineSale.Line>
         if (txn == null || txn.isBlank() || txn.length() > 64) {
             throw new InvalidInput("posTransactionId", "1 to 64 characters");
         }
-        var soldAt = sale.soldAt();
-        if (soldAt == null) throw new InvalidInput("soldAt", "required");
+        if (sale.soldAt() == null) throw new InvalidInput("soldAt", "required");
+        var soldAt = sale.soldAt().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it: the answer is the row
         if (soldAt.isAfter(now.plus(FUTURE_TOLERANCE))) throw new InvalidInput("soldAt", "in the future");
         if (soldAt.isBefore(now.minus(OLDEST))) throw new InvalidInput("soldAt", "more than 7 days ago");
         var lines = lines(sale.lines());

@@ -60,6 +60,15 @@ class OrderLifecycleIntegrationTests extends ApiTest {
     }
 
     @Test
+    void anOrdersAnswerIsWhatWasStored() {
+        var deal = fixtures.deal(merchant, Set.of(store), 1000, 10, false, "ANYTIME");
+        var customer = fixtures.customerToken(Fixtures.uniquePhone());
+        var placed = fixtures.order(customer, deal, 3);
+        assertThat(placed.status()).as(placed.raw()).isEqualTo(201);
+        assertThat(placed.body()).isEqualTo(api.get("/api/v1/me/orders/" + placed.text("id"), customer).body());
+    }
+
+    @Test
     void theSameIdempotencyKeyFiveTimesAtOnceIsOneOrder() throws Exception {
         var deal = fixtures.deal(merchant, Set.of(store), 1000, 10, false, "ANYTIME");
         var customer = fixtures.customerToken(Fixtures.uniquePhone());

@@ -181,6 +181,22 @@ class PosIntegrationTests extends ApiTest {
     }
 
     @Test
+    void aSalesAnswerIsWhatWasStoredEvenToTheNanosecondItWasSentWith() {
+        var shop = shop("应答收银");
+        var soldAt = clock.instant().minusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .plusNanos(123_456_789);
+        var recorded = api.post("/api/v1/pos/sales", PosSaleBodies.sale("ANSWER-1", 8800, soldAt, "CASH", null),
+                shop.key());
+        assertThat(recorded.status()).as(recorded.raw()).isEqualTo(201);
+        assertThat(recorded.text("soldAt")).isEqualTo(soldAt.minusNanos(789).toString());
+        assertThat(recorded.body()).isEqualTo(api.get("/api/v1/pos/sales/ANSWER-1", shop.key()).body());
+        assertThat(jdbc.sql("select created_at from customer_order where id = :id")
+                .param("id", UUID.fromString(recorded.text("orderId")))
+                .query((rs, row) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant()).single())
+                .isEqualTo(soldAt.minusNanos(789));
+    }
+
+    @Test
     void aSaleToAMemberBecomesAPaidPosOrderOnTheirProfileAndEarnsTheirPoints() {
         var shop = shop("会员收银");
         var phone = Fixtures.uniquePhone();

@@ -3,8 +3,6 @@ package o2o.deals.persistence;
 import java.util.UUID;
 
 import o2o.deals.Deal;
-import o2o.shared.Problem;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -49,7 +47,7 @@ public class DealStock {
                     .param("q", quantity)
                     .param("id", deal.id())
                     .update();
-            if (taken == 0) throw new Problem(HttpStatus.CONFLICT, "deal-sold-out", "sold out");
+            if (taken == 0) throw Deal.soldOut();
         }
     }
 

@@ -41,9 +41,13 @@ public class PosSaleRows {
         this.jdbc = jdbc;
     }
 
-    /** False if the store's POS transaction id was claimed before (the loser of a race waits for the winner's commit). */
-    public boolean claim(Claim claim, Instant now) {
-        return jdbc.sql("""
+    /**
+     * The sale's row as claimed, or empty if the store's POS transaction id was claimed before (the loser of a race
+     * waits for the winner's commit).
+     */
+    public Optional<SaleRow> claim(Claim claim, Instant now) {
+        var id = Ids.next();
+        boolean claimed = jdbc.sql("""
                         insert into pos_sale (id, merchant_id, store_id, pos_transaction_id, request_hash, order_id,
                                               customer_id, total_minor, currency, payment_method, sold_at,
                                               recorded_at, key_id)
@@ -51,13 +55,15 @@ public class PosSaleRows {
                                 :soldAt, :now, :key)
                         on conflict (store_id, pos_transaction_id, merchant_id) do nothing
                         """)
-                .param("id", Ids.next()).param("merchant", claim.merchantId()).param("store", claim.storeId())
+                .param("id", id).param("merchant", claim.merchantId()).param("store", claim.storeId())
                 .param("txn", claim.posTransactionId()).param("hash", claim.hash()).param("order", claim.orderId())
                 .param("customer", new SqlParameterValue(Types.OTHER, claim.customerId()))
                 .param("total", claim.total().minor()).param("currency", claim.total().currency().getCurrencyCode())
                 .param("method", claim.paymentMethod().name()).param("soldAt", utc(claim.soldAt()))
                 .param("now", utc(now)).param("key", claim.keyId())
                 .update() == 1;
+        return claimed ? Optional.of(new SaleRow(id, claim.storeId(), claim.posTransactionId(), claim.hash(),
+                claim.orderId(), claim.customerId(), claim.paymentMethod(), claim.soldAt(), null)) : Optional.empty();
     }
 
     public Optional<SaleRow> find(UUID storeId, String posTransactionId) {
