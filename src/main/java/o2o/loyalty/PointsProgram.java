@@ -2,9 +2,11 @@ package o2o.loyalty;
 
 import static o2o.shared.Timestamps.utc;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -118,30 +120,52 @@ public class PointsProgram {
         return rules(programOf(managedMerchant(staff)));
     }
 
+    /**
+     * The program's rules in one statement (every paid order of a member reads them): its own columns, and its channel
+     * rates, bonus events (by start) and merchants as arrays.
+     */
     @Transactional(readOnly = true)
     public ProgramRules rules(UUID programId) {
-        var rates = new EnumMap<Channel, Integer>(Channel.class);
-        jdbc.sql("select channel, points_per_yuan from points_channel_rate where program_id = :p").param("p", programId)
-                .query((rs, row) -> rates.put(Channel.valueOf(rs.getString(1)), rs.getInt(2))).list();
-        var events = jdbc.sql("""
-                        select starts_at, ends_at, multiplier_percent, channel from points_bonus_event
-                        where program_id = :p order by starts_at, id
-                        """)
-                .param("p", programId)
-                .query((rs, row) -> new ProgramRules.BonusEvent(rs.getObject(1, OffsetDateTime.class).toInstant(),
-                        rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getInt(3),
-                        rs.getString(4) == null ? null : Channel.valueOf(rs.getString(4))))
-                .list();
-        var members = jdbc.sql("select merchant_id from points_program_merchant where program_id = :p order by merchant_id")
-                .param("p", programId).query(UUID.class).list();
         return jdbc.sql("""
-                        select id, owner_merchant_id, name, shared, points_per_yuan, expiry_policy, expiry_months
-                        from points_program where id = :p
+                        select id, owner_merchant_id, name, shared, points_per_yuan, expiry_policy, expiry_months,
+                            array(select channel from points_channel_rate r where r.program_id = p.id
+                                  order by channel) as rate_channels,
+                            array(select points_per_yuan from points_channel_rate r where r.program_id = p.id
+                                  order by channel) as rates,
+                            array(select starts_at from points_bonus_event e where e.program_id = p.id
+                                  order by starts_at, id) as event_starts,
+                            array(select ends_at from points_bonus_event e where e.program_id = p.id
+                                  order by starts_at, id) as event_ends,
+                            array(select multiplier_percent from points_bonus_event e where e.program_id = p.id
+                                  order by starts_at, id) as event_multipliers,
+                            array(select channel from points_bonus_event e where e.program_id = p.id
+                                  order by starts_at, id) as event_channels,
+                            array(select merchant_id from points_program_merchant m where m.program_id = p.id
+                                  order by merchant_id) as merchants
+                        from points_program p where id = :p
                         """)
                 .param("p", programId)
-                .query((rs, row) -> new ProgramRules(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getBoolean(4), rs.getInt(5), Map.copyOf(rates), events,
-                        ExpiryPolicy.written(rs.getString(6), rs.getInt(7)), members))
+                .query((rs, row) -> {
+                    var rates = new EnumMap<Channel, Integer>(Channel.class);
+                    var rateChannels = (String[]) rs.getArray("rate_channels").getArray();
+                    var ratePoints = (Integer[]) rs.getArray("rates").getArray();
+                    for (int i = 0; i < rateChannels.length; i++) {
+                        rates.put(Channel.valueOf(rateChannels[i]), ratePoints[i]);
+                    }
+                    var starts = (Timestamp[]) rs.getArray("event_starts").getArray();
+                    var ends = (Timestamp[]) rs.getArray("event_ends").getArray();
+                    var multipliers = (Integer[]) rs.getArray("event_multipliers").getArray();
+                    var channels = (String[]) rs.getArray("event_channels").getArray();
+                    var events = new ArrayList<ProgramRules.BonusEvent>(starts.length);
+                    for (int i = 0; i < starts.length; i++) {
+                        events.add(new ProgramRules.BonusEvent(starts[i].toInstant(), ends[i].toInstant(),
+                                multipliers[i], channels[i] == null ? null : Channel.valueOf(channels[i])));
+                    }
+                    var merchants = List.of((UUID[]) rs.getArray("merchants").getArray());
+                    return new ProgramRules(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            rs.getString(3), rs.getBoolean(4), rs.getInt(5), Map.copyOf(rates), List.copyOf(events),
+                            ExpiryPolicy.written(rs.getString(6), rs.getInt(7)), merchants);
+                })
                 .optional().orElseThrow(() -> Problem.notFound("points program"));
     }
 

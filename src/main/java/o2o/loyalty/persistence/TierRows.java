@@ -4,6 +4,7 @@ import static o2o.shared.Timestamps.utc;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import o2o.loyalty.TierChangeReason;
 import o2o.loyalty.TierRules;
 import o2o.shared.Ids;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,15 +35,23 @@ public class TierRows {
     }
 
     public TierRules rules(UUID programId) {
-        var levels = jdbc.sql("""
-                        select rank, name, threshold, discount_percent, points_multiplier_percent from tier_level
-                        where program_id = :p order by rank
+        return jdbc.sql("""
+                        select p.tier_basis, p.tier_period_days,
+                               l.rank, l.name, l.threshold, l.discount_percent, l.points_multiplier_percent
+                        from points_program p left join tier_level l on l.program_id = p.id
+                        where p.id = :p order by l.rank
                         """)
-                .param("p", programId).query(TIER).list();
-        return jdbc.sql("select tier_basis, tier_period_days from points_program where id = :p").param("p", programId)
-                .query((rs, row) -> new TierRules(programId, TierBasis.valueOf(rs.getString("tier_basis")),
-                        (Integer) rs.getObject("tier_period_days"), levels))
-                .single();
+                .param("p", programId)
+                .query(rs -> {
+                    if (!rs.next()) throw new EmptyResultDataAccessException("no points program " + programId, 1);
+                    var basis = TierBasis.valueOf(rs.getString("tier_basis"));
+                    var periodDays = (Integer) rs.getObject("tier_period_days");
+                    var levels = new ArrayList<Tier>();
+                    do {
+                        if (rs.getObject("rank") != null) levels.add(TIER.mapRow(rs, levels.size()));
+                    } while (rs.next());
+                    return new TierRules(programId, basis, periodDays, levels);
+                });
     }
 
     /** Replaces the program's basis, period and levels (ranked already). */
@@ -82,15 +92,17 @@ public class TierRows {
                 .list();
     }
 
-    /** The member's rank, locked so concurrent evaluations take turns; a member without a row starts at rank 0. */
+    /**
+     * The member's rank, locked so concurrent evaluations take turns (the conflict's no-op update locks the row and
+     * reads it as committed by the one before); a member without a row starts at rank 0. One statement.
+     */
     public int lockRank(UUID programId, UUID customerId, Instant now) {
-        jdbc.sql("""
+        return jdbc.sql("""
                         insert into member_tier (program_id, customer_id, rank, since) values (:p, :c, 0, :now)
-                        on conflict do nothing
+                        on conflict (program_id, customer_id) do update set rank = member_tier.rank
+                        returning rank
                         """)
-                .param("p", programId).param("c", customerId).param("now", utc(now)).update();
-        return jdbc.sql("select rank from member_tier where program_id = :p and customer_id = :c for update")
-                .param("p", programId).param("c", customerId).query(Integer.class).single();
+                .param("p", programId).param("c", customerId).param("now", utc(now)).query(Integer.class).single();
     }
 
     public int rankOf(UUID programId, UUID customerId) {
