@@ -136,6 +136,23 @@ public final class AppProcess implements AutoCloseable {
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
+    /** The JVM's threads as {@code jcmd <pid> Thread.print} shows them, for a test that found the node not answering. */
+    public String threadDump() {
+        var jcmd = Path.of(java()).resolveSibling("jcmd").toString();
+        try {
+            var dump = new ProcessBuilder(jcmd, String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true)
+                    .start();
+            var text = new String(dump.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            dump.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            return text;
+        } catch (IOException e) {
+            return "no thread dump: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "no thread dump: interrupted";
+        }
+    }
+
     /** SIGKILL to the JVM alone, as {@code kill -9 <pid>} does. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
