@@ -119,6 +119,9 @@ public final class Bench implements Callable<Integer> {
             Cpu.watch(() -> java.util.stream.Stream.concat(java.util.stream.Stream.of(app), joined.stream())
                     .map(AppProcess::pid).toList(), app::postmasterPid);
             var pgbench = new PgBench("127.0.0.1", app.dbPort, "postgres");
+            long settling = System.nanoTime();
+            pgbench.settle();
+            System.out.printf("database vacuumed and analyzed in %.1f s%n", (System.nanoTime() - settling) / 1e9);
             pgbench.prepare();
             var tpcb = pgbench.tpcb(duration);
             var selectOnly = pgbench.selectOnly(duration);
