@@ -136,15 +136,18 @@ public final class AppProcess implements AutoCloseable {
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
-    /** The JVM's threads as {@code jcmd <pid> Thread.print} shows them, for a test that found the node not answering. */
+    /** The JVM's threads, virtual ones included ({@code jcmd <pid> Thread.dump_to_file}), for a test that found the node not answering. */
     public String threadDump() {
         var jcmd = Path.of(java()).resolveSibling("jcmd").toString();
         try {
-            var dump = new ProcessBuilder(jcmd, String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true)
-                    .start();
-            var text = new String(dump.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            // Thread.dump_to_file, unlike Thread.print, shows the virtual threads the requests run on
+            var file = Files.createTempFile("threads", ".txt");
+            Files.delete(file);
+            var dump = new ProcessBuilder(jcmd, String.valueOf(process.pid()), "Thread.dump_to_file", "-format=text",
+                    file.toString()).redirectErrorStream(true).start();
+            var said = new String(dump.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             dump.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
-            return text;
+            return Files.exists(file) ? Files.readString(file) : said;
         } catch (IOException e) {
             return "no thread dump: " + e;
         } catch (InterruptedException e) {
