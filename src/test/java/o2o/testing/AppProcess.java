@@ -136,7 +136,7 @@ public final class AppProcess implements AutoCloseable {
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
-    /** The JVM's threads, virtual ones included ({@code jcmd <pid> Thread.dump_to_file}), for a test that found the node not answering. */
+    /** The JVM's threads, virtual ones included ({@code jcmd <pid> Thread.dump_to_file}), for a node not answering. */
     public String threadDump() {
         var jcmd = Path.of(java()).resolveSibling("jcmd").toString();
         try {
