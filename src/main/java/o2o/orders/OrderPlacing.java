@@ -2,7 +2,6 @@ package o2o.orders;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 
 import o2o.coupons.Coupons;
@@ -13,6 +12,7 @@ import o2o.shared.Money;
 import o2o.shared.OrderId;
 import o2o.shared.RateLimits;
 import o2o.shared.RateLimits.Limit;
+import o2o.shared.Timestamps;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -68,7 +68,7 @@ class OrderPlacing {
         var payable = subtotal.minus(discount);
         var pointsValue = request.pointsToUse() == 0 || customer == null ? Money.zero(subtotal.currency())
                 : points.apply(id, customer, merchant, payable, request.pointsToUse());
-        var now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it: the answer is the row
+        var now = Timestamps.asStored(clock.instant());
         var lines = new ArrayList<OrderLine>();
         for (var line : request.lines()) lines.add(line.numbered(lines.size() + 1));
         var order = new Order(id, merchant, customer, request.channel(), OrderStatus.PENDING_PAYMENT, lines, subtotal,
@@ -83,7 +83,7 @@ class OrderPlacing {
     }
 
     Order record(OfflineSale sale) {
-        var soldAt = sale.soldAt().truncatedTo(ChronoUnit.MICROS);
+        var soldAt = Timestamps.asStored(sale.soldAt());
         var lines = new ArrayList<OrderLine>();
         for (var line : sale.lines()) {
             lines.add(new OrderLine(lines.size() + 1, LineKind.POS, sale.orderId().value(), line.title(),

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.List;
 import o2o.orders.OfflineSale;
 import o2o.shared.InvalidInput;
 import o2o.shared.Money;
+import o2o.shared.Timestamps;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,7 +33,7 @@ record ValidSale(String posTransactionId, Instant soldAt, List<OfflineSale.Line>
             throw new InvalidInput("posTransactionId", "1 to 64 characters");
         }
         if (sale.soldAt() == null) throw new InvalidInput("soldAt", "required");
-        var soldAt = sale.soldAt().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it: the answer is the row
+        var soldAt = Timestamps.asStored(sale.soldAt());
         if (soldAt.isAfter(now.plus(FUTURE_TOLERANCE))) throw new InvalidInput("soldAt", "in the future");
         if (soldAt.isBefore(now.minus(OLDEST))) throw new InvalidInput("soldAt", "more than 7 days ago");
         var lines = lines(sale.lines());

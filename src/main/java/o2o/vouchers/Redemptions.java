@@ -2,7 +2,6 @@ package o2o.vouchers;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +22,7 @@ import o2o.shared.Problem;
 import o2o.shared.RateLimits.Limit;
 import o2o.shared.RateLimits;
 import o2o.shared.StoreId;
+import o2o.shared.Timestamps;
 import o2o.vouchers.persistence.RedemptionRows.NewRedemption;
 import o2o.vouchers.persistence.RedemptionRows;
 import o2o.vouchers.persistence.VoucherRows;
@@ -88,7 +88,7 @@ public class Redemptions {
         if (!deal.usableIn(storeId)) {
             throw new Problem(HttpStatus.CONFLICT, "voucher-not-usable-here", "this deal cannot be used at this store");
         }
-        var now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it, so the answer is the row
+        var now = Timestamps.asStored(clock.instant());
         if (!deal.usableAt(now.atZone(store.timeZone()))) {
             throw new Problem(HttpStatus.CONFLICT, "voucher-outside-validity",
                     "this voucher cannot be used now (validity " + deal.terms().validFrom() + " to "
