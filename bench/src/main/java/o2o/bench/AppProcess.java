@@ -42,7 +42,7 @@ final class AppProcess implements AutoCloseable {
         int dbPort = freePort();
         var arguments = new ArrayList<>(List.of(
                 "--o2o.db.embedded.data-dir=" + dir.resolve("postgres"),
-                "--o2o.db.embedded.port=" + dbPort,
+                "--o2o.db.embedded.port=" + dbPort, "--o2o.db.embedded.statement-statistics=true",
                 "--o2o.demo.stores=" + stores, "--o2o.demo.members=" + members, "--o2o.demo.orders=" + orders));
         arguments.addAll(sharedArguments);
         // a build whose demo tells an outreach story after its people says when all of it is done

@@ -116,9 +116,13 @@ public final class Bench implements Callable<Integer> {
         try (var app = AppProcess.start(jar, stores, members, orders, jvmOptions, secrets)) {
             System.out.printf("application ready in %.1f s on %s (PostgreSQL on port %d)%n", app.startupSeconds,
                     app.url(), app.dbPort);
-            Cpu.watch(() -> java.util.stream.Stream.concat(java.util.stream.Stream.of(app), joined.stream())
-                    .map(AppProcess::pid).toList(), app::postmasterPid);
             var pgbench = new PgBench("127.0.0.1", app.dbPort, "postgres");
+            boolean counting = pgbench.countStatements();
+            System.out.println(counting ? "statements counted (pg_stat_statements)"
+                    : "statements not counted: this application does not load pg_stat_statements");
+            Cpu.watch(() -> java.util.stream.Stream.concat(java.util.stream.Stream.of(app), joined.stream())
+                    .map(AppProcess::pid).toList(), app::postmasterPid,
+                    () -> counting ? Statements.read(pgbench) : null);
             long settling = System.nanoTime();
             pgbench.settle();
             System.out.printf("database vacuumed and analyzed in %.1f s%n", (System.nanoTime() - settling) / 1e9);
@@ -261,9 +265,11 @@ public final class Bench implements Callable<Integer> {
         for (var r : results) {
             var cpu = r.cpuMsPerOperation();
             if (cpu.isEmpty()) continue;
-            System.out.printf("%-22s app %6.3f  postgres %6.3f  load %6.3f  total %6.3f  -> at most %9.1f ops/s%n",
+            System.out.printf("%-22s app %6.3f  postgres %6.3f  load %6.3f  total %6.3f  -> at most %9.1f ops/s%s%n",
                     r.scenario(), cpu.get("appMs"), cpu.get("postgresMs"), cpu.get("loadGeneratorMs"),
-                    cpu.get("totalMs"), cpu.get("cpuBoundPerSecond"));
+                    cpu.get("totalMs"), cpu.get("cpuBoundPerSecond"), cpu.containsKey("statements")
+                            ? "; statements %s, transactions %s".formatted(cpu.get("statements"),
+                                    cpu.get("transactions")) : "");
         }
         if (!results.isEmpty()) {
             var app = results.getLast().app();

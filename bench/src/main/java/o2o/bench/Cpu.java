@@ -13,25 +13,31 @@ import java.util.function.Supplier;
  * CPU time spent by the application's JVMs (all its nodes, summed), its PostgreSQL (postmaster, live backends and
  * the ones that exited) and this load generator, read from /proc. Divided by the operations of a scenario it says
  * what one operation costs on this machine, and so how many per second its cores could do at best, whatever else
- * shares them.
+ * shares them. Beside it, where the server keeps {@code pg_stat_statements}, the statements and transactions the
+ * application ran: counts that do not depend on how fast the machine was that minute.
  */
 final class Cpu {
 
     private static final double TICK_NANOS = 1e9 / 100;
-    private static volatile Cpu watched = new Cpu(List::of, () -> -1);
+    private static volatile Cpu watched = new Cpu(List::of, () -> -1, () -> null);
 
-    record Sample(long appTicks, long postgresTicks, long benchTicks) {}
+    /** {@code statements} is null where the server does not count them. */
+    record Sample(long appTicks, long postgresTicks, long benchTicks, Statements.Snapshot statements) {}
 
     private final Supplier<List<Long>> appPids;
     private final LongSupplier postmasterPid;
+    private final Supplier<Statements.Snapshot> statements;
 
-    private Cpu(Supplier<List<Long>> appPids, LongSupplier postmasterPid) {
+    private Cpu(Supplier<List<Long>> appPids, LongSupplier postmasterPid,
+            Supplier<Statements.Snapshot> statements) {
         this.appPids = appPids;
         this.postmasterPid = postmasterPid;
+        this.statements = statements;
     }
 
-    static void watch(Supplier<List<Long>> appPids, LongSupplier postmasterPid) {
-        watched = new Cpu(appPids, postmasterPid);
+    static void watch(Supplier<List<Long>> appPids, LongSupplier postmasterPid,
+            Supplier<Statements.Snapshot> statements) {
+        watched = new Cpu(appPids, postmasterPid, statements);
     }
 
     static Sample sample() {
@@ -46,7 +52,9 @@ final class Cpu {
                     .flatMap(ProcessHandle::descendants).mapToLong(p -> ticks(p.pid(), false)).sum();
         }
         long app = appPids.get().stream().filter(pid -> pid > 0).mapToLong(pid -> ticks(pid, false)).sum();
-        return new Sample(app, postgres, ticks(ProcessHandle.current().pid(), false));
+        long bench = ticks(ProcessHandle.current().pid(), false);
+        // read after the CPU, so the reading's own work falls inside the measured window of the next sample only
+        return new Sample(app, postgres, bench, statements.get());
     }
 
     /** Milliseconds of CPU per operation between two samples, by process, and the operations per second that bounds. */
@@ -64,6 +72,9 @@ final class Cpu {
         cpu.put("cores", Runtime.getRuntime().availableProcessors());
         cpu.put("cpuBoundPerSecond", total > 0
                 ? Result.round(Runtime.getRuntime().availableProcessors() * 1000 / total) : 0);
+        if (before.statements() != null && after.statements() != null) {
+            cpu.putAll(Statements.perOperation(before.statements(), after.statements(), operations));
+        }
         return cpu;
     }
 

@@ -111,6 +111,36 @@ final class PgBench {
         return rows;
     }
 
+    /**
+     * Opens {@code pg_stat_statements} in a database of its own ({@code bench_stats}) when the server loaded the
+     * library; false when it did not (an application that does not know {@code statement-statistics}).
+     */
+    boolean countStatements() {
+        try {
+            run(List.of(psql, "-h", host, "-p", String.valueOf(port), "-U", user, "-d", "postgres", "-qc",
+                    "drop database if exists bench_stats"), 120);
+            run(List.of(psql, "-h", host, "-p", String.valueOf(port), "-U", user, "-d", "postgres", "-qc",
+                    "create database bench_stats"), 120);
+            run(List.of(psql, "-h", host, "-p", String.valueOf(port), "-U", user, "-d", "bench_stats", "-v",
+                    "ON_ERROR_STOP=1", "-qc", "create extension pg_stat_statements", "-c",
+                    "select count(*) from pg_stat_statements"), 120);
+            return true;
+        } catch (IOException | InterruptedException | IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /** Rows of a query on {@code bench_stats} (see {@link #countStatements}), tab-separated. */
+    List<String[]> statistics(String sql) throws IOException, InterruptedException {
+        var output = run(List.of(psql, "-h", host, "-p", String.valueOf(port), "-U", user, "-d", "bench_stats",
+                "-v", "ON_ERROR_STOP=1", "-qAtF", "\t", "-c", sql), 120);
+        var rows = new ArrayList<String[]>();
+        for (var line : output.split("\n")) {
+            if (!line.isBlank()) rows.add(line.split("\t", -1));
+        }
+        return rows;
+    }
+
     private double tps(List<String> options, int seconds) throws IOException, InterruptedException {
         var command = new ArrayList<>(List.of(pgbench, "-h", host, "-p", String.valueOf(port), "-U", user));
         command.addAll(options);

@@ -46,6 +46,9 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("fsync", properties.durable() ? "on" : "off")
                 .setServerConfig("synchronous_commit", properties.durable() ? "on" : "off");
+        if (properties.statementStatistics()) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
         if (properties.port() > 0) {
             builder.setPort(properties.port());
         }
