@@ -23,12 +23,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 class NearbySearchIntegrationTests extends ApiTest {
 
     @Autowired
     MerchantImport imports;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Autowired
     JdbcClient jdbc;
@@ -150,21 +154,33 @@ class NearbySearchIntegrationTests extends ApiTest {
         jdbc.sql("analyze store").update();
         assertThat(jdbc.sql("select count(*) from store").query(Long.class).single()).isGreaterThanOrEqualTo(10_000);
 
-        var plan = jdbc.sql("explain (format json) " + StoreRows.NEARBY_SQL)
-                .params(Map.of("lat", lat, "lng", lng, "radius", 3000.0, "limit", 21))
-                .param("category", new SqlParameterValue(Types.VARCHAR, null))
-                .param("pattern", new SqlParameterValue(Types.VARCHAR, null))
-                .param("after_key", new SqlParameterValue(Types.DOUBLE, null))
-                .param("after_id", new SqlParameterValue(Types.OTHER, null))
-                .query(String.class)
-                .single();
-        assertThat(plan).contains("\"Index Name\": \"store_location_idx\"");
-        assertThat(plan).doesNotContain("\"Node Type\": \"Seq Scan\"");
+        for (double radius : List.of(3000.0, 50_000.0)) {
+            var plan = plan(radius, 101);
+            assertThat(plan).as("radius %s", radius).contains("\"Index Name\": \"store_location_point_idx\"")
+                    .contains("\"Order By\"") // nearest first on the index: the scan stops after a page
+                    .doesNotContain("\"Node Type\": \"Seq Scan\"")
+                    .doesNotContain("\"Node Type\": \"Bitmap Heap Scan\""); // never the whole box, then sorted
+        }
 
         var found = api.get("/api/v1/stores/nearby?lat=%s&lng=%s&radiusMeters=3000&limit=100".formatted(lat, lng));
         var distances = new ArrayList<Long>();
         found.body().path("items").forEach(item -> distances.add(item.path("distanceMeters").asLong()));
         assertThat(distances).hasSize(100).isSorted().allMatch(d -> d <= 3000);
+    }
+
+    /** The search's plan as it runs: in a transaction, with the setting the search makes for it. */
+    private String plan(double radius, int limit) {
+        return transactions.execute(status -> {
+            jdbc.sql(StoreRows.NEAREST_FIRST).update();
+            return jdbc.sql("explain (format json) " + StoreRows.NEARBY_SQL)
+                    .params(Map.of("lat", lat, "lng", lng, "radius", radius, "limit", limit))
+                    .param("category", new SqlParameterValue(Types.VARCHAR, null))
+                    .param("pattern", new SqlParameterValue(Types.VARCHAR, null))
+                    .param("after_key", new SqlParameterValue(Types.DOUBLE, null))
+                    .param("after_id", new SqlParameterValue(Types.OTHER, null))
+                    .query(String.class)
+                    .single();
+        });
     }
 
     private static List<String> ids(JsonNode items) {
