@@ -42,12 +42,15 @@ public class Merchants {
     private final JdbcClient jdbc;
     private final StaffAccounts staffAccounts;
     private final ApplicationEventPublisher events;
+    private final Stores stores;
     private final Clock clock;
 
-    Merchants(JdbcClient jdbc, StaffAccounts staffAccounts, ApplicationEventPublisher events, Clock clock) {
+    Merchants(JdbcClient jdbc, StaffAccounts staffAccounts, ApplicationEventPublisher events, Stores stores,
+            Clock clock) {
         this.jdbc = jdbc;
         this.staffAccounts = staffAccounts;
         this.events = events;
+        this.stores = stores;
         this.clock = clock;
     }
 
@@ -80,6 +83,7 @@ public class Merchants {
         jdbc.sql("update store set listed = active where merchant_id = :merchant")
                 .param("merchant", merchantId)
                 .update();
+        stores.forget(null); // an approval is rare: every store remembered is read again
         var merchant = find(merchantId).orElseThrow();
         events.publishEvent(new MerchantApproved(new MerchantId(merchantId), merchant.contactPhone(), now));
         return merchant;

@@ -1,13 +1,17 @@
 package o2o.merchants;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.persistence.StoreRows;
 import o2o.merchants.persistence.StoreRows.NearbyRow;
@@ -16,20 +20,33 @@ import o2o.shared.MerchantId;
 import o2o.shared.Page;
 import o2o.shared.Problem;
 import o2o.shared.StoreId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The module's API for stores: staff manage their merchant's stores; anybody finds listed stores near a point.
  * Staff of another merchant get "not found" for a store, so they cannot even learn that it exists.
+ *
+ * <p>Nearly every request at a store (a redemption, a dish added at a table, a kitchen move, a POS sale) first finds
+ * the store, and stores change seldom, so a store found is remembered for {@link #REMEMBER}: an edit shows on this
+ * node at once (the change forgets the entry) and on any other within that time.
  */
 @Service
 public class Stores {
+
+    static final Duration REMEMBER = Duration.ofSeconds(5);
 
     private final StoreRows rows;
     private final Clock clock;
     private final List<StoreHighlights> highlights;
     private final List<StoreRatings> ratings;
+    private final Cache<UUID, Store> remembered = Caffeine.newBuilder()
+            .expireAfterWrite(REMEMBER)
+            .maximumSize(20_000)
+            .build();
 
     Stores(StoreRows rows, Clock clock, List<StoreHighlights> highlights, List<StoreRatings> ratings) {
         this.rows = rows;
@@ -78,17 +95,44 @@ public class Stores {
         return stores.stream().map(s -> s.withRating(found.get(s.id()))).toList();
     }
 
+    /** The store as it was at most {@link #REMEMBER} ago (at once after an edit on this node). */
     @Transactional(readOnly = true)
     public Optional<Store> find(UUID storeId) {
-        return rows.find(storeId);
+        var known = remembered.getIfPresent(storeId);
+        if (known != null) return Optional.of(known);
+        var found = rows.find(storeId);
+        found.ifPresent(store -> remembered.put(storeId, store));
+        return found;
     }
 
-    /** Many stores at once (one read), by id; unknown ids are absent. */
+    /** Many stores at once (one read for those not remembered), by id; unknown ids are absent. */
     @Transactional(readOnly = true)
     public java.util.Map<UUID, Store> findAll(java.util.Collection<UUID> storeIds) {
-        var found = new java.util.HashMap<UUID, Store>();
-        for (var store : rows.findAll(storeIds)) found.put(store.id(), store);
+        var found = new java.util.HashMap<>(remembered.getAllPresent(storeIds));
+        var missing = storeIds.stream().filter(id -> !found.containsKey(id)).distinct().toList();
+        if (missing.isEmpty()) return found;
+        for (var store : rows.findAll(missing)) {
+            remembered.put(store.id(), store);
+            found.put(store.id(), store);
+        }
         return found;
+    }
+
+    /**
+     * Forgets what is remembered of these stores (all of them when null) now and again when the surrounding
+     * transaction ends, so that a request racing the change cannot put the old row back.
+     */
+    void forget(@Nullable Collection<UUID> storeIds) {
+        Runnable drop = storeIds == null ? remembered::invalidateAll : () -> remembered.invalidateAll(storeIds);
+        drop.run();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    drop.run();
+                }
+            });
+        }
     }
 
     /** A listed store, as customers see it. */
@@ -119,7 +163,7 @@ public class Stores {
         }
         var id = Ids.next();
         rows.insert(id, staff.merchantId(), details, clock.instant());
-        return find(id).orElseThrow();
+        return rows.find(id).orElseThrow();
     }
 
     @Transactional
@@ -127,6 +171,7 @@ public class Stores {
         var store = get(staff, storeId);
         if (!staff.role().manages()) throw Problem.forbidden("only owners and managers edit stores");
         rows.update(store.id(), store.merchantId(), details, clock.instant());
-        return find(store.id()).orElseThrow();
+        forget(List.of(store.id()));
+        return rows.find(store.id()).orElseThrow();
     }
 }

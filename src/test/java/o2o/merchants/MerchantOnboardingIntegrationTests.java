@@ -99,6 +99,8 @@ class MerchantOnboardingIntegrationTests extends ApiTest {
                         "SATURDAY", List.of("10:00-14:00", "17:00-23:00"))),
                 Map.entry("serviceRadiusMeters", 6000), Map.entry("category", "烧烤"), Map.entry("tags", List.of("夜宵")),
                 Map.entry("photos", List.of("https://img.example/a.jpg")));
+        // read once, so the node remembers it: the edit must show at once all the same
+        assertThat(api.get("/api/v1/stores/" + store).text("name")).isEqualTo("初始名");
         var updated = api.put("/api/v1/merchant/stores/" + store, update, merchant.ownerToken());
         assertThat(updated.status()).as(updated.raw()).isEqualTo(200);
 
