@@ -75,6 +75,28 @@ public class Menu {
         return storeMenus.one(store, itemId).price(optionIds, quantity);
     }
 
+    /** One line to price: an item, its chosen options, how many. */
+    public record Wanted(UUID itemId, List<UUID> optionIds, int quantity) {}
+
+    /**
+     * Prices many lines at one store as {@link #price(StoreId, UUID, List, int)} prices each, in their order, with
+     * the items read once for all of them; the first line that cannot be priced fails the whole.
+     */
+    @Transactional(readOnly = true)
+    public List<PricedLine> price(StoreId storeId, List<Wanted> lines) {
+        if (lines.isEmpty()) return List.of();
+        var store = stores.find(storeId.value()).orElseThrow(() -> Problem.notFound("store"));
+        var served = storeMenus.some(store, lines.stream().map(Wanted::itemId).distinct().toList());
+        return lines.stream().map(line -> {
+            if (line.quantity() < 1 || line.quantity() > 999) {
+                throw new InvalidInput("quantity", "between 1 and 999");
+            }
+            var item = served.get(line.itemId());
+            if (item == null) throw Problem.notFound("menu item");
+            return item.price(line.optionIds(), line.quantity());
+        }).toList();
+    }
+
     /**
      * The items served at any of these stores (each store with its merchant) whose name or description holds the
      * text, best matches first, at most {@code limit}; one read whatever the number of stores.

@@ -1,7 +1,10 @@
 package o2o.catalog;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import o2o.catalog.persistence.MenuItemRepository;
@@ -32,6 +35,15 @@ class StoreMenus {
 
     List<StoreItem> all(Store store) {
         return storeItems.at(store, items.of(store.merchantId(), null));
+    }
+
+    /** These items as the store serves them, by id; an item the merchant does not have is absent. */
+    Map<UUID, StoreItem> some(Store store, Collection<UUID> itemIds) {
+        var found = new HashMap<UUID, StoreItem>();
+        for (var item : storeItems.at(store, items.ofIds(store.merchantId(), itemIds))) {
+            found.put(item.item().id(), item);
+        }
+        return found;
     }
 
     StoreItem one(Store store, UUID itemId) {

@@ -100,8 +100,8 @@ public class Pickups {
     /** Prices lines at a store as the order would be priced now (the page's cart shows these). */
     @Transactional(readOnly = true)
     public List<PricedLine> price(UUID storeId, List<CartLine> lines) {
-        var store = new StoreId(storeId);
-        return lines.stream().map(l -> menu.price(store, l.itemId(), l.optionIds(), l.quantity())).toList();
+        return menu.price(new StoreId(storeId), lines.stream()
+                .map(l -> new Menu.Wanted(l.itemId(), l.optionIds(), l.quantity())).toList());
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import o2o.catalog.Menu;
 import o2o.catalog.MenuItem;
+import o2o.catalog.PricedLine;
 import o2o.shared.InvalidInput;
 import o2o.tableorders.persistence.CartLineRow;
 
@@ -32,6 +33,16 @@ final class MenuOffers {
             }
         }
         return new MenuOffers(offers);
+    }
+
+    /**
+     * The line as it stands after adding a dish just priced: the row may hold more of it than was added (the
+     * diner's earlier line of the same dish and options), at the same unit price.
+     */
+    static CartLine priced(CartLineRow row, PricedLine priced) {
+        return new CartLine(row.id(), row.itemId(), priced.name(), row.optionIds(), priced.options(), row.note(),
+                row.quantity(), priced.unitPrice(), priced.unitPrice().times(row.quantity()), row.addedBy(),
+                row.customerId(), row.addedAt(), null);
     }
 
     CartLine price(CartLineRow row) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import o2o.catalog.Menu;
 import o2o.dining.TableSession;
@@ -43,19 +44,24 @@ class Rounds {
     /** The whole cart as the session's next round; 409 {@code table-cart-empty} when it is empty. */
     Round submit(TableSession session, String submittedBy) {
         var store = new StoreId(session.storeId());
-        return send(session, submittedBy, s -> carts.takeAll(s.id()).stream()
-                .map(row -> new RoundDish(menu.price(store, row.itemId(), row.optionIds(), row.quantity()),
-                        row.note(), row.addedBy(), row.customerId()))
-                .toList());
+        return send(session, submittedBy, s -> {
+            var rows = carts.takeAll(s.id());
+            var priced = menu.price(store, rows.stream()
+                    .map(row -> new Menu.Wanted(row.itemId(), row.optionIds(), row.quantity())).toList());
+            return IntStream.range(0, rows.size()).mapToObj(i -> new RoundDish(priced.get(i), rows.get(i).note(),
+                    rows.get(i).addedBy(), rows.get(i).customerId())).toList();
+        });
     }
 
     /** Dishes staff order for the table, straight to the kitchen, the cart untouched. */
     Round staffRound(TableSession session, String by, List<WantedDish> wanted) {
         var store = new StoreId(session.storeId());
-        return send(session, by, s -> wanted.stream()
-                .map(w -> new RoundDish(menu.price(store, w.itemId(), w.optionIds(), w.quantity()), w.note(), by,
-                        null))
-                .toList());
+        return send(session, by, s -> {
+            var priced = menu.price(store, wanted.stream()
+                    .map(w -> new Menu.Wanted(w.itemId(), w.optionIds(), w.quantity())).toList());
+            return IntStream.range(0, wanted.size())
+                    .mapToObj(i -> new RoundDish(priced.get(i), wanted.get(i).note(), by, null)).toList();
+        });
     }
 
     /** Takes the session's round lock and refuses with 409 {@code bill-in-progress} once the bill is asked for. */

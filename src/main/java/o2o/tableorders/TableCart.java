@@ -49,11 +49,11 @@ class TableCart {
 
     CartLine add(TableSession session, Diner diner, WantedDish wanted) {
         var priced = menu.price(new StoreId(session.storeId()), wanted.itemId(), wanted.optionIds(), wanted.quantity());
-        var id = carts.add(session, diner, priced, wanted.note(), clock.instant())
+        var row = carts.add(session, diner, priced, wanted.note(), clock.instant())
                 .orElseThrow(() -> new Problem(HttpStatus.CONFLICT, "table-cart-line-full",
                         priced.name() + ": at most 99 of a dish per diner", priced.name()));
         if (diner.customerId() != null) tables.addDiner(session, diner.customerId());
-        return line(session, id);
+        return MenuOffers.priced(row, priced); // the menu was just read to price it: not read again
     }
 
     CartLine change(TableSession session, UUID lineId, int quantity) {

@@ -64,6 +64,7 @@ class TableRoundsIntegrationTests extends ApiTest {
         assertThat(pork.status()).as(pork.raw()).isEqualTo(201);
         assertThat(pork.body().path("unitPrice").path("minor").asLong()).isEqualTo(6200);
         assertThat(pork.body().path("options").get(0).asString()).isEqualTo("大");
+        assertThat(pork.body()).isEqualTo(tables.cart(table).path("lines").get(0));
         assertThat(tables.add(bob, table, restaurant.rice(), List.of(), 3).status()).isEqualTo(201);
         assertThat(tables.cart(table).path("total").path("minor").asLong()).isEqualTo(2 * 6200 + 3 * 200);
 
@@ -117,6 +118,9 @@ class TableRoundsIntegrationTests extends ApiTest {
         assertThat(again.status()).as(again.raw()).isEqualTo(201);
         assertThat(again.body().path("quantity").asInt()).isEqualTo(99);
         assertThat(tables.cart(table).path("lines")).hasSize(1);
+        // the answer is the line as it now stands, exactly as the cart shows it
+        assertThat(again.body()).isEqualTo(tables.cart(table).path("lines").get(0));
+        assertThat(again.body().path("amount").path("minor").asLong()).isEqualTo(99 * 200);
         // another diner's rice is a line of its own
         assertThat(tables.add(bob, table, restaurant.rice(), List.of(), 1).status()).isEqualTo(201);
         assertThat(tables.cart(table).path("lines")).hasSize(2);

@@ -40,14 +40,22 @@ public class MenuItemRepository {
 
     /** The merchant's items (or the one named), in menu order, each with its option groups; three reads in all. */
     public List<MenuItem> of(UUID merchant, @Nullable UUID itemId) {
+        return read(merchant, itemId == null ? null : new UUID[] {itemId});
+    }
+
+    /** These of the merchant's items (those that exist), in menu order, with their option groups; three reads. */
+    public List<MenuItem> ofIds(UUID merchant, java.util.Collection<UUID> itemIds) {
+        return itemIds.isEmpty() ? List.of() : read(merchant, itemIds.toArray(UUID[]::new));
+    }
+
+    private List<MenuItem> read(UUID merchant, UUID @Nullable [] itemIds) {
         var rows = jdbc.sql("""
                         select id, category_id, name, description, photo_url, price_minor, currency, active
                         from menu_item
-                        where merchant_id = :merchant and (cast(:id as uuid) is null or id = :id)
-                        order by sort_order, id
-                        """)
+                        where merchant_id = :merchant
+                        """ + (itemIds == null ? "" : " and id = any(:ids)") + " order by sort_order, id")
                 .param("merchant", merchant)
-                .param("id", new SqlParameterValue(Types.OTHER, itemId))
+                .params(itemIds == null ? Map.of() : Map.of("ids", itemIds))
                 .query((rs, n) -> new MenuItemRow(rs.getObject("id", UUID.class), rs.getObject("category_id", UUID.class),
                         rs.getString("name"), rs.getString("description"), rs.getString("photo_url"),
                         new Money(rs.getLong("price_minor"), Currency.getInstance(rs.getString("currency"))),

@@ -53,9 +53,9 @@ public class CartRepository {
 
     /**
      * Adds the dish for the diner, or raises their line of the same dish with the same options, in one statement;
-     * empty when that would take the line past 99.
+     * the line as it now stands, or empty when that would take it past 99.
      */
-    public Optional<UUID> add(TableSession session, Diner diner, PricedLine priced, @Nullable String note,
+    public Optional<CartLineRow> add(TableSession session, Diner diner, PricedLine priced, @Nullable String note,
             Instant now) {
         var options = priced.optionIds().stream().sorted().toArray(UUID[]::new);
         return jdbc.sql("""
@@ -67,8 +67,7 @@ public class CartRepository {
                             set quantity = cart_line.quantity + excluded.quantity,
                                 note = coalesce(excluded.note, cart_line.note)
                             where cart_line.quantity + excluded.quantity <= 99
-                        returning id
-                        """)
+                        """ + "returning " + LINE_COLUMNS)
                 .param("id", Ids.next()).param("m", session.merchantId()).param("store", session.storeId())
                 .param("s", session.id()).param("item", priced.itemId()).param("options", options)
                 .param("quantity", priced.quantity())
@@ -76,7 +75,7 @@ public class CartRepository {
                 .param("by", diner.key())
                 .param("customer", new SqlParameterValue(Types.OTHER, diner.customerId()))
                 .param("now", utc(now)).param("name", priced.name())
-                .query(UUID.class).optional();
+                .query(CartRepository::line).optional();
     }
 
     /** False when the line is no longer in the session's cart. */
