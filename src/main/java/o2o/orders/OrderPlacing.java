@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 
 import o2o.coupons.Coupons;
-import o2o.orders.persistence.OrderHistory;
 import o2o.orders.persistence.OrderRows;
 import o2o.shared.Ids;
 import o2o.shared.Money;
@@ -24,7 +23,6 @@ import org.springframework.stereotype.Component;
 class OrderPlacing {
 
     private final OrderRows rows;
-    private final OrderHistory history;
     private final Coupons coupons;
     private final PointsPayment points;
     private final OrderPayments payments;
@@ -33,10 +31,9 @@ class OrderPlacing {
     private final RateLimits rateLimits;
     private final Clock clock;
 
-    OrderPlacing(OrderRows rows, OrderHistory history, Coupons coupons, PointsPayment points, OrderPayments payments,
+    OrderPlacing(OrderRows rows, Coupons coupons, PointsPayment points, OrderPayments payments,
             ApplicationEventPublisher events, OrdersProperties properties, RateLimits rateLimits, Clock clock) {
         this.rows = rows;
-        this.history = history;
         this.coupons = coupons;
         this.points = points;
         this.payments = payments;
@@ -75,8 +72,7 @@ class OrderPlacing {
                 discount, payable.minus(pointsValue), Money.zero(subtotal.currency()), couponId, now,
                 now.plus(properties.paymentTimeout()), null, pointsValue.isZero() ? 0 : request.pointsToUse(),
                 pointsValue, request.storeId(), null);
-        rows.insert(order);
-        history.record(id.value(), merchant.value(), null, OrderStatus.PENDING_PAYMENT, "placed", now);
+        rows.place(order, "placed", now);
         if (!order.total().isZero()) return order;
         payments.markPaid(id.value(), order.total());
         return rows.find(id.value()).orElseThrow();
@@ -93,9 +89,7 @@ class OrderPlacing {
         var order = new Order(sale.orderId(), sale.merchantId(), sale.customerId(), Channel.POS, OrderStatus.PAID,
                 lines, sale.total(), zero, sale.total(), zero, null, soldAt, soldAt, soldAt, 0, zero, sale.storeId(),
                 null);
-        rows.insert(order);
-        history.record(order.id().value(), order.merchantId().value(), null, OrderStatus.PAID, "sold at the POS",
-                clock.instant());
+        rows.place(order, "sold at the POS", clock.instant());
         if (sale.customerId() != null) {
             events.publishEvent(new OrderPaid(order.id(), order.merchantId(), sale.customerId(), Channel.POS,
                     sale.total(), soldAt));

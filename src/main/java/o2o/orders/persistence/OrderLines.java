@@ -32,9 +32,18 @@ public class OrderLines {
         this.batches = batches;
     }
 
-    void insert(Order order) {
-        for (var line : order.lines()) jdbc.sql(INSERT).paramSource(params(order, line)).update();
-    }
+    /**
+     * An order's lines from arrays, one per column ({@code :lineNos}, {@code :lineKinds}, …), for {@code :id} of
+     * {@code :merchant}: a part of {@link OrderRows#place}'s one statement.
+     */
+    static final String INSERT_ALL = """
+            insert into order_line (order_id, line_no, merchant_id, kind, ref_id, title, unit_price_minor, quantity,
+                                    amount_minor)
+            select :id, l.no, :merchant, l.kind, l.ref, l.title, l.unit, l.quantity, l.amount
+            from unnest(cast(:lineNos as int[]), cast(:lineKinds as text[]), cast(:lineRefs as uuid[]),
+                        cast(:lineTitles as text[]), cast(:lineUnits as bigint[]), cast(:lineQuantities as int[]),
+                        cast(:lineAmounts as bigint[])) as l(no, kind, ref, title, unit, quantity, amount)
+            """;
 
     void insertAll(List<Order> orders) {
         batches.batchUpdate(INSERT, orders.stream()

@@ -62,10 +62,28 @@ public class OrderRows {
         this.lines = lines;
     }
 
-    /** A new order and its lines. */
-    public void insert(Order order) {
-        jdbc.sql(INSERT).paramSource(params(order)).update();
-        lines.insert(order);
+    /**
+     * A new order, its lines and the first entry of its history ({@code reason}, at {@code at}), in one statement:
+     * the lines come in as arrays, one per column; the foreign keys are checked when the whole statement is done.
+     */
+    public void place(Order order, String reason, Instant at) {
+        var params = (MapSqlParameterSource) params(order);
+        var orderLines = order.lines();
+        params.addValue("lineNos", orderLines.stream().map(OrderLine::lineNo).toArray(Integer[]::new))
+                .addValue("lineKinds", orderLines.stream().map(l -> l.kind().name()).toArray(String[]::new))
+                .addValue("lineRefs", orderLines.stream().map(OrderLine::refId).toArray(UUID[]::new))
+                .addValue("lineTitles", orderLines.stream().map(OrderLine::title).toArray(String[]::new))
+                .addValue("lineUnits", orderLines.stream().map(l -> l.unitPrice().minor()).toArray(Long[]::new))
+                .addValue("lineQuantities", orderLines.stream().map(OrderLine::quantity).toArray(Integer[]::new))
+                .addValue("lineAmounts", orderLines.stream().map(l -> l.amount().minor()).toArray(Long[]::new))
+                .addValue("reason", reason)
+                .addValue("at", utc(at));
+        jdbc.sql("with placed as (" + INSERT + "), lines as (" + OrderLines.INSERT_ALL + ") " + """
+                        insert into order_transition (order_id, merchant_id, from_status, to_status, at, reason)
+                        values (:id, :merchant, null, :status, :at, :reason)
+                        """)
+                .paramSource(params)
+                .update();
     }
 
     /** Many new orders and their lines, in batches of the same statements. */
