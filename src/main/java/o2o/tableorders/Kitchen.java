@@ -87,14 +87,11 @@ public class Kitchen {
         if (to == null || to == ItemState.NEW) throw new InvalidInput("state", "COOKING, SERVED or VOIDED");
         // a void changes what the bill charges: not once the bill is asked for
         if (to == ItemState.VOIDED) rounds.sessionOf(store, itemId).ifPresent(orders::holdUnbilled);
-        boolean moved = rounds.move(store, itemId, to.from(), to, clock.instant());
+        var moved = rounds.move(store, itemId, to.from(), to, clock.instant());
+        if (moved.isPresent()) return moved.get();
         var item = rounds.item(store, itemId).orElseThrow(() -> Problem.notFound("dish"));
-        if (!moved) {
-            throw new Problem(HttpStatus.CONFLICT, "round-item-moved",
-                    item.name() + " is " + item.state() + " already", Map.of("state", item.state().name()),
-                    item.name());
-        }
-        return item;
+        throw new Problem(HttpStatus.CONFLICT, "round-item-moved", item.name() + " is " + item.state() + " already",
+                Map.of("state", item.state().name()), item.name());
     }
 
     /** The waiter's board: every live table of the store, what it is at, and its open session's rounds. */

@@ -141,16 +141,22 @@ public class RoundRepository {
                 .query(RoundRepository::item).optional();
     }
 
-    /** Moves the dish to a state only from one of these, in one conditional update; false when it was elsewhere. */
-    public boolean move(Store store, UUID itemId, Set<ItemState> from, ItemState to, Instant now) {
+    /**
+     * Moves the dish to a state only from one of these, in one conditional update that answers the dish as it now
+     * stands; empty when it was elsewhere (or is not this store's).
+     */
+    public Optional<RoundItem> move(Store store, UUID itemId, Set<ItemState> from, ItemState to, Instant now) {
         return jdbc.sql("""
-                        update round_item set state = :to, state_at = :now
-                        where id = :id and merchant_id = :m and store_id = :s and state = any(cast(:from as text[]))
-                        """)
+                        with i as (
+                            update round_item set state = :to, state_at = :now
+                            where id = :id and merchant_id = :m and store_id = :s
+                              and state = any(cast(:from as text[]))
+                            returning *)
+                        """ + "select " + ITEM_COLUMNS + " from i join table_round r on r.id = i.round_id")
                 .param("to", to.name()).param("now", utc(now))
                 .param("id", itemId).param("m", store.merchantId()).param("s", store.id())
                 .param("from", from.stream().map(Enum::name).toArray(String[]::new))
-                .update() == 1;
+                .query(RoundRepository::item).optional();
     }
 
     /** Rounds in their order, each with its items (items arrive in round order). */
