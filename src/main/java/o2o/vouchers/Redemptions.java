@@ -94,10 +94,10 @@ public class Redemptions {
                     "this voucher cannot be used now (validity " + deal.terms().validFrom() + " to "
                             + deal.terms().validUntil() + ", or outside its usable hours)");
         }
-        if (!voucherRows.redeem(voucher.id(), storeId, now)) throw alreadyRedeemed(voucher.id());
+        var usage = voucherRows.redeem(voucher.id(), storeId, now).orElseThrow(() -> alreadyRedeemed(voucher.id()));
         var id = Ids.next();
         rows.insert(new NewRedemption(id, voucher.id(), voucher.merchantId(), storeId, staff.staffId(), device, now));
-        vouchers.completeIfUsedUp(voucher.orderId());
+        vouchers.completeIfUsedUp(voucher.orderId(), usage);
         events.publishEvent(new VoucherRedeemed(new VoucherId(voucher.id()), new RedemptionId(id),
                 new OrderId(voucher.orderId()), new MerchantId(voucher.merchantId()), new StoreId(storeId),
                 new CustomerId(voucher.customerId()), now));

@@ -95,7 +95,11 @@ public class Vouchers {
 
     /** No voucher of the order left to use and at least one used: the order is complete. */
     void completeIfUsedUp(UUID orderId) {
-        var usage = rows.usage(orderId);
+        completeIfUsedUp(orderId, rows.usage(orderId));
+    }
+
+    /** The same, with the order's vouchers as they stand already counted. */
+    void completeIfUsedUp(UUID orderId, VoucherRows.Usage usage) {
         if (usage.open() == 0 && usage.used() > 0) orders.complete(orderId);
     }
 }

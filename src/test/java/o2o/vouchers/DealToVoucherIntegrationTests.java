@@ -49,6 +49,8 @@ class DealToVoucherIntegrationTests extends ApiTest {
                 Map.of("code", voucher.path("code").asString(), "storeId", store, "device", "counter-1"), cashier);
         assertThat(redeemed.status()).as(redeemed.raw()).isEqualTo(200);
         assertThat(redeemed.text("device")).isEqualTo("counter-1");
+        assertThat(api.get("/api/v1/me/orders/" + orderId, customer).text("status"))
+                .as("one voucher of two used: the order is not complete").isEqualTo("PAID");
         assertThat(api.get("/api/v1/merchant/redemptions?storeId=" + store, cashier).body().get(0))
                 .as("the answer is the redemption as recorded").isEqualTo(redeemed.body());
 

@@ -127,16 +127,27 @@ public class VoucherRows {
                 .update() == 1;
     }
 
-    /** ISSUED → REDEEMED at the store; false if it was not ISSUED any more (somebody else redeemed it first). */
-    public boolean redeem(UUID voucherId, UUID storeId, Instant now) {
+    /**
+     * ISSUED → REDEEMED in one conditional update, answering how the order's vouchers stand after it (for
+     * completing the order); empty when the voucher was not ISSUED. The count reads the rows as they were before the
+     * update, so the voucher itself is counted as used by its id.
+     */
+    public Optional<Usage> redeem(UUID voucherId, UUID storeId, Instant now) {
         return jdbc.sql("""
-                        update voucher set status = 'REDEEMED', redeemed_at = :now, redeemed_store_id = :store
-                        where id = :id and status = 'ISSUED'
+                        with redeemed as (
+                            update voucher set status = 'REDEEMED', redeemed_at = :now, redeemed_store_id = :store
+                            where id = :id and status = 'ISSUED'
+                            returning order_id)
+                        select count(*) filter (where v.status = 'ISSUED' and v.id <> :id) as open,
+                               count(*) filter (where v.status in ('REDEEMED', 'EXPIRED') or v.id = :id) as used
+                        from redeemed join voucher v on v.order_id = redeemed.order_id
+                        group by redeemed.order_id
                         """)
                 .param("now", utc(now))
                 .param("store", storeId)
                 .param("id", voucherId)
-                .update() == 1;
+                .query((rs, row) -> new Usage(rs.getLong("open"), rs.getLong("used")))
+                .optional();
     }
 
     /** REDEEMED → ISSUED, when its redemption is reversed. */
