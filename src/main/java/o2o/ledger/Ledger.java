@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import o2o.ledger.persistence.Journal;
 import o2o.ledger.persistence.EntryRow;
 import o2o.ledger.persistence.PostingRow;
@@ -19,6 +21,8 @@ import o2o.shared.InvalidInput;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The module's API: open accounts, post balanced entries exactly once, read balances and history, reconcile. */
 @Service
@@ -28,6 +32,7 @@ public class Ledger {
     private final Journal journal;
     private final JournalCheck check;
     private final Clock clock;
+    private final Cache<AccountKey, UUID> ids = Caffeine.newBuilder().maximumSize(50_000).build();
 
     Ledger(LedgerAccounts accounts, Journal journal, JournalCheck check, Clock clock) {
         this.accounts = accounts;
@@ -43,6 +48,27 @@ public class Ledger {
         if (existing.isPresent()) return existing.get();
         accounts.open(key, merchantId, mayGoNegative, clock.instant());
         return accounts.find(key).orElseThrow();
+    }
+
+    /**
+     * The id of the account with this key, opened on first use: for a posting, which needs no balance. An account
+     * keeps its id for good (none is ever closed), so the id is remembered on the node once the transaction that
+     * found or opened the account has committed; most earnings then read no account at all.
+     */
+    @Transactional
+    public UUID accountId(AccountKey key, @Nullable UUID merchantId, boolean mayGoNegative) {
+        var known = ids.getIfPresent(key);
+        if (known != null) return known;
+        var id = account(key, merchantId, mayGoNegative).id();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    ids.put(key, id);
+                }
+            });
+        }
+        return id;
     }
 
     /**

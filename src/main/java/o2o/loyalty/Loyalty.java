@@ -134,8 +134,10 @@ public class Loyalty {
         }
         if (points > 0) {
             var entry = ledger.post(reference, "消费积分", paid.merchantId().value(), List.of(
-                    new Posting(ledger.account(issuedKey(program, paid.merchantId().value()), paid.merchantId().value(), true).id(), -points),
-                    new Posting(ledger.account(memberKey(program, customer), paid.merchantId().value(), false).id(), points)));
+                    new Posting(ledger.accountId(issuedKey(program, paid.merchantId().value()),
+                            paid.merchantId().value(), true), -points),
+                    new Posting(ledger.accountId(memberKey(program, customer), paid.merchantId().value(), false),
+                            points)));
             if (!entry.replayed()) {
                 var now = clock.instant();
                 lotRows.insert(new NewLot(program, paid.merchantId().value(), customer, reference, points, now,
@@ -160,8 +162,8 @@ public class Loyalty {
         var program = membership.get().programId();
         var customerId = customer.value();
         var entry = ledger.post(reference, "活动赠送积分", merchant.value(), List.of(
-                new Posting(ledger.account(issuedKey(program, merchant.value()), merchant.value(), true).id(), -points),
-                new Posting(ledger.account(memberKey(program, customerId), merchant.value(), false).id(), points)));
+                new Posting(ledger.accountId(issuedKey(program, merchant.value()), merchant.value(), true), -points),
+                new Posting(ledger.accountId(memberKey(program, customerId), merchant.value(), false), points)));
         if (entry.replayed()) return false;
         var now = clock.instant();
         lotRows.insert(new NewLot(program, merchant.value(), customerId, reference, points, now,

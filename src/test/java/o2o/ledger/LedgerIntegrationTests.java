@@ -57,6 +57,27 @@ class LedgerIntegrationTests extends ApiTest {
     }
 
     @Test
+    void anAccountIdIsRememberedOnlyOnceItsOpeningCommitted() {
+        var key = new AccountKey("POINTS", "customer:" + UUID.randomUUID(), "program:remembered", "PTS");
+        var rolledBack = tx.execute(status -> {
+            var id = ledger.accountId(key, null, false);
+            status.setRollbackOnly();
+            return id;
+        });
+        assertThat(ledger.find(key)).as("the opening rolled back").isEmpty();
+
+        var opened = ledger.accountId(key, null, false);
+        assertThat(opened).isNotEqualTo(rolledBack);
+        assertThat(ledger.find(key).orElseThrow().id()).isEqualTo(opened);
+        // remembered now: the same id without a read, and a posting to it lands
+        assertThat(ledger.accountId(key, null, false)).isEqualTo(opened);
+        var issued = issued("remembered");
+        ledger.post("remembered:" + UUID.randomUUID(), "bonus", null,
+                List.of(new Posting(issued.id(), -5), new Posting(ledger.accountId(key, null, false), 5)));
+        assertThat(ledger.find(opened).orElseThrow().balance()).isEqualTo(5);
+    }
+
+    @Test
     void unbalancedOrEmptyEntriesAreRefused() {
         var program = UUID.randomUUID().toString();
         var issued = issued(program);
