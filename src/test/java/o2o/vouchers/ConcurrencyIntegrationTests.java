@@ -40,6 +40,8 @@ class ConcurrencyIntegrationTests extends ApiTest {
                 .hasSize(150)
                 .allMatch(r -> r.text("type").equals("urn:o2o:problem:deal-sold-out"));
         assertThat(stockLeft(deal)).isZero();
+        assertThat(jdbc.sql("select count(*) from customer_order where deal_id = :d").param("d", deal)
+                .query(Long.class).single()).as("a refused purchase leaves no order behind").isEqualTo(50);
 
         var placed = new ArrayList<Callable<Boolean>>();
         for (int i = 0; i < customers.size(); i++) {
@@ -61,6 +63,34 @@ class ConcurrencyIntegrationTests extends ApiTest {
         var second = fixtures.order(customers.get(orders.indexOf(orders.stream().filter(r -> r.status() == 201)
                 .findFirst().orElseThrow())), deal, 1);
         assertThat(second.status()).as("a flash sale sells one per customer").isEqualTo(409);
+    }
+
+    @Test
+    void twentyBuyersOfTheLastUnitAtOnceMakeOneOrderAndEachRefusalIsKeptForItsKey() throws Exception {
+        var merchant = fixtures.approvedMerchant("最后一份");
+        var store = fixtures.store(merchant, "最后一份店", 31.2, 121.4, "火锅");
+        var deal = fixtures.deal(merchant, Set.of(store), 990, 1, true, "ANYTIME");
+        var buyers = IntStream.range(0, 20).mapToObj(i -> fixtures.customerToken(Fixtures.uniquePhone())).toList();
+        var keys = buyers.stream().map(b -> Map.of("Idempotency-Key", UUID.randomUUID().toString())).toList();
+        var body = Map.of("dealId", deal, "quantity", 1);
+
+        // most of them find the unit still there when they look, and lose it when their order commits
+        var attempts = Concurrently.atOnce(IntStream.range(0, 20).<Callable<Api.Response>>mapToObj(i ->
+                () -> api.send("POST", "/api/v1/orders", body, buyers.get(i), keys.get(i))).toList());
+        assertThat(attempts).filteredOn(r -> r.status() == 201).hasSize(1);
+        assertThat(stockLeft(deal)).isZero();
+        assertThat(jdbc.sql("select count(*) from customer_order where deal_id = :d").param("d", deal)
+                .query(Long.class).single()).isEqualTo(1);
+        for (int i = 0; i < 20; i++) {
+            if (attempts.get(i).status() == 201) continue;
+            assertThat(attempts.get(i).status()).as(attempts.get(i).raw()).isEqualTo(409);
+            assertThat(attempts.get(i).contentType()).startsWith("application/problem+json");
+            assertThat(attempts.get(i).text("type")).isEqualTo("urn:o2o:problem:deal-sold-out");
+            var again = api.send("POST", "/api/v1/orders", body, buyers.get(i), keys.get(i));
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(again.text("type")).isEqualTo("urn:o2o:problem:deal-sold-out");
+        }
     }
 
     @Test

@@ -3,10 +3,13 @@ package o2o.deals.persistence;
 import java.util.UUID;
 
 import o2o.deals.Deal;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** A deal's stock and each customer's allowance, taken and given back in the caller's transaction. */
 @Repository
@@ -19,9 +22,12 @@ public class DealStock {
     }
 
     /**
-     * Takes {@code quantity} units for a customer: the customer's allowance first (their own row), then the stock (the
-     * deal's row, the one every buyer contends for) with a single conditional update, so stock never goes below zero
-     * and nobody exceeds their limit, however many buy at once.
+     * Takes {@code quantity} units for a customer: the customer's allowance at once (their own row), and the stock
+     * (the deal's row, the one every buyer contends for) with a single conditional update, so stock never goes below
+     * zero and nobody exceeds their limit, however many buy at once. The stock's update runs as the transaction
+     * commits, its last statement: the row's lock, which every other buyer waits for, is then held for the commit
+     * alone, not also while the order's answer is written and kept. No stock left fails the commit with 409
+     * {@code deal-sold-out}, and everything the transaction wrote rolls back.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void take(Deal deal, UUID customerId, int quantity) {
@@ -43,11 +49,22 @@ public class DealStock {
             if (allowed == 0) throw Deal.limitReached(limit);
         }
         if (deal.terms().stock() != null) {
-            int taken = jdbc.sql("update deal set stock_left = stock_left - :q where id = :id and stock_left >= :q")
-                    .param("q", quantity)
-                    .param("id", deal.id())
-                    .update();
-            if (taken == 0) throw Deal.soldOut();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    int taken = jdbc.sql(
+                                    "update deal set stock_left = stock_left - :q where id = :id and stock_left >= :q")
+                            .param("q", quantity)
+                            .param("id", deal.id())
+                            .update();
+                    if (taken == 0) throw Deal.soldOut();
+                }
+
+                @Override
+                public int getOrder() {
+                    return Ordered.LOWEST_PRECEDENCE; // after every other synchronization's work before the commit
+                }
+            });
         }
     }
 

@@ -84,6 +84,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
         Outcome outcome;
         try {
             outcome = transaction.execute(tx -> runOnce(tx, new CachedBody(request, body), recorder, chain, scope));
+        } catch (Problem refusedAtCommit) {
+            // a check the request left for the commit (a flash sale's stock) refused: all of it rolled back, and
+            // the refusal, not the answer written before, is what the client gets and what the key keeps
+            recorder.resetBuffer();
+            problems.write(request, recorder, refusedAtCommit);
+            outcome = new Outcome.RolledBack();
         } catch (PessimisticLockingFailureException e) {
             refuse(request, response, HttpStatus.CONFLICT, "idempotency-in-progress",
                     "a request with this key is still running");
