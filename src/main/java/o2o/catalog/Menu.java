@@ -70,9 +70,7 @@ public class Menu {
      */
     @Transactional(readOnly = true)
     public PricedLine price(StoreId storeId, UUID itemId, List<UUID> optionIds, int quantity) {
-        var store = stores.find(storeId.value()).orElseThrow(() -> Problem.notFound("store"));
-        if (quantity < 1 || quantity > 999) throw new InvalidInput("quantity", "between 1 and 999");
-        return storeMenus.one(store, itemId).price(optionIds, quantity);
+        return price(storeId, List.of(new Wanted(itemId, optionIds, quantity))).getFirst();
     }
 
     /** One line to price: an item, its chosen options, how many. */
