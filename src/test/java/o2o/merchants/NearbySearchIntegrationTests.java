@@ -35,6 +35,9 @@ class NearbySearchIntegrationTests extends ApiTest {
     TransactionTemplate transactions;
 
     @Autowired
+    StoreRows rows;
+
+    @Autowired
     JdbcClient jdbc;
 
     /** Each test searches around its own spot on the globe, so stores of other tests never show up. */
@@ -166,6 +169,18 @@ class NearbySearchIntegrationTests extends ApiTest {
         var distances = new ArrayList<Long>();
         found.body().path("items").forEach(item -> distances.add(item.path("distanceMeters").asLong()));
         assertThat(distances).hasSize(100).isSorted().allMatch(d -> d <= 3000);
+    }
+
+    @Test
+    void theSearchTurnsBitmapScansOffForItsOwnTransactionOnly() {
+        var query = new NearbyQuery(new GeoPoint(lat, lng), 3000, 5, null, null, null);
+        var inside = transactions.execute(status -> {
+            rows.nearby(query, null, null, 5, java.time.Instant.now());
+            return jdbc.sql("select current_setting('enable_bitmapscan')").query(String.class).single();
+        });
+        assertThat(inside).isEqualTo("off");
+        assertThat(jdbc.sql("select current_setting('enable_bitmapscan')").query(String.class).single())
+                .isEqualTo("on");
     }
 
     /** The search's plan as it runs: in a transaction, with the setting the search makes for it. */
