@@ -7,14 +7,13 @@ import o2o.commissions.persistence.RateRows;
 import o2o.identity.StaffPrincipal;
 import o2o.malls.Malls;
 import o2o.merchants.Merchants;
+import o2o.shared.AfterTransaction;
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
 import o2o.shared.MerchantId;
 import o2o.shared.Problem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The module's API for rates: the operator sets the platform's and any taker merchant's ({@link #set}); a mall's
@@ -137,12 +136,7 @@ public class CommissionRates {
     }
 
     private void reloadAfterCommit() {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                cache.refresh();
-            }
-        });
+        AfterTransaction.committed(cache::refresh);
     }
 
     private static void requireOperator(StaffPrincipal who) {

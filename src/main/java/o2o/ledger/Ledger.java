@@ -16,13 +16,12 @@ import o2o.ledger.persistence.EntryRow;
 import o2o.ledger.persistence.PostingRow;
 import o2o.ledger.persistence.JournalCheck;
 import o2o.ledger.persistence.LedgerAccounts;
+import o2o.shared.AfterTransaction;
 import o2o.shared.Ids;
 import o2o.shared.InvalidInput;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The module's API: open accounts, post balanced entries exactly once, read balances and history, reconcile. */
 @Service
@@ -60,14 +59,7 @@ public class Ledger {
         var known = ids.getIfPresent(key);
         if (known != null) return known;
         var id = account(key, merchantId, mayGoNegative).id();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    ids.put(key, id);
-                }
-            });
-        }
+        AfterTransaction.committed(() -> ids.put(key, id));
         return id;
     }
 

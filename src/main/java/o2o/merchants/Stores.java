@@ -15,6 +15,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.persistence.StoreRows;
 import o2o.merchants.persistence.StoreRows.NearbyRow;
+import o2o.shared.AfterTransaction;
 import o2o.shared.Ids;
 import o2o.shared.MerchantId;
 import o2o.shared.Page;
@@ -23,8 +24,6 @@ import o2o.shared.StoreId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The module's API for stores: staff manage their merchant's stores; anybody finds listed stores near a point.
@@ -123,16 +122,8 @@ public class Stores {
      * transaction ends, so that a request racing the change cannot put the old row back.
      */
     void forget(@Nullable Collection<UUID> storeIds) {
-        Runnable drop = storeIds == null ? remembered::invalidateAll : () -> remembered.invalidateAll(storeIds);
-        drop.run();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    drop.run();
-                }
-            });
-        }
+        AfterTransaction.nowAndAtEnd(storeIds == null ? remembered::invalidateAll
+                : () -> remembered.invalidateAll(storeIds));
     }
 
     /** A listed store, as customers see it. */

@@ -9,12 +9,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import o2o.identity.Role;
 import o2o.identity.StaffPrincipal;
+import o2o.shared.AfterTransaction;
 import o2o.shared.SqlArrays;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What a staff account may do right now — enabled, role, stores, token epoch — read by primary key and kept for a
@@ -67,15 +66,7 @@ public class StaffAccess {
      * the change cannot put the old state back for a whole TTL.
      */
     public void forget(UUID staffId) {
-        cache.invalidate(staffId);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    cache.invalidate(staffId);
-                }
-            });
-        }
+        AfterTransaction.nowAndAtEnd(() -> cache.invalidate(staffId));
     }
 
     private Optional<Current> load(UUID staffId) {

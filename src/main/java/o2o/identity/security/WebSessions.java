@@ -1,11 +1,10 @@
 package o2o.identity.security;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import o2o.shared.AfterTransaction;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The page sessions of the consoles and the customer site, kept in PostgreSQL by Spring Session
@@ -29,16 +28,7 @@ public class WebSessions {
      * (at once outside one): its next request is anonymous, wherever it lands.
      */
     public void endAll(String principalName) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    end(principalName);
-                }
-            });
-        } else {
-            end(principalName);
-        }
+        AfterTransaction.committed(() -> end(principalName));
     }
 
     private void end(String principalName) {
