@@ -100,15 +100,7 @@ final class PgBench {
      * the API has no endpoint for (a count per store across merchants).
      */
     List<String[]> query(String sql) throws IOException, InterruptedException {
-        var output = run(List.of(psql, "-h", host, "-p", String.valueOf(port), "-U", user, "-d", "postgres",
-                "-v", "ON_ERROR_STOP=1", "-qAtF", "\t", "-c", "set default_transaction_read_only = on", "-c", sql),
-                300);
-        var rows = new ArrayList<String[]>();
-        for (var line : output.split("\n")) {
-            if (line.isBlank()) continue;
-            rows.add(line.split("\t", -1));
-        }
-        return rows;
+        return rows("postgres", List.of("-c", "set default_transaction_read_only = on", "-c", sql), 300);
     }
 
     /**
@@ -132,10 +124,17 @@ final class PgBench {
 
     /** Rows of a query on {@code bench_stats} (see {@link #countStatements}), tab-separated. */
     List<String[]> statistics(String sql) throws IOException, InterruptedException {
-        var output = run(List.of(psql, "-h", host, "-p", String.valueOf(port), "-U", user, "-d", "bench_stats",
-                "-v", "ON_ERROR_STOP=1", "-qAtF", "\t", "-c", sql), 120);
+        return rows("bench_stats", List.of("-c", sql), 120);
+    }
+
+    /** What psql's commands print on a database, unaligned and tab-separated, row by row. */
+    private List<String[]> rows(String database, List<String> commands, int timeoutSeconds)
+            throws IOException, InterruptedException {
+        var command = new ArrayList<>(List.of(psql, "-h", host, "-p", String.valueOf(port), "-U", user, "-d",
+                database, "-v", "ON_ERROR_STOP=1", "-qAtF", "\t"));
+        command.addAll(commands);
         var rows = new ArrayList<String[]>();
-        for (var line : output.split("\n")) {
+        for (var line : run(command, timeoutSeconds).split("\n")) {
             if (!line.isBlank()) rows.add(line.split("\t", -1));
         }
         return rows;
