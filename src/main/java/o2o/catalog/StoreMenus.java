@@ -47,9 +47,9 @@ class StoreMenus {
     }
 
     StoreItem one(Store store, UUID itemId) {
-        var item = items.of(store.merchantId(), itemId).stream().findFirst()
-                .orElseThrow(() -> Problem.notFound("menu item"));
-        return storeItems.at(store, List.of(item)).getFirst();
+        var item = some(store, List.of(itemId)).get(itemId);
+        if (item == null) throw Problem.notFound("menu item");
+        return item;
     }
 
     StoreItem setPrice(StaffPrincipal staff, UUID storeId, UUID itemId, @Nullable Money priceOverride,
