@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -29,10 +30,8 @@ class ConcurrencyIntegrationTests extends ApiTest {
 
     @Test
     void twoHundredBuyersOfFiftyFlashSaleUnitsGetExactlyFiftyPaidVouchers() throws Exception {
-        var merchant = fixtures.approvedMerchant("秒杀餐厅");
-        var store = fixtures.store(merchant, "秒杀店", 31.2, 121.4, "火锅");
-        var deal = fixtures.deal(merchant, Set.of(store), 990, 50, true, "ANYTIME");
-        var customers = IntStream.range(0, 200).mapToObj(i -> fixtures.customerToken(Fixtures.uniquePhone())).toList();
+        var deal = flashSale("秒杀餐厅", 50);
+        var customers = customers(200);
 
         var orders = Concurrently.atOnce(customers.stream().<Callable<Api.Response>>map(c -> () -> fixtures.order(c, deal, 1)).toList());
         assertThat(orders).filteredOn(r -> r.status() == 201).hasSize(50);
@@ -67,10 +66,8 @@ class ConcurrencyIntegrationTests extends ApiTest {
 
     @Test
     void twentyBuyersOfTheLastUnitAtOnceMakeOneOrderAndEachRefusalIsKeptForItsKey() throws Exception {
-        var merchant = fixtures.approvedMerchant("最后一份");
-        var store = fixtures.store(merchant, "最后一份店", 31.2, 121.4, "火锅");
-        var deal = fixtures.deal(merchant, Set.of(store), 990, 1, true, "ANYTIME");
-        var buyers = IntStream.range(0, 20).mapToObj(i -> fixtures.customerToken(Fixtures.uniquePhone())).toList();
+        var deal = flashSale("最后一份", 1);
+        var buyers = customers(20);
         var keys = buyers.stream().map(b -> Map.of("Idempotency-Key", UUID.randomUUID().toString())).toList();
         var body = Map.of("dealId", deal, "quantity", 1);
 
@@ -191,6 +188,17 @@ class ConcurrencyIntegrationTests extends ApiTest {
         assertThat(api.get("/api/v1/me/coupons", customer).body().size()).isEqualTo(1);
         assertThat(jdbc.sql("select claimed from coupon_template where id = :id").param("id", UUID.fromString(template))
                 .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    /** A flash sale of {@code units} at ¥9.90, by a merchant of that name with one store. */
+    private UUID flashSale(String merchantName, int units) {
+        var merchant = fixtures.approvedMerchant(merchantName);
+        var store = fixtures.store(merchant, merchantName + "店", 31.2, 121.4, "火锅");
+        return fixtures.deal(merchant, Set.of(store), 990, units, true, "ANYTIME");
+    }
+
+    private List<String> customers(int count) {
+        return IntStream.range(0, count).mapToObj(i -> fixtures.customerToken(Fixtures.uniquePhone())).toList();
     }
 
     private int stockLeft(UUID deal) {
