@@ -49,13 +49,11 @@ public record Deal(UUID id, UUID merchantId, DealTerms terms, @Nullable Integer 
     }
 
     public boolean usableIn(UUID storeId) {
-        return terms.storeIds().contains(storeId);
+        return terms.usableIn(storeId);
     }
 
     /** Within the validity window and, if the deal has usable hours, within them (store time). */
     public boolean usableAt(ZonedDateTime storeTime) {
-        var instant = storeTime.toInstant();
-        if (instant.isBefore(terms.validFrom()) || !instant.isBefore(terms.validUntil())) return false;
-        return terms.usableHours().days().isEmpty() || terms.usableHours().isOpenAt(storeTime);
+        return terms.usableAt(storeTime);
     }
 }

@@ -1,6 +1,7 @@
 package o2o.deals;
 
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -40,5 +41,16 @@ public record DealTerms(String title, String description, List<String> includes,
             if (stock == null) throw new InvalidInput("stock", "a flash sale has limited stock");
             perCustomerLimit = 1;
         }
+    }
+
+    public boolean usableIn(UUID storeId) {
+        return storeIds.contains(storeId);
+    }
+
+    /** Within the validity window and, if the deal has usable hours, within them (store time). */
+    public boolean usableAt(ZonedDateTime storeTime) {
+        var instant = storeTime.toInstant();
+        if (instant.isBefore(validFrom) || !instant.isBefore(validUntil)) return false;
+        return usableHours.days().isEmpty() || usableHours.isOpenAt(storeTime);
     }
 }

@@ -1,6 +1,7 @@
 package o2o.deals;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import o2o.deals.persistence.DealRows;
 import o2o.identity.StaffPrincipal;
 import o2o.merchants.Merchant;
@@ -24,15 +27,25 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The module's API: merchants create and end deals, customers see what is on sale; buying one is {@link DealOrders}.
+ *
+ * <p>A deal's terms never change once it is created (ending it changes whether it sells, not its terms), so the
+ * terms of a deal read once are remembered on the node for a while: a redemption, a voucher's issue and a refund read
+ * them there, and only a deal's stock and whether it still sells are read from the database every time.
  */
 @Service
 public class Deals {
+
+    private static final Duration REMEMBER_TERMS = Duration.ofMinutes(10);
 
     private final DealRows rows;
     private final Stores stores;
     private final Merchants merchants;
     private final DealHighlights highlights;
     private final Clock clock;
+    private final Cache<UUID, DealTerms> terms = Caffeine.newBuilder()
+            .expireAfterAccess(REMEMBER_TERMS)
+            .maximumSize(20_000)
+            .build();
 
     Deals(DealRows rows, Stores stores, Merchants merchants, DealHighlights highlights, Clock clock) {
         this.rows = rows;
@@ -74,6 +87,15 @@ public class Deals {
     @Transactional(readOnly = true)
     public Optional<Deal> find(UUID dealId) {
         return rows.find(dealId);
+    }
+
+    /** A deal's terms, remembered once read (they never change); empty for a deal that does not exist. */
+    public Optional<DealTerms> terms(UUID dealId) {
+        var known = terms.getIfPresent(dealId);
+        if (known != null) return Optional.of(known);
+        var found = rows.find(dealId).map(Deal::terms);
+        found.ifPresent(read -> terms.put(dealId, read));
+        return found;
     }
 
     /** A deal as its merchant's staff see it; another merchant's deal is "not found". */

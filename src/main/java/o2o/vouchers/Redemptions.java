@@ -84,15 +84,15 @@ public class Redemptions {
         var voucher = locate(staff, code, qrToken);
         if (voucher.status() == Voucher.Status.REDEEMED) throw alreadyRedeemed(voucher.id());
         voucher.requireIssued();
-        var deal = deals.find(voucher.dealId()).orElseThrow();
-        if (!deal.usableIn(storeId)) {
+        var terms = deals.terms(voucher.dealId()).orElseThrow();
+        if (!terms.usableIn(storeId)) {
             throw new Problem(HttpStatus.CONFLICT, "voucher-not-usable-here", "this deal cannot be used at this store");
         }
         var now = Timestamps.asStored(clock.instant());
-        if (!deal.usableAt(now.atZone(store.timeZone()))) {
+        if (!terms.usableAt(now.atZone(store.timeZone()))) {
             throw new Problem(HttpStatus.CONFLICT, "voucher-outside-validity",
-                    "this voucher cannot be used now (validity " + deal.terms().validFrom() + " to "
-                            + deal.terms().validUntil() + ", or outside its usable hours)");
+                    "this voucher cannot be used now (validity " + terms.validFrom() + " to "
+                            + terms.validUntil() + ", or outside its usable hours)");
         }
         var usage = voucherRows.redeem(voucher.id(), storeId, now).orElseThrow(() -> alreadyRedeemed(voucher.id()));
         var id = Ids.next();

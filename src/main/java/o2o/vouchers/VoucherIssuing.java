@@ -55,14 +55,15 @@ class VoucherIssuing {
         if (paid.channel() != Channel.DEAL) return List.of();
         var line = orders.lines(paid.orderId().value()).stream().filter(l -> l.kind() == LineKind.DEAL).findFirst();
         if (line.isEmpty()) return List.of();
-        var deal = deals.find(line.get().refId()).orElseThrow();
+        var dealId = line.get().refId();
+        var terms = deals.terms(dealId).orElseThrow();
         var shares = shares(paid.total(), line.get().quantity());
         int issued = 0;
         for (int unit = 1; unit <= shares.size(); unit++) {
             while (true) {
-                var voucher = new NewVoucher(paid.merchantId().value(), paid.orderId().value(), unit, paid.customerId().value(), deal.id(),
-                        deal.terms().title(), VoucherCode.random(), shares.get(unit - 1), deal.terms().validFrom(),
-                        deal.terms().validUntil());
+                var voucher = new NewVoucher(paid.merchantId().value(), paid.orderId().value(), unit,
+                        paid.customerId().value(), dealId, terms.title(), VoucherCode.random(),
+                        shares.get(unit - 1), terms.validFrom(), terms.validUntil());
                 if (rows.issue(voucher, clock.instant())) {
                     issued++;
                     break;
@@ -72,7 +73,7 @@ class VoucherIssuing {
             }
         }
         var vouchers = rows.ofOrder(paid.orderId().value());
-        if (issued > 0) tellIssued(paid, deal.terms().title(), vouchers);
+        if (issued > 0) tellIssued(paid, terms.title(), vouchers);
         return vouchers;
     }
 

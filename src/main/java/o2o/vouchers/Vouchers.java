@@ -60,8 +60,7 @@ public class Vouchers {
     @Transactional
     public Voucher refund(CustomerPrincipal customer, UUID voucherId) {
         var voucher = ofCustomer(customer, voucherId);
-        var deal = deals.find(voucher.dealId()).orElseThrow();
-        if (!deal.terms().refundPolicy().customerMayRefund()) {
+        if (!deals.terms(voucher.dealId()).orElseThrow().refundPolicy().customerMayRefund()) {
             throw new Problem(HttpStatus.CONFLICT, "voucher-not-refundable", "this deal was sold without refunds");
         }
         if (!settle(voucher, Voucher.Status.REFUNDED)) {
@@ -76,7 +75,7 @@ public class Vouchers {
     public int expireDue(int limit) {
         var due = rows.dueForExpiry(clock.instant(), limit);
         for (var voucher : due) {
-            var policy = deals.find(voucher.dealId()).orElseThrow().terms().refundPolicy();
+            var policy = deals.terms(voucher.dealId()).orElseThrow().refundPolicy();
             settle(voucher, policy == RefundPolicy.AUTO_ON_EXPIRY ? Voucher.Status.REFUNDED
                     : Voucher.Status.EXPIRED);
         }
