@@ -70,6 +70,16 @@ class PrefixedHandlerMappingTests extends ApiTest {
         assertThat(found("POST", "/api/v1/%74ables/abc/rounds")).isEqualTo(variable);
     }
 
+    @Test
+    void aStartIsFiledUnderItsFirstSegmentsOrUpToItsLastSlash() {
+        assertThat(PrefixedHandlerMapping.filedUnder("/api/v1/tables/")).isEqualTo("/api/v1/tables/");
+        assertThat(PrefixedHandlerMapping.filedUnder("/api/v1/merchant/stores/")).isEqualTo("/api/v1/merchant/");
+        assertThat(PrefixedHandlerMapping.filedUnder("/api/v1/deals")).isEqualTo("/api/v1/");
+        assertThat(PrefixedHandlerMapping.filedUnder("/sandbox/pay/")).isEqualTo("/sandbox/pay/");
+        assertThat(PrefixedHandlerMapping.filedUnder("/")).isEqualTo("/");
+        assertThat(PrefixedHandlerMapping.filedUnder("pay")).isEmpty();
+    }
+
     private String found(String method, String path) {
         return outcome(mapping, method, path);
     }
