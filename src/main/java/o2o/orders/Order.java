@@ -41,6 +41,12 @@ public record Order(OrderId id, MerchantId merchantId, @Nullable CustomerId cust
                 createdAt, payBy, paidAt, pointsUsed, pointsValue, storeId, offlineMethod, null);
     }
 
+    /** The same order with these lines (for a read that meets the order before its lines). */
+    public Order withLines(List<OrderLine> lines) {
+        return new Order(id, merchantId, customerId, channel, status, lines, subtotal, discount, total, refunded,
+                couponId, createdAt, payBy, paidAt, pointsUsed, pointsValue, storeId, offlineMethod, groupId);
+    }
+
     /** What the payments module knows the order's money by: the group it was paid with, or the order itself. */
     public UUID paymentKey() {
         return groupId == null ? id.value() : groupId;

@@ -69,6 +69,19 @@ class OrderLifecycleIntegrationTests extends ApiTest {
     }
 
     @Test
+    void theCustomersOrdersListEachOrderWithItsOwnLines() {
+        var customer = fixtures.customerToken(Fixtures.uniquePhone());
+        var first = fixtures.order(customer, fixtures.deal(merchant, Set.of(store), 1000, 10, false, "ANYTIME"), 2);
+        var second = fixtures.order(customer, fixtures.deal(merchant, Set.of(store), 2500, 10, false, "ANYTIME"), 1);
+
+        var listed = api.get("/api/v1/me/orders", customer).body();
+        assertThat(listed.size()).isEqualTo(2);
+        assertThat(listed.get(0)).as("newest first").isEqualTo(second.body());
+        assertThat(listed.get(1)).isEqualTo(first.body());
+        assertThat(listed.get(1).path("lines").get(0).path("quantity").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void theSameIdempotencyKeyFiveTimesAtOnceIsOneOrder() throws Exception {
         var deal = fixtures.deal(merchant, Set.of(store), 1000, 10, false, "ANYTIME");
         var customer = fixtures.customerToken(Fixtures.uniquePhone());

@@ -84,7 +84,11 @@ public class OrderLines {
                 .list();
     }
 
-    private static OrderLine line(java.sql.ResultSet rs) throws java.sql.SQLException {
+    /** A line's columns as {@link #line} reads them (beside its order's currency), for a read with its order. */
+    static final String LINE_COLUMNS =
+            "l.line_no, l.kind, l.ref_id, l.title, l.unit_price_minor, l.quantity, l.amount_minor";
+
+    static OrderLine line(java.sql.ResultSet rs) throws java.sql.SQLException {
         var currency = Currency.getInstance(rs.getString("currency"));
         return new OrderLine(rs.getInt("line_no"), LineKind.valueOf(rs.getString("kind")),
                 rs.getObject("ref_id", UUID.class), rs.getString("title"),

@@ -7,10 +7,13 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import o2o.orders.Channel;
 import o2o.orders.LineKind;
@@ -48,6 +51,10 @@ public class OrderRows {
             id, merchant_id, store_id, customer_id, channel, status, subtotal_minor, discount_minor, total_minor,
             refunded_minor, currency, coupon_id, created_at, pay_by, paid_at, points_used, points_minor, offline_method, group_id
             """;
+
+    /** The same columns of {@code customer_order o}, for a read joined with its lines. */
+    private static final String QUALIFIED = Arrays.stream(COLUMNS.strip().split(",\\s*"))
+            .map(column -> "o." + column).collect(Collectors.joining(", "));
 
     /** The status an order was in before a move, and whose it is. */
     public record MovedFrom(OrderStatus status, UUID merchantId) {}
@@ -93,10 +100,20 @@ public class OrderRows {
     }
 
     public Optional<Order> find(UUID orderId) {
-        return jdbc.sql("select " + COLUMNS + " from customer_order where id = :id")
+        return jdbc.sql("select " + QUALIFIED + ", " + OrderLines.LINE_COLUMNS + """
+                         from customer_order o left join order_line l on l.order_id = o.id
+                        where o.id = :id order by l.line_no
+                        """)
                 .param("id", orderId)
-                .query((rs, row) -> order(rs, lines.of(rs.getObject("id", UUID.class))))
-                .optional();
+                .query(rs -> {
+                    if (!rs.next()) return Optional.<Order>empty();
+                    var order = order(rs, List.of());
+                    var found = new ArrayList<OrderLine>();
+                    do {
+                        if (rs.getObject("line_no") != null) found.add(OrderLines.line(rs));
+                    } while (rs.next());
+                    return Optional.of(order.withLines(found));
+                });
     }
 
     /** Many orders with their lines, in two reads; those not found are absent. */
@@ -109,14 +126,17 @@ public class OrderRows {
                 .list();
     }
 
-    /** The customer's latest hundred orders, newest first. */
+    /** The customer's latest hundred orders, newest first, with their lines: two reads. */
     public List<Order> ofCustomer(UUID customerId) {
-        return jdbc.sql("select " + COLUMNS + """
+        var orders = jdbc.sql("select " + COLUMNS + """
                          from customer_order where customer_id = :customer order by created_at desc limit 100
                         """)
                 .param("customer", customerId)
-                .query((rs, row) -> order(rs, lines.of(rs.getObject("id", UUID.class))))
+                .query((rs, row) -> order(rs, List.of()))
                 .list();
+        var linesOf = lines.ofAll(orders.stream().map(order -> order.id().value()).toList());
+        return orders.stream().map(order -> order.withLines(linesOf.getOrDefault(order.id().value(), List.of())))
+                .toList();
     }
 
     /** The orders of a group, oldest first, with their lines. */
