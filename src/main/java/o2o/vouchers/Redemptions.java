@@ -94,9 +94,9 @@ public class Redemptions {
                     "this voucher cannot be used now (validity " + terms.validFrom() + " to "
                             + terms.validUntil() + ", or outside its usable hours)");
         }
-        var usage = voucherRows.redeem(voucher.id(), storeId, now).orElseThrow(() -> alreadyRedeemed(voucher.id()));
         var id = Ids.next();
-        rows.insert(new NewRedemption(id, voucher.id(), voucher.merchantId(), storeId, staff.staffId(), device, now));
+        var usage = voucherRows.redeem(new NewRedemption(id, voucher.id(), voucher.merchantId(), storeId,
+                staff.staffId(), device, now)).orElseThrow(() -> alreadyRedeemed(voucher.id()));
         vouchers.completeIfUsedUp(voucher.orderId(), usage);
         events.publishEvent(new VoucherRedeemed(new VoucherId(voucher.id()), new RedemptionId(id),
                 new OrderId(voucher.orderId()), new MerchantId(voucher.merchantId()), new StoreId(storeId),

@@ -28,7 +28,7 @@ public class RedemptionRows {
             from redemption r join voucher v on v.id = r.voucher_id
             """;
 
-    /** A redemption as recorded at the counter. */
+    /** A redemption as recorded at the counter, with the voucher's move ({@link VoucherRows#redeem}). */
     public record NewRedemption(UUID id, UUID voucherId, UUID merchantId, UUID storeId, UUID staffId, String device,
             Instant at) {}
 
@@ -39,21 +39,6 @@ public class RedemptionRows {
 
     RedemptionRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    public void insert(NewRedemption redemption) {
-        jdbc.sql("""
-                        insert into redemption (id, voucher_id, merchant_id, store_id, staff_id, device, redeemed_at)
-                        values (:id, :voucher, :merchant, :store, :staff, :device, :now)
-                        """)
-                .param("id", redemption.id())
-                .param("voucher", redemption.voucherId())
-                .param("merchant", redemption.merchantId())
-                .param("store", redemption.storeId())
-                .param("staff", redemption.staffId())
-                .param("device", redemption.device())
-                .param("now", utc(redemption.at()))
-                .update();
     }
 
     /** False if it was reversed before. */

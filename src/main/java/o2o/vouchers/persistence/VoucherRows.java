@@ -15,6 +15,7 @@ import o2o.shared.Ids;
 import o2o.shared.Money;
 import o2o.vouchers.Voucher;
 import o2o.vouchers.VoucherCode;
+import o2o.vouchers.persistence.RedemptionRows.NewRedemption;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -128,24 +129,33 @@ public class VoucherRows {
     }
 
     /**
-     * ISSUED → REDEEMED in one conditional update, answering how the order's vouchers stand after it (for
-     * completing the order); empty when the voucher was not ISSUED. The count reads the rows as they were before the
-     * update, so the voucher itself is counted as used by its id.
+     * ISSUED → REDEEMED in one conditional update, with the redemption's row recorded in the same statement (only
+     * when the update moved the voucher), answering how the order's vouchers stand after it (for completing the
+     * order); empty when the voucher was not ISSUED. The count reads the rows as they were before the update, so the
+     * voucher itself is counted as used by its id.
      */
-    public Optional<Usage> redeem(UUID voucherId, UUID storeId, Instant now) {
+    public Optional<Usage> redeem(NewRedemption redemption) {
         return jdbc.sql("""
                         with redeemed as (
                             update voucher set status = 'REDEEMED', redeemed_at = :now, redeemed_store_id = :store
                             where id = :id and status = 'ISSUED'
-                            returning order_id)
+                            returning order_id),
+                        recorded as (
+                            insert into redemption (id, voucher_id, merchant_id, store_id, staff_id, device,
+                                                    redeemed_at)
+                            select :redemption, :id, :merchant, :store, :staff, :device, :now from redeemed)
                         select count(*) filter (where v.status = 'ISSUED' and v.id <> :id) as open,
                                count(*) filter (where v.status in ('REDEEMED', 'EXPIRED') or v.id = :id) as used
                         from redeemed join voucher v on v.order_id = redeemed.order_id
                         group by redeemed.order_id
                         """)
-                .param("now", utc(now))
-                .param("store", storeId)
-                .param("id", voucherId)
+                .param("now", utc(redemption.at()))
+                .param("store", redemption.storeId())
+                .param("id", redemption.voucherId())
+                .param("redemption", redemption.id())
+                .param("merchant", redemption.merchantId())
+                .param("staff", redemption.staffId())
+                .param("device", redemption.device())
                 .query((rs, row) -> new Usage(rs.getLong("open"), rs.getLong("used")))
                 .optional();
     }
