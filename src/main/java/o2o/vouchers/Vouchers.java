@@ -94,11 +94,18 @@ public class Vouchers {
 
     /** No voucher of the order left to use and at least one used: the order is complete. */
     void completeIfUsedUp(UUID orderId) {
-        completeIfUsedUp(orderId, rows.usage(orderId));
+        complete(orderId, rows.usageAfterOthers(orderId));
     }
 
-    /** The same, with the order's vouchers as they stand already counted. */
+    /**
+     * The same, with the order's vouchers already counted by the statement that used one: with none left open that
+     * count decides; with some open, they may be in use at this moment, so they are counted again after the others.
+     */
     void completeIfUsedUp(UUID orderId, VoucherRows.Usage usage) {
+        complete(orderId, usage.open() == 0 ? usage : rows.usageAfterOthers(orderId));
+    }
+
+    private void complete(UUID orderId, VoucherRows.Usage usage) {
         if (usage.open() == 0 && usage.used() > 0) orders.complete(orderId);
     }
 }

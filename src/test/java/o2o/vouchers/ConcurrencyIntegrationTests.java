@@ -114,6 +114,29 @@ class ConcurrencyIntegrationTests extends ApiTest {
     }
 
     @Test
+    void theLastTwoVouchersOfAnOrderRedeemedAtOnceCompleteIt() throws Exception {
+        var merchant = fixtures.approvedMerchant("同单并核");
+        var store = fixtures.store(merchant, "核销店", 31.2, 121.4, "火锅");
+        var deal = fixtures.deal(merchant, Set.of(store), 2000, null, false, "ANYTIME");
+        var cashiers = IntStream.range(0, 2).mapToObj(i -> fixtures.staff(merchant, Role.CASHIER, Set.of(store))).toList();
+        var orders = new ArrayList<String>();
+        for (int round = 0; round < 12; round++) {
+            var customer = fixtures.customerToken(Fixtures.uniquePhone());
+            var orderId = fixtures.order(customer, deal, 2).text("id");
+            fixtures.pay(customer, orderId, true);
+            var codes = fixtures.vouchersOf(customer, 2).valueStream().map(v -> v.path("code").asString()).toList();
+
+            var attempts = Concurrently.atOnce(IntStream.range(0, 2).<Callable<Api.Response>>mapToObj(i -> () ->
+                    api.post("/api/v1/merchant/redemptions", Map.of("code", codes.get(i), "storeId", store),
+                            cashiers.get(i))).toList());
+            assertThat(attempts).allMatch(r -> r.status() == 200);
+            orders.add(orderId);
+        }
+        assertThat(orders).allSatisfy(orderId -> assertThat(jdbc.sql("select status from customer_order where id = :id")
+                .param("id", UUID.fromString(orderId)).query(String.class).single()).as(orderId).isEqualTo("COMPLETED"));
+    }
+
+    @Test
     void aVoucherRefundedAndRedeemedAtTheSameTimeIsOnlyOneOfThem() throws Exception {
         var merchant = fixtures.approvedMerchant("退还是核");
         var store = fixtures.store(merchant, "店", 31.2, 121.4, "火锅");
