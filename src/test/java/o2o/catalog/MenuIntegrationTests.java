@@ -415,6 +415,20 @@ class MenuIntegrationTests extends ApiTest {
                 .isEqualTo(4000);
     }
 
+    @Test
+    void aStoresPriceIsHeldAgainstTheOptionsAsStoredNotAsRemembered() {
+        var hot = category(owner, "热菜");
+        var pork = braisedPork(hot);
+        var small = optionId(pork, "小");
+        assertThat(price(store, id(pork), List.of(small), 1).unitPrice().minor()).isEqualTo(4000);
+
+        // as another node's edit would leave it: this node still remembers the small size at -¥8
+        jdbc.sql("update menu_option set price_delta_minor = -3000 where id = :id").param("id", small).update();
+        var tooLow = api.put("/api/v1/merchant/stores/" + store + "/menu/items/" + id(pork),
+                Map.of("priceOverride", money(2500), "available", true), owner);
+        assertThat(tooLow.status()).as("the small size as stored would take ¥25 below zero").isEqualTo(400);
+    }
+
     PricedLine price(UUID store, UUID item, List<UUID> options, int quantity) {
         return menu.price(new StoreId(store), item, options, quantity);
     }
