@@ -18,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The module's API. Owners and managers write the merchant's menu; each store's staff set its prices and
  * availability and flip the sold-out switch. {@link #menuOf} and {@link #price} are for customers and for the
  * ordering modules: a line is priced here from the store's own settings, and refused when the item is sold out,
- * off this store's menu, or the options break their group's rules.
+ * off this store's menu, or the options break their group's rules. An item's definition (its name, base price and
+ * options) may be a few seconds old after an edit on another node ({@link RememberedItems}); the store's own price,
+ * what it serves and the sold-out switch are read on every pricing.
  */
 @Service
 public class Menu {

@@ -17,18 +17,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * The merchant's dishes and drinks with their option groups. An item's options may never take it below zero, from
- * its base price or from any store's own price of it.
+ * its base price or from any store's own price of it. Every change forgets the item from {@link RememberedItems}, so
+ * this node prices it as changed from the next request on.
  */
 @Component
 class MenuItems {
 
     private final MenuItemRepository items;
+    private final RememberedItems remembered;
     private final StoreItemRepository storeItems;
     private final MenuCategories categories;
     private final Clock clock;
 
-    MenuItems(MenuItemRepository items, StoreItemRepository storeItems, MenuCategories categories, Clock clock) {
+    MenuItems(MenuItemRepository items, RememberedItems remembered, StoreItemRepository storeItems,
+            MenuCategories categories, Clock clock) {
         this.items = items;
+        this.remembered = remembered;
         this.storeItems = storeItems;
         this.categories = categories;
         this.clock = clock;
@@ -74,6 +78,7 @@ class MenuItems {
             throw nameTaken(details.name());
         }
         items.replaceGroups(merchant, itemId, details);
+        remembered.forget(merchant, List.of(itemId));
         var item = items.of(merchant, itemId).getFirst();
         item.requireNotBelowZeroFrom(item.price(), "price");
         for (var override : storeItems.overridesOf(item)) item.requireNotBelowZeroFrom(override, "optionGroups");
@@ -84,6 +89,7 @@ class MenuItems {
     MenuItem deactivate(StaffPrincipal staff, UUID itemId) {
         var merchant = MenuStaff.managedMerchant(staff);
         if (!items.deactivate(merchant, itemId, clock.instant())) throw Problem.notFound("menu item");
+        remembered.forget(merchant, List.of(itemId));
         return items.of(merchant, itemId).getFirst();
     }
 

@@ -17,17 +17,23 @@ import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** The merchant's items as each store serves them: its own prices, what it serves, and the sold-out switch. */
+/**
+ * The merchant's items as each store serves them: its own prices, what it serves, and the sold-out switch. A few
+ * items by id (what pricing asks for) come from {@link RememberedItems}; the store's settings are read every time.
+ */
 @Component
 class StoreMenus {
 
     private final MenuItemRepository items;
+    private final RememberedItems remembered;
     private final StoreItemRepository storeItems;
     private final Stores stores;
     private final Clock clock;
 
-    StoreMenus(MenuItemRepository items, StoreItemRepository storeItems, Stores stores, Clock clock) {
+    StoreMenus(MenuItemRepository items, RememberedItems remembered, StoreItemRepository storeItems, Stores stores,
+            Clock clock) {
         this.items = items;
+        this.remembered = remembered;
         this.storeItems = storeItems;
         this.stores = stores;
         this.clock = clock;
@@ -40,7 +46,7 @@ class StoreMenus {
     /** These items as the store serves them, by id; an item the merchant does not have is absent. */
     Map<UUID, StoreItem> some(Store store, Collection<UUID> itemIds) {
         var found = new HashMap<UUID, StoreItem>();
-        for (var item : storeItems.at(store, items.ofIds(store.merchantId(), itemIds))) {
+        for (var item : storeItems.at(store, remembered.ofIds(store.merchantId(), itemIds))) {
             found.put(item.item().id(), item);
         }
         return found;
@@ -57,7 +63,9 @@ class StoreMenus {
         var store = stores.get(staff, storeId);
         MenuStaff.requirePricing(staff);
         items.share(store.merchantId(), itemId);
-        var item = one(store, itemId).item();
+        // as stored, not as remembered: the price is held against the options an edit elsewhere may have just made
+        var item = items.of(store.merchantId(), itemId).stream().findFirst()
+                .orElseThrow(() -> Problem.notFound("menu item"));
         if (priceOverride != null) item.requireStorePrice(priceOverride);
         storeItems.price(store, item.id(), priceOverride, available, clock.instant());
         return one(store, itemId);

@@ -11,16 +11,21 @@ import o2o.shared.Problem;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
-/** The tables of a store's floor: labelled once each, in one of its areas; only a free table is retired. */
+/**
+ * The tables of a store's floor: labelled once each, in one of its areas; only a free table is retired. Every change
+ * of a table forgets it from what {@link Tables#byCode} remembers.
+ */
 @Component
 class FloorTables {
 
     private final TableRepository tables;
+    private final Tables byCode;
     private final FloorAreas areas;
     private final Clock clock;
 
-    FloorTables(TableRepository tables, FloorAreas areas, Clock clock) {
+    FloorTables(TableRepository tables, Tables byCode, FloorAreas areas, Clock clock) {
         this.tables = tables;
+        this.byCode = byCode;
         this.areas = areas;
         this.clock = clock;
     }
@@ -44,12 +49,15 @@ class FloorTables {
         } catch (DuplicateKeyException e) {
             throw labelTaken();
         }
+        byCode.forget(tableId);
         return tables.get(tableId).orElseThrow();
     }
 
     /** False when the table is taken or not one of the store's live tables. */
     boolean retireIfFree(Store store, UUID tableId) {
-        return tables.retireIfFree(store, tableId);
+        if (!tables.retireIfFree(store, tableId)) return false;
+        byCode.forget(tableId);
+        return true;
     }
 
     private FloorPlan.TableDetails checked(Store store, FloorPlan.TableDetails details) {

@@ -1,11 +1,15 @@
 package o2o.dining;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import o2o.dining.persistence.TableSessionRepository;
 import o2o.dining.persistence.TableRepository;
+import o2o.shared.AfterTransaction;
 import o2o.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -15,13 +19,24 @@ import org.springframework.transaction.annotation.Transactional;
  * The module's API for tables and their sessions, for the modules that build on them (ordering, bills,
  * reservations). A table has at most one open session, held by a partial unique index: openers that race insert
  * with {@code on conflict do nothing}, and all of them then read the one that won.
+ *
+ * <p>Every scan, dish added and round sent at a table first finds the table by its QR code, and tables change
+ * seldom, so a table found by its code is remembered for {@link #REMEMBER}: an edit or a retirement shows on this
+ * node at once (the change forgets the table) and on any other within that time. A code that finds no live table is
+ * never remembered.
  */
 @Service
 public class Tables {
 
+    static final Duration REMEMBER = Duration.ofSeconds(5);
+
     private final TableRepository tables;
     private final TableSessionRepository sessions;
     private final Clock clock;
+    private final Cache<String, DiningTable> remembered = Caffeine.newBuilder()
+            .expireAfterWrite(REMEMBER)
+            .maximumSize(50_000)
+            .build();
 
     Tables(TableRepository tables, TableSessionRepository sessions, Clock clock) {
         this.tables = tables;
@@ -29,10 +44,23 @@ public class Tables {
         this.clock = clock;
     }
 
-    /** The live table a QR code names. */
+    /** The live table a QR code names, as it was at most {@link #REMEMBER} ago (at once after a change here). */
     @Transactional(readOnly = true)
     public Optional<DiningTable> byCode(String code) {
-        return tables.byCode(code);
+        var known = remembered.getIfPresent(code);
+        if (known != null) return Optional.of(known);
+        var found = tables.byCode(code);
+        found.ifPresent(table -> remembered.put(code, table));
+        return found;
+    }
+
+    /**
+     * Forgets what is remembered of this table now and again when the surrounding transaction ends, so that a request
+     * racing the change cannot put the old row back. Found by its id, whatever code it was remembered under: tables
+     * change seldom, so looking through every entry then costs little.
+     */
+    void forget(UUID tableId) {
+        AfterTransaction.nowAndAtEnd(() -> remembered.asMap().values().removeIf(table -> table.id().equals(tableId)));
     }
 
     @Transactional(readOnly = true)

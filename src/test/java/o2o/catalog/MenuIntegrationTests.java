@@ -367,6 +367,68 @@ class MenuIntegrationTests extends ApiTest {
         assertRefused(() -> price(theirStore, id(pork), List.of(large), 1), 404, "not-found");
     }
 
+    @Test
+    void anItemPricedOnceIsPricedFromMemoryAndAnEditIsPricedAtOnce() {
+        var hot = category(owner, "热菜");
+        var pork = braisedPork(hot);
+        var large = optionId(pork, "大");
+        assertThat(price(store, id(pork), List.of(large), 1).unitPrice().minor()).isEqualTo(5800);
+
+        // changed behind the node's back: the second pricing reads no item, option group or option row
+        jdbc.sql("update menu_item set name = '改了', price_minor = 100 where id = :id").param("id", id(pork)).update();
+        jdbc.sql("update menu_option set name = '改了', price_delta_minor = 1 where id = :id").param("id", large)
+                .update();
+        var remembered = price(store, id(pork), List.of(large), 1);
+        assertThat(remembered.name()).isEqualTo("红烧肉");
+        assertThat(remembered.options()).containsExactly("大");
+        assertThat(remembered.unitPrice().minor()).isEqualTo(5800);
+
+        var size = pork.path("optionGroups").get(0).path("id").asString();
+        var edited = api.put("/api/v1/merchant/menu/items/" + id(pork), item(hot, "东坡肉", 5000, List.of(
+                Map.of("id", size, "name", "份量", "required", true, "minChoices", 1, "maxChoices", 1,
+                        "options", List.of(Map.of("id", large.toString(), "name", "大份", "priceDeltaMinor", 1200))))),
+                owner);
+        assertThat(edited.status()).as(edited.raw()).isEqualTo(200);
+        var line = price(store, id(pork), List.of(large), 1);
+        assertThat(line.name()).isEqualTo("东坡肉");
+        assertThat(line.options()).containsExactly("大份");
+        assertThat(line.unitPrice().minor()).isEqualTo(5000 + 1200);
+    }
+
+    @Test
+    void aRememberedItemIsRefusedAtOnceWhenDeactivatedAndPricedAtOnceWhenBack() {
+        var hot = category(owner, "热菜");
+        var pork = braisedPork(hot);
+        var small = optionId(pork, "小");
+        assertThat(price(store, id(pork), List.of(small), 1).unitPrice().minor()).isEqualTo(4000);
+
+        var off = api.post("/api/v1/merchant/menu/items/" + id(pork) + "/deactivate", null, owner);
+        assertThat(off.status()).as(off.raw()).isEqualTo(200);
+        assertRefused(() -> price(store, id(pork), List.of(small), 1), 409, "menu-item-unavailable");
+
+        var body = item(hot, "红烧肉", 4800, List.of(group("规格", true, 1, 1,
+                List.of(option("大", 1000), option("小", -800)))));
+        body.put("active", true);
+        var back = api.put("/api/v1/merchant/menu/items/" + id(pork), body, owner);
+        assertThat(back.status()).as(back.raw()).isEqualTo(200);
+        assertThat(price(store, id(pork), List.of(optionId(back.body(), "小")), 1).unitPrice().minor())
+                .isEqualTo(4000);
+    }
+
+    @Test
+    void aStoresPriceIsHeldAgainstTheOptionsAsStoredNotAsRemembered() {
+        var hot = category(owner, "热菜");
+        var pork = braisedPork(hot);
+        var small = optionId(pork, "小");
+        assertThat(price(store, id(pork), List.of(small), 1).unitPrice().minor()).isEqualTo(4000);
+
+        // as another node's edit would leave it: this node still remembers the small size at -¥8
+        jdbc.sql("update menu_option set price_delta_minor = -3000 where id = :id").param("id", small).update();
+        var tooLow = api.put("/api/v1/merchant/stores/" + store + "/menu/items/" + id(pork),
+                Map.of("priceOverride", money(2500), "available", true), owner);
+        assertThat(tooLow.status()).as("the small size as stored would take ¥25 below zero").isEqualTo(400);
+    }
+
     PricedLine price(UUID store, UUID item, List<UUID> options, int quantity) {
         return menu.price(new StoreId(store), item, options, quantity);
     }

@@ -24,12 +24,16 @@ import o2o.testing.QrImages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Areas and tables, their QR codes, scans that open and join a table's session, and staff seating and clearing. */
 class TablesIntegrationTests extends ApiTest {
 
     @Autowired
     Tables tables;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private DiningFixtures dining;
     private MerchantFixture merchant;
@@ -107,6 +111,34 @@ class TablesIntegrationTests extends ApiTest {
         assertThat(api.get("/t/" + a12.code()).status()).as("a retired table's code opens nothing").isEqualTo(404);
         assertThat(dining.table(merchant, store, "V1", null).code()).as("its label is free again")
                 .isNotEqualTo(a12.code());
+    }
+
+    @Test
+    void aTableFoundByItsCodeIsFoundFromMemoryAndItsEditShowsAtOnce() {
+        var table = dining.table(merchant, store, "C1", null);
+        assertThat(tables.byCode(table.code())).get().extracting(DiningTable::label).isEqualTo("C1");
+
+        // changed behind the node's back: the second find reads no row
+        jdbc.sql("update dining_table set label = 'C9' where id = :id").param("id", table.id()).update();
+        assertThat(tables.byCode(table.code())).get().extracting(DiningTable::label).isEqualTo("C1");
+
+        var edited = api.put(tablesPath() + "/" + table.id(), Map.of("label", "C2", "seats", 6), merchant.ownerToken());
+        assertThat(edited.status()).as(edited.raw()).isEqualTo(200);
+        assertThat(tables.byCode(table.code())).get().extracting(DiningTable::label, DiningTable::seats)
+                .containsExactly("C2", 6);
+    }
+
+    @Test
+    void aRememberedTablesCodeStopsWorkingAtOnceWhenRetiredAndAMissIsNotRemembered() {
+        var table = dining.table(merchant, store, "C3", null);
+        assertThat(tables.byCode(table.code())).isPresent();
+
+        assertThat(api.delete(tablesPath() + "/" + table.id(), merchant.ownerToken()).status()).isEqualTo(204);
+        assertThat(tables.byCode(table.code())).isEmpty();
+        assertThat(api.get("/t/" + table.code()).status()).isEqualTo(404);
+
+        jdbc.sql("update dining_table set active = true where id = :id").param("id", table.id()).update();
+        assertThat(tables.byCode(table.code())).as("the code that found nothing was read again").isPresent();
     }
 
     @Test
