@@ -9,26 +9,38 @@ import o2o.deals.Deals;
 import o2o.deals.RefundPolicy;
 import o2o.identity.CustomerPrincipal;
 import o2o.orders.Orders;
+import o2o.shared.AfterTransaction;
 import o2o.shared.Problem;
 import o2o.vouchers.persistence.VoucherRows;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The module's API for vouchers: the customer's list, refunds and expiry (issuing is on payment, by itself). */
 @Service
 public class Vouchers {
 
+    private static final Logger log = LoggerFactory.getLogger(Vouchers.class);
+
+
     private final VoucherRows rows;
     private final Deals deals;
     private final Orders orders;
     private final Clock clock;
+    private final TransactionTemplate afterCommit;
 
-    Vouchers(VoucherRows rows, Deals deals, Orders orders, Clock clock) {
+    Vouchers(VoucherRows rows, Deals deals, Orders orders, Clock clock, PlatformTransactionManager transactions) {
         this.rows = rows;
         this.deals = deals;
         this.orders = orders;
         this.clock = clock;
+        this.afterCommit = new TransactionTemplate(transactions);
+        this.afterCommit.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Transactional(readOnly = true)
@@ -94,15 +106,27 @@ public class Vouchers {
 
     /** No voucher of the order left to use and at least one used: the order is complete. */
     void completeIfUsedUp(UUID orderId) {
-        complete(orderId, rows.usageAfterOthers(orderId));
+        completeIfUsedUp(orderId, rows.usage(orderId));
     }
 
     /**
-     * The same, with the order's vouchers already counted by the statement that used one: with none left open that
-     * count decides; with some open, they may be in use at this moment, so they are counted again after the others.
+     * The same, with the order's vouchers already counted (by the statement that used one). A count that finds some
+     * still open was taken in its own snapshot, and another of them may be in use in a transaction not yet committed,
+     * which counts this one as open too: so such an order is counted again once this transaction has committed, in a
+     * transaction of its own, and of two vouchers used at the same moment the later to commit completes the order.
      */
     void completeIfUsedUp(UUID orderId, VoucherRows.Usage usage) {
-        complete(orderId, usage.open() == 0 ? usage : rows.usageAfterOthers(orderId));
+        if (usage.open() == 0) {
+            complete(orderId, usage);
+            return;
+        }
+        AfterTransaction.committed(() -> {
+            try {
+                afterCommit.executeWithoutResult(status -> complete(orderId, rows.usage(orderId)));
+            } catch (RuntimeException e) { // what was used is committed; the answer must still say so
+                log.warn("Order {}: its vouchers could not be counted again after a use", orderId, e);
+            }
+        });
     }
 
     private void complete(UUID orderId, VoucherRows.Usage usage) {

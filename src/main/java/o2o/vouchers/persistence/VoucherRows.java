@@ -170,21 +170,7 @@ public class VoucherRows {
                 .update();
     }
 
-    /**
-     * How the order's vouchers stand once any other transaction that moved one of them and counted them has ended:
-     * each takes the order's lock before counting, in a statement of its own, so of two vouchers of an order used at
-     * the same moment the second to count sees the first used (two counts in their own snapshots each saw the other
-     * still open, and neither completed the order). The lock is held to the end of the transaction.
-     */
-    public Usage usageAfterOthers(UUID orderId) {
-        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .param("key", "voucher-usage:" + orderId)
-                .query(Integer.class)
-                .single();
-        return usage(orderId);
-    }
-
-    private Usage usage(UUID orderId) {
+    public Usage usage(UUID orderId) {
         return jdbc.sql("""
                         select count(*) filter (where status = 'ISSUED') as open,
                                count(*) filter (where status in ('REDEEMED', 'EXPIRED')) as used
