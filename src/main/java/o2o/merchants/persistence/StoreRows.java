@@ -20,7 +20,10 @@ import o2o.merchants.StoreDetails;
 import o2o.shared.GeoPoint;
 import o2o.shared.SqlArrays;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.RowMapperResultSetExtractor;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -60,7 +63,8 @@ public class StoreRows {
     /**
      * The planner cannot estimate how many stores a box holds (PostgreSQL's containment estimate is a constant), so
      * with few stores in the table it would rather read the whole box and sort it, which is every store for a wide
-     * radius; the index's nearest-first scan stops after a page. Set for the search's transaction only.
+     * radius; the index's nearest-first scan stops after a page. Set for the search's transaction only, and sent
+     * with the search itself, so that it costs no round trip of its own.
      */
     public static final String NEAREST_FIRST = "set local enable_bitmapscan = off";
 
@@ -68,34 +72,41 @@ public class StoreRows {
     public record NearbyRow(NearbyStore store, double sortKey) {}
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
 
-    StoreRows(JdbcClient jdbc) {
+    StoreRows(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     /** Up to {@code limit} listed stores near the query's origin after the cursor, nearest first. */
     public List<NearbyRow> nearby(NearbyQuery query, @Nullable Double afterKey, @Nullable UUID afterId, int limit,
             Instant now) {
-        jdbc.sql(NEAREST_FIRST).update();
-        return jdbc.sql(NEARBY_SQL)
-                .param("lat", query.origin().lat())
-                .param("lng", query.origin().lng())
-                .param("radius", (double) query.radiusMeters())
-                .param("category", new SqlParameterValue(Types.VARCHAR, query.category()))
-                .param("pattern", new SqlParameterValue(Types.VARCHAR,
-                        query.text() == null ? null : "%" + escapeLike(query.text()) + "%"))
-                .param("after_key", new SqlParameterValue(Types.DOUBLE, afterKey))
-                .param("after_id", new SqlParameterValue(Types.OTHER, afterId))
-                .param("limit", limit)
-                .query((rs, row) -> new NearbyRow(new NearbyStore(
+        var params = new MapSqlParameterSource()
+                .addValue("lat", query.origin().lat())
+                .addValue("lng", query.origin().lng())
+                .addValue("radius", (double) query.radiusMeters())
+                .addValue("category", query.category(), Types.VARCHAR)
+                .addValue("pattern", query.text() == null ? null : "%" + escapeLike(query.text()) + "%", Types.VARCHAR)
+                .addValue("after_key", afterKey, Types.DOUBLE)
+                .addValue("after_id", afterId, Types.OTHER)
+                .addValue("limit", limit);
+        RowMapper<NearbyRow> found = (rs, row) -> new NearbyRow(new NearbyStore(
                         rs.getObject("id", UUID.class), rs.getObject("merchant_id", UUID.class), rs.getString("name"),
                         rs.getString("address"), rs.getString("city"), rs.getString("category"),
                         SqlArrays.strings(rs.getArray("tags")), rs.getDouble("lat"), rs.getDouble("lng"),
                         Math.round(rs.getDouble("distance")),
                         OpeningHours.fromColumn((String[]) rs.getArray("opening_hours").getArray())
                                 .isOpenAt(now.atZone(ZoneId.of(rs.getString("time_zone")))),
-                        firstPhoto(rs), List.of(), null), rs.getDouble("sort_key")))
-                .list();
+                        firstPhoto(rs), List.of(), null), rs.getDouble("sort_key"));
+        // the setting and the search in one round trip: one prepared query of two statements, the rows the second's
+        return named.execute(NEAREST_FIRST + ";\n" + NEARBY_SQL, params, statement -> {
+            statement.execute();
+            if (!statement.getMoreResults()) throw new IllegalStateException("the nearby search answered no rows");
+            try (var rows = statement.getResultSet()) {
+                return new RowMapperResultSetExtractor<>(found).extractData(rows);
+            }
+        });
     }
 
     public Optional<Store> find(UUID storeId) {
