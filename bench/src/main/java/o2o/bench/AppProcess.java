@@ -18,8 +18,15 @@ import java.util.concurrent.TimeUnit;
  * The application under test, started from its packaged jar as a child process on a free port with its embedded
  * PostgreSQL (also on a free port, so pgbench can reach the same server), and stopped at the end whatever happens;
  * further nodes of it join that PostgreSQL.
+ *
+ * <p>The jar runs extracted, as the README says to run it in production ({@code java -Djarmode=tools -jar ...
+ * extract}): Spring Boot's loader of nested jars takes a lock per jar that a virtual thread reading a file can hold
+ * while parked, and virtual threads loading a class wait for it pinned to their carriers, so on two cores a burst of
+ * first requests could stop the whole application (as one run of the checkout's warm-up did).
  */
 final class AppProcess implements AutoCloseable {
+
+    private static final java.util.Map<Path, Path> EXTRACTED = new java.util.concurrent.ConcurrentHashMap<>();
 
     final int port;
     final int dbPort;
@@ -68,12 +75,41 @@ final class AppProcess implements AutoCloseable {
         return launch(jar, jvmOptions, arguments, dir, freePort(), dbPort, null);
     }
 
+    /** The jar's extracted layout (its classes' jar beside a folder of libraries), made once per jar. */
+    private static Path extracted(Path jar) throws IOException, InterruptedException {
+        var known = EXTRACTED.get(jar.toAbsolutePath());
+        if (known != null) return known;
+        var into = Files.createTempDirectory("o2o-bench-app");
+        var extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract", "--destination",
+                into.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(into.resolveSibling(into.getFileName() + ".log").toFile())
+                .start();
+        if (!extract.waitFor(5, TimeUnit.MINUTES) || extract.exitValue() != 0) {
+            throw new IllegalStateException("could not extract " + jar + " into " + into);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(into)));
+        var launcher = into.resolve(jar.getFileName());
+        if (!Files.exists(launcher)) throw new IllegalStateException("no " + launcher + " after extracting " + jar);
+        EXTRACTED.put(jar.toAbsolutePath(), launcher);
+        return launcher;
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind
+        }
+    }
+
     private static AppProcess launch(Path jar, List<String> jvmOptions, List<String> arguments, Path dir, int port,
             int dbPort, String seeded) throws Exception {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
+        command.addAll(List.of("-jar", extracted(jar).toString(),
                 "--server.port=" + port,
                 "--spring.profiles.active=demo",
                 "--o2o.notifications.dev-inbox=true",
