@@ -40,7 +40,7 @@ public class Vouchers {
         this.orders = orders;
         this.clock = clock;
         this.afterCommit = new TransactionTemplate(transactions);
-        this.afterCommit.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.afterCommit.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
     }
 
     @Transactional(readOnly = true)
@@ -112,8 +112,9 @@ public class Vouchers {
     /**
      * The same, with the order's vouchers already counted (by the statement that used one). A count that finds some
      * still open was taken in its own snapshot, and another of them may be in use in a transaction not yet committed,
-     * which counts this one as open too: so such an order is counted again once this transaction has committed, in a
-     * transaction of its own, and of two vouchers used at the same moment the later to commit completes the order.
+     * which counts this one as open too: so such an order is counted again once this transaction has committed (one
+     * statement on its own, outside any transaction; completing the order is the orders module's own transaction),
+     * and of two vouchers used at the same moment the later to commit completes the order.
      */
     void completeIfUsedUp(UUID orderId, VoucherRows.Usage usage) {
         if (usage.open() == 0) {
