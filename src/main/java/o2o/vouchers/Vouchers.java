@@ -27,7 +27,6 @@ public class Vouchers {
 
     private static final Logger log = LoggerFactory.getLogger(Vouchers.class);
 
-
     private final VoucherRows rows;
     private final Deals deals;
     private final Orders orders;
