@@ -127,9 +127,7 @@ public class Buckets implements DisposableBean {
         /**
          * Requests that reach a node's bucket at once are sent to the database as one batch, and a batch fails whole
          * when the bucket's row is missing (its first requests, or after the clean-up dropped a full bucket) instead
-         * of making it as a single request does: then the token is taken by a single request, which makes the row
-         * (the node's batching bucket reads it at its next request). A first request, the flash sale's every buyer,
-         * costs one transaction less than making the row and then taking the token in a batch.
+         * of making it as a single request does: then the row is made once, unbatched, and the token taken again.
          */
         @Override
         public ConsumptionProbe takeOne(String key, BucketConfiguration configuration) {
@@ -138,7 +136,8 @@ public class Buckets implements DisposableBean {
                 return bucket.tryConsumeAndReturnRemaining(1);
             } catch (RuntimeException e) {
                 if (!missingRow(e)) throw e;
-                return plain.get(key, configuration).tryConsumeAndReturnRemaining(1);
+                plain.get(key, configuration).getAvailableTokens();
+                return bucket.tryConsumeAndReturnRemaining(1);
             }
         }
 
