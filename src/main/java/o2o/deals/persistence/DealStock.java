@@ -1,19 +1,21 @@
 package o2o.deals.persistence;
 
+import java.util.List;
 import java.util.UUID;
 
 import o2o.deals.Deal;
-import org.springframework.core.Ordered;
+import o2o.shared.db.WithCommit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** A deal's stock and each customer's allowance, taken and given back in the caller's transaction. */
 @Repository
 public class DealStock {
+
+    /** PostgreSQL's name for the deal table's {@code check (stock_left >= 0)}. */
+    private static final String STOCK_LEFT_CHECK = "deal_stock_left_check";
 
     private final JdbcClient jdbc;
 
@@ -23,11 +25,13 @@ public class DealStock {
 
     /**
      * Takes {@code quantity} units for a customer: the customer's allowance at once (their own row), and the stock
-     * (the deal's row, the one every buyer contends for) with a single conditional update, so stock never goes below
-     * zero and nobody exceeds their limit, however many buy at once. The stock's update runs as the transaction
-     * commits, its last statement: the row's lock, which every other buyer waits for, is then held for the commit
-     * alone, not also while the order's answer is written and kept. No stock left fails the commit with 409
-     * {@code deal-sold-out}, and everything the transaction wrote rolls back.
+     * (the deal's row, the one every buyer contends for) with a single update that the column's check keeps from
+     * going below zero, so nothing is sold twice and nobody exceeds their limit, however many buy at once. The stock's update runs as the transaction
+     * commits, its last statement, sent with the {@code COMMIT} itself ({@link WithCommit}): the row's lock, which
+     * every other buyer waits for, is then held for the update and the commit alone, not also while the order's
+     * answer is written and kept, nor while a round trip to this node and back. No stock left breaks the column's
+     * check ({@code stock_left >= 0}), which fails the commit with 409 {@code deal-sold-out}, and everything the
+     * transaction wrote rolls back. (A deal's row is never deleted, so the update always finds it.)
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void take(Deal deal, UUID customerId, int quantity) {
@@ -49,22 +53,8 @@ public class DealStock {
             if (allowed == 0) throw Deal.limitReached(limit);
         }
         if (deal.terms().stock() != null) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    int taken = jdbc.sql(
-                                    "update deal set stock_left = stock_left - :q where id = :id and stock_left >= :q")
-                            .param("q", quantity)
-                            .param("id", deal.id())
-                            .update();
-                    if (taken == 0) throw Deal.soldOut();
-                }
-
-                @Override
-                public int getOrder() {
-                    return Ordered.LOWEST_PRECEDENCE; // after every other synchronization's work before the commit
-                }
-            });
+            WithCommit.send("update deal set stock_left = stock_left - ? where id = ?", List.of(quantity, deal.id()),
+                    e -> STOCK_LEFT_CHECK.equals(WithCommit.constraint(e)) ? Deal.soldOut() : null);
         }
     }
 
