@@ -9,37 +9,28 @@ import o2o.deals.Deals;
 import o2o.deals.RefundPolicy;
 import o2o.identity.CustomerPrincipal;
 import o2o.orders.Orders;
-import o2o.shared.AfterTransaction;
 import o2o.shared.Problem;
 import o2o.vouchers.persistence.VoucherRows;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The module's API for vouchers: the customer's list, refunds and expiry (issuing is on payment, by itself). */
 @Service
 public class Vouchers {
 
-    private static final Logger log = LoggerFactory.getLogger(Vouchers.class);
-
     private final VoucherRows rows;
     private final Deals deals;
     private final Orders orders;
     private final Clock clock;
-    private final TransactionTemplate afterCommit;
+    private final CompletionRecount recount;
 
-    Vouchers(VoucherRows rows, Deals deals, Orders orders, Clock clock, PlatformTransactionManager transactions) {
+    Vouchers(VoucherRows rows, Deals deals, Orders orders, Clock clock, CompletionRecount recount) {
         this.rows = rows;
         this.deals = deals;
         this.orders = orders;
         this.clock = clock;
-        this.afterCommit = new TransactionTemplate(transactions);
-        this.afterCommit.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+        this.recount = recount;
     }
 
     @Transactional(readOnly = true)
@@ -110,23 +101,12 @@ public class Vouchers {
 
     /**
      * The same, with the order's vouchers already counted (by the statement that used one). A count that finds some
-     * still open was taken in its own snapshot, and another of them may be in use in a transaction not yet committed,
-     * which counts this one as open too: so such an order is counted again once this transaction has committed (one
-     * statement on its own, outside any transaction; completing the order is the orders module's own transaction),
-     * and of two vouchers used at the same moment the later to commit completes the order.
+     * still open was taken in its own snapshot, where another of them in use by a transaction not yet committed looks
+     * open too: such an order is counted again a moment after this transaction commits ({@link CompletionRecount}).
      */
     void completeIfUsedUp(UUID orderId, VoucherRows.Usage usage) {
-        if (usage.open() == 0) {
-            complete(orderId, usage);
-            return;
-        }
-        AfterTransaction.committed(() -> {
-            try {
-                afterCommit.executeWithoutResult(status -> complete(orderId, rows.usage(orderId)));
-            } catch (RuntimeException e) { // what was used is committed; the answer must still say so
-                log.warn("Order {}: its vouchers could not be counted again after a use", orderId, e);
-            }
-        });
+        if (usage.open() == 0) complete(orderId, usage);
+        else recount.afterCommit(orderId);
     }
 
     private void complete(UUID orderId, VoucherRows.Usage usage) {

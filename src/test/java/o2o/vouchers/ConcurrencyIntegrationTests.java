@@ -132,8 +132,11 @@ class ConcurrencyIntegrationTests extends ApiTest {
             assertThat(attempts).allMatch(r -> r.status() == 200);
             orders.add(orderId);
         }
-        assertThat(orders).allSatisfy(orderId -> assertThat(jdbc.sql("select status from customer_order where id = :id")
-                .param("id", UUID.fromString(orderId)).query(String.class).single()).as(orderId).isEqualTo("COMPLETED"));
+        // the later use to commit notes its order; the node counts it again a moment later
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(orders).allSatisfy(orderId ->
+                assertThat(jdbc.sql("select status from customer_order where id = :id")
+                        .param("id", UUID.fromString(orderId)).query(String.class).single()).as(orderId)
+                        .isEqualTo("COMPLETED")));
     }
 
     @Test

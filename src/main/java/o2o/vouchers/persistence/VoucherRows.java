@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -179,6 +180,19 @@ public class VoucherRows {
                 .param("order", orderId)
                 .query((rs, row) -> new Usage(rs.getLong("open"), rs.getLong("used")))
                 .single();
+    }
+
+    /** Of these orders, those with no voucher left to use and at least one used: one statement for all of them. */
+    public List<UUID> usedUp(Collection<UUID> orderIds) {
+        return jdbc.sql("""
+                        select order_id from voucher where order_id = any(:orders)
+                        group by order_id
+                        having count(*) filter (where status = 'ISSUED') = 0
+                           and count(*) filter (where status in ('REDEEMED', 'EXPIRED')) > 0
+                        """)
+                .param("orders", orderIds.toArray(UUID[]::new))
+                .query(UUID.class)
+                .list();
     }
 
     /** A merged customer's vouchers become the target's. */
