@@ -2,6 +2,8 @@ package o2o.notifications.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.UUID;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import o2o.notifications.persistence.DueMessage;
@@ -47,30 +49,37 @@ class OutboxRelay {
         } while (handled != null && handled > 0);
     }
 
-    /** One batch; how many messages were delivered or failed for good (those retried later are not counted). */
+    /**
+     * One batch; how many messages were delivered or failed for good (those retried later are not counted). The
+     * messages sent are marked so by one statement at the end, in the batch's transaction as before.
+     */
     private int relayBatch() {
         int handled = 0;
+        var sent = new ArrayList<UUID>();
         for (var due : outbox.claimDue(MAX_ATTEMPTS, clock.instant())) {
-            if (deliver(due)) handled++;
+            var outcome = deliver(due);
+            if (outcome == Outcome.SENT) sent.add(due.message().id());
+            if (outcome != Outcome.LATER) handled++;
         }
+        outbox.sent(sent, clock.instant());
         return handled;
     }
 
-    /** True when the message is sent or failed for good; false when it is to be tried again. */
-    private boolean deliver(DueMessage due) {
+    private enum Outcome { SENT, FAILED, LATER }
+
+    private Outcome deliver(DueMessage due) {
         var message = due.message();
         try {
             if (message.goesToCarrier()) sender.send(message);
-            outbox.sent(message.id(), clock.instant());
-            return true;
+            return Outcome.SENT;
         } catch (MessageRefused e) {
             log.warn("{} to {} refused for good: {}", message.kind(), message.maskedRecipient(), e.getMessage());
             outbox.refused(message.id(), e.getMessage(), clock.instant());
-            return true;
+            return Outcome.FAILED;
         } catch (RuntimeException e) {
             log.warn("Could not deliver {} to {}: {}", message.kind(), message.maskedRecipient(), e.toString());
             outbox.retryAt(message.id(), e.toString(), clock.instant().plus(backoff(due.attempts())));
-            return false;
+            return Outcome.LATER;
         }
     }
 

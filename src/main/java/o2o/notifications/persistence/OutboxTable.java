@@ -2,6 +2,7 @@ package o2o.notifications.persistence;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,10 +64,12 @@ public class OutboxTable {
                 .list();
     }
 
-    public void sent(UUID id, Instant now) {
-        jdbc.sql("update notification set sent_at = :now, attempts = attempts + 1 where id = :id")
+    /** Marks the messages sent, one statement for a relay's batch. */
+    public void sent(Collection<UUID> ids, Instant now) {
+        if (ids.isEmpty()) return;
+        jdbc.sql("update notification set sent_at = :now, attempts = attempts + 1 where id = any(:ids)")
                 .param("now", now.atOffset(ZoneOffset.UTC))
-                .param("id", id)
+                .param("ids", ids.toArray(UUID[]::new))
                 .update();
     }
 

@@ -137,6 +137,30 @@ class SmsOutboxIntegrationTests extends ApiTest {
     }
 
     @Test
+    void aBatchMarksWhatItSentTogetherAndEveryOtherMessageByItsOwnOutcome() {
+        var relay = relayTo(new AliyunSmsSender(SmsGatewayContractTests.aliyunAt(aliyun.endpoint(), SECRET)));
+        var sent = IntStream.range(0, 3).mapToObj(i -> queueAhead(Fixtures.uniquePhone())).toList();
+        var busyPhone = Fixtures.uniquePhone();
+        aliyun.script(busyPhone, Outcome.SERVER_ERROR);
+        var later = queueAhead(busyPhone);
+        var wrongPhone = Fixtures.uniquePhone();
+        aliyun.script(wrongPhone, Outcome.INVALID_NUMBER);
+        var refused = queueAhead(wrongPhone);
+
+        relay.relay();
+
+        for (var id : sent) {
+            assertThat(aliyun.receivedWith(id.toString())).hasSize(1);
+            assertThat(row(id).sent()).isTrue();
+            assertThat(row(id).attempts()).isEqualTo(1);
+        }
+        assertThat(row(later).sent()).isFalse();
+        assertThat(row(later).attempts()).isEqualTo(1);
+        assertThat(row(refused).sent()).isFalse();
+        assertThat(row(refused).failed()).isTrue();
+    }
+
+    @Test
     void relaysRunningSideBySideSendEachMessageOnce() throws Exception {
         var sender = new TencentSmsSender(SmsGatewayContractTests.tencentAt(tencent.endpoint(), SECRET));
         var ids = IntStream.range(0, 5).mapToObj(i -> queueAhead(Fixtures.uniquePhone())).toList();
