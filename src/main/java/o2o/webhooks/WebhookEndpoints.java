@@ -27,11 +27,13 @@ public class WebhookEndpoints {
     private static final int MAX_ENDPOINTS = 20;
 
     private final EndpointTable table;
+    private final Subscriptions subscriptions;
     private final WebhookProperties properties;
     private final Clock clock;
 
-    WebhookEndpoints(EndpointTable table, WebhookProperties properties, Clock clock) {
+    WebhookEndpoints(EndpointTable table, Subscriptions subscriptions, WebhookProperties properties, Clock clock) {
         this.table = table;
+        this.subscriptions = subscriptions;
         this.properties = properties;
         this.clock = clock;
     }
@@ -46,6 +48,7 @@ public class WebhookEndpoints {
         var id = Ids.next();
         var secret = SigningSecret.next();
         table.insert(id, merchant, settings, secret, clock.instant());
+        subscriptions.forget(merchant);
         return new WithSecret(find(staff, id), secret);
     }
 
@@ -55,6 +58,7 @@ public class WebhookEndpoints {
         var merchant = managedMerchant(staff);
         var settings = EndpointSettings.checked(url, description, types, properties.allowLoopback());
         if (!table.change(id, merchant, settings, clock.instant())) throw Problem.notFound("webhook");
+        subscriptions.forget(merchant);
         return find(staff, id);
     }
 
@@ -71,7 +75,9 @@ public class WebhookEndpoints {
     /** Removes the endpoint with its deliveries and their log; deliveries still pending are not sent. */
     @Transactional
     public void remove(StaffPrincipal staff, UUID id) {
-        if (!table.delete(id, managedMerchant(staff))) throw Problem.notFound("webhook");
+        var merchant = managedMerchant(staff);
+        if (!table.delete(id, merchant)) throw Problem.notFound("webhook");
+        subscriptions.forget(merchant);
     }
 
     @Transactional(readOnly = true)
@@ -84,9 +90,9 @@ public class WebhookEndpoints {
         return table.of(managedMerchant(staff));
     }
 
-    /** The merchant's endpoints that subscribed to this type, for the deliveries to record. */
+    /** The merchant's endpoints that subscribed to this type, for the deliveries to record ({@link Subscriptions}). */
     List<UUID> subscribedTo(UUID merchantId, EventType type) {
-        return table.subscribedTo(merchantId, type.wireName());
+        return subscriptions.to(merchantId, type);
     }
 
     private static UUID managedMerchant(StaffPrincipal staff) {

@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Domain events become deliveries, in the transaction that publishes them: the delivery table is this module's
- * outbox, so a redemption and its webhook are committed together, and a merchant without endpoints costs one indexed
- * look-up (the payload is only built for merchants with endpoints) instead of a persisted publication and a
- * transaction of its own per event. Each event's id is derived from
+ * outbox, so a redemption and its webhook are committed together, and a merchant without endpoints costs a look-up
+ * in this node's memory ({@link Subscriptions}; the payload is only built for merchants with endpoints) instead of a
+ * persisted publication and a transaction of its own per event. Each event's id is derived from
  * what happened (the redemption, the order, the membership), so the same event twice carries the same id and the
  * delivery's unique key absorbs it. The payload carries ids and amounts, and the customer's phone only masked.
  */

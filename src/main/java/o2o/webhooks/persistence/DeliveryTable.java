@@ -38,7 +38,8 @@ public class DeliveryTable {
         return jdbc.sql("""
                         insert into webhook_delivery (id, endpoint_id, merchant_id, event_id, event_type, payload,
                             status, next_attempt_at, created_at)
-                        values (:id, :endpoint, :m, :event, :type, :payload, 'PENDING', :now, :now)
+                        select :id, :endpoint, :m, :event, :type, :payload, 'PENDING', :now, :now
+                        where exists (select 1 from webhook_endpoint where id = :endpoint and merchant_id = :m)
                         on conflict (endpoint_id, event_id, merchant_id) do nothing
                         """)
                 .param("id", id).param("endpoint", endpointId).param("m", merchantId)

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -89,11 +91,15 @@ public class EndpointTable {
                 .query(EndpointTable::endpoint).list();
     }
 
-    /** The merchant's endpoints that subscribed to the type, by its name on the wire. */
-    public List<UUID> subscribedTo(UUID merchantId, String wireName) {
-        return jdbc.sql("select id from webhook_endpoint where merchant_id = :m and :type = any(event_types)")
-                .param("m", merchantId).param("type", wireName)
-                .query(UUID.class).list();
+    /** Each of the merchant's endpoints with the wire names of the event types it subscribed to. */
+    public Map<UUID, List<String>> subscriptions(UUID merchantId) {
+        var found = new LinkedHashMap<UUID, List<String>>();
+        jdbc.sql("select id, event_types from webhook_endpoint where merchant_id = :m order by created_at, id")
+                .param("m", merchantId)
+                .query((ResultSet rs) -> {
+                    found.put(rs.getObject("id", UUID.class), List.of((String[]) rs.getArray("event_types").getArray()));
+                });
+        return found;
     }
 
     private static WebhookEndpoint endpoint(ResultSet rs, int row) throws SQLException {
