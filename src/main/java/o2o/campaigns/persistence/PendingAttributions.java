@@ -2,12 +2,14 @@ package o2o.campaigns.persistence;
 
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
 import o2o.campaigns.FactKind;
 import o2o.shared.Timestamps;
+import o2o.shared.db.WithCommit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,21 +36,17 @@ public class PendingAttributions {
         this.jdbc = jdbc;
     }
 
-    /** One insert, in the transaction of whoever made the fact. */
+    /** One insert, in the transaction of whoever made the fact, sent with its commit ({@link WithCommit#write}). */
     public void add(PendingFact fact) {
-        jdbc.sql("""
+        WithCommit.write(jdbc, """
                         insert into campaign_pending_fact (kind, fact_id, merchant_id, customer_id, order_id, store_id,
                                                            amount, currency, reference, at)
-                        values (:kind, :fact, :merchant, :customer, :order, :store, :amount, :currency, :reference, :at)
-                        """)
-                .param("kind", fact.kind().name()).param("fact", fact.factId()).param("merchant", fact.merchantId())
-                .param("customer", new SqlParameterValue(Types.OTHER, fact.customerId()))
-                .param("order", new SqlParameterValue(Types.OTHER, fact.orderId()))
-                .param("store", new SqlParameterValue(Types.OTHER, fact.storeId()))
-                .param("amount", fact.amountMinor()).param("currency", fact.currency().getCurrencyCode())
-                .param("reference", new SqlParameterValue(Types.VARCHAR, fact.reference()))
-                .param("at", Timestamps.utc(fact.at()))
-                .update();
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """, Arrays.asList(fact.kind().name(), fact.factId(), fact.merchantId(),
+                new SqlParameterValue(Types.OTHER, fact.customerId()), new SqlParameterValue(Types.OTHER, fact.orderId()),
+                new SqlParameterValue(Types.OTHER, fact.storeId()), fact.amountMinor(),
+                fact.currency().getCurrencyCode(), new SqlParameterValue(Types.VARCHAR, fact.reference()),
+                Timestamps.utc(fact.at())));
     }
 
     /**

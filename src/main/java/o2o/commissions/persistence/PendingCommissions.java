@@ -1,12 +1,14 @@
 package o2o.commissions.persistence;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import o2o.shared.Timestamps;
+import o2o.shared.db.WithCommit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,15 +38,14 @@ public class PendingCommissions {
         this.jdbc = jdbc;
     }
 
+    /** One insert, in the transaction of whoever made the fact, sent with its commit ({@link WithCommit#write}). */
     public void add(Fact fact) {
-        jdbc.sql("""
+        WithCommit.write(jdbc, """
                         insert into commission_pending_fact (kind, order_id, merchant_id, amount_minor,
                                                              order_total_minor, reference, at)
-                        values (:kind, :order, :merchant, :amount, :total, :reference, :at)
-                        """)
-                .param("kind", fact.kind()).param("order", fact.orderId()).param("merchant", fact.merchantId())
-                .param("amount", fact.amountMinor()).param("total", fact.orderTotalMinor())
-                .param("reference", fact.reference()).param("at", Timestamps.utc(fact.at())).update();
+                        values (?, ?, ?, ?, ?, ?, ?)
+                        """, Arrays.asList(fact.kind(), fact.orderId(), fact.merchantId(), fact.amountMinor(),
+                fact.orderTotalMinor(), fact.reference(), Timestamps.utc(fact.at())));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.UUID;
 import o2o.notifications.Message;
 import o2o.notifications.MessageKind;
 import o2o.notifications.Notifications;
+import o2o.shared.db.WithCommit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,20 +24,14 @@ public class OutboxTable {
         this.jdbc = jdbc;
     }
 
+    /** Queues a message in the transaction of whoever sends it, written with its commit ({@link WithCommit#write}). */
     public void insert(UUID id, Notifications.Channel channel, String recipient, MessageKind kind,
             Map<String, String> params, String body, Instant now) {
-        jdbc.sql("""
+        WithCommit.write(jdbc, """
                         insert into notification (id, channel, recipient, kind, params, body, created_at)
-                        values (:id, :channel, :recipient, :kind, cast(:params as jsonb), :body, :now)
-                        """)
-                .param("id", id)
-                .param("channel", channel.name())
-                .param("recipient", recipient)
-                .param("kind", kind.name())
-                .param("params", MessageRows.json(params))
-                .param("body", body)
-                .param("now", now.atOffset(ZoneOffset.UTC))
-                .update();
+                        values (?, ?, ?, ?, cast(? as jsonb), ?, ?)
+                        """, List.of(id, channel.name(), recipient, kind.name(), MessageRows.json(params), body,
+                now.atOffset(ZoneOffset.UTC)));
     }
 
     public List<Message> latestTo(String recipient, int limit) {

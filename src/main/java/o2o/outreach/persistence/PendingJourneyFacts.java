@@ -1,10 +1,12 @@
 package o2o.outreach.persistence;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import o2o.shared.Timestamps;
+import o2o.shared.db.WithCommit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,13 +27,13 @@ public class PendingJourneyFacts {
         this.jdbc = jdbc;
     }
 
+    /** One insert, in the transaction of whoever made the fact, sent with its commit ({@link WithCommit#write}). */
     public void add(JourneyFact fact) {
-        jdbc.sql("""
+        WithCommit.write(jdbc, """
                         insert into outreach_pending_fact (kind, merchant_id, customer_id, occurrence, at)
-                        values (:kind, :merchant, :customer, :occurrence, :at)
-                        """)
-                .param("kind", fact.kind()).param("merchant", fact.merchant()).param("customer", fact.customer())
-                .param("occurrence", fact.occurrence()).param("at", Timestamps.utc(fact.at())).update();
+                        values (?, ?, ?, ?, ?)
+                        """, Arrays.asList(fact.kind(), fact.merchant(), fact.customer(), fact.occurrence(),
+                Timestamps.utc(fact.at())));
     }
 
     /** Takes (deletes, for the caller's transaction) the oldest facts not set aside, skipping rows others hold. */

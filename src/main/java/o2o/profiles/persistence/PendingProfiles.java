@@ -2,12 +2,14 @@ package o2o.profiles.persistence;
 
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import o2o.shared.Timestamps;
+import o2o.shared.db.WithCommit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,17 +35,14 @@ public class PendingProfiles {
         this.jdbc = jdbc;
     }
 
-    /** One insert, in the transaction of whoever made the fact. */
+    /** One insert, in the transaction of whoever made the fact, sent with its commit ({@link WithCommit#write}). */
     public void add(PendingFact fact) {
-        jdbc.sql("""
+        WithCommit.write(jdbc, """
                         insert into profile_pending_fact (kind, fact_id, merchant_id, customer_id, order_id, amount, at)
-                        values (:kind, :fact, :merchant, :customer, :order, :amount, :at)
-                        """)
-                .param("kind", fact.kind()).param("fact", fact.factId()).param("merchant", fact.merchantId())
-                .param("customer", new SqlParameterValue(Types.OTHER, fact.customerId()))
-                .param("order", new SqlParameterValue(Types.OTHER, fact.orderId()))
-                .param("amount", fact.amount()).param("at", Timestamps.utc(fact.at()))
-                .update();
+                        values (?, ?, ?, ?, ?, ?, ?)
+                        """, Arrays.asList(fact.kind(), fact.factId(), fact.merchantId(),
+                new SqlParameterValue(Types.OTHER, fact.customerId()), new SqlParameterValue(Types.OTHER, fact.orderId()),
+                fact.amount(), Timestamps.utc(fact.at())));
     }
 
     /** Takes (deletes, for the caller's transaction) the oldest facts not set aside, skipping rows others hold. */

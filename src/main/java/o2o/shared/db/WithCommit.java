@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -20,8 +22,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * A statement sent to PostgreSQL with its transaction's {@code COMMIT}, in the same round trip, as the transaction's
  * last statement ({@link CommittingTransactionManager} sends them). For a row that every writer waits for: its lock is
  * then held for the statement and the commit alone, not also while the answer travels back to this node and the
- * {@code COMMIT} travels to the database (which, on a busy node, includes waiting for a thread to run on). A statement
- * that fails rolls the whole transaction back; its {@link Failure} says what that means to the caller.
+ * {@code COMMIT} travels to the database (which, on a busy node, includes waiting for a thread to run on). And for a
+ * write nothing in the transaction reads back ({@link #write}): it costs no round trip of its own. A statement that
+ * fails rolls the whole transaction back; its {@link Failure} says what that means to the caller.
  */
 public final class WithCommit {
 
@@ -37,12 +40,12 @@ public final class WithCommit {
     private WithCommit() {}
 
     /**
-     * Sends {@code sql} (one statement, {@code ?} for each of {@code params}) with the surrounding transaction's
-     * commit, after every other statement of it; never, if the transaction rolls back.
+     * Sends {@code sql} (one statement, {@code ?} for each of {@code params}, which may be {@code SqlParameterValue}s)
+     * with the surrounding transaction's commit, after every other statement of it; never, if the transaction rolls
+     * back.
      */
     public static void send(String sql, List<?> params, Failure failure) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()
-                || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+        if (!inReadWriteTransaction()) {
             throw new IllegalStateException("a statement sent with the commit needs a read-write transaction");
         }
         var pending = pending();
@@ -50,7 +53,22 @@ public final class WithCommit {
             pending = new Pending();
             TransactionSynchronizationManager.registerSynchronization(pending);
         }
-        pending.statements.add(new Statement(sql, List.copyOf(params), failure));
+        pending.statements.add(new Statement(sql, Collections.unmodifiableList(new ArrayList<>(params)), failure));
+    }
+
+    /**
+     * A write whose outcome nothing in the transaction reads, such as an outbox's row: sent with the commit when there
+     * is a read-write transaction to commit (a round trip fewer; should it fail, the commit fails, as the write would
+     * have failed the transaction), and run at once otherwise.
+     */
+    public static void write(JdbcClient jdbc, String sql, List<?> params) {
+        if (inReadWriteTransaction()) send(sql, params, e -> null);
+        else jdbc.sql(sql).params(params).update();
+    }
+
+    private static boolean inReadWriteTransaction() {
+        return TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
     }
 
     /** The statements the current transaction sends with its commit, if any. */
