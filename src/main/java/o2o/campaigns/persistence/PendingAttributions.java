@@ -43,7 +43,8 @@ public class PendingAttributions {
                                                            amount, currency, reference, at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """, Arrays.asList(fact.kind().name(), fact.factId(), fact.merchantId(),
-                new SqlParameterValue(Types.OTHER, fact.customerId()), new SqlParameterValue(Types.OTHER, fact.orderId()),
+                new SqlParameterValue(Types.OTHER, fact.customerId()),
+                new SqlParameterValue(Types.OTHER, fact.orderId()),
                 new SqlParameterValue(Types.OTHER, fact.storeId()), fact.amountMinor(),
                 fact.currency().getCurrencyCode(), new SqlParameterValue(Types.VARCHAR, fact.reference()),
                 Timestamps.utc(fact.at())));

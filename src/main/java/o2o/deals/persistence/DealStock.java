@@ -26,12 +26,13 @@ public class DealStock {
     /**
      * Takes {@code quantity} units for a customer: the customer's allowance at once (their own row), and the stock
      * (the deal's row, the one every buyer contends for) with a single update that the column's check keeps from
-     * going below zero, so nothing is sold twice and nobody exceeds their limit, however many buy at once. The stock's update runs as the transaction
-     * commits, its last statement, sent with the {@code COMMIT} itself ({@link WithCommit}): the row's lock, which
-     * every other buyer waits for, is then held for the update and the commit alone, not also while the order's
-     * answer is written and kept, nor while a round trip to this node and back. No stock left breaks the column's
-     * check ({@code stock_left >= 0}), which fails the commit with 409 {@code deal-sold-out}, and everything the
-     * transaction wrote rolls back. (A deal's row is never deleted, so the update always finds it.)
+     * going below zero, so nothing is sold twice and nobody exceeds their limit, however many buy at once. The
+     * stock's update runs as the transaction commits, its last statement, sent with the {@code COMMIT} itself
+     * ({@link WithCommit}): the row's lock, which every other buyer waits for, is then held for the update and the
+     * commit alone, not also while the order's answer is written and kept, nor across a round trip to this node and
+     * back. No stock left breaks the column's check ({@code stock_left >= 0}), which fails the commit with 409
+     * {@code deal-sold-out}, and everything the transaction wrote rolls back. (A deal's row is never deleted, so the
+     * update always finds it.)
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void take(Deal deal, UUID customerId, int quantity) {

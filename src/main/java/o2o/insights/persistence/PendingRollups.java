@@ -39,7 +39,8 @@ public class PendingRollups {
                                                            amount, at)
                         values (?, ?, ?, ?, ?, ?, ?, ?)
                         """, Arrays.asList(fact.kind(), fact.factId(), fact.merchantId(),
-                new SqlParameterValue(Types.OTHER, fact.customerId()), new SqlParameterValue(Types.OTHER, fact.orderId()),
+                new SqlParameterValue(Types.OTHER, fact.customerId()),
+                new SqlParameterValue(Types.OTHER, fact.orderId()),
                 new SqlParameterValue(Types.OTHER, fact.storeId()), fact.amount(), Timestamps.utc(fact.at())));
     }
 

@@ -41,7 +41,8 @@ public class PendingProfiles {
                         insert into profile_pending_fact (kind, fact_id, merchant_id, customer_id, order_id, amount, at)
                         values (?, ?, ?, ?, ?, ?, ?)
                         """, Arrays.asList(fact.kind(), fact.factId(), fact.merchantId(),
-                new SqlParameterValue(Types.OTHER, fact.customerId()), new SqlParameterValue(Types.OTHER, fact.orderId()),
+                new SqlParameterValue(Types.OTHER, fact.customerId()),
+                new SqlParameterValue(Types.OTHER, fact.orderId()),
                 fact.amount(), Timestamps.utc(fact.at())));
     }
 

@@ -42,7 +42,7 @@ public final class WithCommit {
     /**
      * Sends {@code sql} (one statement, {@code ?} for each of {@code params}, which may be {@code SqlParameterValue}s)
      * with the surrounding transaction's commit, after every other statement of it; never, if the transaction rolls
-     * back.
+     * back. (A savepoint rolled back to would not take it back; the application uses none.)
      */
     public static void send(String sql, List<?> params, Failure failure) {
         if (!inReadWriteTransaction()) {
@@ -100,9 +100,9 @@ public final class WithCommit {
 
         /**
          * Sends the statements and {@code COMMIT} as one query (PostgreSQL's driver sends its parts at once and waits
-         * once). After it the connection's transaction is over, so the driver's own commit sends nothing. Returns
-         * the failure a statement's caller asked for, or null for one of the commit's own (then {@code e} is the
-         * commit's failure).
+         * once). After it the connection's transaction is over, so the driver's own commit sends nothing. On a
+         * failure, returns what a statement's caller asked to throw for it, or throws the failure as it came when no
+         * statement claims it (the commit's own, such as a deferred constraint's).
          */
         @Nullable RuntimeException sendWithCommit(Connection connection) throws SQLException {
             sent = true;

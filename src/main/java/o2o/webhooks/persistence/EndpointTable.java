@@ -97,7 +97,8 @@ public class EndpointTable {
         jdbc.sql("select id, event_types from webhook_endpoint where merchant_id = :m order by created_at, id")
                 .param("m", merchantId)
                 .query((ResultSet rs) -> {
-                    found.put(rs.getObject("id", UUID.class), List.of((String[]) rs.getArray("event_types").getArray()));
+                    var types = (String[]) rs.getArray("event_types").getArray();
+                    found.put(rs.getObject("id", UUID.class), List.of(types));
                 });
         return found;
     }
