@@ -315,7 +315,8 @@ class PosIntegrationTests extends ApiTest {
         var shop = shop("半坏批量");
         var bad = new HashMap<>(sale("X-1", 1000, null));
         bad.put("total", 999);
-        var sales = List.<Object>of(sale("X-0", 1000, null), bad, sale("X-2", 2000, null), sale("X-0", 1000, null));
+        var first = sale("X-0", 1000, null); // sent again, as a POS resends: the same body, to the millisecond
+        var sales = List.<Object>of(first, bad, sale("X-2", 2000, null), first);
         var response = api.post("/api/v1/pos/sales/batch", Map.of("sales", sales), shop.key());
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
         var results = response.body().path("results");
